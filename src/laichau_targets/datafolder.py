@@ -1,0 +1,76 @@
+"""Which data folder, plan file and record log a command uses."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import DataFolderError
+from .plan import PLAN_FILE, bundled_plan_path
+from .records import LOG_FILE
+
+DATA_ENV = "LAICHAU_TARGETS_DATA"
+APP_NAME = "laichau-targets"
+
+
+@dataclass(frozen=True)
+class DataFolder:
+    """A folder holding a plan file and, beside it, its record log."""
+
+    path: Path
+    chosen_by: str
+
+    @property
+    def plan_path(self) -> Path:
+        return self.path / PLAN_FILE
+
+    @property
+    def log_path(self) -> Path:
+        return self.path / LOG_FILE
+
+
+def user_data_path(environ: Mapping[str, str]) -> Path:
+    base = environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / APP_NAME
+
+
+def find_data_folder(option: Path | None, environ: Mapping[str, str], cwd: Path) -> DataFolder:
+    """--data, else LAICHAU_TARGETS_DATA, else ./data with a plan, else the user's folder."""
+    if option is not None:
+        return DataFolder(option, "--data")
+    if environ.get(DATA_ENV):
+        return DataFolder(Path(environ[DATA_ENV]), DATA_ENV)
+    local = cwd / "data"
+    if (local / PLAN_FILE).is_file():
+        return DataFolder(local, "./data holds a plan")
+    folder = DataFolder(user_data_path(environ), "the user's data folder")
+    if not folder.plan_path.exists():
+        init_data_folder(folder.path)
+    return folder
+
+
+def init_data_folder(path: Path) -> DataFolder:
+    """A new data folder holding the bundled plan; refuses to overwrite a plan."""
+    folder = DataFolder(path, "init")
+    if folder.plan_path.exists():
+        raise DataFolderError(f"{folder.plan_path} already exists; not overwriting it")
+    if path.exists() and not path.is_dir():
+        raise DataFolderError(f"{path} exists and is not a folder")
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+        fd, temp = tempfile.mkstemp(dir=path, prefix=".targets-", suffix=".tmp")
+        os.close(fd)
+        try:
+            shutil.copyfile(bundled_plan_path(), temp)
+            os.link(temp, folder.plan_path)  # fails, never overwrites, if a plan appeared meanwhile
+        finally:
+            os.unlink(temp)
+    except FileExistsError:
+        raise DataFolderError(f"{folder.plan_path} already exists; not overwriting it") from None
+    except OSError as exc:
+        raise DataFolderError(f"{path}: cannot make a data folder here ({exc.strerror})") from None
+    return folder

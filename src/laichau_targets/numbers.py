@@ -1,0 +1,130 @@
+"""Numbers as people type them, and as each kind of output writes them.
+
+Values are `Decimal` throughout, so that 9 - 8.7 is 0.3 and not 0.2999...
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Literal
+
+from .errors import NumberError
+
+Locale = Literal["vi", "en"]
+LOCALES: tuple[Locale, ...] = ("vi", "en")
+
+_SEPARATORS = {"vi": (".", ","), "en": (",", ".")}  # (grouping, decimal)
+_SHAPE = re.compile(r"[0-9][0-9.,]*")
+
+
+def parse_number(text: str, locale: Locale | None = None) -> Decimal:
+    """Read a number written in the Vietnamese or the English convention.
+
+    A trailing `%` and a leading sign are allowed. What reads differently in the
+    two conventions (`2.236`, `2,236`) needs `locale`.
+    """
+    raw = text
+    body = text.strip().replace("\u2212", "-")
+    if body.endswith("%"):
+        body = body[:-1].rstrip()
+    sign = ""
+    if body[:1] in ("+", "-"):
+        sign, body = body[:1], body[1:].lstrip()
+    if sign == "+":
+        sign = ""
+    if not _SHAPE.fullmatch(body) or body[-1] in ".,":
+        raise NumberError(
+            f"{raw!r} is not a number; write it like 8.7, 8,7, 2236 or 2.236,5"
+        )
+    digits = _plain_digits(raw, body, locale)
+    return Decimal(sign + digits)
+
+
+def _plain_digits(raw: str, body: str, locale: Locale | None) -> str:
+    dots, commas = body.count("."), body.count(",")
+    if dots and commas:
+        decimal_sep = "." if body.rfind(".") > body.rfind(",") else ","
+        group_sep = "," if decimal_sep == "." else "."
+        integer, _, fraction = body.rpartition(decimal_sep)
+        if body.count(decimal_sep) > 1 or not _valid_groups(integer, group_sep):
+            raise NumberError(f"{raw!r} is not a number: its digit grouping is broken")
+        _check_locale(raw, locale, decimal_sep)
+        return integer.replace(group_sep, "") + "." + fraction
+    if not dots and not commas:
+        return body
+    sep = "." if dots else ","
+    if dots + commas > 1:
+        if not _valid_groups(body, sep):
+            raise NumberError(f"{raw!r} is not a number: its digit grouping is broken")
+        _check_locale(raw, locale, "," if sep == "." else ".")
+        return body.replace(sep, "")
+    integer, _, fraction = body.partition(sep)
+    could_be_grouping = len(fraction) == 3 and 1 <= len(integer) <= 3 and integer.strip("0") != ""
+    if not could_be_grouping:
+        return integer + "." + fraction
+    if locale is None:
+        grouped = integer + fraction
+        decimal = integer + "." + fraction
+        vi, en = (grouped, decimal) if sep == "." else (decimal, grouped)
+        raise NumberError(
+            f"{raw!r} is ambiguous: {vi} in Vietnamese notation, {en} in English "
+            f"notation; add --locale vi or --locale en"
+        )
+    group_sep, _ = _SEPARATORS[locale]
+    if sep == group_sep:
+        return integer + fraction
+    return integer + "." + fraction
+
+
+def _valid_groups(integer: str, group_sep: str) -> bool:
+    groups = integer.split(group_sep)
+    return 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:]) and all(
+        g.isdigit() for g in groups
+    )
+
+
+def _check_locale(raw: str, locale: Locale | None, decimal_sep: str) -> None:
+    if locale is not None and _SEPARATORS[locale][1] != decimal_sep:
+        name = "Vietnamese" if locale == "vi" else "English"
+        raise NumberError(
+            f"{raw!r} does not read as a number in {name} notation (--locale {locale})"
+        )
+
+
+def plain(value: Decimal) -> str:
+    """The value as machines write it: `8.7`, `2236`, no grouping, no exponent."""
+    if value == value.to_integral_value():
+        return str(value.quantize(Decimal(1)))
+    text = format(value.normalize(), "f")
+    return text
+
+
+def rounded(value: Decimal, places: int) -> Decimal:
+    """Round half up to `places` decimals, dropping trailing zeros."""
+    quantum = Decimal(1).scaleb(-places)
+    result = value.quantize(quantum, rounding=ROUND_HALF_UP)
+    if result == result.to_integral_value():
+        return result.quantize(Decimal(1))
+    return result.normalize()
+
+
+def human(value: Decimal, locale: Locale = "en", places: int | None = None) -> str:
+    """The value as people read it: grouped thousands, the locale's decimal mark."""
+    if places is not None:
+        value = rounded(value, places)
+    text = plain(value)
+    sign = ""
+    if text.startswith("-"):
+        sign, text = "-", text[1:]
+    integer, _, fraction = text.partition(".")
+    group_sep, decimal_sep = _SEPARATORS[locale]
+    groups = []
+    while len(integer) > 3:
+        groups.insert(0, integer[-3:])
+        integer = integer[:-3]
+    groups.insert(0, integer)
+    out = group_sep.join(groups)
+    if fraction:
+        out += decimal_sep + fraction
+    return sign + out

@@ -1,0 +1,58 @@
+"""Output formats, one module each; the core never imports these."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from ..errors import TargetsError
+from ..messages import Texts
+from ..report import Report
+
+FORMATS = ("md", "json", "csv", "html", "text")
+EXTENSIONS = {
+    ".md": "md",
+    ".markdown": "md",
+    ".json": "json",
+    ".csv": "csv",
+    ".html": "html",
+    ".htm": "html",
+    ".txt": "text",
+}
+
+
+def render(report: Report, fmt: str, texts: Texts) -> str:
+    """The report in one format, as text."""
+    if fmt == "json":
+        from . import json_report
+
+        return json_report.render(report)
+    if fmt == "md":
+        from . import markdown
+
+        return markdown.render(report, texts)
+    raise TargetsError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+
+
+def write_output(report: Report, fmt: str, texts: Texts, output: Path | None) -> None:
+    """Print the report, or write it to `output` atomically: a reader never sees half a file."""
+    text = render(report, fmt, texts)
+    if output is None:
+        sys.stdout.write(text)
+        return
+    newline = "\r\n" if fmt == "csv" else "\n"
+    target = output.resolve()
+    try:
+        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+    except OSError as exc:
+        raise TargetsError(f"{output}: cannot be written ({exc.strerror})") from None
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as handle:
+            handle.write(text)
+        os.chmod(temp, 0o644)
+        os.replace(temp, target)
+    except OSError as exc:
+        os.unlink(temp)
+        raise TargetsError(f"{output}: cannot be written ({exc.strerror})") from None

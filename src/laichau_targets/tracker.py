@@ -1,0 +1,174 @@
+"""What the commands do, as plain calls: record, undo, history, report, check."""
+
+from __future__ import annotations
+
+import getpass
+import math
+from dataclasses import dataclass
+from datetime import date, datetime, timezone
+from decimal import Decimal
+
+from .datafolder import DataFolder
+from .errors import ValueRuleError
+from .numbers import Locale, parse_number, plain
+from .periods import Period, default_period, parse_period
+from .plan import Indicator, Plan, load_plan
+from .records import (
+    Basis,
+    NewFigure,
+    Record,
+    append_figure,
+    append_retraction,
+    load_records,
+    retracted_ids,
+)
+from .report import Report, build_report
+from .standing import FINE, Standing, judge, current_record, live_figures
+
+
+@dataclass(frozen=True)
+class Recorded:
+    """The outcome of `record`: the new record, the standing it gives, and what to tell."""
+
+    record: Record
+    standing: Standing
+    period_defaulted: bool
+    likely_intended: Decimal | None
+
+
+@dataclass(frozen=True)
+class Undone:
+    """The outcome of `undo`."""
+
+    retraction: Record
+    retracted: Record
+    standing: Standing
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """A record with what later records did to it."""
+
+    record: Record
+    retracted_by: int | None
+
+
+def current_user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # getuser raises whatever the platform lookup raises
+        import os
+
+        return str(os.getuid())
+
+
+def now() -> datetime:
+    return datetime.now(timezone.utc).astimezone()
+
+
+def check_value(indicator: Indicator, value: Decimal) -> None:
+    """Refuse a value outside the indicator's min/max."""
+    if indicator.minimum is not None and value < indicator.minimum:
+        raise ValueRuleError(
+            f"{plain(value)} is below the smallest plausible {indicator.code} value, "
+            f"{plain(indicator.minimum)} (min in the plan)"
+        )
+    if indicator.maximum is not None and value > indicator.maximum:
+        raise ValueRuleError(
+            f"{plain(value)} is above the largest plausible {indicator.code} value, "
+            f"{plain(indicator.maximum)} (max in the plan)"
+        )
+
+
+def likely_intended(indicator: Indicator, value: Decimal) -> Decimal | None:
+    """For a value more than 10 times away from the target: the power-of-ten shift that lands nearest."""
+    target = indicator.target
+    if value <= 0 or target <= 0 or target / 10 <= value <= target * 10:
+        return None
+    shift = round(math.log10(target / value))
+    return (value.scaleb(shift)).normalize()
+
+
+def standing_of(plan: Plan, indicator: Indicator, records: list[Record]) -> Standing:
+    figures = live_figures(records).get(indicator.code.upper(), [])
+    return judge(indicator, current_record(figures, plan.year), plan.settings)
+
+
+class Tracker:
+    """A data folder's plan and record log."""
+
+    def __init__(self, folder: DataFolder) -> None:
+        self.folder = folder
+        self.plan = load_plan(folder.plan_path)
+
+    def records(self) -> list[Record]:
+        return load_records(self.folder.log_path)
+
+    def record(
+        self,
+        code: str,
+        value_text: str,
+        period_text: str | None = None,
+        basis: Basis = "estimate",
+        source: str | None = None,
+        note: str | None = None,
+        locale: Locale | None = None,
+        today: date | None = None,
+    ) -> Recorded:
+        indicator = self.plan.indicator(code)
+        value = parse_number(value_text, locale)
+        if period_text is None:
+            period = default_period(self.plan.year, today or date.today())
+        else:
+            period = parse_period(period_text, self.plan.year)
+        check_value(indicator, value)
+        figure = NewFigure(
+            code=indicator.code,
+            value=value,
+            period=period,
+            basis=basis,
+            recorded_at=now(),
+            user=current_user(),
+            source=source,
+            note=note,
+        )
+        records = append_figure(self.folder.log_path, figure)
+        return Recorded(
+            record=records[-1],
+            standing=standing_of(self.plan, indicator, records),
+            period_defaulted=period_text is None,
+            likely_intended=likely_intended(indicator, value),
+        )
+
+    def undo(self, record_id: int | None = None, note: str | None = None) -> Undone:
+        records = append_retraction(self.folder.log_path, record_id, now(), current_user(), note)
+        retraction = records[-1]
+        retracted = next(r for r in records if r.id == retraction.retracts)
+        indicator = self.plan.indicator(retracted.code)
+        return Undone(retraction, retracted, standing_of(self.plan, indicator, records))
+
+    def history(self, code: str | None = None) -> list[HistoryEntry]:
+        records = self.records()
+        wanted = self.plan.indicator(code).code.upper() if code else None
+        by = {r.retracts: r.id for r in records if r.retracts is not None}
+        return [
+            HistoryEntry(r, by.get(r.id))
+            for r in records
+            if wanted is None or r.code.upper() == wanted
+        ]
+
+    def report(self, as_of_text: str | None = None) -> Report:
+        as_of = parse_period(as_of_text, self.plan.year) if as_of_text else None
+        return build_report(self.plan, self.records(), as_of)
+
+
+def failing(report: Report, strict: bool = False) -> list[Standing]:
+    """The indicators that fail `check`: with data and not met, exceeded or on track."""
+    return [
+        s
+        for s in report.standings
+        if s.status not in FINE and (strict or s.status != "no_data")
+    ]
+
+
+__all__ = ["Tracker", "Recorded", "Undone", "HistoryEntry", "failing", "Period", "retracted_ids"]
