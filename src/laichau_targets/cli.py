@@ -132,8 +132,8 @@ def show(
 @app.command()
 def record(
     ctx: typer.Context,
-    code: Annotated[str, typer.Argument(help="Indicator code, any case (targets list shows them).")],
-    value: Annotated[str, typer.Argument(help="The figure: 8.7, 8,7, 2236, 2.236,5 ...")],
+    code: Annotated[str, typer.Argument(metavar="CODE", help="Indicator code, any case (targets list shows them).")],
+    value: Annotated[str, typer.Argument(metavar="VALUE", help="The figure: 8.7, 8,7, 2236, 2.236,5 ...")],
     period: Annotated[
         Optional[str],
         typer.Option(help="Year-to-date period: 2024-Q1, 2024-H1, 2024-09, 2024. Default: this month in the plan year, else the full year."),
@@ -272,7 +272,7 @@ def init(
 def paths(ctx: typer.Context) -> None:
     """Say which data folder, plan file and record log are in use, and why.
 
-    Example: LAICHAU_TARGETS_DATA=/srv/plan targets paths
+    Example: targets --data /srv/plan paths
     """
     folder = _state(ctx).folder()
     typer.echo(f"Data folder: {folder.path} (chosen by {folder.chosen_by})")
@@ -283,7 +283,7 @@ def paths(ctx: typer.Context) -> None:
 @app.command()
 def history(
     ctx: typer.Context,
-    code: Annotated[Optional[str], typer.Argument(help="Only this indicator.")] = None,
+    code: Annotated[Optional[str], typer.Argument(metavar="[CODE]", help="Only this indicator.")] = None,
 ) -> None:
     """List records oldest first with their provenance; retractions marked.
 

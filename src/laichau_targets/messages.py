@@ -68,9 +68,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "{gap} points above target",
         "vi": "cao hơn mục tiêu {gap} điểm %",
     },
+    "gap.points_short": {"en": "{gap} pt", "vi": "{gap} điểm"},
     "gap.on_target": {"en": "on target", "vi": "bằng mục tiêu"},
-    "gap.share_of_plan": {"en": "{progress} % of plan", "vi": "đạt {progress} % kế hoạch"},
-    "gap.beyond_plan": {"en": "{excess} % above plan", "vi": "vượt {excess} % kế hoạch"},
+    "gap.share_of_plan": {"en": "{progress} of plan", "vi": "đạt {progress} kế hoạch"},
+    "gap.beyond_plan": {"en": "{excess} above plan", "vi": "vượt {excess} kế hoạch"},
     "gap.remaining": {"en": "{gap} {unit} to go", "vi": "còn {gap} {unit}"},
     # report
     "report.title": {
@@ -89,27 +90,27 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "vi": "Không có: mọi chỉ tiêu có số liệu đều đạt hoặc vượt mục tiêu.",
     },
     "report.remains.pace": {
-        "en": "needs {needed} {unit} a month for the rest of the year, against {so_far} a month so far",
-        "vi": "cần {needed} {unit}/tháng trong các tháng còn lại, so với {so_far}/tháng đến nay",
+        "en": "needs {needed} {unit} a month for the rest of the year, against {so_far} {unit} a month so far",
+        "vi": "cần {needed} {unit}/tháng trong các tháng còn lại, so với {so_far} {unit}/tháng đến nay",
     },
     "report.rules": {"en": "Rules used", "vi": "Quy tắc đánh giá"},
     "report.rules.text": {
         "en": (
             "A full-year figure is Exceeded when it passes the target by more than "
-            "{exceed_margin} % of it, Met when it reaches it (an “about” target: within "
-            "{about_tolerance} % below it), otherwise Not met. Within the year, a quantity that "
+            "{exceed_margin} of it, Met when it reaches it (an “about” target: within "
+            "{about_tolerance} below it), otherwise Not met. Within the year, a quantity that "
             "accumulates is judged by its pace projected to year end (Met early once it already "
             "reaches the target), levels and rates by the figure itself: on track when it would "
-            "meet the target, at risk when short by at most {at_risk_band} % of the target, "
+            "meet the target, at risk when short by at most {at_risk_band} of the target, "
             "otherwise off track. Rates are compared in percentage points, quantities in % of plan."
         ),
         "vi": (
-            "Số liệu cả năm được đánh giá Vượt khi vượt mục tiêu hơn {exceed_margin} % mục tiêu, "
-            "Đạt khi bằng mục tiêu (chỉ tiêu “khoảng”: thấp hơn không quá {about_tolerance} %), "
+            "Số liệu cả năm được đánh giá Vượt khi vượt mục tiêu hơn {exceed_margin} mục tiêu, "
+            "Đạt khi bằng mục tiêu (chỉ tiêu “khoảng”: thấp hơn không quá {about_tolerance}), "
             "còn lại là Không đạt. Trong năm, chỉ tiêu lũy kế được đánh giá theo tiến độ dự báo "
             "đến cuối năm (về đích sớm khi đã đạt mục tiêu), chỉ tiêu mức và tốc độ theo chính số "
             "liệu: đúng tiến độ khi đạt mục tiêu, có nguy cơ không đạt khi thiếu không quá "
-            "{at_risk_band} % mục tiêu, còn lại là chậm tiến độ. Chỉ tiêu tỷ lệ so sánh theo điểm "
+            "{at_risk_band} mục tiêu, còn lại là chậm tiến độ. Chỉ tiêu tỷ lệ so sánh theo điểm "
             "%, chỉ tiêu số lượng theo % kế hoạch."
         ),
     },

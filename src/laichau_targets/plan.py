@@ -58,6 +58,7 @@ class Indicator:
     maximum: Decimal | None = None
     override: Override | None = None
     note: str | None = None
+    unit_en: str | None = None
 
     @property
     def is_percent(self) -> bool:
@@ -246,7 +247,7 @@ class _PlanReader:
         before = len(self.problems)
         allowed = {
             "code", "name_vi", "name_en", "unit", "target", "comparison", "kind",
-            "source", "min", "max", "override", "note",
+            "source", "min", "max", "override", "note", "unit_en",
         }
         for key in sorted(set(raw) - allowed):
             self.problem(f"{where} has an unknown key {key!r}", self.key_line(index, key))
@@ -265,6 +266,10 @@ class _PlanReader:
         if not isinstance(unit, str):
             self.problem(f"{where} needs unit as text (\"%\", \"tỷ đồng\", ...)", self.key_line(index, "unit"))
             unit = ""
+        unit_en = raw.get("unit_en")
+        if unit_en is not None and not isinstance(unit_en, str):
+            self.problem(f"{where} unit_en must be text", self.key_line(index, "unit_en"))
+            unit_en = None
         source = self.text(raw, "source", index, where)
         comparison = raw.get("comparison")
         if comparison not in COMPARISONS:
@@ -307,6 +312,7 @@ class _PlanReader:
             maximum=maximum,
             override=override,
             note=note,
+            unit_en=unit_en,
         )
 
     def target(

@@ -119,7 +119,8 @@ def judge(indicator: Indicator, record: Record | None, settings: Settings) -> St
     elif indicator.kind == "accumulating":
         projected = value * 12 / period.months
         pace_so_far = value / period.months
-        pace_needed = (indicator.target - value) / (12 - period.months)
+        if value < indicator.target:
+            pace_needed = (indicator.target - value) / (12 - period.months)
         status = accumulating_status(indicator, value, projected, settings)
     else:
         status = in_year_status(indicator, value, settings)

@@ -55,7 +55,7 @@ def build_document(report: Report, texts: Texts) -> Document:
         [
             words.inert(s.indicator.code),
             words.name(s.indicator, texts),
-            words.inert(s.indicator.unit),
+            words.unit(s.indicator, texts),
             words.target(s.indicator, texts),
             words.latest(s, texts),
             words.progress(s, texts),
@@ -83,9 +83,9 @@ def build_document(report: Report, texts: Texts) -> Document:
                 paragraphs=[
                     texts(
                         "report.rules.text",
-                        exceed_margin=words.number(plan.settings.exceed_margin, texts),
-                        about_tolerance=words.number(plan.settings.about_tolerance, texts),
-                        at_risk_band=words.number(plan.settings.at_risk_band, texts),
+                        exceed_margin=words.percent(plan.settings.exceed_margin, texts),
+                        about_tolerance=words.percent(plan.settings.about_tolerance, texts),
+                        at_risk_band=words.percent(plan.settings.at_risk_band, texts),
                     )
                 ],
                 items=words.overrides(report, texts),
@@ -103,12 +103,12 @@ def remains(report: Report, texts: Texts) -> list[str]:
             continue
         line = f"{words.inert(s.indicator.code)} – {words.name(s.indicator, texts)}: {words.gap(s, texts)}"
         if not s.indicator.is_percent:
-            line += f" ({texts('gap.remaining', gap=words.number(s.gap, texts), unit=words.inert(s.indicator.unit))})"
+            line += f" ({texts('gap.remaining', gap=words.number(s.gap, texts), unit=words.unit(s.indicator, texts))})"
         if s.pace_needed is not None and s.pace_so_far is not None:
             line += "; " + texts(
                 "report.remains.pace",
                 needed=words.number(s.pace_needed, texts),
-                unit=words.inert(s.indicator.unit),
+                unit=words.unit(s.indicator, texts),
                 so_far=words.number(s.pace_so_far, texts),
             )
         lines.append(line)

@@ -27,8 +27,10 @@ def render(report: Report, texts: Texts) -> str:
     for row in doc.table.rows:
         out.append("| " + " | ".join(escape(cell) for cell in row) + " |")
     for section in doc.sections:
-        out += ["", f"## {escape(section.title)}", ""]
+        out += ["", f"## {escape(section.title)}"]
         for paragraph in section.paragraphs:
-            out += [escape(paragraph), ""]
-        out += [f"- {escape(item)}" for item in section.items]
+            out += ["", escape(paragraph)]
+        if section.items:
+            out.append("")
+            out += [f"- {escape(item)}" for item in section.items]
     return "\n".join(out).rstrip("\n") + "\n"

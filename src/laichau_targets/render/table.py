@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import sys
 from decimal import Decimal
 from typing import TextIO
@@ -20,26 +21,33 @@ STATUS_STYLE = {
     "not_met": "bold red",
     "no_data": "dim",
 }
-BAR_CELLS = 10
+BAR_CELLS = 8
 DEFAULT_WIDTH = 100
+WIDE_WIDTH = 150
+NARROW_WIDTH = 90
 
 
 def bar(progress: Decimal | None) -> str:
-    """A progress bar of ten cells; a figure beyond the target fills it."""
+    """A progress bar; a figure beyond the target fills it."""
     if progress is None:
         return "·" * BAR_CELLS
-    filled = max(0, min(BAR_CELLS, int(progress / 10 + Decimal("0.5"))))
+    filled = max(0, min(BAR_CELLS, int(progress * BAR_CELLS / 100 + Decimal("0.5"))))
     return "█" * filled + "░" * (BAR_CELLS - filled)
 
 
-def console_width(stream: TextIO) -> int | None:
-    """The terminal's width at a terminal, else 100 (or COLUMNS) so that a pipe gets a stable table."""
-    if os.environ.get("COLUMNS"):
-        return None
-    isatty = getattr(stream, "isatty", None)
-    if isatty is not None and isatty():
-        return None
-    return DEFAULT_WIDTH
+def console_width(stream: TextIO, wide: bool) -> int | None:
+    """The terminal's width (or COLUMNS), else 100 so that a pipe gets a stable table.
+
+    --wide never squeezes below 150 columns: its extra columns would crush the names.
+    """
+    width = None
+    if os.environ.get("COLUMNS", "").isdigit():
+        width = int(os.environ["COLUMNS"])
+    elif getattr(stream, "isatty", lambda: False)():
+        width = shutil.get_terminal_size().columns
+    else:
+        width = DEFAULT_WIDTH
+    return max(width, WIDE_WIDTH) if wide else width
 
 
 def render(report: Report, texts: Texts, stream: TextIO | None = None, wide: bool = False) -> None:
@@ -48,29 +56,50 @@ def render(report: Report, texts: Texts, stream: TextIO | None = None, wide: boo
     from rich.text import Text
 
     stream = stream or sys.stdout
-    console = Console(file=stream, width=console_width(stream), highlight=False, emoji=False)
-    table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold")
-    table.add_column(texts("col.code"), no_wrap=True)
-    table.add_column(texts("col.indicator"), ratio=1, min_width=16)
-    table.add_column(texts("col.target"), justify="right")
-    table.add_column(texts("col.latest"), justify="right")
-    table.add_column(texts("col.progress"), no_wrap=True)
-    table.add_column(texts("col.gap"))
-    table.add_column(texts("col.status"))
+    width = console_width(stream, wide)
+    narrow = width is not None and width < NARROW_WIDTH
+    console = Console(file=stream, width=width, highlight=False, emoji=False)
+    table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold", collapse_padding=True)
+    table.add_column(
+        texts("col.code"), no_wrap=True, min_width=max(len(i.code) for i in report.plan.indicators)
+    )
+    table.add_column(texts("col.indicator"), ratio=1, min_width=10)
+    if not narrow:
+        table.add_column(texts("col.target"), justify="right", no_wrap=True)
+    table.add_column(texts("col.latest"), justify="right", no_wrap=True)
+    if not narrow:
+        table.add_column(texts("col.period"), no_wrap=True)
+    table.add_column(texts("col.progress"), no_wrap=True, justify="right" if narrow else "left")
+    if not narrow:
+        table.add_column(texts("col.gap"), justify="right", no_wrap=True)
+    table.add_column(texts("col.status"), max_width=None if wide else 14)
     if wide:
-        table.add_column(texts("col.projected"), justify="right")
-        table.add_column(texts("col.pace_so_far"), justify="right")
-        table.add_column(texts("col.pace_needed"), justify="right")
+        table.add_column(texts("col.projected"), justify="right", no_wrap=True)
+        table.add_column(texts("col.pace_so_far"), justify="right", no_wrap=True)
+        table.add_column(texts("col.pace_needed"), justify="right", no_wrap=True)
     for s in report.standings:
         style = STATUS_STYLE[s.status]
+        indicator = s.indicator
+        name = Text(words.name(indicator, texts))
+        if not indicator.is_percent:
+            name.append(f" · {words.unit(indicator, texts)}", style="dim")
+        latest = Text("–" if s.actual is None else words.number(s.actual, texts, None))
+        status = Text(words.status(s, texts), style=style)
+        if narrow:
+            table.add_row(
+                Text(words.inert(indicator.code), style="bold"), name, latest,
+                Text(words.progress(s, texts), style=style), status,
+            )
+            continue
         row = [
-            Text(words.inert(s.indicator.code), style="bold"),
-            Text(words.name(s.indicator, texts)),
-            Text(words.target(s.indicator, texts)),
-            Text(words.latest(s, texts)),
+            Text(words.inert(indicator.code), style="bold"),
+            name,
+            Text(words.target(indicator, texts, compact=True, with_unit=False)),
+            latest,
+            Text("" if s.record is None else words.period_of(s.record, texts)),
             Text.assemble((bar(s.progress), style), " ", words.progress(s, texts)),
-            Text(words.gap(s, texts)),
-            Text(words.status(s, texts), style=style),
+            Text(words.gap_short(s, texts)),
+            status,
         ]
         if wide:
             row += [

@@ -26,25 +26,45 @@ def name(indicator: Indicator, texts: Texts) -> str:
     return inert(indicator.name_vi if texts.lang == "vi" else indicator.name_en)
 
 
+def unit(indicator: Indicator, texts: Texts) -> str:
+    if texts.lang == "en" and indicator.unit_en:
+        return inert(indicator.unit_en)
+    return inert(indicator.unit)
+
+
 def number(value: Decimal, texts: Texts, places: int | None = 2) -> str:
     return human(value, texts.lang, places)
+
+
+def percent(value: Decimal, texts: Texts, places: int | None = 2) -> str:
+    """`8.7%` in English, `8,7 %` in Vietnamese."""
+    return number(value, texts, places) + (" %" if texts.lang == "vi" else "%")
 
 
 def quantity(value: Decimal, indicator: Indicator, texts: Texts, places: int | None = 2) -> str:
     """A value with its unit: `8,7 %`, `2.236 tỷ đồng`."""
     if indicator.is_percent:
-        return number(value, texts, places) + (" %" if texts.lang == "vi" else "%")
-    return f"{number(value, texts, places)} {inert(indicator.unit)}".rstrip()
+        return percent(value, texts, places)
+    return f"{number(value, texts, places)} {unit(indicator, texts)}".rstrip()
 
 
-def target(indicator: Indicator, texts: Texts) -> str:
-    """The target with its qualifier: `about 9%`, `at least 2,236 tỷ đồng`, `6.5–7%`."""
+_SIGNS = {"at_least": "≥", "at_most": "≤", "about": "≈"}
+
+
+def target(indicator: Indicator, texts: Texts, compact: bool = False, with_unit: bool = True) -> str:
+    """The target with its qualifier: `about 9%` (compact: `≈ 9%`), `6.5–7%`."""
+
+    def value(v: Decimal) -> str:
+        return quantity(v, indicator, texts) if with_unit or indicator.is_percent else number(v, texts)
+
     if indicator.comparison == "range":
         assert indicator.target_high is not None
-        low = number(indicator.target, texts)
-        return f"{low}–{quantity(indicator.target_high, indicator, texts)}"
-    qualifier = texts(f"comparison.{indicator.comparison}")
-    return f"{qualifier} {quantity(indicator.target, indicator, texts)}"
+        return f"{number(indicator.target, texts)}–{value(indicator.target_high)}"
+    if compact:
+        qualifier = _SIGNS[indicator.comparison]
+    else:
+        qualifier = texts(f"comparison.{indicator.comparison}")
+    return f"{qualifier} {value(indicator.target)}"
 
 
 def period_of(record: Record, texts: Texts, short: bool = True) -> str:
@@ -62,7 +82,7 @@ def latest(standing: Standing, texts: Texts) -> str:
 def progress(standing: Standing, texts: Texts) -> str:
     if standing.progress is None:
         return "–"
-    return number(standing.progress, texts, 1) + " %"
+    return percent(standing.progress, texts, 1)
 
 
 def gap(standing: Standing, texts: Texts) -> str:
@@ -80,8 +100,17 @@ def gap(standing: Standing, texts: Texts) -> str:
     if standing.progress is None:
         return number(standing.gap, texts)
     if standing.progress > HUNDRED:
-        return texts("gap.beyond_plan", excess=number(standing.progress - HUNDRED, texts, 1))
-    return texts("gap.share_of_plan", progress=number(standing.progress, texts, 1))
+        return texts("gap.beyond_plan", excess=percent(standing.progress - HUNDRED, texts, 1))
+    return texts("gap.share_of_plan", progress=percent(standing.progress, texts, 1))
+
+
+def gap_short(standing: Standing, texts: Texts) -> str:
+    """The gap as a bare number: points for rates, the unit for quantities."""
+    if standing.gap is None:
+        return "–"
+    if standing.indicator.is_percent:
+        return texts("gap.points_short", gap=number(standing.gap, texts))
+    return number(standing.gap, texts)
 
 
 def status(standing: Standing, texts: Texts) -> str:

@@ -1,0 +1,68 @@
+"""Every test runs in its own data folder, named by LAICHAU_TARGETS_DATA, never in the user's home."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from laichau_targets.cli import app
+from laichau_targets.datafolder import init_data_folder
+
+REPO = Path(__file__).resolve().parent.parent
+ARTICLE = REPO / "docs" / "sources" / "laichau-2024-plan-article.txt"
+
+_LANG_VARS = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG", "LAICHAU_TARGETS_LANG")
+
+
+@pytest.fixture(autouse=True)
+def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """No test sees the user's data, language, colour or terminal width."""
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "home" / ".local" / "share"))
+    monkeypatch.delenv("LAICHAU_TARGETS_DATA", raising=False)
+    for name in (*_LANG_VARS, "COLUMNS", "FORCE_COLOR", "TERM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("NO_COLOR", "1")
+    monkeypatch.chdir(tmp_path)
+    yield
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A fresh data folder holding the bundled plan, chosen through LAICHAU_TARGETS_DATA."""
+    folder = tmp_path / "data-folder"
+    init_data_folder(folder)
+    monkeypatch.setenv("LAICHAU_TARGETS_DATA", str(folder))
+    return folder
+
+
+class Targets:
+    """Runs `targets` in-process with CliRunner."""
+
+    def __init__(self) -> None:
+        self.runner = CliRunner()
+
+    def __call__(self, *args: str, input: str | None = None):
+        return self.runner.invoke(app, list(args), input=input, prog_name="targets")
+
+
+@pytest.fixture
+def targets() -> Targets:
+    return Targets()
+
+
+def snapshot(folder: Path) -> dict[str, str]:
+    """Every file under `folder` with its hash and mode: to show a command wrote nothing."""
+    state = {}
+    for root, dirs, files in os.walk(folder):
+        for name in sorted(dirs + files):
+            path = Path(root) / name
+            stat = path.lstat()
+            digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "dir"
+            state[str(path.relative_to(folder))] = f"{digest} {oct(stat.st_mode)}"
+    return state

@@ -1,0 +1,224 @@
+"""The commands as a user runs them: exact output and exit status, each in its own data folder."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from markdown_it import MarkdownIt
+
+from laichau_targets import __version__
+from laichau_targets.cli import EXIT_CHECK_FAILED, EXIT_ERROR
+
+from .conftest import REPO, snapshot
+
+ALL_CODES = [
+    "GRDP", "GRDP_PC", "AGRI_VA", "GRAIN", "LIVESTOCK", "NRD_SHARE", "NRD_NEW", "FOREST", "BUDGET",
+    "SCHOOLS", "EHR", "DOCTORS", "POOR", "POOR_DIST", "JOBS", "TRAINING", "TRAINED",
+]
+
+
+def test_version(targets) -> None:
+    result = targets("--version")
+    assert (result.exit_code, result.stdout) == (0, f"targets {__version__}\n")
+
+
+def test_show_lists_all_17_indicators_with_the_articles_numbers(targets, data_dir: Path) -> None:
+    result = targets("show")
+    assert result.exit_code == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["Code", "Indicator", "Target", "Latest", "Period", "Progress", "Gap", "Status"]
+    rows = [line for line in lines[1:-2] if line[:1].strip()]
+    assert [row.split()[0] for row in rows] == ALL_CODES
+    words = [row.split() for row in rows]
+    targets_shown = [ws[ws.index(next(w for w in ws if w in "≈≥")) + 1] for ws in words]
+    assert targets_shown == [
+        "9%", "51.5", "4.1%", "225.5", "5.1%", "46.8%", "5", "52.9%", "2,236", "68.4%", "60%", "13.1",
+        "3.8%", "5.4%", "8,920", "8,000", "60.6%",
+    ]
+    assert lines[-1] == "0/17 indicators met or exceeded; 17 no data"
+    assert all(len(line) <= 100 for line in lines)
+
+
+def test_record_prints_the_new_standing(targets, data_dir: Path) -> None:
+    result = targets("record", "GRDP", "8.7", "--period", "2024")
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "Recorded #1: GRDP = 8.7% for 2024 (estimate).\n"
+        "GRDP: now Not met (0.3 points below target)\n"
+    )
+    assert result.stderr == ""
+
+
+def test_record_then_json_report(targets, data_dir: Path) -> None:
+    assert targets("record", "GRDP", "8.7", "--period", "2024").exit_code == 0
+    result = targets("report", "--format", "json")
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    grdp = next(i for i in data["indicators"] if i["code"] == "GRDP")
+    assert (grdp["actual"], grdp["gap"], grdp["status"], grdp["period"]) == (8.7, 0.3, "not_met", "2024")
+    assert '"gap": 0.3,' in result.stdout  # a JSON number without float noise
+    assert data["summary"]["total"] == 17
+    assert data["summary"]["not_met"] == 1 and data["summary"]["no_data"] == 16
+    assert [i["code"] for i in data["indicators"]] == ALL_CODES
+
+
+def test_markdown_report_is_a_github_table_with_one_row_per_indicator(targets, data_dir: Path) -> None:
+    targets("record", "BUDGET", "1.850,5", "--period", "2024-09")
+    result = targets("report", "--format", "md")
+    assert result.exit_code == 0
+    tokens = MarkdownIt("commonmark").enable("table").parse(result.stdout)
+    rows, row = [], None
+    for token in tokens:
+        if token.type == "tr_open":
+            row = []
+        elif token.type == "inline" and row is not None:
+            row.append(token.content)
+        elif token.type == "tr_close":
+            rows.append(row)
+            row = None
+    header, body = rows[0], rows[1:]
+    assert header == ["Code", "Indicator", "Unit", "Target", "Latest", "Progress", "Gap", "Status"]
+    assert [r[0].replace("\\_", "_") for r in body] == ALL_CODES
+    budget = body[ALL_CODES.index("BUDGET")]
+    assert budget[3:] == [
+        "at least 2,236 billion VND", "1,850.5 billion VND (2024-09 est.)", "82.8%", "82.8% of plan", "On track"
+    ]
+
+
+def test_list(targets, data_dir: Path) -> None:
+    result = targets("list")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert len(lines) == 17
+    assert lines[0] == "GRDP       growth rate   about 9%                                 GRDP growth"
+    assert lines[8] == "BUDGET     accumulating  at least 2,236 billion VND               Budget revenue in the province"
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["record", "GRPD", "8.7"], "Error: unknown indicator 'GRPD'; did you mean 'GRDP'?"),
+        (["record", "GRDP", "abc"], "Error: 'abc' is not a number; write it like 8.7, 8,7, 2236 or 2.236,5"),
+        (["record", "GRDP", "8.7", "--period", "2024-13"], "Error: period '2024-13' does not parse; use 2024, 2024-Q1, 2024-H1 or a month like 2024-09"),
+        (["record", "GRDP"], "Error: Missing argument 'VALUE'. (see 'targets record --help')"),
+        (["record", "GRDP", "8.7", "--bogus"], "Error: No such option: --bogus (see 'targets record --help')"),
+        (["report", "--format", "pdf"], "Error: Invalid value for '--format' / '-f': 'pdf' is not one of 'md', 'json', 'csv', 'html', 'text'. (see 'targets report --help')"),
+    ],
+)
+def test_bad_input_is_one_error_line_exit_2_and_writes_nothing(targets, data_dir: Path, args, message) -> None:
+    targets("record", "FOREST", "51", "--period", "2024")
+    before = snapshot(data_dir)
+    result = targets(*args)
+    assert result.exit_code == EXIT_ERROR
+    assert result.stderr == message + "\n"
+    assert result.stdout == ""
+    assert snapshot(data_dir) == before
+
+
+def test_missing_plan(targets, tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = targets("--data", str(empty), "show")
+    assert result.exit_code == EXIT_ERROR
+    assert result.stderr == f"Error: {empty / 'targets.toml'}: no plan file here; `targets init DIR` makes one\n"
+    assert list(empty.iterdir()) == []
+
+
+def test_malformed_plan_names_file_and_line(targets, data_dir: Path) -> None:
+    plan = data_dir / "targets.toml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("target = 2236", "target = 2.236.0"), encoding="utf-8")
+    before = snapshot(data_dir)
+    result = targets("record", "GRDP", "8.7")
+    assert result.exit_code == EXIT_ERROR
+    assert result.stderr.startswith(f"Error: {plan}: not valid TOML: ")
+    assert "(at line 127, column 15)" in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert snapshot(data_dir) == before
+
+
+def test_validate_lists_every_problem(targets, data_dir: Path) -> None:
+    plan = data_dir / "targets.toml"
+    text = plan.read_text(encoding="utf-8")
+    text = text.replace('kind = "level"', 'kind = "stock"', 1).replace('code = "JOBS"', 'code = "GRDP"')
+    plan.write_text(text, encoding="utf-8")
+    result = targets("validate")
+    assert result.exit_code == EXIT_ERROR
+    assert result.stderr == (
+        f"{plan}: line 47: indicator GRDP_PC has kind 'stock'; use one of level, growth_rate, accumulating\n"
+        f"{plan}: line 192: duplicate code 'GRDP' (first used by indicator 1)\n"
+        f"Error: {plan}: 2 problem(s)\n"
+    )
+
+
+def test_validate_the_bundled_plan(targets) -> None:
+    result = targets("validate", str(REPO / "data" / "targets.toml"))
+    assert result.exit_code == 0
+    assert result.stdout.endswith("valid plan for Lai Châu 2024, 17 indicators\n")
+
+
+def test_init_refuses_to_overwrite(targets, tmp_path: Path) -> None:
+    folder = tmp_path / "new"
+    first = targets("init", str(folder))
+    assert first.exit_code == 0
+    assert (folder / "targets.toml").read_bytes() == (REPO / "data" / "targets.toml").read_bytes()
+    before = snapshot(folder)
+    again = targets("init", str(folder))
+    assert again.exit_code == EXIT_ERROR
+    assert again.stderr == f"Error: {folder / 'targets.toml'} already exists; not overwriting it\n"
+    assert snapshot(folder) == before
+
+
+def test_paths_say_which_files_and_why(targets, data_dir: Path) -> None:
+    result = targets("paths")
+    assert result.stdout == (
+        f"Data folder: {data_dir} (chosen by LAICHAU_TARGETS_DATA)\n"
+        f"Plan:        {data_dir / 'targets.toml'}\n"
+        f"Record log:  {data_dir / 'records.toml'}\n"
+    )
+
+
+def test_data_option_wins_over_the_environment(targets, data_dir: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other"
+    targets("init", str(other))
+    result = targets("--data", str(other), "paths")
+    assert result.stdout.splitlines()[0] == f"Data folder: {other} (chosen by --data)"
+
+
+def test_local_data_folder_then_the_users_own(targets, tmp_path: Path) -> None:
+    result = targets("paths")
+    user_folder = tmp_path / "home" / ".local" / "share" / "laichau-targets"
+    assert result.stdout.splitlines()[0] == f"Data folder: {user_folder} (chosen by the user's data folder)"
+    assert (user_folder / "targets.toml").is_file()
+    targets("init", str(tmp_path / "data"))
+    result = targets("paths")
+    assert result.stdout.splitlines()[0] == f"Data folder: {tmp_path / 'data'} (chosen by ./data holds a plan)"
+
+
+@pytest.mark.parametrize(
+    "command", ["show", "record", "report", "list", "init", "paths", "history", "undo", "check", "validate"]
+)
+def test_every_command_has_help_with_an_example(targets, command: str) -> None:
+    result = targets(command, "--help")
+    assert result.exit_code == 0
+    assert "Example: targets" in result.stdout
+
+
+def test_check_exit_statuses(targets, data_dir: Path) -> None:
+    assert targets("check").exit_code == 0
+    assert targets("check", "--strict").exit_code == EXIT_CHECK_FAILED
+    targets("record", "FOREST", "53", "--period", "2024")
+    assert targets("check").exit_code == 0
+    targets("record", "GRDP", "8.7", "--period", "2024")
+    result = targets("check")
+    assert result.exit_code == EXIT_CHECK_FAILED
+    assert result.stdout == "1/17 indicators met or exceeded; 1 not met; 15 no data\nGRDP: Not met\n"
+    assert targets("--data", str(data_dir / "missing"), "check").exit_code == EXIT_ERROR
+
+
+def test_the_app_object_is_the_console_script() -> None:
+    import tomllib
+
+    scripts = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
+    assert scripts == {"targets": "laichau_targets.cli:main"}
