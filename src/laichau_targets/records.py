@@ -92,13 +92,14 @@ def parse_records(data: bytes, path: Path) -> list[Record]:
             if record.id <= last_id:
                 raise ValueError(f"id {record.id} does not follow id {last_id}")
         except (ValueError, TypeError, KeyError, PeriodError) as exc:
+            problem = f"{exc.args[0]} is missing" if isinstance(exc, KeyError) else str(exc)
             if headers is None:
                 headers = [
                     n for n, line in enumerate(text.splitlines(), 1) if line.strip() == "[[record]]"
                 ]
             line = headers[index] if index < len(headers) else "?"
             raise LogError(
-                f"{path}: damaged: record at line {line}: {exc}; fix it by hand, nothing is written until then"
+                f"{path}: damaged: record at line {line}: {problem}; fix it by hand, nothing is written until then"
             ) from None
         last_id = record.id
         records.append(record)
@@ -238,7 +239,8 @@ def _append(path: Path, build: Callable[[list[Record], int], Record]) -> list[Re
     with _locked(path.parent):
         records = load_records(path)
         record = build(records, (records[-1].id if records else 0) + 1)
-        block = ("\n" if records else "") + tomli_w.dumps({"record": [record_table(record)]})
+        # A flat table under its own header: tomli_w would write a short array of tables inline.
+        block = ("\n" if records else "") + "[[record]]\n" + tomli_w.dumps(record_table(record))
         _append_bytes(path, block.encode("utf-8"))
         return [*records, record]
 
