@@ -87,6 +87,12 @@ def test_markdown_report_is_a_github_table_with_one_row_per_indicator(targets, d
     ]
 
 
+def test_negative_figures_are_values_not_options(targets, data_dir: Path) -> None:
+    result = targets("record", "GRDP", "-0,5", "--period", "2024")
+    assert result.exit_code == 0
+    assert result.stdout == "Recorded #1: GRDP = -0.5% for 2024 (estimate).\nGRDP: now Not met (9.5 points below target)\n"
+
+
 def test_list(targets, data_dir: Path) -> None:
     result = targets("list")
     assert result.exit_code == 0
@@ -103,7 +109,8 @@ def test_list(targets, data_dir: Path) -> None:
         (["record", "GRDP", "abc"], "Error: 'abc' is not a number; write it like 8.7, 8,7, 2236 or 2.236,5"),
         (["record", "GRDP", "8.7", "--period", "2024-13"], "Error: period '2024-13' does not parse; use 2024, 2024-Q1, 2024-H1 or a month like 2024-09"),
         (["record", "GRDP"], "Error: Missing argument 'VALUE'. (see 'targets record --help')"),
-        (["record", "GRDP", "8.7", "--bogus"], "Error: No such option: --bogus (see 'targets record --help')"),
+        (["record", "GRDP", "8.7", "--bogus"], "Error: Got unexpected extra argument(s) (--bogus) (see 'targets record --help')"),
+        (["show", "--bogus"], "Error: No such option: --bogus (see 'targets show --help')"),
         (["report", "--format", "pdf"], "Error: Invalid value for '--format' / '-f': 'pdf' is not one of 'md', 'json', 'csv', 'html', 'text'. (see 'targets report --help')"),
     ],
 )
@@ -222,3 +229,20 @@ def test_the_app_object_is_the_console_script() -> None:
 
     scripts = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
     assert scripts == {"targets": "laichau_targets.cli:main"}
+
+
+def test_an_override_shows_as_set_by_hand_in_every_output(targets, data_dir: Path) -> None:
+    plan = data_dir / "targets.toml"
+    text = plan.read_text(encoding="utf-8").replace(
+        'code = "EHR"\n', 'code = "EHR"\noverride = { status = "met", reason = "Sở Y tế xác nhận đạt" }\n'
+    )
+    plan.write_text(text, encoding="utf-8")
+    targets("record", "EHR", "58", "--period", "2024")
+    data = json.loads(targets("report", "--format", "json").stdout)
+    ehr = next(i for i in data["indicators"] if i["code"] == "EHR")
+    assert (ehr["status"], ehr["computed_status"], ehr["override_reason"]) == ("met", "not_met", "Sở Y tế xác nhận đạt")
+    md = targets("report", "--format", "md").stdout
+    assert "| EHR | Population with an electronic health record | % | at least 60% | 58% (2024 est.) | 96.7% | 2 points below target | Met \\* |" in md
+    assert "- EHR \\*: set by hand: Sở Y tế xác nhận đạt" in md
+    show = targets("show").stdout
+    assert show.splitlines()[-1] == "EHR *: set by hand: Sở Y tế xác nhận đạt"

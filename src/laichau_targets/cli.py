@@ -129,7 +129,7 @@ def show(
     table.render(report, state.texts, wide=wide)
 
 
-@app.command()
+@app.command(context_settings={"ignore_unknown_options": True})  # so that -0.5 is a value
 def record(
     ctx: typer.Context,
     code: Annotated[str, typer.Argument(metavar="CODE", help="Indicator code, any case (targets list shows them).")],
@@ -397,7 +397,7 @@ def validate(
 def main() -> None:
     """The console script."""
     try:
-        app()
+        app(prog_name="targets")
     except BrokenPipeError:
         # Output went to a reader that stopped (`targets show | head`): not an error of ours.
         devnull = os.open(os.devnull, os.O_WRONLY)

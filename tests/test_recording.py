@@ -1,0 +1,259 @@
+"""Recording you can trust: provenance, history, undo, plausibility, bad input, concurrency, crashes."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from laichau_targets.cli import EXIT_ERROR
+from laichau_targets.datafolder import DataFolder
+from laichau_targets.periods import default_period
+from laichau_targets.records import load_records
+from laichau_targets.tracker import Tracker
+
+from .conftest import snapshot
+
+SCRIPT = Path(sys.executable).parent / "targets"
+TARGETS = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "laichau_targets"]
+STAMP = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d")
+
+
+def run(*args: str, env: dict[str, str] | None = None, prefix: list[str] | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*(prefix or []), *TARGETS, *args],
+        capture_output=True, text=True, env={**os.environ, **(env or {})}, timeout=60,
+    )
+
+
+def test_history_shows_provenance_and_retractions(targets, data_dir: Path) -> None:
+    targets("record", "GRDP", "8.5", "--period", "2024-09", "--source", "Cục Thống kê", "--note", "ước tính")
+    targets("record", "GRDP", "8.7", "--period", "2024-09")  # a correction: supersedes the first
+    targets("record", "BUDGET", "2.300", "--period", "2024", "--official", "--locale", "vi")
+    undone = targets("undo")
+    assert undone.exit_code == 0
+    assert undone.stdout == (
+        "Retracted #3 (BUDGET = 2,300 for 2024) with record #4.\n"
+        "BUDGET: now No data\n"
+    )
+    result = targets("history")
+    user = load_records(data_dir / "records.toml")[0].user
+    assert STAMP.sub("<when>", result.stdout) == (
+        f"#1  <when>  {user}  GRDP    8.5    2024-09 estimate  source: Cục Thống kê  note: ước tính\n"
+        f"#2  <when>  {user}  GRDP    8.7    2024-09 estimate\n"
+        f"#3  <when>  {user}  BUDGET  2,300  2024 official     [retracted by #4]\n"
+        f"#4  <when>  {user}  BUDGET         retracts #3\n"
+    )
+    only = targets("history", "grdp")
+    assert len(only.stdout.splitlines()) == 2
+    report = json.loads(targets("report", "--format", "json").stdout)
+    grdp = report["indicators"][0]
+    assert (grdp["actual"], grdp["record_id"], grdp["status"]) == (8.7, 2, "at_risk")
+
+
+def test_record_undo_round_trip_restores_the_standing(targets, data_dir: Path) -> None:
+    targets("record", "JOBS", "6000", "--period", "2024-09")
+    before = targets("report", "--format", "json").stdout
+    assert targets("record", "JOBS", "9000", "--period", "2024", "--official").exit_code == 0
+    assert targets("report", "--format", "json").stdout != before
+    assert targets("undo").exit_code == 0
+    assert targets("report", "--format", "json").stdout == before
+
+
+def test_undo_by_id_and_its_mistakes(targets, data_dir: Path) -> None:
+    targets("record", "GRDP", "8.1", "--period", "2024-Q1")
+    targets("record", "GRDP", "8.3", "--period", "2024-H1")
+    result = targets("undo", "1", "--note", "wrong indicator")
+    assert result.stdout.splitlines()[0] == "Retracted #1 (GRDP = 8.1 for 2024-Q1) with record #3."
+    log = data_dir / "records.toml"
+    before = log.read_bytes()
+    for args, message in [
+        (["undo", "1"], "Error: record 1 is already retracted\n"),
+        (["undo", "3"], "Error: record 3 is itself a retraction; record the figure again instead\n"),
+        (["undo", "42"], "Error: there is no record 42; `targets history` lists them\n"),
+    ]:
+        bad = targets(*args)
+        assert (bad.exit_code, bad.stderr) == (EXIT_ERROR, message)
+    assert log.read_bytes() == before
+
+
+def test_period_defaults_to_this_month_in_the_plan_year_else_the_full_year(targets, data_dir: Path) -> None:
+    result = targets("record", "FOREST", "52.1")
+    expected = default_period(2024, date.today()).label
+    assert result.exit_code == 0
+    assert result.stderr == f"No --period given: used {expected}.\n"
+    assert f"for {expected} (estimate)" in result.stdout
+    tracker = Tracker(DataFolder(data_dir, "test"))
+    done = tracker.record("FOREST", "52.2", today=date(2024, 5, 20))
+    assert (done.record.period.label, done.period_defaulted) == ("2024-05", True)
+
+
+def test_a_value_ten_times_off_is_recorded_with_a_warning(targets, data_dir: Path) -> None:
+    exactly_ten_times = targets("record", "BUDGET", "22360", "--period", "2024")
+    assert (exactly_ten_times.exit_code, exactly_ten_times.stderr) == (0, "")
+    result = targets("record", "BUDGET", "22400", "--period", "2024")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Recorded #2: BUDGET = 22,400 billion VND for 2024 (estimate).\n")
+    assert result.stderr == "Warning: 22,400 is more than 10 times above the target 2,236; did you mean 2,240?\n"
+    low = targets("record", "GRAIN", "2.255", "--period", "2024", "--locale", "en")
+    assert low.stderr == "Warning: 2.255 is more than 10 times below the target 225.5; did you mean 225.5?\n"
+    assert len(load_records(data_dir / "records.toml")) == 3
+
+
+def _damage_plan(folder: Path) -> None:
+    plan = folder / "targets.toml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace('kind = "level"', 'kind = "stock"'), encoding="utf-8")
+
+
+def _damage_log(folder: Path) -> None:
+    with open(folder / "records.toml", "a", encoding="utf-8") as log:
+        log.write("\n[[record]]\nid = 2\ncode = \"GRDP\"\nvalue = 8,8\n")
+
+
+def _log_is_a_folder(folder: Path) -> None:
+    (folder / "records.toml").unlink()
+    (folder / "records.toml").mkdir()
+
+
+BAD_INPUTS = [
+    # (args, how the folder is spoiled first, the one error line expected)
+    (["record", "GRPD", "8.7"], None, "Error: unknown indicator 'GRPD'; did you mean 'GRDP'?"),
+    (["record", "GRDP", "abc"], None, "Error: 'abc' is not a number; write it like 8.7, 8,7, 2236 or 2.236,5"),
+    (["record", "GRDP", ""], None, "Error: '' is not a number; write it like 8.7, 8,7, 2236 or 2.236,5"),
+    (["record", "GRDP", "nan"], None, "Error: 'nan' is not a number; write it like 8.7, 8,7, 2236 or 2.236,5"),
+    (["record", "GRDP", "inf"], None, "Error: 'inf' is not a number; write it like 8.7, 8,7, 2236 or 2.236,5"),
+    (["record", "GRDP", "8..7"], None, "Error: '8..7' is not a number: its digit grouping is broken"),
+    (["record", "GRDP", "1,2.3.4"], None, "Error: '1,2.3.4' is not a number: its digit grouping is broken"),
+    (["record", "BUDGET", "2.236"], None, "Error: '2.236' is ambiguous: 2236 in Vietnamese notation, 2.236 in English notation; add --locale vi or --locale en"),
+    (["record", "BUDGET", "2,236"], None, "Error: '2,236' is ambiguous: 2.236 in Vietnamese notation, 2236 in English notation; add --locale vi or --locale en"),
+    (["record", "GRDP", "8.7", "--period", "Q1"], None, "Error: period 'Q1' does not parse; use 2024, 2024-Q1, 2024-H1 or a month like 2024-09"),
+    (["record", "GRDP", "8.7", "--period", "2023-09"], None, "Error: period '2023-09' lies outside the plan year 2024"),
+    (["record", "FOREST", "101"], None, "Error: 101 is above the largest plausible FOREST value, 100 (max in the plan)"),
+    (["record", "JOBS", "-5", "--period", "2024"], None, "Error: -5 is below the smallest plausible JOBS value, 0 (min in the plan)"),
+    (["record", "GRDP", "8.7"], _damage_plan, "Error: {plan}: 7 problems: line 47: indicator GRDP_PC has kind 'stock'; use one of level, growth_rate, accumulating; "),
+    (["record", "GRDP", "8.7", "--period", "2024"], _damage_log, "Error: {log}: damaged: Expected newline or end of document after a statement (at line 13, column 10); fix it by hand, nothing is written until then"),
+    (["record", "GRDP", "8.7"], _log_is_a_folder, "Error: {log}: is a folder, not a record log"),
+    (["show"], _log_is_a_folder, "Error: {log}: is a folder, not a record log"),
+]
+
+
+@pytest.mark.parametrize(("args", "spoil", "message"), BAD_INPUTS)
+def test_bad_input_exits_2_with_one_error_line_and_changes_nothing(targets, data_dir: Path, args, spoil, message) -> None:
+    targets("record", "GRDP", "8.6", "--period", "2024-09")
+    if spoil:
+        spoil(data_dir)
+    before = snapshot(data_dir)
+    result = targets(*args)
+    expected = message.format(plan=data_dir / "targets.toml", log=data_dir / "records.toml")
+    assert result.exit_code == EXIT_ERROR
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith(expected)
+    assert "Traceback" not in result.stderr
+    assert snapshot(data_dir) == before
+
+
+def _without_root_powers() -> list[str]:
+    """Root ignores file modes; dropping these capabilities makes it obey them like anyone else."""
+    if os.geteuid() != 0:
+        return []
+    if not shutil.which("setpriv"):
+        pytest.skip("running as root without setpriv: cannot make a folder unwritable for this process")
+    return ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner"]
+
+
+@pytest.mark.parametrize(
+    ("mode", "args", "message"),
+    [
+        (0o555, ["record", "GRDP", "8.7", "--period", "2024"], "Error: {log}: cannot be written (Permission denied)"),
+        (0o555, ["undo"], "Error: {log}: cannot be written (Permission denied)"),
+        (0o000, ["show"], "Error: {plan}: cannot be read (Permission denied)"),
+        (0o000, ["record", "GRDP", "8.7"], "Error: {plan}: cannot be read (Permission denied)"),
+    ],
+)
+def test_unwritable_or_unreadable_folder(data_dir: Path, mode: int, args, message) -> None:
+    prefix = _without_root_powers()
+    assert run("record", "FOREST", "51", "--period", "2024-Q1").returncode == 0
+    log = data_dir / "records.toml"
+    if mode == 0o555:
+        log.chmod(0o444)
+    before = snapshot(data_dir)
+    data_dir.chmod(mode)
+    try:
+        result = run(*args, prefix=prefix)
+    finally:
+        data_dir.chmod(0o755)
+        log.chmod(0o644)
+    expected = message.format(plan=data_dir / "targets.toml", log=log)
+    assert (result.returncode, result.stdout, result.stderr) == (EXIT_ERROR, "", expected + "\n")
+    log.chmod(0o444) if mode == 0o555 else None
+    assert snapshot(data_dir) == before
+    log.chmod(0o644)
+
+
+def test_fifty_writers_at_once_all_land(data_dir: Path) -> None:
+    processes = [
+        subprocess.Popen(
+            [*TARGETS, "record", "JOBS", str(100 + n), "--period", "2024-09", "--note", f"writer {n}"],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        )
+        for n in range(50)
+    ]
+    codes = [p.wait(timeout=120) for p in processes]
+    for p in processes:
+        p.stdout.close()
+        p.stderr.close()
+    assert codes == [0] * 50
+    records = load_records(data_dir / "records.toml")
+    assert sorted(r.id for r in records) == list(range(1, 51))
+    assert sorted(r.note for r in records) == sorted(f"writer {n}" for n in range(50))
+    history = run("history")
+    assert history.returncode == 0 and len(history.stdout.splitlines()) == 50
+
+
+WRITER = """
+import sys
+from laichau_targets.datafolder import DataFolder
+from laichau_targets.tracker import Tracker
+tracker = Tracker(DataFolder(__import__("pathlib").Path(sys.argv[1]), "test"))
+for n in range(10_000):
+    done = tracker.record("JOBS", str(n), "2024-09", note="x" * (n % 300))
+    print(done.record.id, flush=True)
+"""
+
+
+def test_writers_killed_at_random_moments_never_break_the_log(data_dir: Path) -> None:
+    rng = random.Random(20241127)
+    confirmed: set[int] = set()
+    for trial in range(100):
+        if trial % 4 == 0:  # the console script, killed anywhere from start-up to exit
+            process = subprocess.Popen(
+                [*TARGETS, "record", "GRDP", "8.7", "--period", "2024"],
+                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+            )
+        else:  # a writer appending as fast as it can, so that kills land mid-append
+            process = subprocess.Popen(
+                [sys.executable, "-c", WRITER, str(data_dir)],
+                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+            )
+        time.sleep(rng.uniform(0.0, 0.4))
+        process.send_signal(signal.SIGKILL)
+        out, _ = process.communicate(timeout=60)
+        if trial % 4 == 0:
+            match = re.match(r"Recorded #(\d+)", out)
+            if process.returncode == 0 and match:
+                confirmed.add(int(match.group(1)))
+        else:
+            confirmed.update(int(line) for line in out.split())
+        ids = {r.id for r in load_records(data_dir / "records.toml")}  # raises if the log broke
+        assert confirmed <= ids
+    assert run("show").returncode == 0
