@@ -117,6 +117,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "report.override": {"en": "set by hand: {reason}", "vi": "đánh giá thủ công: {reason}"},
     "report.sources": {"en": "Sources of the figures", "vi": "Nguồn số liệu"},
     "report.sources.none": {"en": "No figures recorded yet.", "vi": "Chưa có số liệu nào."},
+    "report.notes": {"en": "Notes on the indicators", "vi": "Ghi chú về các chỉ tiêu"},
     "report.recorded": {"en": "recorded {date} by {user}", "vi": "nhập ngày {date} bởi {user}"},
     # record confirmation and commands
     "record.saved": {

@@ -29,10 +29,22 @@ def render(report: Report, fmt: str, texts: Texts) -> str:
         from . import json_report
 
         return json_report.render(report)
+    if fmt == "csv":
+        from . import csv_report
+
+        return csv_report.render(report)
     if fmt == "md":
         from . import markdown
 
         return markdown.render(report, texts)
+    if fmt == "html":
+        from . import html
+
+        return html.render(report, texts)
+    if fmt == "text":
+        from . import text
+
+        return text.render(report, texts)
     raise TargetsError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 
@@ -42,14 +54,13 @@ def write_output(report: Report, fmt: str, texts: Texts, output: Path | None) ->
     if output is None:
         sys.stdout.write(text)
         return
-    newline = "\r\n" if fmt == "csv" else "\n"
     target = output.resolve()
     try:
         fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
         raise TargetsError(f"{output}: cannot be written ({exc.strerror})") from None
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline=newline) as handle:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
         os.chmod(temp, 0o644)
         os.replace(temp, target)

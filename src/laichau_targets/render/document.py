@@ -91,6 +91,7 @@ def build_document(report: Report, texts: Texts) -> Document:
                 items=words.overrides(report, texts),
             ),
             Section(texts("report.sources"), items=sources(report, texts) or [texts("report.sources.none")]),
+            *notes(report, texts),
         ],
     )
 
@@ -134,3 +135,13 @@ def sources(report: Report, texts: Texts) -> list[str]:
             line += f" ({words.inert(record.note)})"
         lines.append(line)
     return lines
+
+
+def notes(report: Report, texts: Texts) -> list[Section]:
+    """The plan's notes on its indicators, when it has any."""
+    items = [
+        f"{words.inert(s.indicator.code)}: {words.inert(s.indicator.note)}"
+        for s in report.standings
+        if s.indicator.note
+    ]
+    return [Section(texts("report.notes"), items=items)] if items else []

@@ -1,0 +1,39 @@
+"""The report as CSV: one row per indicator, plain numbers, safe to open in a spreadsheet."""
+
+from __future__ import annotations
+
+import csv
+import io
+from decimal import Decimal
+
+from ..numbers import plain
+from ..report import Report
+from .machine import indicator_fields
+from .words import inert
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def cell(value: object) -> str:
+    """Numbers as `8.7`; text on one line, and never a formula."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return plain(value)
+    if isinstance(value, int):
+        return str(value)
+    text = inert(str(value))
+    if text.startswith(_FORMULA_START):
+        return "'" + text
+    return text
+
+
+def render(report: Report) -> str:
+    rows = [indicator_fields(s) for s in report.standings]
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(list(rows[0]) if rows else [])
+    for row in rows:
+        writer.writerow([cell(v) for v in row.values()])
+    # The byte-order mark makes spreadsheets read the file as UTF-8, keeping Vietnamese intact.
+    return "\ufeff" + out.getvalue()

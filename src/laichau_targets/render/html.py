@@ -1,0 +1,106 @@
+"""The report as one self-contained HTML page: inline CSS, no scripts, nothing fetched."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from html import escape
+
+from ..messages import Texts
+from ..report import Report
+from .document import build_document
+
+COLOURS = {
+    "exceeded": "#1a7f37",
+    "met": "#2da44e",
+    "on_track": "#0969da",
+    "at_risk": "#bf8700",
+    "off_track": "#cf222e",
+    "not_met": "#a40e26",
+    "no_data": "#8c959f",
+}
+
+STYLE = """
+:root { color-scheme: light; --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 15px/1.5 system-ui, "Segoe UI", Roboto, "Noto Sans", sans-serif; color: var(--ink); background: #fff; }
+main { max-width: 72rem; margin: 0 auto; padding: 1.5rem 1rem 3rem; }
+h1 { font-size: 1.5rem; line-height: 1.25; margin: 0 0 .5rem; }
+h2 { font-size: 1.15rem; margin: 2rem 0 .5rem; border-bottom: 1px solid var(--line); padding-bottom: .25rem; }
+.intro { color: var(--muted); margin: .25rem 0; }
+.headline { font-weight: 600; font-size: 1.05rem; padding: .6rem .8rem; background: #f6f8fa; border-left: 4px solid #0969da; }
+.table-wrap { overflow-x: auto; }
+table { border-collapse: collapse; width: 100%; }
+th, td { text-align: left; vertical-align: top; padding: .4rem .5rem; border-bottom: 1px solid var(--line); }
+th { font-size: .85rem; color: var(--muted); white-space: nowrap; }
+td.code { font-weight: 600; white-space: nowrap; }
+td.num { text-align: right; white-space: nowrap; }
+.bar { width: 6rem; height: .6rem; background: #eaeef2; border-radius: .3rem; overflow: hidden; }
+.bar span { display: block; height: 100%; }
+.status { font-weight: 600; white-space: nowrap; }
+ul { padding-left: 1.25rem; }
+li { margin: .2rem 0; }
+@media (max-width: 40rem) {
+  body { font-size: 14px; }
+  th.unit, td.unit, th.target, td.target { display: none; }
+  .bar { width: 3.5rem; }
+}
+@media print {
+  main { max-width: none; padding: 0; }
+  .table-wrap { overflow: visible; }
+  tr { break-inside: avoid; }
+  .bar span, .headline, .status { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+"""
+
+_CLASSES = ["code", "name", "unit", "target", "num", "progress", "gap", "status"]
+
+
+def _bar(progress: Decimal | None, status: str) -> str:
+    width = 0 if progress is None else max(0, min(100, int(progress)))
+    return f'<div class="bar"><span style="width:{width}%;background:{COLOURS[status]}"></span></div>'
+
+
+def render(report: Report, texts: Texts) -> str:
+    doc = build_document(report, texts)
+    out = [
+        "<!doctype html>",
+        f'<html lang="{texts.lang}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
+        f"<title>{escape(doc.title)}</title>",
+        f"<style>{STYLE}</style>",
+        "</head>",
+        "<body>",
+        "<main>",
+        f"<h1>{escape(doc.title)}</h1>",
+    ]
+    out += [f'<p class="intro">{escape(line)}</p>' for line in doc.intro]
+    out.append(f'<p class="headline">{escape(doc.headline)}</p>')
+    out.append(f"<h2>{escape(doc.table_title)}</h2>")
+    out.append('<div class="table-wrap"><table>')
+    out.append(
+        "<thead><tr>"
+        + "".join(f'<th class="{c}">{escape(h)}</th>' for c, h in zip(_CLASSES, doc.table.headers))
+        + "</tr></thead>"
+    )
+    out.append("<tbody>")
+    for row, status, progress in zip(doc.table.rows, doc.table.statuses, doc.table.progress):
+        cells = []
+        for css, value in zip(_CLASSES, row):
+            text = escape(value)
+            if css == "progress":
+                text = f"{_bar(progress, status)}{text}"
+            elif css == "status":
+                text = f'<span style="color:{COLOURS[status]}">{text}</span>'
+            cells.append(f'<td class="{css}">{text}</td>')
+        out.append(f'<tr class="{status}">' + "".join(cells) + "</tr>")
+    out.append("</tbody></table></div>")
+    for section in doc.sections:
+        out.append(f"<h2>{escape(section.title)}</h2>")
+        out += [f"<p>{escape(p)}</p>" for p in section.paragraphs]
+        if section.items:
+            out.append("<ul>" + "".join(f"<li>{escape(item)}</li>" for item in section.items) + "</ul>")
+    out += ["</main>", "</body>", "</html>"]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,64 @@
+"""The fields that JSON and CSV both carry, with numbers still exact."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from ..report import Report
+from ..standing import Standing
+
+Field = str | int | Decimal | None
+
+
+def indicator_fields(s: Standing) -> dict[str, Field]:
+    """One indicator's row: the contract documented in report.schema.json."""
+    indicator, record = s.indicator, s.record
+    return {
+        "code": indicator.code,
+        "name": indicator.name_vi,
+        "name_en": indicator.name_en,
+        "unit": indicator.unit,
+        "target": indicator.target,
+        "target_high": indicator.target_high,
+        "comparison": indicator.comparison,
+        "kind": indicator.kind,
+        "actual": s.actual,
+        "period": record.period.label if record and record.period else None,
+        "basis": record.basis if record else None,
+        "status": s.status,
+        "computed_status": s.computed_status,
+        "override_reason": indicator.override.reason if indicator.override else None,
+        "gap": s.gap,
+        "gap_percent": s.gap_percent,
+        "progress": s.progress,
+        "projected": s.projected,
+        "pace_so_far": s.pace_so_far,
+        "pace_needed": s.pace_needed,
+        "record_id": record.id if record else None,
+        "recorded_at": record.recorded_at.isoformat() if record else None,
+        "source": record.source if record else None,
+        "note": record.note if record else None,
+        "target_source": indicator.source,
+    }
+
+
+def report_fields(report: Report) -> dict[str, Any]:
+    plan = report.plan
+    summary: dict[str, int] = dict(report.summary.counts)
+    summary["met_or_exceeded"] = report.summary.met_or_exceeded
+    summary["total"] = report.summary.total
+    return {
+        "schema_version": 1,
+        "plan": {
+            "province": plan.province,
+            "year": plan.year,
+            "title": plan.title,
+            "site": plan.site,
+            "author": plan.author,
+            "url": plan.url,
+        },
+        "as_of": report.as_of.label if report.as_of else None,
+        "summary": summary,
+        "indicators": [indicator_fields(s) for s in report.standings],
+    }

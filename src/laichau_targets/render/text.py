@@ -1,0 +1,46 @@
+"""The report as plain text, for e-mail and terminals without colour."""
+
+from __future__ import annotations
+
+import io
+
+from ..messages import Texts
+from ..report import Report
+from .document import build_document
+
+WIDTH = 100
+UNIT_COLUMN = 2
+
+
+def render(report: Report, texts: Texts) -> str:
+    from rich.console import Console
+    from rich.table import Table
+    from rich.text import Text
+
+    doc = build_document(report, texts)
+    buffer = io.StringIO()
+    console = Console(file=buffer, width=WIDTH, color_system=None, highlight=False, emoji=False, markup=False)
+    console.print(Text(doc.title))
+    console.print(Text("=" * min(len(doc.title), WIDTH)))
+    for line in doc.intro:
+        console.print(Text(line))
+    console.print()
+    console.print(Text(doc.headline))
+    console.print()
+    table = Table(box=None, pad_edge=False, show_edge=False, header_style="")
+    # The unit column is left out: target and latest figure carry their unit, and 100 columns are few.
+    columns = [n for n in range(len(doc.table.headers)) if n != UNIT_COLUMN]
+    for n in columns:
+        table.add_column(doc.table.headers[n], no_wrap=n == 0, ratio=3 if n == 1 else 2)
+    for row in doc.table.rows:
+        table.add_row(*(Text(row[n]) for n in columns))
+    console.print(table)
+    for section in doc.sections:
+        console.print()
+        console.print(Text(section.title))
+        console.print(Text("-" * len(section.title)))
+        for paragraph in section.paragraphs:
+            console.print(Text(paragraph))
+        for item in section.items:
+            console.print(Text("- " + item))
+    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
