@@ -41,8 +41,13 @@ ul { padding-left: 1.25rem; }
 li { margin: .2rem 0; }
 @media (max-width: 40rem) {
   body { font-size: 14px; }
-  th.unit, td.unit, th.target, td.target { display: none; }
-  .bar { width: 3.5rem; }
+  thead { display: none; }
+  table, tbody, tr, td { display: block; width: 100%; }
+  tr { border: 1px solid var(--line); border-radius: .4rem; margin: 0 0 .75rem; padding: .4rem .6rem; }
+  td { border: 0; padding: .1rem 0; display: flex; gap: .5rem; text-align: left; white-space: normal; }
+  td::before { content: attr(data-label); flex: 0 0 6.5rem; color: var(--muted); font-size: .85rem; }
+  td.num { text-align: left; }
+  td.unit { display: none; }
 }
 @media print {
   main { max-width: none; padding: 0; }
@@ -88,13 +93,13 @@ def render(report: Report, texts: Texts) -> str:
     out.append("<tbody>")
     for row, status, progress in zip(doc.table.rows, doc.table.statuses, doc.table.progress):
         cells = []
-        for css, value in zip(_CLASSES, row):
+        for css, header, value in zip(_CLASSES, doc.table.headers, row):
             text = escape(value)
             if css == "progress":
                 text = f"{_bar(progress, status)}{text}"
             elif css == "status":
                 text = f'<span style="color:{COLOURS[status]}">{text}</span>'
-            cells.append(f'<td class="{css}">{text}</td>')
+            cells.append(f'<td class="{css}" data-label="{escape(header)}">{text}</td>')
         out.append(f'<tr class="{status}">' + "".join(cells) + "</tr>")
     out.append("</tbody></table></div>")
     for section in doc.sections:
