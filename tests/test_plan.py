@@ -121,7 +121,7 @@ def test_every_problem_is_reported_at_once_with_its_line(tmp_path: Path) -> None
     )
     with pytest.raises(PlanError) as caught:
         parse_plan(text, Path("p.toml"))
-    assert caught.value.problems == [
+    assert [p.text() for p in caught.value.problems] == [
         "line 8: indicator A has no target",
         "line 23: indicator A has comparison 'more_or_less'; use one of at_least, at_most, about, range",
         "line 24: indicator A has kind 'stock'; use one of level, growth_rate, accumulating",
@@ -133,7 +133,7 @@ def test_duplicate_codes_are_refused_case_insensitively() -> None:
     text = GOOD + "\n[[indicator]]" + GOOD.split("[[indicator]]")[1].replace('code = "A"', 'code = "a"')
     with pytest.raises(PlanError) as caught:
         parse_plan(text, Path("p.toml"))
-    assert caught.value.problems == ["line 19: duplicate code 'a' (first used by indicator 1)"]
+    assert [p.text() for p in caught.value.problems] == ["line 19: duplicate code 'a' (first used by indicator 1)"]
 
 
 def test_missing_plan_file_says_how_to_make_one(tmp_path: Path) -> None:

@@ -30,7 +30,8 @@ class _Group(TyperGroup):
         try:
             return super().invoke(ctx)
         except TargetsError as exc:
-            typer.echo(f"Error: {exc}", err=True)
+            texts = ctx.obj.texts if isinstance(ctx.obj, State) else Texts("en")
+            typer.echo(f"Error: {exc.text(texts.lang)}", err=True)
             ctx.exit(EXIT_ERROR)
         except UsageError as exc:
             where = exc.ctx.command_path if exc.ctx else "targets"
@@ -181,7 +182,8 @@ def record(
     if done.likely_intended is not None:
         direction = "above" if rec.value > indicator.target else "below"
         typer.echo(
-            texts(
+            "Warning: "
+            + texts(
                 "warn.far",
                 value=words.number(rec.value, texts, None),
                 direction=texts(f"warn.far.{direction}"),
@@ -257,15 +259,17 @@ def _columns(rows: list[tuple[str, ...]]) -> str:
 
 @app.command()
 def init(
+    ctx: typer.Context,
     directory: Annotated[Path, typer.Argument(metavar="DIR", help="The new data folder.")],
 ) -> None:
     """Start a data folder holding the bundled Lai Châu 2024 plan (never overwrites one).
 
     Example: targets init ~/plans/laichau-2024
     """
+    texts = _state(ctx).texts
     folder = init_data_folder(directory)
-    typer.echo(f"Plan: {folder.plan_path}")
-    typer.echo(f"Edit the plan to suit, then: targets --data {directory} show")
+    typer.echo(texts("init.plan", path=folder.plan_path))
+    typer.echo(texts("init.next", path=directory))
 
 
 @app.command()
@@ -274,10 +278,12 @@ def paths(ctx: typer.Context) -> None:
 
     Example: targets --data /srv/plan paths
     """
-    folder = _state(ctx).folder()
-    typer.echo(f"Data folder: {folder.path} (chosen by {folder.chosen_by})")
-    typer.echo(f"Plan:        {folder.plan_path}")
-    typer.echo(f"Record log:  {folder.log_path}")
+    state = _state(ctx)
+    texts = state.texts
+    folder = state.folder()
+    typer.echo(texts("paths.folder", path=folder.path, why=texts(f"chosen.{folder.chosen_by}")))
+    typer.echo(texts("paths.plan", path=folder.plan_path))
+    typer.echo(texts("paths.log", path=folder.log_path))
 
 
 @app.command()
@@ -300,7 +306,7 @@ def history(
     rows = []
     for entry in entries:
         r = entry.record
-        when = r.recorded_at.strftime("%Y-%m-%d %H:%M")
+        when = r.recorded_at.strftime(texts("date.format") + " %H:%M")
         if r.retracts is not None:
             what = ("", texts("history.retracts", id=r.retracts))
         else:
@@ -310,9 +316,9 @@ def history(
         if entry.retracted_by is not None:
             details.append("[" + texts("history.retracted", by=entry.retracted_by) + "]")
         if r.source:
-            details.append(f"source: {words.inert(r.source)}")
+            details.append(texts("history.source", source=words.inert(r.source)))
         if r.note:
-            details.append(f"note: {words.inert(r.note)}")
+            details.append(texts("history.note", note=words.inert(r.note)))
         rows.append((f"#{r.id}", when, words.inert(r.user), words.inert(r.code), *what, "  ".join(details)))
     typer.echo("\n".join(line.rstrip() for line in _columns(rows).splitlines()))
 
@@ -383,15 +389,19 @@ def validate(
     from .errors import PlanError
     from .plan import load_plan
 
-    path = plan_file or _state(ctx).folder().plan_path
+    state = _state(ctx)
+    texts = state.texts
+    path = plan_file or state.folder().plan_path
     try:
         plan = load_plan(path)
     except PlanError as exc:
         for problem in exc.problems:
-            typer.echo(f"{path}: {problem}", err=True)
-        typer.echo(f"Error: {path}: {len(exc.problems)} problem(s)", err=True)
+            typer.echo(f"{path}: {problem.text(texts.lang)}", err=True)
+        typer.echo("Error: " + texts("error.validate_count", path=path, count=len(exc.problems)), err=True)
         raise typer.Exit(EXIT_ERROR) from None
-    typer.echo(f"{path}: valid plan for {plan.province} {plan.year}, {len(plan.indicators)} indicators")
+    typer.echo(
+        texts("validate.ok", path=path, province=plan.province, year=plan.year, count=len(plan.indicators))
+    )
 
 
 def main() -> None:

@@ -22,7 +22,7 @@ class DataFolder:
     """A folder holding a plan file and, beside it, its record log."""
 
     path: Path
-    chosen_by: str
+    chosen_by: str  # option, env, local, user or init
 
     @property
     def plan_path(self) -> Path:
@@ -41,13 +41,13 @@ def user_data_path(environ: Mapping[str, str]) -> Path:
 def find_data_folder(option: Path | None, environ: Mapping[str, str], cwd: Path) -> DataFolder:
     """--data, else LAICHAU_TARGETS_DATA, else ./data with a plan, else the user's folder."""
     if option is not None:
-        return DataFolder(option, "--data")
+        return DataFolder(option, "option")
     if environ.get(DATA_ENV):
-        return DataFolder(Path(environ[DATA_ENV]), DATA_ENV)
+        return DataFolder(Path(environ[DATA_ENV]), "env")
     local = cwd / "data"
     if (local / PLAN_FILE).is_file():
-        return DataFolder(local, "./data holds a plan")
-    folder = DataFolder(user_data_path(environ), "the user's data folder")
+        return DataFolder(local, "local")
+    folder = DataFolder(user_data_path(environ), "user")
     if not folder.plan_path.exists():
         init_data_folder(folder.path)
     return folder
@@ -57,9 +57,9 @@ def init_data_folder(path: Path) -> DataFolder:
     """A new data folder holding the bundled plan; refuses to overwrite a plan."""
     folder = DataFolder(path, "init")
     if folder.plan_path.exists():
-        raise DataFolderError(f"{folder.plan_path} already exists; not overwriting it")
+        raise DataFolderError("error.plan_exists", path=folder.plan_path)
     if path.exists() and not path.is_dir():
-        raise DataFolderError(f"{path} exists and is not a folder")
+        raise DataFolderError("error.not_a_folder", path=path)
     try:
         path.mkdir(parents=True, exist_ok=True)
         fd, temp = tempfile.mkstemp(dir=path, prefix=".targets-", suffix=".tmp")
@@ -70,7 +70,7 @@ def init_data_folder(path: Path) -> DataFolder:
         finally:
             os.unlink(temp)
     except FileExistsError:
-        raise DataFolderError(f"{folder.plan_path} already exists; not overwriting it") from None
+        raise DataFolderError("error.plan_exists", path=folder.plan_path) from None
     except OSError as exc:
-        raise DataFolderError(f"{path}: cannot make a data folder here ({exc.strerror})") from None
+        raise DataFolderError("error.cannot_make_folder", path=path, reason=exc.strerror) from None
     return folder

@@ -7,7 +7,7 @@ build step for .mo files, and a test can walk it to find a missing translation.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Literal
+from typing import Any, Literal
 
 Lang = Literal["en", "vi"]
 LANGS: tuple[Lang, ...] = ("en", "vi")
@@ -44,7 +44,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "col.period": {"en": "Period", "vi": "Kỳ"},
     "col.basis": {"en": "Basis", "vi": "Loại số liệu"},
     "col.progress": {"en": "Progress", "vi": "Tiến độ"},
-    "col.gap": {"en": "Gap", "vi": "Còn thiếu"},
+    "col.gap": {"en": "Gap", "vi": "Chênh lệch"},
     "col.status": {"en": "Status", "vi": "Đánh giá"},
     "col.pace_so_far": {"en": "Pace/month", "vi": "Bình quân/tháng"},
     "col.pace_needed": {"en": "Needed/month", "vi": "Cần/tháng"},
@@ -135,15 +135,205 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "history.retracted": {"en": "retracted by #{by}", "vi": "đã rút lại bởi #{by}"},
     "history.retracts": {"en": "retracts #{id}", "vi": "rút lại #{id}"},
+    "history.source": {"en": "source: {source}", "vi": "nguồn: {source}"},
+    "history.note": {"en": "note: {note}", "vi": "ghi chú: {note}"},
+    "date.format": {"en": "%Y-%m-%d", "vi": "%d/%m/%Y"},
     "history.none": {"en": "No records yet.", "vi": "Chưa có bản ghi nào."},
     "check.failing": {"en": "{code}: {status}", "vi": "{code}: {status}"},
     "warn.far": {
-        "en": "Warning: {value} is more than 10 times {direction} the target {target}; did you mean {likely}?",
-        "vi": "Cảnh báo: {value} {direction} mục tiêu {target} hơn 10 lần; có phải ý bạn là {likely}?",
+        "en": "{value} is more than 10 times {direction} the target {target}; did you mean {likely}?",
+        "vi": "{value} {direction} mục tiêu {target} hơn 10 lần; có phải ý bạn là {likely}?",
     },
     "warn.far.above": {"en": "above", "vi": "cao hơn"},
     "warn.far.below": {"en": "below", "vi": "thấp hơn"},
+    # errors and warnings: one line each, after "Error: " or "Warning: ", which stay English for scripts to grep
+    "error.plan_problem": {"en": "{path}: {problem}", "vi": "{path}: {problem}"},
+    "error.plan_problems": {"en": "{path}: {count} problems: {problems}", "vi": "{path}: {count} lỗi: {problems}"},
+    "error.at_line": {"en": "line {line}: {problem}", "vi": "dòng {line}: {problem}"},
+    "error.plan_missing": {
+        "en": "no plan file here; `targets init DIR` makes one",
+        "vi": "không có tệp kế hoạch ở đây; `targets init DIR` tạo một tệp",
+    },
+    "error.plan_is_folder": {"en": "is a folder, not a plan file", "vi": "là thư mục, không phải tệp kế hoạch"},
+    "error.plan_not_utf8": {"en": "is not UTF-8 text (at byte {byte})", "vi": "không phải văn bản UTF-8 (tại byte {byte})"},
+    "error.plan_unreadable": {"en": "cannot be read ({reason})", "vi": "không đọc được ({reason})"},
+    "error.plan_not_toml": {"en": "not valid TOML: {detail}", "vi": "không phải TOML hợp lệ: {detail}"},
+    "error.plan_unknown_top": {"en": "unknown table or key '{key}'", "vi": "bảng hoặc khóa lạ '{key}'"},
+    "error.plan_no_head": {
+        "en": "missing the [plan] table (province, year, title, site, author)",
+        "vi": "thiếu bảng [plan] (province, year, title, site, author)",
+    },
+    "error.plan_bad_year": {"en": "[plan] year must be a year like 2024", "vi": "[plan] year phải là một năm, ví dụ 2024"},
+    "error.plan_head_text": {"en": "[plan] needs {key} as non-empty text", "vi": "[plan] cần {key} là văn bản không rỗng"},
+    "error.plan_settings_table": {"en": "[settings] must be a table", "vi": "[settings] phải là một bảng"},
+    "error.plan_settings_unknown": {"en": "[settings] has an unknown key '{key}'", "vi": "[settings] có khóa lạ '{key}'"},
+    "error.plan_settings_number": {"en": "[settings] {key} must be a number", "vi": "[settings] {key} phải là một số"},
+    "error.plan_settings_negative": {"en": "[settings] {key} must not be negative", "vi": "[settings] {key} không được âm"},
+    "error.plan_no_indicators": {"en": "the plan has no [[indicator]] tables", "vi": "kế hoạch không có bảng [[indicator]] nào"},
+    "error.indicator_not_table": {"en": "indicator {where} must be a table", "vi": "chỉ tiêu {where} phải là một bảng"},
+    "error.indicator_unknown_key": {"en": "indicator {where} has an unknown key '{key}'", "vi": "chỉ tiêu {where} có khóa lạ '{key}'"},
+    "error.indicator_bad_code": {
+        "en": "indicator {where} needs a code of letters, digits, _ or - (like GRDP)",
+        "vi": "chỉ tiêu {where} cần mã gồm chữ, số, _ hoặc - (ví dụ GRDP)",
+    },
+    "error.indicator_text": {"en": "indicator {where} needs {key} as non-empty text", "vi": "chỉ tiêu {where} cần {key} là văn bản không rỗng"},
+    "error.indicator_optional_text": {"en": "indicator {where}: {key} must be text", "vi": "chỉ tiêu {where}: {key} phải là văn bản"},
+    "error.indicator_number": {"en": "indicator {where}: {key} must be a number", "vi": "chỉ tiêu {where}: {key} phải là một số"},
+    "error.indicator_comparison": {
+        "en": "indicator {where} has comparison '{value}'; use one of {choices}",
+        "vi": "chỉ tiêu {where} có comparison '{value}'; dùng một trong {choices}",
+    },
+    "error.indicator_kind": {
+        "en": "indicator {where} has kind '{value}'; use one of {choices}",
+        "vi": "chỉ tiêu {where} có kind '{value}'; dùng một trong {choices}",
+    },
+    "error.indicator_min_max": {"en": "indicator {where} has min {min} not below max {max}", "vi": "chỉ tiêu {where} có min {min} không nhỏ hơn max {max}"},
+    "error.indicator_no_target": {"en": "indicator {where} has no target", "vi": "chỉ tiêu {where} không có target"},
+    "error.indicator_range_shape": {
+        "en": "indicator {where} is a range: target must be [low, high]",
+        "vi": "chỉ tiêu {where} là khoảng: target phải là [thấp, cao]",
+    },
+    "error.indicator_range_reversed": {
+        "en": "indicator {where} has a range whose ends are reversed or equal: [{low}, {high}]",
+        "vi": "chỉ tiêu {where} có khoảng bị đảo ngược hoặc hai đầu bằng nhau: [{low}, {high}]",
+    },
+    "error.indicator_override_shape": {
+        "en": "indicator {where} override must be a table {{ status = ..., reason = ... }}",
+        "vi": "chỉ tiêu {where}: override phải là bảng {{ status = ..., reason = ... }}",
+    },
+    "error.indicator_override_status": {
+        "en": "indicator {where} override status '{value}'; use one of {choices}",
+        "vi": "chỉ tiêu {where}: override status '{value}'; dùng một trong {choices}",
+    },
+    "error.indicator_override_reason": {"en": "indicator {where} override needs a reason", "vi": "chỉ tiêu {where}: override cần lý do (reason)"},
+    "error.indicator_duplicate": {
+        "en": "duplicate code '{code}' (first used by indicator {first})",
+        "vi": "mã '{code}' bị trùng (đã dùng cho chỉ tiêu {first})",
+    },
+    "error.unknown_code_suggest": {
+        "en": "unknown indicator '{code}'; did you mean '{suggestion}'?",
+        "vi": "không có chỉ tiêu '{code}'; có phải ý bạn là '{suggestion}'?",
+    },
+    "error.unknown_code": {
+        "en": "unknown indicator '{code}'; `targets list` shows the codes",
+        "vi": "không có chỉ tiêu '{code}'; `targets list` liệt kê các mã",
+    },
+    "error.not_a_number": {
+        "en": "'{text}' is not a number; write it like 8.7, 8,7, 2236 or 2.236,5",
+        "vi": "'{text}' không phải là số; hãy viết như 8,7, 8.7, 2236 hoặc 2.236,5",
+    },
+    "error.broken_grouping": {
+        "en": "'{text}' is not a number: its digit grouping is broken",
+        "vi": "'{text}' không phải là số: cách nhóm chữ số bị sai",
+    },
+    "error.ambiguous_number": {
+        "en": "'{text}' is ambiguous: {vi} in Vietnamese notation, {en} in English notation; add --locale vi or --locale en",
+        "vi": "'{text}' có hai cách hiểu: {vi} theo cách viết Việt Nam, {en} theo cách viết tiếng Anh; thêm --locale vi hoặc --locale en",
+    },
+    "error.wrong_locale_vi": {
+        "en": "'{text}' does not read as a number in Vietnamese notation (--locale vi)",
+        "vi": "'{text}' không phải là số theo cách viết Việt Nam (--locale vi)",
+    },
+    "error.wrong_locale_en": {
+        "en": "'{text}' does not read as a number in English notation (--locale en)",
+        "vi": "'{text}' không phải là số theo cách viết tiếng Anh (--locale en)",
+    },
+    "error.period_unparsable": {
+        "en": "period '{text}' does not parse; use 2024, 2024-Q1, 2024-H1 or a month like 2024-09",
+        "vi": "kỳ '{text}' không hợp lệ; dùng 2024, 2024-Q1, 2024-H1 hoặc một tháng như 2024-09",
+    },
+    "error.period_second_half": {
+        "en": "period '{text}': periods are year-to-date, so the second half is the full year; use {year}",
+        "vi": "kỳ '{text}': kỳ được tính lũy kế từ đầu năm, nên 6 tháng cuối năm là cả năm; dùng {year}",
+    },
+    "error.period_outside_year": {
+        "en": "period '{text}' lies outside the plan year {year}",
+        "vi": "kỳ '{text}' nằm ngoài năm kế hoạch {year}",
+    },
+    "error.value_below_min": {
+        "en": "{value} is below the smallest plausible {code} value, {limit} (min in the plan)",
+        "vi": "{value} nhỏ hơn giá trị hợp lý nhỏ nhất của {code} là {limit} (min trong kế hoạch)",
+    },
+    "error.value_above_max": {
+        "en": "{value} is above the largest plausible {code} value, {limit} (max in the plan)",
+        "vi": "{value} lớn hơn giá trị hợp lý lớn nhất của {code} là {limit} (max trong kế hoạch)",
+    },
+    "error.log_is_folder": {"en": "{path}: is a folder, not a record log", "vi": "{path}: là thư mục, không phải sổ ghi số liệu"},
+    "error.log_unreadable": {"en": "{path}: cannot be read ({reason})", "vi": "{path}: không đọc được ({reason})"},
+    "error.log_unwritable": {"en": "{path}: cannot be written ({reason})", "vi": "{path}: không ghi được ({reason})"},
+    "error.folder_unopenable": {"en": "{path}: cannot be opened ({reason})", "vi": "{path}: không mở được ({reason})"},
+    "error.log_damaged": {
+        "en": "{path}: damaged: {detail}; fix it by hand, nothing is written until then",
+        "vi": "{path}: bị hỏng: {detail}; hãy sửa bằng tay, chưa sửa thì không ghi thêm gì",
+    },
+    "error.log_record_damaged": {
+        "en": "{path}: damaged: record at line {line}: {detail}; fix it by hand, nothing is written until then",
+        "vi": "{path}: bị hỏng: bản ghi ở dòng {line}: {detail}; hãy sửa bằng tay, chưa sửa thì không ghi thêm gì",
+    },
+    "error.log_not_utf8": {"en": "not UTF-8 text at byte {byte}", "vi": "không phải văn bản UTF-8 tại byte {byte}"},
+    "error.log_only_records": {"en": "a log holds only [[record]] tables", "vi": "sổ ghi chỉ chứa các bảng [[record]]"},
+    "error.record_not_table": {"en": "not a table", "vi": "không phải một bảng"},
+    "error.record_missing": {"en": "{key} is missing", "vi": "thiếu {key}"},
+    "error.record_not_text": {"en": "{key} is not text", "vi": "{key} không phải văn bản"},
+    "error.record_bad_id": {"en": "id {value} is not a positive whole number", "vi": "id {value} không phải số nguyên dương"},
+    "error.record_id_order": {"en": "id {id} does not follow id {last}", "vi": "id {id} không đứng sau id {last}"},
+    "error.record_bad_time": {"en": "recorded_at is not a date and time", "vi": "recorded_at không phải ngày giờ"},
+    "error.record_bad_retracts": {"en": "retracts is not a record id", "vi": "retracts không phải id bản ghi"},
+    "error.record_bad_value": {"en": "value {value} is not a number", "vi": "value {value} không phải là số"},
+    "error.record_bad_basis": {"en": "basis {value} is neither estimate nor official", "vi": "basis {value} không phải estimate hay official"},
+    "error.undo_nothing": {"en": "there is no record to undo", "vi": "không có bản ghi nào để rút lại"},
+    "error.undo_is_retraction": {
+        "en": "record {id} is itself a retraction; record the figure again instead",
+        "vi": "bản ghi {id} là một lần rút lại; hãy ghi lại số liệu thay vì thế",
+    },
+    "error.undo_already": {"en": "record {id} is already retracted", "vi": "bản ghi {id} đã được rút lại"},
+    "error.undo_no_record": {
+        "en": "there is no record {id}; `targets history` lists them",
+        "vi": "không có bản ghi {id}; `targets history` liệt kê các bản ghi",
+    },
+    "error.plan_exists": {"en": "{path} already exists; not overwriting it", "vi": "{path} đã có; không ghi đè"},
+    "error.not_a_folder": {"en": "{path} exists and is not a folder", "vi": "{path} đã có và không phải thư mục"},
+    "error.cannot_make_folder": {
+        "en": "{path}: cannot make a data folder here ({reason})",
+        "vi": "{path}: không tạo được thư mục dữ liệu ở đây ({reason})",
+    },
+    "error.output_unwritable": {"en": "{path}: cannot be written ({reason})", "vi": "{path}: không ghi được ({reason})"},
+    "error.unknown_format": {"en": "unknown format '{format}'; use one of {choices}", "vi": "định dạng lạ '{format}'; dùng một trong {choices}"},
+    "error.validate_count": {"en": "{path}: {count} problem(s)", "vi": "{path}: {count} lỗi"},
+    "validate.ok": {
+        "en": "{path}: valid plan for {province} {year}, {count} indicators",
+        "vi": "{path}: kế hoạch hợp lệ của {province} năm {year}, {count} chỉ tiêu",
+    },
+    "init.plan": {"en": "Plan: {path}", "vi": "Kế hoạch: {path}"},
+    "init.next": {"en": "Edit the plan to suit, then: targets --data {path} show", "vi": "Sửa kế hoạch cho phù hợp, rồi chạy: targets --data {path} show"},
+    "paths.folder": {"en": "Data folder: {path} (chosen by {why})", "vi": "Thư mục dữ liệu: {path} (chọn theo {why})"},
+    "paths.plan": {"en": "Plan:        {path}", "vi": "Kế hoạch:         {path}"},
+    "paths.log": {"en": "Record log:  {path}", "vi": "Sổ ghi số liệu:   {path}"},
+    "chosen.option": {"en": "--data", "vi": "--data"},
+    "chosen.env": {"en": "LAICHAU_TARGETS_DATA", "vi": "LAICHAU_TARGETS_DATA"},
+    "chosen.local": {"en": "./data holds a plan", "vi": "./data có tệp kế hoạch"},
+    "chosen.user": {"en": "the user's data folder", "vi": "thư mục dữ liệu của người dùng"},
+    "chosen.init": {"en": "init", "vi": "init"},
 }
+
+
+def render_message(key: str, lang: str, params: Mapping[str, Any]) -> str:
+    """Fill a catalogue message: numbers in the language's convention, nested messages in turn."""
+    from decimal import Decimal
+
+    from .numbers import human
+
+    def fill(value: Any) -> str:
+        if isinstance(value, Decimal):
+            return human(value, "vi" if lang == "vi" else "en")
+        if hasattr(value, "text") and hasattr(value, "key"):
+            return value.text(lang)
+        if isinstance(value, list):
+            return "; ".join(fill(v) for v in value)
+        return str(value)
+
+    template = CATALOGUE[key]["vi" if lang == "vi" else "en"]
+    return template.format(**{name: fill(value) for name, value in params.items()})
 
 
 class Texts:
@@ -152,8 +342,8 @@ class Texts:
     def __init__(self, lang: Lang = "en") -> None:
         self.lang: Lang = lang
 
-    def __call__(self, key: str, **values: object) -> str:
-        return CATALOGUE[key][self.lang].format(**values)
+    def __call__(self, key: str, **values: Any) -> str:
+        return render_message(key, self.lang, values)
 
     def status(self, status: str) -> str:
         return self(f"status.{status}")

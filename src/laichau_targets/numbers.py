@@ -34,9 +34,7 @@ def parse_number(text: str, locale: Locale | None = None) -> Decimal:
     if sign == "+":
         sign = ""
     if not _SHAPE.fullmatch(body) or body[-1] in ".,":
-        raise NumberError(
-            f"{raw!r} is not a number; write it like 8.7, 8,7, 2236 or 2.236,5"
-        )
+        raise NumberError("error.not_a_number", text=raw)
     digits = _plain_digits(raw, body, locale)
     return Decimal(sign + digits)
 
@@ -48,7 +46,7 @@ def _plain_digits(raw: str, body: str, locale: Locale | None) -> str:
         group_sep = "," if decimal_sep == "." else "."
         integer, _, fraction = body.rpartition(decimal_sep)
         if body.count(decimal_sep) > 1 or not _valid_groups(integer, group_sep):
-            raise NumberError(f"{raw!r} is not a number: its digit grouping is broken")
+            raise NumberError("error.broken_grouping", text=raw)
         _check_locale(raw, locale, decimal_sep)
         return integer.replace(group_sep, "") + "." + fraction
     if not dots and not commas:
@@ -56,7 +54,7 @@ def _plain_digits(raw: str, body: str, locale: Locale | None) -> str:
     sep = "." if dots else ","
     if dots + commas > 1:
         if not _valid_groups(body, sep):
-            raise NumberError(f"{raw!r} is not a number: its digit grouping is broken")
+            raise NumberError("error.broken_grouping", text=raw)
         _check_locale(raw, locale, "," if sep == "." else ".")
         return body.replace(sep, "")
     integer, _, fraction = body.partition(sep)
@@ -67,10 +65,7 @@ def _plain_digits(raw: str, body: str, locale: Locale | None) -> str:
         grouped = integer + fraction
         decimal = integer + "." + fraction
         vi, en = (grouped, decimal) if sep == "." else (decimal, grouped)
-        raise NumberError(
-            f"{raw!r} is ambiguous: {vi} in Vietnamese notation, {en} in English "
-            f"notation; add --locale vi or --locale en"
-        )
+        raise NumberError("error.ambiguous_number", text=raw, vi=vi, en=en)
     group_sep, _ = _SEPARATORS[locale]
     if sep == group_sep:
         return integer + fraction
@@ -86,10 +81,7 @@ def _valid_groups(integer: str, group_sep: str) -> bool:
 
 def _check_locale(raw: str, locale: Locale | None, decimal_sep: str) -> None:
     if locale is not None and _SEPARATORS[locale][1] != decimal_sep:
-        name = "Vietnamese" if locale == "vi" else "English"
-        raise NumberError(
-            f"{raw!r} does not read as a number in {name} notation (--locale {locale})"
-        )
+        raise NumberError(f"error.wrong_locale_{locale}", text=raw)
 
 
 def plain(value: Decimal) -> str:

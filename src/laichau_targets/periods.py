@@ -44,14 +44,10 @@ def parse_period(text: str, plan_year: int | None = None) -> Period:
     """Read a period; with `plan_year`, refuse one outside that year."""
     match = _FORM.fullmatch(text.strip().upper())
     if not match:
-        raise PeriodError(
-            f"period {text!r} does not parse; use 2024, 2024-Q1, 2024-H1 or a month like 2024-09"
-        )
+        raise PeriodError("error.period_unparsable", text=text)
     year_text, month, quarter, half = match.groups()
     if half == "2":
-        raise PeriodError(
-            f"period {text!r}: periods are year-to-date, so the second half is the full year; use {year_text}"
-        )
+        raise PeriodError("error.period_second_half", text=text, year=year_text)
     months = 12
     if month:
         months = int(month)
@@ -61,7 +57,7 @@ def parse_period(text: str, plan_year: int | None = None) -> Period:
         months = 6
     period = Period(int(year_text), months)
     if plan_year is not None and period.year != plan_year:
-        raise PeriodError(f"period {text!r} lies outside the plan year {plan_year}")
+        raise PeriodError("error.period_outside_year", text=text, year=plan_year)
     return period
 
 

@@ -11,7 +11,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, get_args
 
-from .errors import PlanError, UnknownIndicatorError
+from .errors import Message, PlanError, UnknownIndicatorError
 
 Comparison = Literal["at_least", "at_most", "about", "range"]
 Kind = Literal["level", "growth_rate", "accumulating"]
@@ -85,21 +85,21 @@ class Plan:
         for indicator in self.indicators:
             if indicator.code.upper() == wanted:
                 return indicator
-        raise UnknownIndicatorError(_unknown_code_message(code, self.codes))
+        raise _unknown_code(code, self.codes)
 
     @property
     def codes(self) -> list[str]:
         return [indicator.code for indicator in self.indicators]
 
 
-def _unknown_code_message(code: str, codes: list[str]) -> str:
+def _unknown_code(code: str, codes: list[str]) -> UnknownIndicatorError:
     import difflib
 
     upper = {c.upper(): c for c in codes}
     near = difflib.get_close_matches(code.strip().upper(), list(upper), n=1, cutoff=0.5)
     if near:
-        return f"unknown indicator {code!r}; did you mean {upper[near[0]]!r}?"
-    return f"unknown indicator {code!r}; `targets list` shows the codes"
+        return UnknownIndicatorError("error.unknown_code_suggest", code=code, suggestion=upper[near[0]])
+    return UnknownIndicatorError("error.unknown_code", code=code)
 
 
 def bundled_plan_path() -> Path:
@@ -112,13 +112,13 @@ def load_plan(path: Path) -> Plan:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise PlanError(path, ["no plan file here; `targets init DIR` makes one"]) from None
+        raise PlanError(path, [Message("error.plan_missing")]) from None
     except IsADirectoryError:
-        raise PlanError(path, ["is a folder, not a plan file"]) from None
+        raise PlanError(path, [Message("error.plan_is_folder")]) from None
     except UnicodeDecodeError as exc:
-        raise PlanError(path, [f"is not UTF-8 text ({exc.reason} at byte {exc.start})"]) from None
+        raise PlanError(path, [Message("error.plan_not_utf8", {"byte": exc.start})]) from None
     except OSError as exc:
-        raise PlanError(path, [f"cannot be read ({exc.strerror})"]) from None
+        raise PlanError(path, [Message("error.plan_unreadable", {"reason": exc.strerror})]) from None
     return parse_plan(text, path)
 
 
@@ -127,21 +127,22 @@ def parse_plan(text: str, path: Path) -> Plan:
     try:
         data = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
-        raise PlanError(path, [f"not valid TOML: {exc}"]) from None
+        raise PlanError(path, [Message("error.plan_not_toml", {"detail": str(exc)})]) from None
     return _PlanReader(text, path).read(data)
 
 
 class _PlanReader:
     def __init__(self, text: str, path: Path) -> None:
         self.path = path
-        self.problems: list[str] = []
+        self.problems: list[Message] = []
         self.lines = text.splitlines()
         self.indicator_lines = [
             n for n, line in enumerate(self.lines, 1) if line.strip().startswith("[[indicator]]")
         ]
 
-    def problem(self, message: str, line: int | None = None) -> None:
-        self.problems.append(f"line {line}: {message}" if line else message)
+    def problem(self, key: str, line: int | None = None, **params: Any) -> None:
+        message = Message(key, params)
+        self.problems.append(Message("error.at_line", {"line": line, "problem": message}) if line else message)
 
     def key_line(self, index: int | None, key: str) -> int | None:
         """Best-effort line of `key` inside the index-th indicator (or the whole file)."""
@@ -161,24 +162,24 @@ class _PlanReader:
     def read(self, data: dict[str, Any]) -> Plan:
         unknown = set(data) - {"plan", "settings", "indicator"}
         for key in sorted(unknown):
-            self.problem(f"unknown table or key {key!r}", self.key_line(None, key))
+            self.problem("error.plan_unknown_top", self.key_line(None, key), key=key)
         head = data.get("plan")
         if not isinstance(head, dict):
-            self.problem("missing the [plan] table (province, year, title, site, author)")
+            self.problem("error.plan_no_head")
             head = {}
-        province = self.text(head, "province", None, "[plan]")
+        province = self.text(head, "province", None)
         year = head.get("year")
         if not isinstance(year, int) or isinstance(year, bool) or not 1900 <= year <= 2200:
-            self.problem("[plan] year must be a year like 2024", self.key_line(None, "year"))
+            self.problem("error.plan_bad_year", self.key_line(None, "year"))
             year = 0
-        title = self.text(head, "title", None, "[plan]")
-        site = self.text(head, "site", None, "[plan]")
-        author = self.text(head, "author", None, "[plan]")
+        title = self.text(head, "title", None)
+        site = self.text(head, "site", None)
+        author = self.text(head, "author", None)
         url = head.get("url")
         settings = self.settings(data.get("settings", {}))
         raw_indicators = data.get("indicator", [])
         if not isinstance(raw_indicators, list) or not raw_indicators:
-            self.problem("the plan has no [[indicator]] tables")
+            self.problem("error.plan_no_indicators")
             raw_indicators = []
         indicators = []
         seen: dict[str, int] = {}
@@ -189,8 +190,7 @@ class _PlanReader:
             key = indicator.code.upper()
             if key in seen:
                 self.problem(
-                    f"duplicate code {indicator.code!r} (first used by indicator {seen[key] + 1})",
-                    self.key_line(index, "code"),
+                    "error.indicator_duplicate", self.key_line(index, "code"), code=indicator.code, first=seen[key] + 1
                 )
                 continue
             seen[key] = index
@@ -209,40 +209,56 @@ class _PlanReader:
             path=self.path,
         )
 
-    def text(self, table: dict[str, Any], key: str, index: int | None, where: str) -> str:
+    def text(self, table: dict[str, Any], key: str, index: int | None, where: str = "") -> str:
+        """Non-empty text, NFC-normalised so that names typed decomposed align like any other."""
         value = table.get(key)
         if not isinstance(value, str) or not value.strip():
-            self.problem(f"{where} needs {key} as non-empty text", self.key_line(index, key))
+            if index is None:
+                self.problem("error.plan_head_text", self.key_line(None, key), key=key)
+            else:
+                self.problem("error.indicator_text", self.key_line(index, key), where=where, key=key)
             return ""
+        return unicodedata.normalize("NFC", value)
+
+    def optional_text(self, table: dict[str, Any], key: str, index: int, where: str) -> str | None:
+        value = table.get(key)
+        if value is None:
+            return None
+        if not isinstance(value, str):
+            self.problem("error.indicator_optional_text", self.key_line(index, key), where=where, key=key)
+            return None
         return unicodedata.normalize("NFC", value)
 
     def number(self, value: Any, key: str, index: int | None, where: str) -> Decimal | None:
         if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
-            self.problem(f"{where} {key} must be a number", self.key_line(index, key))
+            if index is None:
+                self.problem("error.plan_settings_number", self.key_line(None, key), key=key)
+            else:
+                self.problem("error.indicator_number", self.key_line(index, key), where=where, key=key)
             return None
         return Decimal(value)
 
     def settings(self, raw: Any) -> Settings:
         if not isinstance(raw, dict):
-            self.problem("[settings] must be a table")
+            self.problem("error.plan_settings_table")
             return Settings()
         defaults = Settings()
         values: dict[str, Decimal] = {}
         for key, value in raw.items():
             if not hasattr(defaults, key):
-                self.problem(f"[settings] has an unknown key {key!r}", self.key_line(None, key))
+                self.problem("error.plan_settings_unknown", self.key_line(None, key), key=key)
                 continue
             number = self.number(value, key, None, "[settings]")
             if number is not None and number < 0:
-                self.problem(f"[settings] {key} must not be negative", self.key_line(None, key))
+                self.problem("error.plan_settings_negative", self.key_line(None, key), key=key)
             elif number is not None:
                 values[key] = number
         return Settings(**values)
 
     def indicator(self, index: int, raw: Any) -> Indicator | None:
-        where = f"indicator {index + 1}"
+        where = str(index + 1)
         if not isinstance(raw, dict):
-            self.problem(f"{where} must be a table")
+            self.problem("error.indicator_not_table", where=where)
             return None
         before = len(self.problems)
         allowed = {
@@ -250,38 +266,31 @@ class _PlanReader:
             "source", "min", "max", "override", "note", "unit_en",
         }
         for key in sorted(set(raw) - allowed):
-            self.problem(f"{where} has an unknown key {key!r}", self.key_line(index, key))
+            self.problem("error.indicator_unknown_key", self.key_line(index, key), where=where, key=key)
         code = raw.get("code")
         if not isinstance(code, str) or not _CODE.fullmatch(code):
-            self.problem(
-                f"{where} needs a code of letters, digits, _ or - (like GRDP)",
-                self.key_line(index, "code"),
-            )
+            self.problem("error.indicator_bad_code", self.key_line(index, "code"), where=where)
             code = ""
         else:
-            where = f"indicator {code}"
+            where = code
         name_vi = self.text(raw, "name_vi", index, where)
         name_en = self.text(raw, "name_en", index, where)
-        unit = raw.get("unit")
-        if not isinstance(unit, str):
-            self.problem(f"{where} needs unit as text (\"%\", \"tỷ đồng\", ...)", self.key_line(index, "unit"))
+        unit = self.optional_text(raw, "unit", index, where)
+        if unit is None:
+            self.problem("error.indicator_text", self.key_line(index, "unit"), where=where, key="unit")
             unit = ""
-        unit_en = raw.get("unit_en")
-        if unit_en is not None and not isinstance(unit_en, str):
-            self.problem(f"{where} unit_en must be text", self.key_line(index, "unit_en"))
-            unit_en = None
+        unit_en = self.optional_text(raw, "unit_en", index, where)
         source = self.text(raw, "source", index, where)
         comparison = raw.get("comparison")
         if comparison not in COMPARISONS:
             self.problem(
-                f"{where} has comparison {comparison!r}; use one of {', '.join(COMPARISONS)}",
-                self.key_line(index, "comparison"),
+                "error.indicator_comparison", self.key_line(index, "comparison"),
+                where=where, value=comparison, choices=", ".join(COMPARISONS),
             )
         kind = raw.get("kind")
         if kind not in KINDS:
             self.problem(
-                f"{where} has kind {kind!r}; use one of {', '.join(KINDS)}",
-                self.key_line(index, "kind"),
+                "error.indicator_kind", self.key_line(index, "kind"), where=where, value=kind, choices=", ".join(KINDS)
             )
         target, target_high = self.target(raw, comparison, index, where)
         minimum = maximum = None
@@ -290,12 +299,9 @@ class _PlanReader:
         if "max" in raw:
             maximum = self.number(raw["max"], "max", index, where)
         if minimum is not None and maximum is not None and minimum >= maximum:
-            self.problem(f"{where} has min {minimum} not below max {maximum}", self.key_line(index, "min"))
+            self.problem("error.indicator_min_max", self.key_line(index, "min"), where=where, min=minimum, max=maximum)
         override = self.override(raw.get("override"), index, where)
-        note = raw.get("note")
-        if note is not None and not isinstance(note, str):
-            self.problem(f"{where} note must be text", self.key_line(index, "note"))
-            note = None
+        note = self.optional_text(raw, "note", index, where)
         if len(self.problems) > before or target is None:
             return None
         return Indicator(
@@ -319,21 +325,18 @@ class _PlanReader:
         self, raw: dict[str, Any], comparison: Any, index: int, where: str
     ) -> tuple[Decimal | None, Decimal | None]:
         if "target" not in raw:
-            self.problem(f"{where} has no target", self.key_line(index, "target"))
+            self.problem("error.indicator_no_target", self.key_line(index, "target"), where=where)
             return None, None
         value = raw["target"]
         if comparison == "range":
             if not isinstance(value, list) or len(value) != 2:
-                self.problem(
-                    f"{where} is a range: target must be [low, high]", self.key_line(index, "target")
-                )
+                self.problem("error.indicator_range_shape", self.key_line(index, "target"), where=where)
                 return None, None
             low = self.number(value[0], "target", index, where)
             high = self.number(value[1], "target", index, where)
             if low is not None and high is not None and low >= high:
                 self.problem(
-                    f"{where} has a range whose ends are reversed or equal: [{low}, {high}]",
-                    self.key_line(index, "target"),
+                    "error.indicator_range_reversed", self.key_line(index, "target"), where=where, low=low, high=high
                 )
                 return None, None
             return low, high
@@ -344,14 +347,14 @@ class _PlanReader:
             return None
         line = self.key_line(index, "override")
         if not isinstance(raw, dict):
-            self.problem(f"{where} override must be a table {{ status = ..., reason = ... }}", line)
+            self.problem("error.indicator_override_shape", line, where=where)
             return None
         status = raw.get("status")
         reason = raw.get("reason")
         if status not in STATUSES:
-            self.problem(f"{where} override status {status!r}; use one of {', '.join(STATUSES)}", line)
+            self.problem("error.indicator_override_status", line, where=where, value=status, choices=", ".join(STATUSES))
             return None
         if not isinstance(reason, str) or not reason.strip():
-            self.problem(f"{where} override needs a reason", line)
+            self.problem("error.indicator_override_reason", line, where=where)
             return None
         return Override(status=status, reason=reason)

@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 import tomli_w
 
-from .errors import LogError, PeriodError, RecordNotFoundError
+from .errors import LogError, Message, PeriodError, RecordNotFoundError
 from .periods import Period, parse_period
 
 Basis = Literal["estimate", "official"]
@@ -64,9 +64,9 @@ def load_records(path: Path) -> list[Record]:
     except FileNotFoundError:
         return []
     except IsADirectoryError:
-        raise LogError(f"{path}: is a folder, not a record log") from None
+        raise LogError("error.log_is_folder", path=path) from None
     except OSError as exc:
-        raise LogError(f"{path}: cannot be read ({exc.strerror})") from None
+        raise LogError("error.log_unreadable", path=path, reason=exc.strerror) from None
     return parse_records(data, path)
 
 
@@ -75,14 +75,14 @@ def parse_records(data: bytes, path: Path) -> list[Record]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise LogError(f"{path}: damaged: not UTF-8 text at byte {exc.start}; fix it by hand") from None
+        raise LogError("error.log_damaged", path=path, detail=Message("error.log_not_utf8", {"byte": exc.start})) from None
     try:
         table = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
-        raise LogError(f"{path}: damaged: {exc}; fix it by hand, nothing is written until then") from None
+        raise LogError("error.log_damaged", path=path, detail=str(exc)) from None
     raw_records = table.get("record", [])
     if set(table) - {"record"} or not isinstance(raw_records, list):
-        raise LogError(f"{path}: damaged: a log holds only [[record]] tables")
+        raise LogError("error.log_damaged", path=path, detail=Message("error.log_only_records"))
     records = []
     headers: list[int] | None = None
     last_id = 0
@@ -90,31 +90,40 @@ def parse_records(data: bytes, path: Path) -> list[Record]:
         try:
             record = _record_from_table(raw)
             if record.id <= last_id:
-                raise ValueError(f"id {record.id} does not follow id {last_id}")
-        except (ValueError, TypeError, KeyError, PeriodError) as exc:
-            problem = f"{exc.args[0]} is missing" if isinstance(exc, KeyError) else str(exc)
+                raise _Damage("error.record_id_order", id=record.id, last=last_id)
+        except (_Damage, KeyError, PeriodError) as exc:
+            if isinstance(exc, KeyError):
+                problem = Message("error.record_missing", {"key": exc.args[0]})
+            else:
+                problem = exc.message
             if headers is None:
                 headers = [
                     n for n, line in enumerate(text.splitlines(), 1) if line.strip() == "[[record]]"
                 ]
             line = headers[index] if index < len(headers) else "?"
-            raise LogError(
-                f"{path}: damaged: record at line {line}: {problem}; fix it by hand, nothing is written until then"
-            ) from None
+            raise LogError("error.log_record_damaged", path=path, line=line, detail=problem) from None
         last_id = record.id
         records.append(record)
     return records
 
 
+class _Damage(Exception):
+    """What is wrong with one record of the log."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        self.message = Message(key, params)
+        super().__init__(self.message.text())
+
+
 def _record_from_table(raw: Any) -> Record:
     if not isinstance(raw, dict):
-        raise TypeError("not a table")
+        raise _Damage("error.record_not_table")
     record_id = raw["id"]
     if not isinstance(record_id, int) or isinstance(record_id, bool) or record_id < 1:
-        raise ValueError(f"id {record_id!r} is not a positive whole number")
+        raise _Damage("error.record_bad_id", value=repr(record_id))
     recorded_at = raw["recorded_at"]
     if not isinstance(recorded_at, datetime):
-        raise ValueError("recorded_at is not a date and time")
+        raise _Damage("error.record_bad_time")
     common = dict(
         id=record_id,
         code=_text(raw, "code"),
@@ -125,14 +134,14 @@ def _record_from_table(raw: Any) -> Record:
     if "retracts" in raw:
         retracts = raw["retracts"]
         if not isinstance(retracts, int) or isinstance(retracts, bool):
-            raise ValueError("retracts is not a record id")
+            raise _Damage("error.record_bad_retracts")
         return Record(retracts=retracts, **common)
     value = raw["value"]
     if isinstance(value, bool) or not isinstance(value, (int, Decimal)) or not Decimal(value).is_finite():
-        raise ValueError(f"value {value!r} is not a number")
+        raise _Damage("error.record_bad_value", value=repr(value))
     basis = raw["basis"]
     if basis not in BASES:
-        raise ValueError(f"basis {basis!r} is neither estimate nor official")
+        raise _Damage("error.record_bad_basis", value=repr(basis))
     return Record(
         value=Decimal(value),
         period=parse_period(_text(raw, "period")),
@@ -145,7 +154,7 @@ def _record_from_table(raw: Any) -> Record:
 def _text(raw: dict[str, Any], key: str) -> str:
     value = raw[key]
     if not isinstance(value, str):
-        raise ValueError(f"{key} is not text")
+        raise _Damage("error.record_not_text", key=key)
     return value
 
 
@@ -198,18 +207,16 @@ def retractable(records: list[Record], record_id: int | None) -> Record:
     if record_id is None:
         standing = [r for r in figures if r.id not in gone]
         if not standing:
-            raise RecordNotFoundError("there is no record to undo")
+            raise RecordNotFoundError("error.undo_nothing")
         return standing[-1]
     for record in records:
         if record.id == record_id:
             if record.is_retraction:
-                raise RecordNotFoundError(
-                    f"record {record_id} is itself a retraction; record the figure again instead"
-                )
+                raise RecordNotFoundError("error.undo_is_retraction", id=record_id)
             if record.id in gone:
-                raise RecordNotFoundError(f"record {record_id} is already retracted")
+                raise RecordNotFoundError("error.undo_already", id=record_id)
             return record
-    raise RecordNotFoundError(f"there is no record {record_id}; `targets history` lists them")
+    raise RecordNotFoundError("error.undo_no_record", id=record_id)
 
 
 def retracted_ids(records: list[Record]) -> set[int]:
@@ -250,7 +257,7 @@ def _append_bytes(path: Path, data: bytes) -> None:
     try:
         fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
     except OSError as exc:
-        raise LogError(f"{path}: cannot be written ({exc.strerror})") from None
+        raise LogError("error.log_unwritable", path=path, reason=exc.strerror) from None
     try:
         size = os.fstat(fd).st_size
         try:
@@ -261,7 +268,7 @@ def _append_bytes(path: Path, data: bytes) -> None:
         except BaseException as exc:
             os.ftruncate(fd, size)
             if isinstance(exc, OSError):
-                raise LogError(f"{path}: cannot be written ({exc.strerror})") from None
+                raise LogError("error.log_unwritable", path=path, reason=exc.strerror) from None
             raise
     finally:
         os.close(fd)
@@ -273,7 +280,7 @@ def _locked(folder: Path) -> Iterator[None]:
     try:
         fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
     except OSError as exc:
-        raise LogError(f"{folder}: cannot be opened ({exc.strerror})") from None
+        raise LogError("error.folder_unopenable", path=folder, reason=exc.strerror) from None
     try:
         fcntl.flock(fd, fcntl.LOCK_EX)
         yield

@@ -4,24 +4,17 @@ from __future__ import annotations
 
 import getpass
 import math
+import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from decimal import Decimal
 
 from .datafolder import DataFolder
 from .errors import ValueRuleError
-from .numbers import Locale, parse_number, plain
-from .periods import Period, default_period, parse_period
+from .numbers import Locale, parse_number
+from .periods import default_period, parse_period
 from .plan import Indicator, Plan, load_plan
-from .records import (
-    Basis,
-    NewFigure,
-    Record,
-    append_figure,
-    append_retraction,
-    load_records,
-    retracted_ids,
-)
+from .records import Basis, NewFigure, Record, append_figure, append_retraction, load_records
 from .report import Report, build_report
 from .standing import FINE, Standing, judge, current_record, live_figures
 
@@ -66,18 +59,17 @@ def now() -> datetime:
     return datetime.now(timezone.utc).astimezone()
 
 
+def _nfc(text: str | None) -> str | None:
+    """Text typed on any system (macOS types decomposed) stored in one form."""
+    return None if text is None else unicodedata.normalize("NFC", text)
+
+
 def check_value(indicator: Indicator, value: Decimal) -> None:
     """Refuse a value outside the indicator's min/max."""
     if indicator.minimum is not None and value < indicator.minimum:
-        raise ValueRuleError(
-            f"{plain(value)} is below the smallest plausible {indicator.code} value, "
-            f"{plain(indicator.minimum)} (min in the plan)"
-        )
+        raise ValueRuleError("error.value_below_min", value=value, code=indicator.code, limit=indicator.minimum)
     if indicator.maximum is not None and value > indicator.maximum:
-        raise ValueRuleError(
-            f"{plain(value)} is above the largest plausible {indicator.code} value, "
-            f"{plain(indicator.maximum)} (max in the plan)"
-        )
+        raise ValueRuleError("error.value_above_max", value=value, code=indicator.code, limit=indicator.maximum)
 
 
 def likely_intended(indicator: Indicator, value: Decimal) -> Decimal | None:
@@ -129,8 +121,8 @@ class Tracker:
             basis=basis,
             recorded_at=now(),
             user=current_user(),
-            source=source,
-            note=note,
+            source=_nfc(source),
+            note=_nfc(note),
         )
         records = append_figure(self.folder.log_path, figure)
         return Recorded(
@@ -141,7 +133,7 @@ class Tracker:
         )
 
     def undo(self, record_id: int | None = None, note: str | None = None) -> Undone:
-        records = append_retraction(self.folder.log_path, record_id, now(), current_user(), note)
+        records = append_retraction(self.folder.log_path, record_id, now(), current_user(), _nfc(note))
         retraction = records[-1]
         retracted = next(r for r in records if r.id == retraction.retracts)
         indicator = self.plan.indicator(retracted.code)
@@ -170,5 +162,3 @@ def failing(report: Report, strict: bool = False) -> list[Standing]:
         if s.status not in FINE and (strict or s.status != "no_data")
     ]
 
-
-__all__ = ["Tracker", "Recorded", "Undone", "HistoryEntry", "failing", "Period", "retracted_ids"]

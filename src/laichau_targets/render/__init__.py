@@ -7,7 +7,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from ..errors import TargetsError
+from ..errors import OutputError
 from ..messages import Texts
 from ..report import Report
 
@@ -45,7 +45,7 @@ def render(report: Report, fmt: str, texts: Texts) -> str:
         from . import text
 
         return text.render(report, texts)
-    raise TargetsError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    raise OutputError("error.unknown_format", format=fmt, choices=", ".join(FORMATS))
 
 
 def write_output(report: Report, fmt: str, texts: Texts, output: Path | None) -> None:
@@ -58,7 +58,7 @@ def write_output(report: Report, fmt: str, texts: Texts, output: Path | None) ->
     try:
         fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     except OSError as exc:
-        raise TargetsError(f"{output}: cannot be written ({exc.strerror})") from None
+        raise OutputError("error.output_unwritable", path=output, reason=exc.strerror) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             handle.write(text)
@@ -66,4 +66,4 @@ def write_output(report: Report, fmt: str, texts: Texts, output: Path | None) ->
         os.replace(temp, target)
     except OSError as exc:
         os.unlink(temp)
-        raise TargetsError(f"{output}: cannot be written ({exc.strerror})") from None
+        raise OutputError("error.output_unwritable", path=output, reason=exc.strerror) from None

@@ -123,7 +123,7 @@ def sources(report: Report, texts: Texts) -> list[str]:
         record = s.record
         if record is None or s.actual is None:
             continue
-        date = record.recorded_at.strftime("%d/%m/%Y" if texts.lang == "vi" else "%Y-%m-%d")
+        date = record.recorded_at.strftime(texts("date.format"))
         line = (
             f"{words.inert(s.indicator.code)} #{record.id}: {words.quantity(s.actual, s.indicator, texts)}, "
             f"{words.period_of(record, texts, short=False)}, "

@@ -1,0 +1,134 @@
+"""Vietnamese first: the officers' language in every human output, numbers in their convention."""
+
+from __future__ import annotations
+
+import re
+import string
+import unicodedata
+from pathlib import Path
+
+import pytest
+
+from laichau_targets.messages import CATALOGUE, LANGS, choose_lang
+
+from .conftest import REPO
+
+# Messages that read the same in both languages: names of things, not sentences.
+SAME_IN_BOTH = {
+    "chosen.option", "chosen.env", "chosen.init", "error.plan_problem", "check.failing",
+}
+
+
+@pytest.mark.parametrize(
+    ("option", "environ", "expected"),
+    [
+        ("vi", {"LAICHAU_TARGETS_LANG": "en"}, "vi"),
+        (None, {"LAICHAU_TARGETS_LANG": "vi", "LANG": "en_US.UTF-8"}, "vi"),
+        (None, {"LANG": "vi_VN.UTF-8"}, "vi"),
+        (None, {"LC_ALL": "vi_VN", "LANG": "en_US.UTF-8"}, "vi"),
+        (None, {"LANGUAGE": "fr:vi:en", "LANG": "en_US.UTF-8"}, "vi"),
+        (None, {"LANGUAGE": "en_GB:vi", "LANG": "vi_VN.UTF-8"}, "en"),
+        (None, {"LC_MESSAGES": "vi_VN.UTF-8", "LANG": "C"}, "vi"),
+        (None, {"LANG": "C.UTF-8"}, "en"),
+        (None, {}, "en"),
+    ],
+)
+def test_language_choice(option, environ, expected) -> None:
+    assert choose_lang(option, environ) == expected
+
+
+def _fields(template: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
+
+
+@pytest.mark.parametrize("key", sorted(CATALOGUE))
+def test_every_message_has_every_language_with_the_same_blanks(key: str) -> None:
+    entry = CATALOGUE[key]
+    assert set(entry) == set(LANGS), f"{key}: missing {set(LANGS) - set(entry)}"
+    assert all(entry[lang].strip() for lang in LANGS), f"{key}: empty translation"
+    assert _fields(entry["vi"]) == _fields(entry["en"]), key
+    if key not in SAME_IN_BOTH and not key.startswith("col.code"):
+        assert entry["vi"] != entry["en"] or not re.search(r"[a-z]{3}", entry["en"]), f"{key}: not translated"
+
+
+def test_every_message_the_code_uses_is_in_the_catalogue() -> None:
+    used = set()
+    for path in (REPO / "src" / "laichau_targets").rglob("*.py"):
+        used |= set(re.findall(r'"((?:error|status|comparison|kind|basis|col|headline|gap|report|record|undo|history|check|warn|init|paths|chosen|validate|date)\.[a-z_.]+)"', path.read_text(encoding="utf-8")))
+    dynamic_prefixes = ("status.", "comparison.", "kind.", "basis.", "headline.", "chosen.", "error.wrong_locale_")
+    assert {k for k in used if k not in CATALOGUE} == set()
+    assert used, "the scan found no message keys"
+    for prefix in dynamic_prefixes:
+        assert any(k.startswith(prefix) for k in CATALOGUE), prefix
+
+
+@pytest.fixture
+def budget_and_grdp(targets, data_dir: Path) -> None:
+    for args in [("GRDP", "8.7", "--period", "2024"), ("JOBS", "9500", "--period", "2024"), ("FOREST", "52.9", "--period", "2024"),
+                 ("BUDGET", "2.300,5", "--period", "2024", "--locale", "vi")]:
+        assert targets("record", *args).exit_code == 0
+
+
+def test_markdown_in_vietnamese_reads_as_a_vietnamese_report(targets, budget_and_grdp) -> None:
+    md = targets("--lang", "vi", "report", "--format", "md").stdout
+    assert "# Tình hình thực hiện kế hoạch phát triển kinh tế - xã hội năm 2024 tỉnh Lai Châu" in md
+    assert "**3/17 chỉ tiêu đạt và vượt kế hoạch; 1 không đạt; 13 chưa có số liệu**" in md
+    rows = {line.split(" | ")[0].lstrip("| "): line for line in md.splitlines() if line.startswith("| ")}
+    assert rows["GRDP"].endswith("| khoảng 9 % | 8,7 % (2024 ước) | 96,7 % | thấp hơn mục tiêu 0,3 điểm % | Không đạt |")
+    assert rows["FOREST"].endswith("| Đạt |")
+    assert rows["JOBS"].endswith("| 9.500 lao động (2024 ước) | 106,5 % | vượt 6,5 % kế hoạch | Vượt |")
+    assert "| tối thiểu 2.236 tỷ đồng | 2.300,5 tỷ đồng (2024 ước) | 102,9 % | vượt 2,9 % kế hoạch | Vượt |" in rows["BUDGET"]
+    assert "| khoảng 51,5 triệu đồng |" in rows["GRDP\\_PC"]
+    assert "## Những chỉ tiêu còn thiếu" in md
+
+
+def test_the_same_report_in_english_has_the_same_numbers_in_english_form(targets, budget_and_grdp) -> None:
+    md = targets("--lang", "en", "report", "--format", "md").stdout
+    assert "**3/17 indicators met or exceeded; 1 not met; 13 no data**" in md
+    assert "| at least 2,236 billion VND | 2,300.5 billion VND (2024 est.) | 102.9% | 2.9% above plan | Exceeded |" in md
+    assert "| about 51.5 million VND |" in md
+    assert "| about 9% | 8.7% (2024 est.) | 96.7% | 0.3 points below target | Not met |" in md
+
+
+def test_machine_outputs_never_change_with_the_language(targets, budget_and_grdp, monkeypatch) -> None:
+    for fmt in ("json", "csv"):
+        english = targets("--lang", "en", "report", "--format", fmt).stdout
+        assert targets("--lang", "vi", "report", "--format", fmt).stdout == english
+        monkeypatch.setenv("LANG", "vi_VN.UTF-8")
+        assert targets("report", "--format", fmt).stdout == english
+        monkeypatch.delenv("LANG")
+    assert '"actual": 2300.5' in english or "2300.5" in english
+
+
+def test_the_environment_picks_the_language(targets, budget_and_grdp, monkeypatch) -> None:
+    monkeypatch.setenv("LAICHAU_TARGETS_LANG", "vi")
+    assert targets("check").stdout.startswith("3/17 chỉ tiêu đạt và vượt kế hoạch")
+    monkeypatch.delenv("LAICHAU_TARGETS_LANG")
+    monkeypatch.setenv("LANG", "vi_VN.UTF-8")
+    assert targets("check").stdout.startswith("3/17 chỉ tiêu đạt và vượt kế hoạch")
+    assert targets("--lang", "en", "check").stdout.startswith("3/17 indicators met or exceeded")
+
+
+def test_record_confirmation_errors_and_warnings_in_vietnamese(targets, data_dir: Path) -> None:
+    done = targets("--lang", "vi", "record", "BUDGET", "1.850,5", "--period", "2024-09")
+    assert done.stdout == "Đã ghi #1: BUDGET = 1.850,5 tỷ đồng cho kỳ 2024-09 (ước).\nBUDGET: hiện Đúng tiến độ (đạt 82,8 % kế hoạch)\n"
+    bad = targets("--lang", "vi", "record", "GRPD", "8,7")
+    assert (bad.exit_code, bad.stderr) == (2, "Error: không có chỉ tiêu 'GRPD'; có phải ý bạn là 'GRDP'?\n")
+    far = targets("--lang", "vi", "record", "JOBS", "95", "--period", "2024")
+    assert far.stderr == "Warning: 95 thấp hơn mục tiêu 8.920 hơn 10 lần; có phải ý bạn là 9.500?\n"
+    rule = targets("--lang", "vi", "record", "FOREST", "120,5")
+    assert rule.stderr == "Error: 120,5 lớn hơn giá trị hợp lý lớn nhất của FOREST là 100 (max trong kế hoạch)\n"
+
+
+def test_a_decomposed_plan_shows_the_same_aligned_table(targets, data_dir: Path, tmp_path: Path) -> None:
+    composed = targets("--lang", "vi", "show").stdout
+    plan = data_dir / "targets.toml"
+    decomposed_text = unicodedata.normalize("NFD", plan.read_text(encoding="utf-8"))
+    assert decomposed_text != plan.read_text(encoding="utf-8")
+    other = tmp_path / "decomposed"
+    other.mkdir()
+    (other / "targets.toml").write_text(decomposed_text, encoding="utf-8")
+    shown = targets("--lang", "vi", "--data", str(other), "show").stdout
+    assert shown == composed
+    widths = {len(line) for line in composed.splitlines()[:-2] if line.strip()}
+    assert len(widths) == 1  # every row of the table is as wide as the header
