@@ -24,6 +24,7 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[No
     """No test sees the user's data, language, colour or terminal width."""
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "home" / ".local" / "share"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "home" / ".cache"))
     monkeypatch.delenv("LAICHAU_TARGETS_DATA", raising=False)
     for name in (*_LANG_VARS, "COLUMNS", "FORCE_COLOR", "TERM"):
         monkeypatch.delenv(name, raising=False)

@@ -111,6 +111,9 @@ def test_list(targets, data_dir: Path) -> None:
         (["record", "GRDP"], "Error: Missing argument 'VALUE'. (see 'targets record --help')"),
         (["record", "GRDP", "8.7", "--bogus"], "Error: Got unexpected extra argument(s) (--bogus) (see 'targets record --help')"),
         (["show", "--bogus"], "Error: No such option: --bogus (see 'targets show --help')"),
+        (["--bogus", "show"], "Error: No such option: --bogus (see 'targets --help')"),
+        (["--lang", "fr", "show"], "Error: Invalid value for '--lang': 'fr' is not one of 'en', 'vi'. (see 'targets --help')"),
+        (["bogus"], "Error: No such command 'bogus'. (see 'targets --help')"),
         (["report", "--format", "pdf"], "Error: Invalid value for '--format' / '-f': 'pdf' is not one of 'md', 'json', 'csv', 'html', 'text'. (see 'targets report --help')"),
     ],
 )
@@ -246,3 +249,10 @@ def test_an_override_shows_as_set_by_hand_in_every_output(targets, data_dir: Pat
     assert "- EHR \\*: set by hand: Sở Y tế xác nhận đạt" in md
     show = targets("show").stdout
     assert show.splitlines()[-1] == "EHR *: set by hand: Sở Y tế xác nhận đạt"
+
+
+def test_no_command_shows_the_help(targets) -> None:
+    result = targets()
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Usage: targets [OPTIONS] COMMAND [ARGS]...")
+    assert "  check     A gate for scripts: exit 1 when an indicator is failing.\n" in result.stdout

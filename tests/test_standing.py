@@ -11,8 +11,12 @@ from hypothesis import strategies as st
 
 from laichau_targets.periods import Period
 from laichau_targets.plan import Indicator, Override, Plan, Settings
-from laichau_targets.records import Record
-from laichau_targets.standing import judge, standings, summarize
+from laichau_targets.records import Record, current_figures
+from laichau_targets.standing import judge, standings as standings_of_current, summarize
+
+
+def standings(plan, records, as_of=None):
+    return standings_of_current(plan, current_figures(records, as_of))
 
 SETTINGS = Settings()  # exceed margin 1 %, about tolerance 1 %, at-risk band 5 %
 WHEN = datetime(2024, 12, 20, tzinfo=timezone.utc)

@@ -21,8 +21,27 @@ EXIT_CHECK_FAILED = 1
 EXIT_ERROR = 2
 
 
+def _usage_error(exc: Any) -> None:
+    where = exc.ctx.command_path if exc.ctx else "targets"
+    typer.echo(f"Error: {exc.format_message()} (see '{where} --help')", err=True)
+
+
 class _Group(TyperGroup):
     """Turns every project error and usage mistake into one `Error:` line and exit status 2."""
+
+    def make_context(self, info_name: Any, args: Any, parent: Any = None, **extra: Any) -> Any:
+        from typer._click.exceptions import UsageError
+
+        from typer._click.exceptions import NoArgsIsHelpError
+
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except NoArgsIsHelpError as exc:  # plain `targets`: the help, as asked for
+            typer.echo(exc.ctx.get_help() if exc.ctx else exc.format_message())
+            raise SystemExit(EXIT_OK) from None
+        except UsageError as exc:  # a mistake in the options before the command
+            _usage_error(exc)
+            raise SystemExit(EXIT_ERROR) from None
 
     def invoke(self, ctx: Any) -> Any:
         from typer._click.exceptions import UsageError
@@ -34,8 +53,7 @@ class _Group(TyperGroup):
             typer.echo(f"Error: {exc.text(texts.lang)}", err=True)
             ctx.exit(EXIT_ERROR)
         except UsageError as exc:
-            where = exc.ctx.command_path if exc.ctx else "targets"
-            typer.echo(f"Error: {exc.format_message()} (see '{where} --help')", err=True)
+            _usage_error(exc)
             ctx.exit(EXIT_ERROR)
 
 
@@ -44,6 +62,7 @@ app = typer.Typer(
     add_completion=False,
     no_args_is_help=True,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: Typer's rich help costs ~100 ms of imports on every --help
     help="Track a province's yearly socio-economic plan: targets, reported figures, gaps.",
     epilog="Exit statuses: 0 fine, 1 `check` found indicators that fail, 2 an error.",
 )
@@ -119,7 +138,9 @@ def show(
     wide: Annotated[bool, typer.Option("--wide", help="Add the projection and pace columns.")] = False,
     as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="PERIOD", help="Only records up to this period.")] = None,
 ) -> None:
-    """Show every indicator's progress as a coloured table, with the headline.
+    """Show every indicator's progress as a coloured table.
+
+    The headline under the table counts the indicators by status.
 
     Example: targets show --wide
     """
@@ -211,7 +232,9 @@ def report(
     output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of standard output.")] = None,
     as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="PERIOD", help="The standing as it stood at this checkpoint, e.g. 2024-H1.")] = None,
 ) -> None:
-    """Write a full report for people (md, html, text) or for scripts (json, csv).
+    """Write a full report in md, json, csv, html or text.
+
+    md, html and text are for people; json (see report.schema.json) and csv for scripts.
 
     Example: targets report --format md --output report.md
     """
@@ -262,7 +285,9 @@ def init(
     ctx: typer.Context,
     directory: Annotated[Path, typer.Argument(metavar="DIR", help="The new data folder.")],
 ) -> None:
-    """Start a data folder holding the bundled Lai Châu 2024 plan (never overwrites one).
+    """Start a data folder with the bundled Lai Châu 2024 plan.
+
+    Never overwrites a plan that is there.
 
     Example: targets init ~/plans/laichau-2024
     """
@@ -274,7 +299,7 @@ def init(
 
 @app.command()
 def paths(ctx: typer.Context) -> None:
-    """Say which data folder, plan file and record log are in use, and why.
+    """Say which data folder, plan and record log are in use, and why.
 
     Example: targets --data /srv/plan paths
     """
@@ -291,7 +316,9 @@ def history(
     ctx: typer.Context,
     code: Annotated[Optional[str], typer.Argument(metavar="[CODE]", help="Only this indicator.")] = None,
 ) -> None:
-    """List records oldest first with their provenance; retractions marked.
+    """List the records, oldest first, with their provenance.
+
+    Retracted records are marked with the record that retracted them.
 
     Example: targets history GRDP
     """
@@ -329,7 +356,9 @@ def undo(
     record_id: Annotated[Optional[int], typer.Argument(metavar="[ID]", help="The record to retract. Default: the last one standing.")] = None,
     note: Annotated[Optional[str], typer.Option(help="Why it is taken back.")] = None,
 ) -> None:
-    """Take back a record by appending a retraction; nothing is deleted.
+    """Take back a record by appending a retraction.
+
+    Nothing is deleted: the history keeps both.
 
     Example: targets undo 7 --note "typed into the wrong indicator"
     """
@@ -359,7 +388,10 @@ def check(
     strict: Annotated[bool, typer.Option("--strict", help="Also fail on indicators with no data.")] = False,
     as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="PERIOD", help="Only records up to this period.")] = None,
 ) -> None:
-    """Exit 0 when every indicator with data is met, exceeded or on track; 1 otherwise.
+    """A gate for scripts: exit 1 when an indicator is failing.
+
+    Exit 0 when every indicator with data is met, exceeded or on track; 1 otherwise,
+    listing those that are not; 2 on an error.
 
     Example: targets check --strict || echo "some targets are slipping"
     """

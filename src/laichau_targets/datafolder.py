@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,12 +15,13 @@ DATA_ENV = "LAICHAU_TARGETS_DATA"
 APP_NAME = "laichau-targets"
 
 
-@dataclass(frozen=True)
+@dataclass
 class DataFolder:
     """A folder holding a plan file and, beside it, its record log."""
 
     path: Path
     chosen_by: str  # option, env, local, user or init
+    cache_dir: Path | None = None
 
     @property
     def plan_path(self) -> Path:
@@ -38,16 +37,22 @@ def user_data_path(environ: Mapping[str, str]) -> Path:
     return Path(base) / APP_NAME
 
 
+def user_cache_path(environ: Mapping[str, str]) -> Path:
+    base = environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / APP_NAME
+
+
 def find_data_folder(option: Path | None, environ: Mapping[str, str], cwd: Path) -> DataFolder:
     """--data, else LAICHAU_TARGETS_DATA, else ./data with a plan, else the user's folder."""
+    cache = user_cache_path(environ)
     if option is not None:
-        return DataFolder(option, "option")
+        return DataFolder(option, "option", cache)
     if environ.get(DATA_ENV):
-        return DataFolder(Path(environ[DATA_ENV]), "env")
+        return DataFolder(Path(environ[DATA_ENV]), "env", cache)
     local = cwd / "data"
     if (local / PLAN_FILE).is_file():
-        return DataFolder(local, "local")
-    folder = DataFolder(user_data_path(environ), "user")
+        return DataFolder(local, "local", cache)
+    folder = DataFolder(user_data_path(environ), "user", cache)
     if not folder.plan_path.exists():
         init_data_folder(folder.path)
     return folder
@@ -55,6 +60,9 @@ def find_data_folder(option: Path | None, environ: Mapping[str, str], cwd: Path)
 
 def init_data_folder(path: Path) -> DataFolder:
     """A new data folder holding the bundled plan; refuses to overwrite a plan."""
+    import shutil
+    import tempfile
+
     folder = DataFolder(path, "init")
     if folder.plan_path.exists():
         raise DataFolderError("error.plan_exists", path=folder.plan_path)

@@ -7,7 +7,6 @@ import tomllib
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
-from importlib import resources
 from pathlib import Path
 from typing import Any, Literal, get_args
 
@@ -104,6 +103,8 @@ def _unknown_code(code: str, codes: list[str]) -> UnknownIndicatorError:
 
 def bundled_plan_path() -> Path:
     """The Lai Châu 2024 plan that ships inside the package."""
+    from importlib import resources
+
     return Path(str(resources.files("laichau_targets") / "data" / PLAN_FILE))
 
 

@@ -5,15 +5,13 @@ from __future__ import annotations
 import fcntl
 import os
 import tomllib
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
-
-import tomli_w
 
 from .errors import LogError, Message, PeriodError, RecordNotFoundError
 from .periods import Period, parse_period
@@ -43,7 +41,7 @@ class Record:
         return self.retracts is not None
 
 
-@dataclass(frozen=True)
+@dataclass
 class NewFigure:
     """What `record` adds, before the log gives it an id."""
 
@@ -162,44 +160,6 @@ def _optional_text(raw: dict[str, Any], key: str) -> str | None:
     return _text(raw, key) if key in raw else None
 
 
-def append_figure(path: Path, figure: NewFigure) -> list[Record]:
-    """Append a reported figure; returns the whole log, the new record last."""
-
-    def build(records: list[Record], new_id: int) -> Record:
-        return Record(
-            id=new_id,
-            code=figure.code,
-            value=figure.value,
-            period=figure.period,
-            basis=figure.basis,
-            recorded_at=figure.recorded_at,
-            user=figure.user,
-            source=figure.source,
-            note=figure.note,
-        )
-
-    return _append(path, build)
-
-
-def append_retraction(
-    path: Path, record_id: int | None, recorded_at: datetime, user: str, note: str | None = None
-) -> list[Record]:
-    """Retract the named record, or the last one still standing; returns the whole log, the retraction last."""
-
-    def build(records: list[Record], new_id: int) -> Record:
-        target = retractable(records, record_id)
-        return Record(
-            id=new_id,
-            code=target.code,
-            recorded_at=recorded_at,
-            user=user,
-            note=note,
-            retracts=target.id,
-        )
-
-    return _append(path, build)
-
-
 def retractable(records: list[Record], record_id: int | None) -> Record:
     """The figure an undo would retract."""
     gone = retracted_ids(records)
@@ -223,6 +183,39 @@ def retracted_ids(records: list[Record]) -> set[int]:
     return {r.retracts for r in records if r.retracts is not None}
 
 
+CurrentFigures = dict[tuple[str, int], Record]
+
+
+def rank(figure: Record) -> tuple[int, bool, int]:
+    """The later period wins; within one period official before estimate, then the most recent."""
+    assert figure.period is not None
+    return (figure.period.months, figure.basis == "official", figure.id)
+
+
+def with_figure(current: CurrentFigures, figure: Record) -> CurrentFigures:
+    """`current` updated by one new figure, in place; returned for convenience."""
+    assert figure.period is not None
+    key = (figure.code.upper(), figure.period.year)
+    held = current.get(key)
+    if held is None or rank(figure) > rank(held):
+        current[key] = figure
+    return current
+
+
+def current_figures(records: list[Record], as_of: Period | None = None) -> CurrentFigures:
+    """Each code's current figure per year, ignoring retracted ones and, with `as_of`, later periods."""
+    gone = retracted_ids(records)
+    current: CurrentFigures = {}
+    for record in records:
+        if record.retracts is not None or record.id in gone:
+            continue
+        assert record.period is not None
+        if as_of is not None and (record.period.year, record.period.months) > (as_of.year, as_of.months):
+            continue
+        with_figure(current, record)
+    return current
+
+
 def record_table(record: Record) -> dict[str, Any]:
     """The record as the TOML table the log stores."""
     table: dict[str, Any] = {"id": record.id, "code": record.code}
@@ -242,18 +235,20 @@ def record_table(record: Record) -> dict[str, Any]:
     return table
 
 
-def _append(path: Path, build: Callable[[list[Record], int], Record]) -> list[Record]:
-    with _locked(path.parent):
-        records = load_records(path)
-        record = build(records, (records[-1].id if records else 0) + 1)
-        # A flat table under its own header: tomli_w would write a short array of tables inline.
-        block = ("\n" if records else "") + "[[record]]\n" + tomli_w.dumps(record_table(record))
-        _append_bytes(path, block.encode("utf-8"))
-        return [*records, record]
+def append_block(path: Path, record: Record, first: bool) -> os.stat_result:
+    """Append one record under its own [[record]] header; returns the log's stat after it.
+
+    The caller holds the writers' lock. A flat table under its own header: tomli_w would
+    write a short array of tables inline.
+    """
+    import tomli_w
+
+    block = ("" if first else "\n") + "[[record]]\n" + tomli_w.dumps(record_table(record))
+    return _append_bytes(path, block.encode("utf-8"))
 
 
-def _append_bytes(path: Path, data: bytes) -> None:
-    """One write at the end of the file; on any failure the file is cut back to its old size."""
+def _append_bytes(path: Path, data: bytes) -> os.stat_result:
+    """One write at the end of the file, flushed to disk; on any failure the file is cut back."""
     try:
         fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
     except OSError as exc:
@@ -265,6 +260,7 @@ def _append_bytes(path: Path, data: bytes) -> None:
             while written < len(data):
                 written += os.write(fd, data[written:])
             os.fsync(fd)
+            return os.fstat(fd)
         except BaseException as exc:
             os.ftruncate(fd, size)
             if isinstance(exc, OSError):
@@ -275,14 +271,17 @@ def _append_bytes(path: Path, data: bytes) -> None:
 
 
 @contextmanager
-def _locked(folder: Path) -> Iterator[None]:
-    """Serialize writers of one data folder with an exclusive lock on the folder itself."""
+def locked(folder: Path, shared: bool = False) -> Iterator[None]:
+    """Lock the data folder itself: exclusive for writers, shared for readers of the log.
+
+    Readers lock too, so that they never see a record half appended.
+    """
     try:
         fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
     except OSError as exc:
         raise LogError("error.folder_unopenable", path=folder, reason=exc.strerror) from None
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
+        fcntl.flock(fd, fcntl.LOCK_SH if shared else fcntl.LOCK_EX)
         yield
     finally:
         os.close(fd)

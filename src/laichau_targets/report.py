@@ -6,11 +6,11 @@ from dataclasses import dataclass
 
 from .periods import Period
 from .plan import Plan
-from .records import Record
+from .records import CurrentFigures
 from .standing import Standing, Summary, standings, summarize
 
 
-@dataclass(frozen=True)
+@dataclass
 class Report:
     """What every output format renders."""
 
@@ -20,7 +20,7 @@ class Report:
     summary: Summary
 
 
-def build_report(plan: Plan, records: list[Record], as_of: Period | None = None) -> Report:
-    """The standing of every indicator, using only records up to `as_of` when given."""
-    rows = standings(plan, records, as_of)
+def build_report(plan: Plan, current: CurrentFigures, as_of: Period | None = None) -> Report:
+    """The standing of every indicator from each code's current figure (chosen up to `as_of`)."""
+    rows = standings(plan, current)
     return Report(plan=plan, as_of=as_of, standings=rows, summary=summarize(rows))

@@ -9,14 +9,14 @@ from decimal import Decimal
 from .numbers import rounded
 from .periods import Period
 from .plan import STATUSES, Indicator, Override, Plan, Settings, Status
-from .records import Record, retracted_ids
+from .records import CurrentFigures, Record
 
 HUNDRED = Decimal(100)
 MET_OR_EXCEEDED: tuple[Status, ...] = ("exceeded", "met")
 FINE: tuple[Status, ...] = ("exceeded", "met", "on_track")
 
 
-@dataclass(frozen=True)
+@dataclass
 class Standing:
     """An indicator's current figure and how it compares with the target."""
 
@@ -48,7 +48,7 @@ class Standing:
         return self.indicator.override is not None
 
 
-@dataclass(frozen=True)
+@dataclass
 class Summary:
     """The headline: how many indicators have each status."""
 
@@ -60,40 +60,10 @@ class Summary:
         return sum(self.counts[s] for s in MET_OR_EXCEEDED)
 
 
-def live_figures(records: Iterable[Record]) -> dict[str, list[Record]]:
-    """The figures not retracted, by upper-case code, oldest first."""
-    records = list(records)
-    gone = retracted_ids(records)
-    by_code: dict[str, list[Record]] = {}
-    for record in records:
-        if not record.is_retraction and record.id not in gone:
-            by_code.setdefault(record.code.upper(), []).append(record)
-    return by_code
-
-
-def current_record(figures: Iterable[Record], year: int, as_of: Period | None = None) -> Record | None:
-    """Among live figures, the latest period's: official before estimate, then the most recent."""
-    candidates = [
-        r
-        for r in figures
-        if r.period is not None
-        and r.period.year == year
-        and (as_of is None or r.period.months <= as_of.months)
-    ]
-    if not candidates:
-        return None
-    return max(candidates, key=lambda r: (r.period.months, r.basis == "official", r.id))  # type: ignore[union-attr]
-
-
-def standings(plan: Plan, records: list[Record], as_of: Period | None = None) -> list[Standing]:
-    """Every indicator's standing, in plan order."""
-    by_code = live_figures(records)
+def standings(plan: Plan, current: CurrentFigures) -> list[Standing]:
+    """Every indicator's standing in plan order, from each code's current figure."""
     return [
-        judge(
-            indicator,
-            current_record(by_code.get(indicator.code.upper(), []), plan.year, as_of),
-            plan.settings,
-        )
+        judge(indicator, current.get((indicator.code.upper(), plan.year)), plan.settings)
         for indicator in plan.indicators
     ]
 

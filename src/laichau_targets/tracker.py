@@ -2,24 +2,27 @@
 
 from __future__ import annotations
 
-import getpass
 import math
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from .datafolder import DataFolder
 from .errors import ValueRuleError
 from .numbers import Locale, parse_number
 from .periods import default_period, parse_period
 from .plan import Indicator, Plan, load_plan
-from .records import Basis, NewFigure, Record, append_figure, append_retraction, load_records
-from .report import Report, build_report
-from .standing import FINE, Standing, judge, current_record, live_figures
+
+if TYPE_CHECKING:
+    from .report import Report
+from .logstate import append_figure, append_retraction, load_state, read_records
+from .records import Basis, CurrentFigures, NewFigure, Record, current_figures
+from .standing import FINE, Standing, judge
 
 
-@dataclass(frozen=True)
+@dataclass
 class Recorded:
     """The outcome of `record`: the new record, the standing it gives, and what to tell."""
 
@@ -29,7 +32,7 @@ class Recorded:
     likely_intended: Decimal | None
 
 
-@dataclass(frozen=True)
+@dataclass
 class Undone:
     """The outcome of `undo`."""
 
@@ -38,7 +41,7 @@ class Undone:
     standing: Standing
 
 
-@dataclass(frozen=True)
+@dataclass
 class HistoryEntry:
     """A record with what later records did to it."""
 
@@ -47,6 +50,8 @@ class HistoryEntry:
 
 
 def current_user() -> str:
+    import getpass
+
     try:
         return getpass.getuser()
     except Exception:  # getuser raises whatever the platform lookup raises
@@ -81,9 +86,8 @@ def likely_intended(indicator: Indicator, value: Decimal) -> Decimal | None:
     return (value.scaleb(shift)).normalize()
 
 
-def standing_of(plan: Plan, indicator: Indicator, records: list[Record]) -> Standing:
-    figures = live_figures(records).get(indicator.code.upper(), [])
-    return judge(indicator, current_record(figures, plan.year), plan.settings)
+def standing_of(plan: Plan, indicator: Indicator, current: CurrentFigures) -> Standing:
+    return judge(indicator, current.get((indicator.code.upper(), plan.year)), plan.settings)
 
 
 class Tracker:
@@ -94,7 +98,7 @@ class Tracker:
         self.plan = load_plan(folder.plan_path)
 
     def records(self) -> list[Record]:
-        return load_records(self.folder.log_path)
+        return read_records(self.folder.log_path)
 
     def record(
         self,
@@ -124,20 +128,22 @@ class Tracker:
             source=_nfc(source),
             note=_nfc(note),
         )
-        records = append_figure(self.folder.log_path, figure)
+        record, state = append_figure(self.folder.log_path, figure, self.folder.cache_dir)
         return Recorded(
-            record=records[-1],
-            standing=standing_of(self.plan, indicator, records),
+            record=record,
+            standing=standing_of(self.plan, indicator, state.current),
             period_defaulted=period_text is None,
             likely_intended=likely_intended(indicator, value),
         )
 
     def undo(self, record_id: int | None = None, note: str | None = None) -> Undone:
-        records = append_retraction(self.folder.log_path, record_id, now(), current_user(), _nfc(note))
+        records = append_retraction(
+            self.folder.log_path, record_id, now(), current_user(), _nfc(note), self.folder.cache_dir
+        )
         retraction = records[-1]
         retracted = next(r for r in records if r.id == retraction.retracts)
         indicator = self.plan.indicator(retracted.code)
-        return Undone(retraction, retracted, standing_of(self.plan, indicator, records))
+        return Undone(retraction, retracted, standing_of(self.plan, indicator, current_figures(records)))
 
     def history(self, code: str | None = None) -> list[HistoryEntry]:
         records = self.records()
@@ -150,8 +156,14 @@ class Tracker:
         ]
 
     def report(self, as_of_text: str | None = None) -> Report:
-        as_of = parse_period(as_of_text, self.plan.year) if as_of_text else None
-        return build_report(self.plan, self.records(), as_of)
+        """Every indicator's standing; with a checkpoint, as it stood then."""
+        from .report import build_report
+
+        if as_of_text:
+            as_of = parse_period(as_of_text, self.plan.year)
+            return build_report(self.plan, current_figures(self.records(), as_of), as_of)
+        state = load_state(self.folder.log_path, self.folder.cache_dir)
+        return build_report(self.plan, state.current)
 
 
 def failing(report: Report, strict: bool = False) -> list[Standing]:

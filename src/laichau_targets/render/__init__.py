@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 import sys
-import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import OutputError
-from ..messages import Texts
-from ..report import Report
+
+if TYPE_CHECKING:
+    from ..messages import Texts
+    from ..report import Report
 
 FORMATS = ("md", "json", "csv", "html", "text")
 EXTENSIONS = {
@@ -50,6 +52,8 @@ def render(report: Report, fmt: str, texts: Texts) -> str:
 
 def write_output(report: Report, fmt: str, texts: Texts, output: Path | None) -> None:
     """Print the report, or write it to `output` atomically: a reader never sees half a file."""
+    import tempfile
+
     text = render(report, fmt, texts)
     if output is None:
         sys.stdout.write(text)

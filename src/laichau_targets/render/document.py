@@ -10,7 +10,7 @@ from ..report import Report
 from . import words
 
 
-@dataclass(frozen=True)
+@dataclass
 class Table:
     headers: list[str]
     rows: list[list[str]]
@@ -18,14 +18,14 @@ class Table:
     progress: list[Decimal | None]
 
 
-@dataclass(frozen=True)
+@dataclass
 class Section:
     title: str
     paragraphs: list[str] = field(default_factory=list)
     items: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
+@dataclass
 class Document:
     title: str
     intro: list[str]

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from ..messages import Texts
 from ..numbers import human
 from ..plan import Indicator
 from ..records import Record
-from ..report import Report
 from ..standing import HUNDRED, Standing
+
+if TYPE_CHECKING:
+    from ..report import Report
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 _LINE_BREAK = re.compile(r"\s*[\r\n\t]+\s*")

@@ -1,0 +1,62 @@
+"""Start-up guards (not timings): what each part of the program imports."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+CORE = [
+    "laichau_targets.plan", "laichau_targets.records", "laichau_targets.periods", "laichau_targets.numbers",
+    "laichau_targets.standing", "laichau_targets.report", "laichau_targets.tracker", "laichau_targets.logstate",
+    "laichau_targets.datafolder", "laichau_targets.errors", "laichau_targets.messages",
+]
+
+
+def imported_by(code: str, env: dict[str, str] | None = None) -> set[str]:
+    probe = code + "\nimport sys\nprint('\\n'.join(sorted(sys.modules)))"
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, env={**os.environ, **(env or {})}
+    ).stdout
+    return {name.split(".")[0] for name in out.split()}
+
+
+def test_the_core_imports_neither_typer_nor_rich() -> None:
+    roots = imported_by("\n".join(f"import {m}" for m in CORE))
+    assert "laichau_targets" in roots
+    assert roots.isdisjoint({"typer", "rich", "pydantic", "click"})
+
+
+@pytest.mark.parametrize(
+    ("args", "rich_expected"),
+    [
+        (["show"], True),
+        (["record", "JOBS", "100", "--period", "2024-09"], False),
+        (["report", "--format", "json"], False),
+        (["report", "--format", "md"], False),
+        (["report", "--format", "csv"], False),
+        (["list"], False),
+        (["check"], False),
+        (["--help"], False),
+        (["record", "--help"], False),
+    ],
+)
+def test_commands_import_rich_only_to_draw_and_never_pydantic(data_dir: Path, args: list[str], rich_expected: bool) -> None:
+    code = (
+        "import sys\nfrom laichau_targets.cli import app\n"
+        f"sys.argv = ['targets', *{args!r}]\n"
+        "try:\n    app(prog_name='targets')\nexcept SystemExit:\n    pass\n"
+        "sys.stdout = sys.__stdout__\n"
+    )
+    probe = code + "print('MODULES', ' '.join(sorted({m.split('.')[0] for m in sys.modules})))"
+    out = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True,
+        env={**os.environ, "LAICHAU_TARGETS_DATA": str(data_dir)},
+    ).stdout
+    roots = set(out.split("MODULES", 1)[1].split())
+    assert "typer" in roots
+    assert ("rich" in roots) == rich_expected
+    assert "pydantic" not in roots
