@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from laichau_targets.errors import RecordNotFoundError
-from laichau_targets.logstate import append_figure, append_retraction, cache_file, load_state, read_records
+from laichau_targets.cachefile import cache_path
+from laichau_targets.logstate import append_figure, append_retraction, load_state, read_records
 from laichau_targets.periods import Period
 from laichau_targets.records import NewFigure, current_figures
 
@@ -50,7 +51,7 @@ def test_a_log_damaged_after_caching_is_reported_not_hidden(targets, data_dir: P
 def test_a_broken_or_missing_cache_is_rebuilt(targets, data_dir: Path, tmp_path: Path) -> None:
     targets("record", "JOBS", "5000", "--period", "2024-H1")
     expected = targets("report", "--format", "json").stdout
-    cache = cache_file(tmp_path / "home" / ".cache" / "laichau-targets", data_dir / "records.toml")
+    cache = cache_path(tmp_path / "home" / ".cache" / "laichau-targets", "log", data_dir / "records.toml")
     assert cache.is_file()
     cache.write_bytes(b"\x00garbage")
     assert targets("report", "--format", "json").stdout == expected

@@ -1,6 +1,8 @@
-"""The `targets` command: arguments in, core calls, output out. Nothing here decides a standing."""
+"""The `targets` command: arguments in, core calls, output out. Nothing here decides a standing.
 
-from __future__ import annotations
+No `from __future__ import annotations` here: Typer would have to evaluate every string
+annotation on each run, which costs ~6 ms of start-up.
+"""
 
 import os
 import sys

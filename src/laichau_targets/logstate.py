@@ -1,22 +1,21 @@
-"""What `show` and `record` need from the log, kept beside it so that years of records stay fast.
+"""What `show` and `record` need from the log, cached so that years of records stay fast.
 
-The state (the last id and each code's current figure) is cached in the user's cache
-folder, keyed by the log's identity, size and modification time. A log changed by anything
-but `targets` no longer matches and is parsed whole once; an append by `targets` updates
-the state under the writers' lock, so it never parses the log again.
+The state (the last id and each code's current figure) is cached (cachefile.py) for the
+log as it is. A log changed by anything but `targets` no longer matches and is parsed
+whole once; an append by `targets` updates the state under the writers' lock, so neither
+`show` nor `record` parses the log again.
 """
 
 from __future__ import annotations
 
-import marshal
 import os
-import zlib
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from . import cachefile
 from .periods import Period
 from .records import (
     CurrentFigures,
@@ -30,8 +29,6 @@ from .records import (
     with_figure,
 )
 
-CACHE_VERSION = 1
-
 
 @dataclass
 class LogState:
@@ -39,16 +36,6 @@ class LogState:
 
     last_id: int
     current: CurrentFigures
-
-
-def cache_file(cache_dir: Path, log: Path) -> Path:
-    """One cache file per log; a clash of names only costs a re-read, since the log's identity is checked."""
-    name = str(log.resolve()).encode("utf-8")
-    return cache_dir / f"log-{zlib.crc32(name):08x}{zlib.adler32(name):08x}.cache"
-
-
-def _signature(stat: os.stat_result) -> list[int]:
-    return [stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns]
 
 
 def state_of(records: list[Record]) -> LogState:
@@ -63,20 +50,24 @@ def load_state(log: Path, cache_dir: Path | None) -> LogState:
 
 def _state_under_lock(log: Path, cache_dir: Path | None) -> LogState:
     try:
-        signature = _signature(os.stat(log))
+        signature: list[int] | None = cachefile.signature_of(os.stat(log))
     except FileNotFoundError:
         return LogState(0, {})
     except OSError:
-        signature = None
+        signature = None  # load_records says what is wrong
     if cache_dir is not None and signature is not None:
-        cached = _read(cache_file(cache_dir, log), signature)
+        cached = _decode(cachefile.read(cachefile.cache_path(cache_dir, "log", log), signature))
         if cached is not None:
             return cached
     state = state_of(load_records(log))
     if cache_dir is not None and signature is not None:
-        _write(cache_file(cache_dir, log), signature, state)
+        cachefile.write(cachefile.cache_path(cache_dir, "log", log), signature, _encode(state))
     return state
 
+
+def _save(log: Path, cache_dir: Path | None, stat: os.stat_result, state: LogState) -> None:
+    if cache_dir is not None:
+        cachefile.write(cachefile.cache_path(cache_dir, "log", log), cachefile.signature_of(stat), _encode(state))
 
 def append_figure(log: Path, figure: NewFigure, cache_dir: Path | None) -> tuple[Record, LogState]:
     """Append a reported figure; returns it as recorded and the log's new state."""
@@ -95,8 +86,7 @@ def append_figure(log: Path, figure: NewFigure, cache_dir: Path | None) -> tuple
         )
         stat = append_block(log, record, first=state.last_id == 0)
         state = LogState(record.id, with_figure(dict(state.current), record))
-        if cache_dir is not None:
-            _write(cache_file(cache_dir, log), _signature(stat), state)
+        _save(log, cache_dir, stat, state)
         return record, state
 
 
@@ -117,8 +107,7 @@ def append_retraction(
         )
         stat = append_block(log, retraction, first=not records)
         records.append(retraction)
-        if cache_dir is not None:
-            _write(cache_file(cache_dir, log), _signature(stat), state_of(records))
+        _save(log, cache_dir, stat, state_of(records))
         return records
 
 
@@ -128,41 +117,42 @@ def read_records(log: Path) -> list[Record]:
         return load_records(log)
 
 
-def _read(path: Path, signature: list[int]) -> LogState | None:
+def _decode(data: Any) -> LogState | None:
+    if data is None:
+        return None
     try:
-        data = marshal.loads(path.read_bytes())
-        if data.get("version") != CACHE_VERSION or data.get("log") != signature:
-            return None
         current: CurrentFigures = {}
         for row in data["current"]:
             year, months = row["period"]
-            record = Record(
-                id=row["id"],
-                code=row["code"],
-                value=Decimal(row["value"]),
-                period=Period(year, months),
-                basis=row["basis"],
-                recorded_at=datetime.fromisoformat(row["recorded_at"]),
-                user=row["user"],
-                source=row.get("source"),
-                note=row.get("note"),
+            with_figure(
+                current,
+                Record(
+                    id=row["id"],
+                    code=row["code"],
+                    value=Decimal(row["value"]),
+                    period=Period(year, months),
+                    basis=row["basis"],
+                    recorded_at=datetime.fromisoformat(row["recorded_at"]),
+                    user=row["user"],
+                    source=row["source"],
+                    note=row["note"],
+                ),
             )
-            with_figure(current, record)
         return LogState(data["last_id"], current)
-    except (OSError, ValueError, KeyError, TypeError, EOFError, AttributeError):
-        return None  # an unreadable or foreign cache is as good as none
+    except (KeyError, TypeError, ValueError, ArithmeticError):
+        return None  # a foreign cache is as good as none
 
 
-def _write(path: Path, signature: list[int], state: LogState) -> None:
-    rows: list[dict[str, Any]] = []
+def _encode(state: LogState) -> dict[str, Any]:
+    rows = []
     for record in state.current.values():
-        assert record.period is not None and record.value is not None
+        assert record.period is not None
         rows.append(
             {
                 "id": record.id,
                 "code": record.code,
                 "value": str(record.value),
-                "period": [record.period.year, record.period.months],
+                "period": (record.period.year, record.period.months),
                 "basis": record.basis,
                 "recorded_at": record.recorded_at.isoformat(),
                 "user": record.user,
@@ -170,15 +160,4 @@ def _write(path: Path, signature: list[int], state: LogState) -> None:
                 "note": record.note,
             }
         )
-    data = {"version": CACHE_VERSION, "log": signature, "last_id": state.last_id, "current": rows}
-    # marshal: the fastest format to load that the standard library has, and the cache is no one's to read.
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temp.write_bytes(marshal.dumps(data))
-        os.replace(temp, path)
-    except OSError:
-        try:
-            temp.unlink()
-        except OSError:
-            pass  # a cache that cannot be written only costs speed
+    return {"last_id": state.last_id, "current": rows}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import os
 import unicodedata
 from dataclasses import dataclass
 from datetime import date, datetime, timezone
@@ -50,13 +51,15 @@ class HistoryEntry:
 
 
 def current_user() -> str:
-    import getpass
+    """The login name, as getpass.getuser() finds it, without importing getpass (and termios)."""
+    for name in ("LOGNAME", "USER", "LNAME", "USERNAME"):
+        if os.environ.get(name):
+            return os.environ[name]
+    import pwd
 
     try:
-        return getpass.getuser()
-    except Exception:  # getuser raises whatever the platform lookup raises
-        import os
-
+        return pwd.getpwuid(os.getuid()).pw_name
+    except KeyError:
         return str(os.getuid())
 
 
