@@ -98,3 +98,13 @@ def test_the_cached_state_always_equals_a_full_reading(tmp_path: Path, ops) -> N
         assert state.current == current_figures(records)
         assert state.last_id == (records[-1].id if records else 0)
     shutil.rmtree(folder)
+
+
+def test_a_plan_edited_after_caching_is_read_again(targets, data_dir: Path) -> None:
+    assert "about 9%" in targets("list").stdout  # the parsed plan is now cached
+    plan = data_dir / "targets.toml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace("target = 9\n", "target = 9.5\n"), encoding="utf-8")
+    assert "about 9.5%" in targets("list").stdout
+    plan.write_text(plan.read_text(encoding="utf-8").replace("target = 9.5\n", "target = \n"), encoding="utf-8")
+    broken = targets("list")
+    assert broken.exit_code == 2 and "not valid TOML" in broken.stderr

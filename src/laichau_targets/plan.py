@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import tomllib
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -23,7 +22,7 @@ PLAN_FILE = "targets.toml"
 _CODE = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,31}")
 
 
-@dataclass(frozen=True)
+@dataclass
 class Settings:
     """Thresholds of the standing rules, each in % of the target."""
 
@@ -32,7 +31,7 @@ class Settings:
     at_risk_band: Decimal = Decimal("5")
 
 
-@dataclass(frozen=True)
+@dataclass
 class Override:
     """A verdict a person set by hand, with the reason they gave."""
 
@@ -40,7 +39,7 @@ class Override:
     reason: str
 
 
-@dataclass(frozen=True)
+@dataclass
 class Indicator:
     """One target of the plan."""
 
@@ -64,7 +63,7 @@ class Indicator:
         return self.unit.strip() == "%"
 
 
-@dataclass(frozen=True)
+@dataclass
 class Plan:
     """A province's plan for one year."""
 
@@ -108,8 +107,20 @@ def bundled_plan_path() -> Path:
     return Path(str(resources.files("laichau_targets") / "data" / PLAN_FILE))
 
 
-def load_plan(path: Path) -> Plan:
-    """Read and validate a plan file, reporting every problem at once."""
+def load_plan(path: Path, cache_dir: Path | None = None) -> Plan:
+    """Read and validate a plan file, reporting every problem at once.
+
+    With `cache_dir`, the parsed TOML of a valid plan is cached, so that the next command
+    neither imports nor runs the TOML parser; it is validated again all the same.
+    """
+    from . import cachefile
+
+    where = cachefile.cache_path(cache_dir, "plan", path) if cache_dir is not None else None
+    signature = cachefile.signature(path) if where is not None else None
+    if where is not None and signature is not None:
+        cached = cachefile.read(where, signature)
+        if cached is not None:
+            return _PlanReader("", path).read(_thaw(cached))
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -120,16 +131,49 @@ def load_plan(path: Path) -> Plan:
         raise PlanError(path, [Message("error.plan_not_utf8", {"byte": exc.start})]) from None
     except OSError as exc:
         raise PlanError(path, [Message("error.plan_unreadable", {"reason": exc.strerror})]) from None
-    return parse_plan(text, path)
+    data = _parse_toml(text, path)
+    plan = _PlanReader(text, path).read(data)
+    if where is not None and signature is not None:
+        cachefile.write(where, signature, _freeze(data))
+    return plan
 
 
 def parse_plan(text: str, path: Path) -> Plan:
     """Validate the text of a plan file."""
+    return _PlanReader(text, path).read(_parse_toml(text, path))
+
+
+def _parse_toml(text: str, path: Path) -> dict[str, Any]:
+    import tomllib
+
     try:
-        data = tomllib.loads(text, parse_float=Decimal)
+        return tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
         raise PlanError(path, [Message("error.plan_not_toml", {"detail": str(exc)})]) from None
-    return _PlanReader(text, path).read(data)
+
+
+_DECIMAL = "\x00decimal"
+
+
+def _freeze(value: Any) -> Any:
+    """Parsed TOML in a form marshal can store: Decimals as tagged text (dates are not cached)."""
+    if isinstance(value, Decimal):
+        return (_DECIMAL, str(value))
+    if isinstance(value, dict):
+        return {key: _freeze(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_freeze(item) for item in value]
+    return value
+
+
+def _thaw(value: Any) -> Any:
+    if isinstance(value, tuple) and len(value) == 2 and value[0] == _DECIMAL:
+        return Decimal(value[1])
+    if isinstance(value, dict):
+        return {key: _thaw(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_thaw(item) for item in value]
+    return value
 
 
 class _PlanReader:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import fcntl
 import os
-import tomllib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -21,7 +20,7 @@ BASES: tuple[Basis, ...] = ("estimate", "official")
 LOG_FILE = "records.toml"
 
 
-@dataclass(frozen=True)
+@dataclass
 class Record:
     """One line of the log: a reported figure, or the retraction of one."""
 
@@ -70,6 +69,8 @@ def load_records(path: Path) -> list[Record]:
 
 def parse_records(data: bytes, path: Path) -> list[Record]:
     """Validate the bytes of a log."""
+    import tomllib
+
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:

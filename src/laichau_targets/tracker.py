@@ -98,7 +98,7 @@ class Tracker:
 
     def __init__(self, folder: DataFolder) -> None:
         self.folder = folder
-        self.plan = load_plan(folder.plan_path)
+        self.plan = load_plan(folder.plan_path, folder.cache_dir)
 
     def records(self) -> list[Record]:
         return read_records(self.folder.log_path)
