@@ -123,12 +123,11 @@ def main() -> None:
 
         print(f"# targets benchmark, {date.today().isoformat()}")
         print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}")
-        try:
-            import rich
-            import typer
+        from importlib.metadata import PackageNotFoundError, version
 
-            print(f"typer {typer.__version__}, rich {getattr(rich, '__version__', '?')}")
-        except ImportError:
+        try:
+            print(f"typer {version('typer')}, rich {version('rich')}")
+        except PackageNotFoundError:
             pass
         print(f"rounds: {args.rounds} (+1 warm-up), medians as a ratio to the minimal Typer + Rich app\n")
 
