@@ -67,3 +67,20 @@ def snapshot(folder: Path) -> dict[str, str]:
             digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "dir"
             state[str(path.relative_to(folder))] = f"{digest} {oct(stat.st_mode)}"
     return state
+
+
+def markdown_rows(text: str) -> list[list[str]]:
+    """The cells of every table row, as a real Markdown parser (markdown-it-py) reads them."""
+    from markdown_it import MarkdownIt
+
+    rows: list[list[str]] = []
+    row: list[str] | None = None
+    for token in MarkdownIt("commonmark").enable("table").parse(text):
+        if token.type == "tr_open":
+            row = []
+        elif token.type == "inline" and row is not None:
+            row.append(token.content)
+        elif token.type == "tr_close" and row is not None:
+            rows.append(row)
+            row = None
+    return rows

@@ -6,12 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-from markdown_it import MarkdownIt
 
 from laichau_targets import __version__
 from laichau_targets.cli import EXIT_CHECK_FAILED, EXIT_ERROR
 
-from .conftest import REPO, snapshot
+from .conftest import REPO, markdown_rows, snapshot
 
 ALL_CODES = [
     "GRDP", "GRDP_PC", "AGRI_VA", "GRAIN", "LIVESTOCK", "NRD_SHARE", "NRD_NEW", "FOREST", "BUDGET",
@@ -68,16 +67,7 @@ def test_markdown_report_is_a_github_table_with_one_row_per_indicator(targets, d
     targets("record", "BUDGET", "1.850,5", "--period", "2024-09")
     result = targets("report", "--format", "md")
     assert result.exit_code == 0
-    tokens = MarkdownIt("commonmark").enable("table").parse(result.stdout)
-    rows, row = [], None
-    for token in tokens:
-        if token.type == "tr_open":
-            row = []
-        elif token.type == "inline" and row is not None:
-            row.append(token.content)
-        elif token.type == "tr_close":
-            rows.append(row)
-            row = None
+    rows = markdown_rows(result.stdout)
     header, body = rows[0], rows[1:]
     assert header == ["Code", "Indicator", "Unit", "Target", "Latest", "Progress", "Gap", "Status"]
     assert [r[0].replace("\\_", "_") for r in body] == ALL_CODES

@@ -16,6 +16,8 @@ from markdown_it import MarkdownIt
 
 from laichau_targets.cli import EXIT_CHECK_FAILED, EXIT_ERROR
 
+from .conftest import markdown_rows
+
 HOSTILE = '<script>alert(1)</script> a|b\nnext =HYPERLINK("x") [red]x[/red] \x1b[31mred\x1b[0m'
 FORMULA = '=HYPERLINK("x")'
 
@@ -84,19 +86,6 @@ def test_csv_reads_back_to_the_same_numbers_as_json(targets, figures: Path) -> N
     assert (jobs["actual"], jobs["gap"], jobs["status"]) == ("9500", "-580", "exceeded")
 
 
-def _markdown_rows(text: str) -> list[list[str]]:
-    rows, row = [], None
-    for token in MarkdownIt("commonmark").enable("table").parse(text):
-        if token.type == "tr_open":
-            row = []
-        elif token.type == "inline" and row is not None:
-            row.append(token.content)
-        elif token.type == "tr_close":
-            rows.append(row)
-            row = None
-    return rows
-
-
 def _render_inline(cell: str) -> str:
     return MarkdownIt("commonmark").renderInline(cell)
 
@@ -113,7 +102,7 @@ def test_markdown_parses_to_the_right_table_even_with_pipes_and_newlines(targets
     _hostile_plan(figures)
     targets("record", "FOREST", "53.5", "--period", "2024", "--official", "--note", HOSTILE, "--source", FORMULA)
     text = targets("report", "--format", "md").stdout
-    rows = _markdown_rows(text)
+    rows = markdown_rows(text)
     assert len(rows) == 18 and all(len(r) == 8 for r in rows)
     forest = rows[8]
     assert forest[0] == "FOREST"
