@@ -81,7 +81,7 @@ def time_once(command: list[str], env: dict[str, str]) -> float:
 
 def measure(commands: dict[str, tuple[list[str], dict[str, str]]], rounds: int) -> dict[str, list[float]]:
     samples: dict[str, list[float]] = {name: [] for name in commands}
-    for name, (command, env) in commands.items():  # one warm-up each: caches, page cache
+    for command, env in commands.values():  # one warm-up each: caches, page cache
         time_once(command, env)
     for _ in range(rounds):
         for name, (command, env) in commands.items():

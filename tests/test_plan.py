@@ -147,3 +147,33 @@ def test_names_are_normalised_to_nfc(tmp_path: Path) -> None:
     decomposed = unicodedata.normalize("NFD", "Chỉ tiêu A")
     plan = parse_plan(GOOD.replace("Chỉ tiêu A", decomposed), tmp_path / "p.toml")
     assert plan.indicators[0].name_vi == unicodedata.normalize("NFC", "Chỉ tiêu A")
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (lambda t: t.replace('name_en = "Indicator A"\n', ""), "line 8: indicator A needs name_en as non-empty text"),
+        (lambda t: t.replace('author = "A"\n', ""), "[plan] needs author as non-empty text"),
+        (lambda t: t.replace('unit = "%"\n', 'unit = "%"\ncolour = "red"\n'), "line {colour}: indicator A has an unknown key 'colour'"),
+        (lambda t: t + "\n[extra]\nx = 1\n", "line {[extra]}: unknown table or key 'extra'"),
+        (lambda t: t + "\n[settings]\nat_risk_band = -1\nmood = 2\n", "line {mood}: [settings] has an unknown key 'mood'"),
+    ],
+)
+def test_problems_that_name_a_key(change, problem) -> None:
+    text = change(GOOD)
+    lines = text.splitlines()
+    for word in ("colour", "[extra]", "mood"):  # the line the problem must point at
+        problem = problem.replace("{" + word + "}", str(next((n for n, line in enumerate(lines, 1) if line.startswith(word)), 0)))
+    with pytest.raises(PlanError) as caught:
+        parse_plan(text, Path("p.toml"))
+    assert problem in [p.text() for p in caught.value.problems]
+
+
+def test_a_log_record_with_a_key_of_the_wrong_type(tmp_path: Path) -> None:
+    from laichau_targets.errors import LogError
+    from laichau_targets.records import load_records
+
+    log = tmp_path / "records.toml"
+    log.write_text('[[record]]\nid = 1\ncode = 7\nretracts = 1\nrecorded_at = 2024-01-01T00:00:00Z\nuser = "u"\n', encoding="utf-8")
+    with pytest.raises(LogError, match="record at line 1: code is not text"):
+        load_records(log)

@@ -5,18 +5,22 @@ annotation on each run, which costs ~6 ms of start-up.
 """
 
 import os
-import sys
+from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 from typer.core import TyperGroup
 
 from . import __version__
-from .datafolder import DATA_ENV, find_data_folder, init_data_folder
+from .datafolder import DATA_ENV, DataFolder, find_data_folder, init_data_folder
 from .errors import TargetsError
 from .messages import Texts, choose_lang
+
+if TYPE_CHECKING:
+    from .standing import Standing
+    from .tracker import Tracker
 
 EXIT_OK = 0
 EXIT_CHECK_FAILED = 1
@@ -32,9 +36,7 @@ class _Group(TyperGroup):
     """Turns every project error and usage mistake into one `Error:` line and exit status 2."""
 
     def make_context(self, info_name: Any, args: Any, parent: Any = None, **extra: Any) -> Any:
-        from typer._click.exceptions import UsageError
-
-        from typer._click.exceptions import NoArgsIsHelpError
+        from typer._click.exceptions import NoArgsIsHelpError, UsageError
 
         try:
             return super().make_context(info_name, args, parent, **extra)
@@ -89,14 +91,16 @@ class Format(str, Enum):
 
 
 class State:
+    """What the global options chose: the data folder and the language."""
+
     def __init__(self, data: Path | None, lang: str | None) -> None:
         self.data = data
         self.texts = Texts(choose_lang(lang, os.environ))
 
-    def folder(self):  # -> DataFolder
+    def folder(self) -> DataFolder:
         return find_data_folder(self.data, os.environ, Path.cwd())
 
-    def tracker(self):  # -> Tracker
+    def tracker(self) -> "Tracker":
         from .tracker import Tracker
 
         return Tracker(self.folder())
@@ -217,7 +221,7 @@ def record(
         )
 
 
-def _standing_line(standing: Any, texts: Texts) -> str:
+def _standing_line(standing: "Standing", texts: Texts) -> str:
     """`GRDP: Not met (0.3 points below target)`: what a figure changed, in one line."""
     from .render import words
 
@@ -273,7 +277,7 @@ def list_indicators(ctx: typer.Context) -> None:
     typer.echo(_columns(rows))
 
 
-def _columns(rows: list[tuple[str, ...]]) -> str:
+def _columns(rows: Sequence[Sequence[str]]) -> str:
     """Plain left-aligned columns, for output that needs no colour."""
     widths = [max(len(row[n]) for row in rows) for n in range(len(rows[0]) - 1)]
     return "\n".join(
@@ -440,12 +444,4 @@ def validate(
 
 def main() -> None:
     """The console script."""
-    try:
-        app(prog_name="targets")
-    except BrokenPipeError:
-        # Output went to a reader that stopped (`targets show | head`): not an error of ours.
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-        sys.exit(EXIT_OK)
-    except KeyboardInterrupt:
-        sys.exit(130)
+    app(prog_name="targets")

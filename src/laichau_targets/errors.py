@@ -26,8 +26,8 @@ class Message:
 class TargetsError(Exception):
     """Base of every error that is the user's or the data's, not the program's."""
 
-    def __init__(self, key: str, **params: Any) -> None:
-        self.message = Message(key, params)
+    def __init__(self, message_key: str, /, **params: Any) -> None:
+        self.message = Message(message_key, params)
         super().__init__(self.message.text("en"))
 
     def text(self, lang: str = "en") -> str:

@@ -111,7 +111,7 @@ def human(value: Decimal, locale: Locale = "en", places: int | None = None) -> s
         sign, text = "-", text[1:]
     integer, _, fraction = text.partition(".")
     group_sep, decimal_sep = _SEPARATORS[locale]
-    groups = []
+    groups: list[str] = []
     while len(integer) > 3:
         groups.insert(0, integer[-3:])
         integer = integer[:-3]

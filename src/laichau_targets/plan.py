@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, Literal, get_args
+from typing import Any, Literal, cast, get_args
 
 from .errors import Message, PlanError, UnknownIndicatorError
 
@@ -20,6 +20,10 @@ STATUSES: tuple[str, ...] = get_args(Status)
 
 PLAN_FILE = "targets.toml"
 _CODE = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,31}")
+_INDICATOR_KEYS = {
+    "code", "name_vi", "name_en", "unit", "unit_en", "target", "comparison", "kind",
+    "source", "min", "max", "override", "note",
+}
 
 
 @dataclass
@@ -185,8 +189,8 @@ class _PlanReader:
             n for n, line in enumerate(self.lines, 1) if line.strip().startswith("[[indicator]]")
         ]
 
-    def problem(self, key: str, line: int | None = None, **params: Any) -> None:
-        message = Message(key, params)
+    def problem(self, message_key: str, line: int | None = None, /, **params: Any) -> None:
+        message = Message(message_key, params)
         self.problems.append(Message("error.at_line", {"line": line, "problem": message}) if line else message)
 
     def key_line(self, index: int | None, key: str) -> int | None:
@@ -196,7 +200,7 @@ class _PlanReader:
             start = self.indicator_lines[index] - 1
             if index + 1 < len(self.indicator_lines):
                 end = self.indicator_lines[index + 1] - 1
-        pattern = re.compile(rf"\s*{re.escape(key)}\s*=")
+        pattern = re.compile(rf"\s*(?:{re.escape(key)}\s*=|\[\[?\s*{re.escape(key)}\s*\]\]?)")
         for n in range(start, end):
             if pattern.match(self.lines[n]):
                 return n + 1
@@ -306,18 +310,14 @@ class _PlanReader:
             self.problem("error.indicator_not_table", where=where)
             return None
         before = len(self.problems)
-        allowed = {
-            "code", "name_vi", "name_en", "unit", "target", "comparison", "kind",
-            "source", "min", "max", "override", "note", "unit_en",
-        }
-        for key in sorted(set(raw) - allowed):
-            self.problem("error.indicator_unknown_key", self.key_line(index, key), where=where, key=key)
         code = raw.get("code")
         if not isinstance(code, str) or not _CODE.fullmatch(code):
             self.problem("error.indicator_bad_code", self.key_line(index, "code"), where=where)
             code = ""
         else:
             where = code
+        for key in sorted(set(raw) - _INDICATOR_KEYS):
+            self.problem("error.indicator_unknown_key", self.key_line(index, key), where=where, key=key)
         name_vi = self.text(raw, "name_vi", index, where)
         name_en = self.text(raw, "name_en", index, where)
         unit = self.optional_text(raw, "unit", index, where)
@@ -356,8 +356,8 @@ class _PlanReader:
             unit=unit,
             target=target,
             target_high=target_high,
-            comparison=comparison,
-            kind=kind,
+            comparison=cast(Comparison, comparison),
+            kind=cast(Kind, kind),
             source=source,
             minimum=minimum,
             maximum=maximum,

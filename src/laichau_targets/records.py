@@ -109,8 +109,8 @@ def parse_records(data: bytes, path: Path) -> list[Record]:
 class _Damage(Exception):
     """What is wrong with one record of the log."""
 
-    def __init__(self, key: str, **params: Any) -> None:
-        self.message = Message(key, params)
+    def __init__(self, message_key: str, /, **params: Any) -> None:
+        self.message = Message(message_key, params)
         super().__init__(self.message.text())
 
 
@@ -123,7 +123,7 @@ def _record_from_table(raw: Any) -> Record:
     recorded_at = raw["recorded_at"]
     if not isinstance(recorded_at, datetime):
         raise _Damage("error.record_bad_time")
-    common = dict(
+    common: dict[str, Any] = dict(
         id=record_id,
         code=_text(raw, "code"),
         recorded_at=recorded_at,

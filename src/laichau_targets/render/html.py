@@ -87,13 +87,13 @@ def render(report: Report, texts: Texts) -> str:
     out.append('<div class="table-wrap"><table>')
     out.append(
         "<thead><tr>"
-        + "".join(f'<th class="{c}">{escape(h)}</th>' for c, h in zip(_CLASSES, doc.table.headers))
+        + "".join(f'<th class="{c}">{escape(h)}</th>' for c, h in zip(_CLASSES, doc.table.headers, strict=True))
         + "</tr></thead>"
     )
     out.append("<tbody>")
-    for row, status, progress in zip(doc.table.rows, doc.table.statuses, doc.table.progress):
+    for row, status, progress in zip(doc.table.rows, doc.table.statuses, doc.table.progress, strict=True):
         cells = []
-        for css, header, value in zip(_CLASSES, doc.table.headers, row):
+        for css, header, value in zip(_CLASSES, doc.table.headers, row, strict=True):
             text = escape(value)
             if css == "progress":
                 text = f"{_bar(progress, status)}{text}"
