@@ -50,6 +50,10 @@ li { margin: .2rem 0; }
   td.unit { display: none; }
 }
 @media print {
+  @page { margin: 12mm; }
+  html { font-size: 11px; }
+  body { font-size: 11px; }
+  td.num { white-space: normal; }
   main { max-width: none; padding: 0; }
   .table-wrap { overflow: visible; }
   tr { break-inside: avoid; }
