@@ -246,3 +246,12 @@ def test_no_command_shows_the_help(targets) -> None:
     assert result.exit_code == 0
     assert result.stdout.startswith("Usage: targets [OPTIONS] COMMAND [ARGS]...")
     assert "  check     A gate for scripts: exit 1 when an indicator is failing.\n" in result.stdout
+
+
+def test_an_error_about_hostile_text_cannot_steer_the_terminal(targets, data_dir: Path) -> None:
+    plan = data_dir / "targets.toml"
+    plan.write_text(plan.read_text(encoding="utf-8").replace('code = "GRDP"\n', 'code = "GRDP"\n"\\u001b[2J" = 1\n'), encoding="utf-8")
+    result = targets("show")
+    assert result.exit_code == EXIT_ERROR
+    assert "\x1b" not in result.stderr and "has an unknown key '\\x1b[2J'" in result.stderr
+    assert result.stderr.count("\n") == 1

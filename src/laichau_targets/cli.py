@@ -27,9 +27,16 @@ EXIT_CHECK_FAILED = 1
 EXIT_ERROR = 2
 
 
+def _error(text: str) -> None:
+    """One `Error:` line on stderr; text from files or arguments cannot steer the terminal."""
+    from .render.words import inert
+
+    typer.echo(f"Error: {inert(text)}", err=True)
+
+
 def _usage_error(exc: Any) -> None:
     where = exc.ctx.command_path if exc.ctx else "targets"
-    typer.echo(f"Error: {exc.format_message()} (see '{where} --help')", err=True)
+    _error(f"{exc.format_message()} (see '{where} --help')")
 
 
 class _Group(TyperGroup):
@@ -54,7 +61,7 @@ class _Group(TyperGroup):
             return super().invoke(ctx)
         except TargetsError as exc:
             texts = ctx.obj.texts if isinstance(ctx.obj, State) else Texts("en")
-            typer.echo(f"Error: {exc.text(texts.lang)}", err=True)
+            _error(exc.text(texts.lang))
             ctx.exit(EXIT_ERROR)
         except UsageError as exc:
             _usage_error(exc)
@@ -433,9 +440,11 @@ def validate(
     try:
         plan = load_plan(path)
     except PlanError as exc:
+        from .render.words import inert
+
         for problem in exc.problems:
-            typer.echo(f"{path}: {problem.text(texts.lang)}", err=True)
-        typer.echo("Error: " + texts("error.validate_count", path=path, count=len(exc.problems)), err=True)
+            typer.echo(inert(f"{path}: {problem.text(texts.lang)}"), err=True)
+        _error(texts("error.validate_count", path=path, count=len(exc.problems)))
         raise typer.Exit(EXIT_ERROR) from None
     typer.echo(
         texts("validate.ok", path=path, province=plan.province, year=plan.year, count=len(plan.indicators))
