@@ -15,7 +15,7 @@ from .conftest import REPO
 
 # Messages that read the same in both languages: names of things, not sentences.
 SAME_IN_BOTH = {
-    "chosen.option", "chosen.env", "chosen.init", "error.plan_problem", "check.failing",
+    "chosen.option", "chosen.env", "error.plan_problem", "check.failing",
 }
 
 

@@ -20,7 +20,7 @@ class DataFolder:
     """A folder holding a plan file and, beside it, its record log."""
 
     path: Path
-    chosen_by: str  # option, env, local, user or init
+    chosen_by: str  # option, env, local, user; or init for a folder just made
     cache_dir: Path | None = None
 
     @property

@@ -25,7 +25,6 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "comparison.at_least": {"en": "at least", "vi": "tối thiểu"},
     "comparison.at_most": {"en": "at most", "vi": "tối đa"},
     "comparison.about": {"en": "about", "vi": "khoảng"},
-    "comparison.range": {"en": "range", "vi": "khoảng"},
     # kinds
     "kind.level": {"en": "level", "vi": "mức"},
     "kind.growth_rate": {"en": "growth rate", "vi": "tốc độ tăng"},
@@ -42,7 +41,6 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "col.target": {"en": "Target", "vi": "Kế hoạch"},
     "col.latest": {"en": "Latest", "vi": "Thực hiện"},
     "col.period": {"en": "Period", "vi": "Kỳ"},
-    "col.basis": {"en": "Basis", "vi": "Loại số liệu"},
     "col.progress": {"en": "Progress", "vi": "Tiến độ"},
     "col.gap": {"en": "Gap", "vi": "Chênh lệch"},
     "col.status": {"en": "Status", "vi": "Đánh giá"},
@@ -313,7 +311,6 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "chosen.env": {"en": "LAICHAU_TARGETS_DATA", "vi": "LAICHAU_TARGETS_DATA"},
     "chosen.local": {"en": "./data holds a plan", "vi": "./data có tệp kế hoạch"},
     "chosen.user": {"en": "the user's data folder", "vi": "thư mục dữ liệu của người dùng"},
-    "chosen.init": {"en": "init", "vi": "init"},
 }
 
 
