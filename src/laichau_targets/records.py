@@ -164,9 +164,8 @@ def _optional_text(raw: dict[str, Any], key: str) -> str | None:
 def retractable(records: list[Record], record_id: int | None) -> Record:
     """The figure an undo would retract."""
     gone = retracted_ids(records)
-    figures = [r for r in records if not r.is_retraction]
     if record_id is None:
-        standing = [r for r in figures if r.id not in gone]
+        standing = [r for r in records if not r.is_retraction and r.id not in gone]
         if not standing:
             raise RecordNotFoundError("error.undo_nothing")
         return standing[-1]
@@ -211,7 +210,7 @@ def current_figures(records: list[Record], as_of: Period | None = None) -> Curre
         if record.retracts is not None or record.id in gone:
             continue
         assert record.period is not None
-        if as_of is not None and (record.period.year, record.period.months) > (as_of.year, as_of.months):
+        if as_of is not None and record.period > as_of:
             continue
         with_figure(current, record)
     return current
