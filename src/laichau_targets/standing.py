@@ -60,12 +60,14 @@ class Summary:
         return sum(self.counts[s] for s in MET_OR_EXCEEDED)
 
 
+def standing_of(plan: Plan, indicator: Indicator, current: CurrentFigures) -> Standing:
+    """One indicator's standing, from its code's current figure for the plan year."""
+    return judge(indicator, current.get((indicator.code.upper(), plan.year)), plan.settings)
+
+
 def standings(plan: Plan, current: CurrentFigures) -> list[Standing]:
     """Every indicator's standing in plan order, from each code's current figure."""
-    return [
-        judge(indicator, current.get((indicator.code.upper(), plan.year)), plan.settings)
-        for indicator in plan.indicators
-    ]
+    return [standing_of(plan, indicator, current) for indicator in plan.indicators]
 
 
 def summarize(all_standings: Iterable[Standing]) -> Summary:

@@ -12,15 +12,15 @@ from typing import TYPE_CHECKING
 
 from .datafolder import DataFolder
 from .errors import ValueRuleError
+from .logstate import append_figure, append_retraction, load_state, read_records
 from .numbers import Locale, parse_number
 from .periods import default_period, parse_period
-from .plan import Indicator, Plan, load_plan
+from .plan import Indicator, load_plan
+from .records import Basis, NewFigure, Record, current_figures
+from .standing import FINE, Standing, standing_of
 
 if TYPE_CHECKING:
     from .report import Report
-from .logstate import append_figure, append_retraction, load_state, read_records
-from .records import Basis, CurrentFigures, NewFigure, Record, current_figures
-from .standing import FINE, Standing, judge
 
 
 @dataclass
@@ -87,10 +87,6 @@ def likely_intended(indicator: Indicator, value: Decimal) -> Decimal | None:
         return None
     shift = round(math.log10(target / value))
     return (value.scaleb(shift)).normalize()
-
-
-def standing_of(plan: Plan, indicator: Indicator, current: CurrentFigures) -> Standing:
-    return judge(indicator, current.get((indicator.code.upper(), plan.year)), plan.settings)
 
 
 class Tracker:
