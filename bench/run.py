@@ -23,7 +23,7 @@ import time
 from datetime import date
 from pathlib import Path
 
-REFERENCE_APP = '''
+REFERENCE_APP = """
 import typer
 
 app = typer.Typer()
@@ -44,11 +44,11 @@ def main() -> None:
 
 if __name__ == "__main__":
     app()
-'''
+"""
 
 RECORD_BLOCK = (
-    "[[record]]\nid = {id}\ncode = \"{code}\"\nvalue = {value}\nperiod = \"{period}\"\n"
-    "basis = \"estimate\"\nrecorded_at = 2024-10-05 09:30:00+00:00\nuser = \"bench\"\n"
+    '[[record]]\nid = {id}\ncode = "{code}"\nvalue = {value}\nperiod = "{period}"\n'
+    'basis = "estimate"\nrecorded_at = 2024-10-05 09:30:00+00:00\nuser = "bench"\n'
 )
 CODES = ["GRDP", "BUDGET", "JOBS", "FOREST", "GRAIN", "TRAINING"]
 PERIODS = ["2024-Q1", "2024-H1", "2024-09", "2024"]
@@ -91,7 +91,10 @@ def measure(commands: dict[str, tuple[list[str], dict[str, str]]], rounds: int) 
 
 def table(samples: dict[str, list[float]], reference: str, ratio_header: str) -> list[str]:
     ref = statistics.median(samples[reference])
-    lines = [f"| {'command':<40} | min ms | median ms | {ratio_header} |", f"|{'-' * 42}|-------:|----------:|{'-' * (len(ratio_header) + 2)}:|"]
+    lines = [
+        f"| {'command':<40} | min ms | median ms | {ratio_header} |",
+        f"|{'-' * 42}|-------:|----------:|{'-' * (len(ratio_header) + 2)}:|",
+    ]
     for name, values in samples.items():
         median = statistics.median(values)
         lines.append(
@@ -108,7 +111,9 @@ def main() -> None:
     script = targets_script()
     work = Path(tempfile.mkdtemp(prefix="targets-bench-"))
     try:
-        base_env = {k: v for k, v in os.environ.items() if not k.startswith(("LAICHAU_TARGETS", "LANG", "LC_"))}
+        base_env = {
+            k: v for k, v in os.environ.items() if not k.startswith(("LAICHAU_TARGETS", "LANG", "LC_"))
+        }
         base_env.update(NO_COLOR="1", XDG_CACHE_HOME=str(work / "cache"), LANG="C.UTF-8")
         reference = work / "reference_app.py"
         reference.write_text(REFERENCE_APP, encoding="utf-8")
@@ -122,7 +127,9 @@ def main() -> None:
         write_env = {**base_env, "LAICHAU_TARGETS_DATA": str(writes)}
 
         print(f"# targets benchmark, {date.today().isoformat()}")
-        print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}")
+        print(
+            f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, {platform.platform()}"
+        )
         from importlib.metadata import PackageNotFoundError, version
 
         try:
@@ -136,7 +143,10 @@ def main() -> None:
                 "bare python -I -c pass": ([sys.executable, "-I", "-c", "pass"], base_env),
                 "minimal Typer + Rich app (17-row table)": ([sys.executable, str(reference)], base_env),
                 "targets show": ([script, "show"], env),
-                "targets record (temporary folder)": ([script, "record", "JOBS", "100", "--period", "2024-09"], write_env),
+                "targets record (temporary folder)": (
+                    [script, "record", "JOBS", "100", "--period", "2024-09"],
+                    write_env,
+                ),
                 "targets report --format json": ([script, "report", "--format", "json"], env),
                 "targets --help": ([script, "--help"], env),
             },
@@ -157,7 +167,10 @@ def main() -> None:
             grown[f"show, {size:,} records"] = ([script, "show"], sized_env)
         for size in sizes:
             sized_env = {**base_env, "LAICHAU_TARGETS_DATA": str(work / f"log-{size}")}
-            grown[f"record, {size:,} records"] = ([script, "record", "JOBS", "100", "--period", "2024-09"], sized_env)
+            grown[f"record, {size:,} records"] = (
+                [script, "record", "JOBS", "100", "--period", "2024-09"],
+                sized_env,
+            )
         growth = measure(grown, args.rounds)
         shows = {k: v for k, v in growth.items() if k.startswith("show")}
         records = {k: v for k, v in growth.items() if k.startswith("record")}

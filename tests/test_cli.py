@@ -13,8 +13,23 @@ from laichau_targets.cli import EXIT_CHECK_FAILED, EXIT_ERROR
 from .conftest import REPO, markdown_rows, snapshot
 
 ALL_CODES = [
-    "GRDP", "GRDP_PC", "AGRI_VA", "GRAIN", "LIVESTOCK", "NRD_SHARE", "NRD_NEW", "FOREST", "BUDGET",
-    "SCHOOLS", "EHR", "DOCTORS", "POOR", "POOR_DIST", "JOBS", "TRAINING", "TRAINED",
+    "GRDP",
+    "GRDP_PC",
+    "AGRI_VA",
+    "GRAIN",
+    "LIVESTOCK",
+    "NRD_SHARE",
+    "NRD_NEW",
+    "FOREST",
+    "BUDGET",
+    "SCHOOLS",
+    "EHR",
+    "DOCTORS",
+    "POOR",
+    "POOR_DIST",
+    "JOBS",
+    "TRAINING",
+    "TRAINED",
 ]
 
 
@@ -27,14 +42,38 @@ def test_show_lists_all_17_indicators_with_the_articles_numbers(targets, data_di
     result = targets("show")
     assert result.exit_code == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["Code", "Indicator", "Target", "Latest", "Period", "Progress", "Gap", "Status"]
+    assert lines[0].split() == [
+        "Code",
+        "Indicator",
+        "Target",
+        "Latest",
+        "Period",
+        "Progress",
+        "Gap",
+        "Status",
+    ]
     rows = [line for line in lines[1:-2] if line[:1].strip()]
     assert [row.split()[0] for row in rows] == ALL_CODES
     words = [row.split() for row in rows]
     targets_shown = [ws[ws.index(next(w for w in ws if w in "≈≥")) + 1] for ws in words]
     assert targets_shown == [
-        "9%", "51.5", "4.1%", "225.5", "5.1%", "46.8%", "5", "52.9%", "2,236", "68.4%", "60%", "13.1",
-        "3.8%", "5.4%", "8,920", "8,000", "60.6%",
+        "9%",
+        "51.5",
+        "4.1%",
+        "225.5",
+        "5.1%",
+        "46.8%",
+        "5",
+        "52.9%",
+        "2,236",
+        "68.4%",
+        "60%",
+        "13.1",
+        "3.8%",
+        "5.4%",
+        "8,920",
+        "8,000",
+        "60.6%",
     ]
     assert lines[-1] == "0/17 indicators met or exceeded; 17 no data"
     assert all(len(line) <= 100 for line in lines)
@@ -44,8 +83,7 @@ def test_record_prints_the_new_standing(targets, data_dir: Path) -> None:
     result = targets("record", "GRDP", "8.7", "--period", "2024")
     assert result.exit_code == 0
     assert result.stdout == (
-        "Recorded #1: GRDP = 8.7% for 2024 (estimate).\n"
-        "GRDP: now Not met (0.3 points below target)\n"
+        "Recorded #1: GRDP = 8.7% for 2024 (estimate).\nGRDP: now Not met (0.3 points below target)\n"
     )
     assert result.stderr == ""
 
@@ -73,14 +111,21 @@ def test_markdown_report_is_a_github_table_with_one_row_per_indicator(targets, d
     assert [r[0].replace("\\_", "_") for r in body] == ALL_CODES
     budget = body[ALL_CODES.index("BUDGET")]
     assert budget[3:] == [
-        "at least 2,236 billion VND", "1,850.5 billion VND (2024-09 est.)", "82.8%", "82.8% of plan", "On track"
+        "at least 2,236 billion VND",
+        "1,850.5 billion VND (2024-09 est.)",
+        "82.8%",
+        "82.8% of plan",
+        "On track",
     ]
 
 
 def test_negative_figures_are_values_not_options(targets, data_dir: Path) -> None:
     result = targets("record", "GRDP", "-0,5", "--period", "2024")
     assert result.exit_code == 0
-    assert result.stdout == "Recorded #1: GRDP = -0.5% for 2024 (estimate).\nGRDP: now Not met (9.5 points below target)\n"
+    assert (
+        result.stdout
+        == "Recorded #1: GRDP = -0.5% for 2024 (estimate).\nGRDP: now Not met (9.5 points below target)\n"
+    )
 
 
 def test_list(targets, data_dir: Path) -> None:
@@ -89,7 +134,10 @@ def test_list(targets, data_dir: Path) -> None:
     lines = result.stdout.splitlines()
     assert len(lines) == 17
     assert lines[0] == "GRDP       growth rate   about 9%                                 GRDP growth"
-    assert lines[8] == "BUDGET     accumulating  at least 2,236 billion VND               Budget revenue in the province"
+    assert (
+        lines[8]
+        == "BUDGET     accumulating  at least 2,236 billion VND               Budget revenue in the province"
+    )
 
 
 @pytest.mark.parametrize(
@@ -97,17 +145,31 @@ def test_list(targets, data_dir: Path) -> None:
     [
         (["record", "GRPD", "8.7"], "Error: unknown indicator 'GRPD'; did you mean 'GRDP'?"),
         (["record", "GRDP", "abc"], "Error: 'abc' is not a number; write it like 8.7, 8,7, 2236 or 2.236,5"),
-        (["record", "GRDP", "8.7", "--period", "2024-13"], "Error: period '2024-13' does not parse; use 2024, 2024-Q1, 2024-H1 or a month like 2024-09"),
+        (
+            ["record", "GRDP", "8.7", "--period", "2024-13"],
+            "Error: period '2024-13' does not parse; use 2024, 2024-Q1, 2024-H1 or a month like 2024-09",
+        ),
         (["record", "GRDP"], "Error: Missing argument 'VALUE'. (see 'targets record --help')"),
-        (["record", "GRDP", "8.7", "--bogus"], "Error: Got unexpected extra argument(s) (--bogus) (see 'targets record --help')"),
+        (
+            ["record", "GRDP", "8.7", "--bogus"],
+            "Error: Got unexpected extra argument(s) (--bogus) (see 'targets record --help')",
+        ),
         (["show", "--bogus"], "Error: No such option: --bogus (see 'targets show --help')"),
         (["--bogus", "show"], "Error: No such option: --bogus (see 'targets --help')"),
-        (["--lang", "fr", "show"], "Error: Invalid value for '--lang': 'fr' is not one of 'en', 'vi'. (see 'targets --help')"),
+        (
+            ["--lang", "fr", "show"],
+            "Error: Invalid value for '--lang': 'fr' is not one of 'en', 'vi'. (see 'targets --help')",
+        ),
         (["bogus"], "Error: No such command 'bogus'. (see 'targets --help')"),
-        (["report", "--format", "pdf"], "Error: Invalid value for '--format' / '-f': 'pdf' is not one of 'md', 'json', 'csv', 'html', 'text'. (see 'targets report --help')"),
+        (
+            ["report", "--format", "pdf"],
+            "Error: Invalid value for '--format' / '-f': 'pdf' is not one of 'md', 'json', 'csv', 'html', 'text'. (see 'targets report --help')",
+        ),
     ],
 )
-def test_bad_input_is_one_error_line_exit_2_and_writes_nothing(targets, data_dir: Path, args, message) -> None:
+def test_bad_input_is_one_error_line_exit_2_and_writes_nothing(
+    targets, data_dir: Path, args, message
+) -> None:
     targets("record", "FOREST", "51", "--period", "2024")
     before = snapshot(data_dir)
     result = targets(*args)
@@ -122,13 +184,17 @@ def test_missing_plan(targets, tmp_path: Path) -> None:
     empty.mkdir()
     result = targets("--data", str(empty), "show")
     assert result.exit_code == EXIT_ERROR
-    assert result.stderr == f"Error: {empty / 'targets.toml'}: no plan file here; `targets init DIR` makes one\n"
+    assert (
+        result.stderr == f"Error: {empty / 'targets.toml'}: no plan file here; `targets init DIR` makes one\n"
+    )
     assert list(empty.iterdir()) == []
 
 
 def test_malformed_plan_names_file_and_line(targets, data_dir: Path) -> None:
     plan = data_dir / "targets.toml"
-    plan.write_text(plan.read_text(encoding="utf-8").replace("target = 2236", "target = 2.236.0"), encoding="utf-8")
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("target = 2236", "target = 2.236.0"), encoding="utf-8"
+    )
     before = snapshot(data_dir)
     result = targets("record", "GRDP", "8.7")
     assert result.exit_code == EXIT_ERROR
@@ -193,7 +259,9 @@ def test_local_data_folder_then_the_users_own(targets, tmp_path: Path) -> None:
     assert (user_folder / "targets.toml").is_file()
     targets("init", str(tmp_path / "data"))
     result = targets("paths")
-    assert result.stdout.splitlines()[0] == f"Data folder: {tmp_path / 'data'} (chosen by ./data holds a plan)"
+    assert (
+        result.stdout.splitlines()[0] == f"Data folder: {tmp_path / 'data'} (chosen by ./data holds a plan)"
+    )
 
 
 @pytest.mark.parametrize(
@@ -233,9 +301,16 @@ def test_an_override_shows_as_set_by_hand_in_every_output(targets, data_dir: Pat
     targets("record", "EHR", "58", "--period", "2024")
     data = json.loads(targets("report", "--format", "json").stdout)
     ehr = next(i for i in data["indicators"] if i["code"] == "EHR")
-    assert (ehr["status"], ehr["computed_status"], ehr["override_reason"]) == ("met", "not_met", "Sở Y tế xác nhận đạt")
+    assert (ehr["status"], ehr["computed_status"], ehr["override_reason"]) == (
+        "met",
+        "not_met",
+        "Sở Y tế xác nhận đạt",
+    )
     md = targets("report", "--format", "md").stdout
-    assert "| EHR | Population with an electronic health record | % | at least 60% | 58% (2024 est.) | 96.7% | 2 points below target | Met \\* |" in md
+    assert (
+        "| EHR | Population with an electronic health record | % | at least 60% | 58% (2024 est.) | 96.7% | 2 points below target | Met \\* |"
+        in md
+    )
     assert "- EHR \\*: set by hand: Sở Y tế xác nhận đạt" in md
     show = targets("show").stdout
     assert show.splitlines()[-1] == "EHR *: set by hand: Sở Y tế xác nhận đạt"
@@ -250,7 +325,10 @@ def test_no_command_shows_the_help(targets) -> None:
 
 def test_an_error_about_hostile_text_cannot_steer_the_terminal(targets, data_dir: Path) -> None:
     plan = data_dir / "targets.toml"
-    plan.write_text(plan.read_text(encoding="utf-8").replace('code = "GRDP"\n', 'code = "GRDP"\n"\\u001b[2J" = 1\n'), encoding="utf-8")
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace('code = "GRDP"\n', 'code = "GRDP"\n"\\u001b[2J" = 1\n'),
+        encoding="utf-8",
+    )
     result = targets("show")
     assert result.exit_code == EXIT_ERROR
     assert "\x1b" not in result.stderr and "has an unknown key '\\x1b[2J'" in result.stderr

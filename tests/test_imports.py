@@ -10,16 +10,28 @@ from pathlib import Path
 import pytest
 
 CORE = [
-    "laichau_targets.plan", "laichau_targets.records", "laichau_targets.periods", "laichau_targets.numbers",
-    "laichau_targets.standing", "laichau_targets.report", "laichau_targets.tracker", "laichau_targets.logstate",
-    "laichau_targets.datafolder", "laichau_targets.errors", "laichau_targets.messages",
+    "laichau_targets.plan",
+    "laichau_targets.records",
+    "laichau_targets.periods",
+    "laichau_targets.numbers",
+    "laichau_targets.standing",
+    "laichau_targets.report",
+    "laichau_targets.tracker",
+    "laichau_targets.logstate",
+    "laichau_targets.datafolder",
+    "laichau_targets.errors",
+    "laichau_targets.messages",
 ]
 
 
 def imported_by(code: str, env: dict[str, str] | None = None) -> set[str]:
     probe = code + "\nimport sys\nprint('\\n'.join(sorted(sys.modules)))"
     out = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True, check=True, env={**os.environ, **(env or {})}
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, **(env or {})},
     ).stdout
     return {name.split(".")[0] for name in out.split()}
 
@@ -44,7 +56,9 @@ def test_the_core_imports_neither_typer_nor_rich() -> None:
         (["record", "--help"], False),
     ],
 )
-def test_commands_import_rich_only_to_draw_and_never_pydantic(data_dir: Path, args: list[str], rich_expected: bool) -> None:
+def test_commands_import_rich_only_to_draw_and_never_pydantic(
+    data_dir: Path, args: list[str], rich_expected: bool
+) -> None:
     code = (
         "import sys\nfrom laichau_targets.cli import app\n"
         f"sys.argv = ['targets', *{args!r}]\n"
@@ -53,7 +67,9 @@ def test_commands_import_rich_only_to_draw_and_never_pydantic(data_dir: Path, ar
     )
     probe = code + "print('MODULES', ' '.join(sorted({m.split('.')[0] for m in sys.modules})))"
     out = subprocess.run(
-        [sys.executable, "-c", probe], capture_output=True, text=True,
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
         env={**os.environ, "LAICHAU_TARGETS_DATA": str(data_dir)},
     ).stdout
     roots = set(out.split("MODULES", 1)[1].split())

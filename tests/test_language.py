@@ -15,7 +15,10 @@ from .conftest import REPO
 
 # Messages that read the same in both languages: names of things, not sentences.
 SAME_IN_BOTH = {
-    "chosen.option", "chosen.env", "error.plan_problem", "check.failing",
+    "chosen.option",
+    "chosen.env",
+    "error.plan_problem",
+    "check.failing",
 }
 
 
@@ -54,8 +57,21 @@ def test_every_message_has_every_language_with_the_same_blanks(key: str) -> None
 def test_every_message_the_code_uses_is_in_the_catalogue() -> None:
     used = set()
     for path in (REPO / "src" / "laichau_targets").rglob("*.py"):
-        used |= set(re.findall(r'"((?:error|status|comparison|kind|basis|col|headline|gap|report|record|undo|history|check|warn|init|paths|chosen|validate|date)\.[a-z_.]+)"', path.read_text(encoding="utf-8")))
-    dynamic_prefixes = ("status.", "comparison.", "kind.", "basis.", "headline.", "chosen.", "error.wrong_locale_")
+        used |= set(
+            re.findall(
+                r'"((?:error|status|comparison|kind|basis|col|headline|gap|report|record|undo|history|check|warn|init|paths|chosen|validate|date)\.[a-z_.]+)"',
+                path.read_text(encoding="utf-8"),
+            )
+        )
+    dynamic_prefixes = (
+        "status.",
+        "comparison.",
+        "kind.",
+        "basis.",
+        "headline.",
+        "chosen.",
+        "error.wrong_locale_",
+    )
     assert {k for k in used if k not in CATALOGUE} == set()
     assert used, "the scan found no message keys"
     for prefix in dynamic_prefixes:
@@ -64,8 +80,12 @@ def test_every_message_the_code_uses_is_in_the_catalogue() -> None:
 
 @pytest.fixture
 def budget_and_grdp(targets, data_dir: Path) -> None:
-    for args in [("GRDP", "8.7", "--period", "2024"), ("JOBS", "9500", "--period", "2024"), ("FOREST", "52.9", "--period", "2024"),
-                 ("BUDGET", "2.300,5", "--period", "2024", "--locale", "vi")]:
+    for args in [
+        ("GRDP", "8.7", "--period", "2024"),
+        ("JOBS", "9500", "--period", "2024"),
+        ("FOREST", "52.9", "--period", "2024"),
+        ("BUDGET", "2.300,5", "--period", "2024", "--locale", "vi"),
+    ]:
         assert targets("record", *args).exit_code == 0
 
 
@@ -74,10 +94,15 @@ def test_markdown_in_vietnamese_reads_as_a_vietnamese_report(targets, budget_and
     assert "# Tình hình thực hiện kế hoạch phát triển kinh tế - xã hội năm 2024 tỉnh Lai Châu" in md
     assert "**3/17 chỉ tiêu đạt và vượt kế hoạch; 1 không đạt; 13 chưa có số liệu**" in md
     rows = {line.split(" | ")[0].lstrip("| "): line for line in md.splitlines() if line.startswith("| ")}
-    assert rows["GRDP"].endswith("| khoảng 9 % | 8,7 % (2024 ước) | 96,7 % | thấp hơn mục tiêu 0,3 điểm % | Không đạt |")
+    assert rows["GRDP"].endswith(
+        "| khoảng 9 % | 8,7 % (2024 ước) | 96,7 % | thấp hơn mục tiêu 0,3 điểm % | Không đạt |"
+    )
     assert rows["FOREST"].endswith("| Đạt |")
     assert rows["JOBS"].endswith("| 9.500 lao động (2024 ước) | 106,5 % | vượt 6,5 % kế hoạch | Vượt |")
-    assert "| tối thiểu 2.236 tỷ đồng | 2.300,5 tỷ đồng (2024 ước) | 102,9 % | vượt 2,9 % kế hoạch | Vượt |" in rows["BUDGET"]
+    assert (
+        "| tối thiểu 2.236 tỷ đồng | 2.300,5 tỷ đồng (2024 ước) | 102,9 % | vượt 2,9 % kế hoạch | Vượt |"
+        in rows["BUDGET"]
+    )
     assert "| khoảng 51,5 triệu đồng |" in rows["GRDP\\_PC"]
     assert "## Những chỉ tiêu còn thiếu" in md
 
@@ -85,7 +110,10 @@ def test_markdown_in_vietnamese_reads_as_a_vietnamese_report(targets, budget_and
 def test_the_same_report_in_english_has_the_same_numbers_in_english_form(targets, budget_and_grdp) -> None:
     md = targets("--lang", "en", "report", "--format", "md").stdout
     assert "**3/17 indicators met or exceeded; 1 not met; 13 no data**" in md
-    assert "| at least 2,236 billion VND | 2,300.5 billion VND (2024 est.) | 102.9% | 2.9% above plan | Exceeded |" in md
+    assert (
+        "| at least 2,236 billion VND | 2,300.5 billion VND (2024 est.) | 102.9% | 2.9% above plan | Exceeded |"
+        in md
+    )
     assert "| about 51.5 million VND |" in md
     assert "| about 9% | 8.7% (2024 est.) | 96.7% | 0.3 points below target | Not met |" in md
 
@@ -111,13 +139,18 @@ def test_the_environment_picks_the_language(targets, budget_and_grdp, monkeypatc
 
 def test_record_confirmation_errors_and_warnings_in_vietnamese(targets, data_dir: Path) -> None:
     done = targets("--lang", "vi", "record", "BUDGET", "1.850,5", "--period", "2024-09")
-    assert done.stdout == "Đã ghi #1: BUDGET = 1.850,5 tỷ đồng cho kỳ 2024-09 (ước).\nBUDGET: hiện Đúng tiến độ (đạt 82,8 % kế hoạch)\n"
+    assert (
+        done.stdout
+        == "Đã ghi #1: BUDGET = 1.850,5 tỷ đồng cho kỳ 2024-09 (ước).\nBUDGET: hiện Đúng tiến độ (đạt 82,8 % kế hoạch)\n"
+    )
     bad = targets("--lang", "vi", "record", "GRPD", "8,7")
     assert (bad.exit_code, bad.stderr) == (2, "Error: không có chỉ tiêu 'GRPD'; có phải ý bạn là 'GRDP'?\n")
     far = targets("--lang", "vi", "record", "JOBS", "95", "--period", "2024")
     assert far.stderr == "Warning: 95 thấp hơn mục tiêu 8.920 hơn 10 lần; có phải ý bạn là 9.500?\n"
     rule = targets("--lang", "vi", "record", "FOREST", "120,5")
-    assert rule.stderr == "Error: 120,5 lớn hơn giá trị hợp lý lớn nhất của FOREST là 100 (max trong kế hoạch)\n"
+    assert (
+        rule.stderr == "Error: 120,5 lớn hơn giá trị hợp lý lớn nhất của FOREST là 100 (max trong kế hoạch)\n"
+    )
 
 
 def test_a_decomposed_plan_shows_the_same_aligned_table(targets, data_dir: Path, tmp_path: Path) -> None:

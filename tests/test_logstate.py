@@ -4,26 +4,30 @@ from __future__ import annotations
 
 import json
 import shutil
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from laichau_targets.errors import RecordNotFoundError
 from laichau_targets.cachefile import cache_path
+from laichau_targets.errors import RecordNotFoundError
 from laichau_targets.logstate import append_figure, append_retraction, load_state, read_records
 from laichau_targets.periods import Period
 from laichau_targets.records import NewFigure, current_figures
 
-WHEN = datetime(2024, 10, 5, 9, 30, tzinfo=timezone.utc)
+WHEN = datetime(2024, 10, 5, 9, 30, tzinfo=UTC)
 
 
 def figure(code: str, value: int, months: int, official: bool) -> NewFigure:
     return NewFigure(
-        code=code, value=Decimal(value), period=Period(2024, months),
-        basis="official" if official else "estimate", recorded_at=WHEN, user="u",
+        code=code,
+        value=Decimal(value),
+        period=Period(2024, months),
+        basis="official" if official else "estimate",
+        recorded_at=WHEN,
+        user="u",
     )
 
 
@@ -31,11 +35,15 @@ def test_show_follows_a_log_changed_by_hand(targets, data_dir: Path) -> None:
     targets("record", "GRDP", "8.7", "--period", "2024")
     assert "Not met" in targets("show").stdout  # the state is now cached
     with open(data_dir / "records.toml", "a", encoding="utf-8") as log:
-        log.write('\n[[record]]\nid = 2\ncode = "GRDP"\nvalue = 9.5\nperiod = "2024"\nbasis = "official"\n'
-                  'recorded_at = 2024-12-30T10:00:00Z\nuser = "by hand"\n')
+        log.write(
+            '\n[[record]]\nid = 2\ncode = "GRDP"\nvalue = 9.5\nperiod = "2024"\nbasis = "official"\n'
+            'recorded_at = 2024-12-30T10:00:00Z\nuser = "by hand"\n'
+        )
     data = json.loads(targets("report", "--format", "json").stdout)
     assert (data["indicators"][0]["actual"], data["indicators"][0]["status"]) == (9.5, "exceeded")
-    assert targets("record", "GRDP", "9.6", "--period", "2024", "--official").stdout.startswith("Recorded #3:")
+    assert targets("record", "GRDP", "9.6", "--period", "2024", "--official").stdout.startswith(
+        "Recorded #3:"
+    )
 
 
 def test_a_log_damaged_after_caching_is_reported_not_hidden(targets, data_dir: Path) -> None:
@@ -60,7 +68,9 @@ def test_a_broken_or_missing_cache_is_rebuilt(targets, data_dir: Path, tmp_path:
     assert cache.is_file()
 
 
-def test_an_unwritable_cache_folder_only_costs_speed(targets, data_dir: Path, tmp_path: Path, monkeypatch) -> None:
+def test_an_unwritable_cache_folder_only_costs_speed(
+    targets, data_dir: Path, tmp_path: Path, monkeypatch
+) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("", encoding="utf-8")
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocker))
@@ -70,8 +80,13 @@ def test_an_unwritable_cache_folder_only_costs_speed(targets, data_dir: Path, tm
 
 operations = st.lists(
     st.one_of(
-        st.tuples(st.just("record"), st.sampled_from(["GRDP", "JOBS", "grdp"]), st.integers(1, 500),
-                  st.sampled_from([3, 6, 9, 12]), st.booleans()),
+        st.tuples(
+            st.just("record"),
+            st.sampled_from(["GRDP", "JOBS", "grdp"]),
+            st.integers(1, 500),
+            st.sampled_from([3, 6, 9, 12]),
+            st.booleans(),
+        ),
         st.tuples(st.just("undo"), st.integers(0, 12)),
     ),
     max_size=25,
@@ -103,8 +118,12 @@ def test_the_cached_state_always_equals_a_full_reading(tmp_path: Path, ops) -> N
 def test_a_plan_edited_after_caching_is_read_again(targets, data_dir: Path) -> None:
     assert "about 9%" in targets("list").stdout  # the parsed plan is now cached
     plan = data_dir / "targets.toml"
-    plan.write_text(plan.read_text(encoding="utf-8").replace("target = 9\n", "target = 9.5\n"), encoding="utf-8")
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("target = 9\n", "target = 9.5\n"), encoding="utf-8"
+    )
     assert "about 9.5%" in targets("list").stdout
-    plan.write_text(plan.read_text(encoding="utf-8").replace("target = 9.5\n", "target = \n"), encoding="utf-8")
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace("target = 9.5\n", "target = \n"), encoding="utf-8"
+    )
     broken = targets("list")
     assert broken.exit_code == 2 and "not valid TOML" in broken.stderr

@@ -50,7 +50,28 @@ def test_ambiguous_numbers_need_a_locale(text: str, vi: str, en: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["", " ", "abc", "nan", "NaN", "inf", "-inf", "Infinity", "1e3", "8.7.1,2", "1..2", ".5", "5.", "8,7,1", "1,2.3.4", "12.34,5.6", "%", "--1", "0x10"]
+    "text",
+    [
+        "",
+        " ",
+        "abc",
+        "nan",
+        "NaN",
+        "inf",
+        "-inf",
+        "Infinity",
+        "1e3",
+        "8.7.1,2",
+        "1..2",
+        ".5",
+        "5.",
+        "8,7,1",
+        "1,2.3.4",
+        "12.34,5.6",
+        "%",
+        "--1",
+        "0x10",
+    ],
 )
 def test_refuses_what_is_not_a_number(text: str) -> None:
     with pytest.raises(NumberError):

@@ -40,7 +40,10 @@ def test_bundled_plan_has_the_articles_17_targets() -> None:
     got = [(i.code, i.target, i.comparison, i.kind, i.unit) for i in plan.indicators]
     assert got == [(c, Decimal(t), cmp, k, u) for c, t, cmp, k, u in ARTICLE_TARGETS]
     assert (plan.province, plan.year, plan.site, plan.author) == (
-        "Lai Châu", 2024, "laichau.gov.vn", "Đinh Lan"
+        "Lai Châu",
+        2024,
+        "laichau.gov.vn",
+        "Đinh Lan",
     )
     assert plan.title in ARTICLE.read_text(encoding="utf-8")
 
@@ -101,7 +104,7 @@ def test_a_minimal_plan_loads(tmp_path: Path) -> None:
 
 def test_syntax_error_names_file_and_line(tmp_path: Path) -> None:
     path = tmp_path / "p.toml"
-    path.write_text(GOOD.replace('target = 5', 'target = = 5'), encoding="utf-8")
+    path.write_text(GOOD.replace("target = 5", "target = = 5"), encoding="utf-8")
     with pytest.raises(PlanError) as caught:
         load_plan(path)
     assert str(caught.value).startswith(f"{path}: not valid TOML: ")
@@ -115,9 +118,9 @@ def test_every_problem_is_reported_at_once_with_its_line(tmp_path: Path) -> None
         + "\n[[indicator]]"
         + second.replace('"at_least"', '"more_or_less"').replace('"level"', '"stock"')
         + "\n[[indicator]]"
-        + second.replace('code = "A"', 'code = "B"').replace("target = 5", "target = [7, 3]").replace(
-            '"at_least"', '"range"'
-        )
+        + second.replace('code = "A"', 'code = "B"')
+        .replace("target = 5", "target = [7, 3]")
+        .replace('"at_least"', '"range"')
     )
     with pytest.raises(PlanError) as caught:
         parse_plan(text, Path("p.toml"))
@@ -133,7 +136,9 @@ def test_duplicate_codes_are_refused_case_insensitively() -> None:
     text = GOOD + "\n[[indicator]]" + GOOD.split("[[indicator]]")[1].replace('code = "A"', 'code = "a"')
     with pytest.raises(PlanError) as caught:
         parse_plan(text, Path("p.toml"))
-    assert [p.text() for p in caught.value.problems] == ["line 19: duplicate code 'a' (first used by indicator 1)"]
+    assert [p.text() for p in caught.value.problems] == [
+        "line 19: duplicate code 'a' (first used by indicator 1)"
+    ]
 
 
 def test_missing_plan_file_says_how_to_make_one(tmp_path: Path) -> None:
@@ -152,18 +157,29 @@ def test_names_are_normalised_to_nfc(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("change", "problem"),
     [
-        (lambda t: t.replace('name_en = "Indicator A"\n', ""), "line 8: indicator A needs name_en as non-empty text"),
+        (
+            lambda t: t.replace('name_en = "Indicator A"\n', ""),
+            "line 8: indicator A needs name_en as non-empty text",
+        ),
         (lambda t: t.replace('author = "A"\n', ""), "[plan] needs author as non-empty text"),
-        (lambda t: t.replace('unit = "%"\n', 'unit = "%"\ncolour = "red"\n'), "line {colour}: indicator A has an unknown key 'colour'"),
+        (
+            lambda t: t.replace('unit = "%"\n', 'unit = "%"\ncolour = "red"\n'),
+            "line {colour}: indicator A has an unknown key 'colour'",
+        ),
         (lambda t: t + "\n[extra]\nx = 1\n", "line {[extra]}: unknown table or key 'extra'"),
-        (lambda t: t + "\n[settings]\nat_risk_band = -1\nmood = 2\n", "line {mood}: [settings] has an unknown key 'mood'"),
+        (
+            lambda t: t + "\n[settings]\nat_risk_band = -1\nmood = 2\n",
+            "line {mood}: [settings] has an unknown key 'mood'",
+        ),
     ],
 )
 def test_problems_that_name_a_key(change, problem) -> None:
     text = change(GOOD)
     lines = text.splitlines()
     for word in ("colour", "[extra]", "mood"):  # the line the problem must point at
-        problem = problem.replace("{" + word + "}", str(next((n for n, line in enumerate(lines, 1) if line.startswith(word)), 0)))
+        problem = problem.replace(
+            "{" + word + "}", str(next((n for n, line in enumerate(lines, 1) if line.startswith(word)), 0))
+        )
     with pytest.raises(PlanError) as caught:
         parse_plan(text, Path("p.toml"))
     assert problem in [p.text() for p in caught.value.problems]
@@ -174,6 +190,9 @@ def test_a_log_record_with_a_key_of_the_wrong_type(tmp_path: Path) -> None:
     from laichau_targets.records import load_records
 
     log = tmp_path / "records.toml"
-    log.write_text('[[record]]\nid = 1\ncode = 7\nretracts = 1\nrecorded_at = 2024-01-01T00:00:00Z\nuser = "u"\n', encoding="utf-8")
+    log.write_text(
+        '[[record]]\nid = 1\ncode = 7\nretracts = 1\nrecorded_at = 2024-01-01T00:00:00Z\nuser = "u"\n',
+        encoding="utf-8",
+    )
     with pytest.raises(LogError, match="record at line 1: code is not text"):
         load_records(log)

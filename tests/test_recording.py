@@ -29,10 +29,15 @@ TARGETS = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "laichau_
 STAMP = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d")
 
 
-def run(*args: str, env: dict[str, str] | None = None, prefix: list[str] | None = None) -> subprocess.CompletedProcess[str]:
+def run(
+    *args: str, env: dict[str, str] | None = None, prefix: list[str] | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [*(prefix or []), *TARGETS, *args],
-        capture_output=True, text=True, env={**os.environ, **(env or {})}, timeout=60,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        timeout=60,
     )
 
 
@@ -42,10 +47,7 @@ def test_history_shows_provenance_and_retractions(targets, data_dir: Path) -> No
     targets("record", "BUDGET", "2.300", "--period", "2024", "--official", "--locale", "vi")
     undone = targets("undo")
     assert undone.exit_code == 0
-    assert undone.stdout == (
-        "Retracted #3 (BUDGET = 2,300 for 2024) with record #4.\n"
-        "BUDGET: now No data\n"
-    )
+    assert undone.stdout == ("Retracted #3 (BUDGET = 2,300 for 2024) with record #4.\nBUDGET: now No data\n")
     result = targets("history")
     user = load_records(data_dir / "records.toml")[0].user
     assert STAMP.sub("<when>", result.stdout) == (
@@ -104,7 +106,9 @@ def test_a_value_ten_times_off_is_recorded_with_a_warning(targets, data_dir: Pat
     result = targets("record", "BUDGET", "22400", "--period", "2024")
     assert result.exit_code == 0
     assert result.stdout.startswith("Recorded #2: BUDGET = 22,400 billion VND for 2024 (estimate).\n")
-    assert result.stderr == "Warning: 22,400 is more than 10 times above the target 2,236; did you mean 2,240?\n"
+    assert (
+        result.stderr == "Warning: 22,400 is more than 10 times above the target 2,236; did you mean 2,240?\n"
+    )
     low = targets("record", "GRAIN", "2.255", "--period", "2024", "--locale", "en")
     assert low.stderr == "Warning: 2.255 is more than 10 times below the target 225.5; did you mean 225.5?\n"
     assert len(load_records(data_dir / "records.toml")) == 3
@@ -112,12 +116,14 @@ def test_a_value_ten_times_off_is_recorded_with_a_warning(targets, data_dir: Pat
 
 def _damage_plan(folder: Path) -> None:
     plan = folder / "targets.toml"
-    plan.write_text(plan.read_text(encoding="utf-8").replace('kind = "level"', 'kind = "stock"'), encoding="utf-8")
+    plan.write_text(
+        plan.read_text(encoding="utf-8").replace('kind = "level"', 'kind = "stock"'), encoding="utf-8"
+    )
 
 
 def _damage_log(folder: Path) -> None:
     with open(folder / "records.toml", "a", encoding="utf-8") as log:
-        log.write("\n[[record]]\nid = 2\ncode = \"GRDP\"\nvalue = 8,8\n")
+        log.write('\n[[record]]\nid = 2\ncode = "GRDP"\nvalue = 8,8\n')
 
 
 def _log_is_a_folder(folder: Path) -> None:
@@ -128,27 +134,73 @@ def _log_is_a_folder(folder: Path) -> None:
 BAD_INPUTS = [
     # (args, how the folder is spoiled first, the one error line expected)
     (["record", "GRPD", "8.7"], None, "Error: unknown indicator 'GRPD'; did you mean 'GRDP'?"),
-    (["record", "GRDP", "abc"], None, "Error: 'abc' is not a number; write it like 8.7, 8,7, 2236 or 2.236,5"),
+    (
+        ["record", "GRDP", "abc"],
+        None,
+        "Error: 'abc' is not a number; write it like 8.7, 8,7, 2236 or 2.236,5",
+    ),
     (["record", "GRDP", ""], None, "Error: '' is not a number; write it like 8.7, 8,7, 2236 or 2.236,5"),
-    (["record", "GRDP", "nan"], None, "Error: 'nan' is not a number; write it like 8.7, 8,7, 2236 or 2.236,5"),
-    (["record", "GRDP", "inf"], None, "Error: 'inf' is not a number; write it like 8.7, 8,7, 2236 or 2.236,5"),
+    (
+        ["record", "GRDP", "nan"],
+        None,
+        "Error: 'nan' is not a number; write it like 8.7, 8,7, 2236 or 2.236,5",
+    ),
+    (
+        ["record", "GRDP", "inf"],
+        None,
+        "Error: 'inf' is not a number; write it like 8.7, 8,7, 2236 or 2.236,5",
+    ),
     (["record", "GRDP", "8..7"], None, "Error: '8..7' is not a number: its digit grouping is broken"),
     (["record", "GRDP", "1,2.3.4"], None, "Error: '1,2.3.4' is not a number: its digit grouping is broken"),
-    (["record", "BUDGET", "2.236"], None, "Error: '2.236' is ambiguous: 2236 in Vietnamese notation, 2.236 in English notation; add --locale vi or --locale en"),
-    (["record", "BUDGET", "2,236"], None, "Error: '2,236' is ambiguous: 2.236 in Vietnamese notation, 2236 in English notation; add --locale vi or --locale en"),
-    (["record", "GRDP", "8.7", "--period", "Q1"], None, "Error: period 'Q1' does not parse; use 2024, 2024-Q1, 2024-H1 or a month like 2024-09"),
-    (["record", "GRDP", "8.7", "--period", "2023-09"], None, "Error: period '2023-09' lies outside the plan year 2024"),
-    (["record", "FOREST", "101"], None, "Error: 101 is above the largest plausible FOREST value, 100 (max in the plan)"),
-    (["record", "JOBS", "-5", "--period", "2024"], None, "Error: -5 is below the smallest plausible JOBS value, 0 (min in the plan)"),
-    (["record", "GRDP", "8.7"], _damage_plan, "Error: {plan}: 7 problems: line 47: indicator GRDP_PC has kind 'stock'; use one of level, growth_rate, accumulating; "),
-    (["record", "GRDP", "8.7", "--period", "2024"], _damage_log, "Error: {log}: damaged: Expected newline or end of document after a statement (at line 13, column 10); fix it by hand, nothing is written until then"),
+    (
+        ["record", "BUDGET", "2.236"],
+        None,
+        "Error: '2.236' is ambiguous: 2236 in Vietnamese notation, 2.236 in English notation; add --locale vi or --locale en",
+    ),
+    (
+        ["record", "BUDGET", "2,236"],
+        None,
+        "Error: '2,236' is ambiguous: 2.236 in Vietnamese notation, 2236 in English notation; add --locale vi or --locale en",
+    ),
+    (
+        ["record", "GRDP", "8.7", "--period", "Q1"],
+        None,
+        "Error: period 'Q1' does not parse; use 2024, 2024-Q1, 2024-H1 or a month like 2024-09",
+    ),
+    (
+        ["record", "GRDP", "8.7", "--period", "2023-09"],
+        None,
+        "Error: period '2023-09' lies outside the plan year 2024",
+    ),
+    (
+        ["record", "FOREST", "101"],
+        None,
+        "Error: 101 is above the largest plausible FOREST value, 100 (max in the plan)",
+    ),
+    (
+        ["record", "JOBS", "-5", "--period", "2024"],
+        None,
+        "Error: -5 is below the smallest plausible JOBS value, 0 (min in the plan)",
+    ),
+    (
+        ["record", "GRDP", "8.7"],
+        _damage_plan,
+        "Error: {plan}: 7 problems: line 47: indicator GRDP_PC has kind 'stock'; use one of level, growth_rate, accumulating; ",
+    ),
+    (
+        ["record", "GRDP", "8.7", "--period", "2024"],
+        _damage_log,
+        "Error: {log}: damaged: Expected newline or end of document after a statement (at line 13, column 10); fix it by hand, nothing is written until then",
+    ),
     (["record", "GRDP", "8.7"], _log_is_a_folder, "Error: {log}: is a folder, not a record log"),
     (["show"], _log_is_a_folder, "Error: {log}: is a folder, not a record log"),
 ]
 
 
 @pytest.mark.parametrize(("args", "spoil", "message"), BAD_INPUTS)
-def test_bad_input_exits_2_with_one_error_line_and_changes_nothing(targets, data_dir: Path, args, spoil, message) -> None:
+def test_bad_input_exits_2_with_one_error_line_and_changes_nothing(
+    targets, data_dir: Path, args, spoil, message
+) -> None:
     targets("record", "GRDP", "8.6", "--period", "2024-09")
     if spoil:
         spoil(data_dir)
@@ -174,7 +226,11 @@ def _without_root_powers() -> list[str]:
 @pytest.mark.parametrize(
     ("mode", "args", "message"),
     [
-        (0o555, ["record", "GRDP", "8.7", "--period", "2024"], "Error: {log}: cannot be written (Permission denied)"),
+        (
+            0o555,
+            ["record", "GRDP", "8.7", "--period", "2024"],
+            "Error: {log}: cannot be written (Permission denied)",
+        ),
         (0o555, ["undo"], "Error: {log}: cannot be written (Permission denied)"),
         (0o000, ["show"], "Error: {plan}: cannot be read (Permission denied)"),
         (0o000, ["record", "GRDP", "8.7"], "Error: {plan}: cannot be read (Permission denied)"),
@@ -204,7 +260,9 @@ def test_fifty_writers_at_once_all_land(data_dir: Path) -> None:
     processes = [
         subprocess.Popen(
             [*TARGETS, "record", "JOBS", str(100 + n), "--period", "2024-09", "--note", f"writer {n}"],
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
         )
         for n in range(50)
     ]
@@ -238,12 +296,16 @@ def test_writers_killed_at_random_moments_never_break_the_log(data_dir: Path) ->
         if trial % 4 == 0:  # the console script, killed anywhere from start-up to exit
             process = subprocess.Popen(
                 [*TARGETS, "record", "GRDP", "8.7", "--period", "2024"],
-                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+                text=True,
             )
         else:  # a writer appending as fast as it can, so that kills land mid-append
             process = subprocess.Popen(
                 [sys.executable, "-c", WRITER, str(data_dir)],
-                stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+                text=True,
             )
         time.sleep(rng.uniform(0.0, 0.4))
         process.send_signal(signal.SIGKILL)

@@ -2,22 +2,30 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from laichau_targets.errors import LogError, RecordNotFoundError
-from laichau_targets.periods import Period
 from laichau_targets.logstate import append_figure, append_retraction
+from laichau_targets.periods import Period
 from laichau_targets.records import NewFigure, load_records
 
-WHEN = datetime(2024, 10, 5, 9, 30, tzinfo=timezone.utc)
+WHEN = datetime(2024, 10, 5, 9, 30, tzinfo=UTC)
 
 
 def figure(code: str = "GRDP", value: str = "8.7", months: int = 12, **extra) -> NewFigure:
-    return NewFigure(code=code, value=Decimal(value), period=Period(2024, months), basis="estimate", recorded_at=WHEN, user="lan", **extra)
+    return NewFigure(
+        code=code,
+        value=Decimal(value),
+        period=Period(2024, months),
+        basis="estimate",
+        recorded_at=WHEN,
+        user="lan",
+        **extra,
+    )
 
 
 def test_an_absent_log_is_empty(tmp_path: Path) -> None:
@@ -29,8 +37,19 @@ def test_appends_keep_every_field_and_number_exactly(tmp_path: Path) -> None:
     append_figure(log, figure(value="8.7", source="Cục Thống kê", note='say "hi"\nnext line'), None)
     append_figure(log, figure("BUDGET", "2236.5", 9), None)
     first, second = load_records(log)
-    assert (first.id, first.code, first.value, first.period, first.basis) == (1, "GRDP", Decimal("8.7"), Period(2024, 12), "estimate")
-    assert (first.recorded_at, first.user, first.source, first.note) == (WHEN, "lan", "Cục Thống kê", 'say "hi"\nnext line')
+    assert (first.id, first.code, first.value, first.period, first.basis) == (
+        1,
+        "GRDP",
+        Decimal("8.7"),
+        Period(2024, 12),
+        "estimate",
+    )
+    assert (first.recorded_at, first.user, first.source, first.note) == (
+        WHEN,
+        "lan",
+        "Cục Thống kê",
+        'say "hi"\nnext line',
+    )
     assert (second.id, second.value, second.period.label) == (2, Decimal("2236.5"), "2024-09")
 
 
@@ -65,10 +84,16 @@ def test_undo_appends_a_retraction(tmp_path: Path) -> None:
     ("damage", "message"),
     [
         (lambda t: t + "\n[[record]]\nid = 3\ncode = \n", "damaged: Invalid value (at line 21, column 8)"),
-        (lambda t: t.replace('value = 9.0', 'value = "nine"'), "damaged: record at line 10: value 'nine' is not a number"),
-        (lambda t: t.replace('period = "2024-09"', 'period = "2024-13"'), "damaged: record at line 10: period '2024-13' does not parse"),
+        (
+            lambda t: t.replace("value = 9.0", 'value = "nine"'),
+            "damaged: record at line 10: value 'nine' is not a number",
+        ),
+        (
+            lambda t: t.replace('period = "2024-09"', 'period = "2024-13"'),
+            "damaged: record at line 10: period '2024-13' does not parse",
+        ),
         (lambda t: t.replace("id = 2", "id = 1"), "damaged: record at line 10: id 1 does not follow id 1"),
-        (lambda t: t.replace('basis = "estimate"\n', '', 1), "damaged: record at line 1: basis is missing"),
+        (lambda t: t.replace('basis = "estimate"\n', "", 1), "damaged: record at line 1: basis is missing"),
     ],
 )
 def test_a_damaged_log_is_reported_with_its_line_and_never_written(tmp_path: Path, damage, message) -> None:

@@ -44,8 +44,15 @@ def figures(targets, data_dir: Path) -> Path:
 def test_the_fixture_gives_every_status(targets, figures: Path) -> None:
     summary = json.loads(targets("report", "--format", "json").stdout)["summary"]
     assert summary == {
-        "exceeded": 1, "met": 1, "not_met": 1, "on_track": 1, "at_risk": 1, "off_track": 1, "no_data": 11,
-        "met_or_exceeded": 2, "total": 17,
+        "exceeded": 1,
+        "met": 1,
+        "not_met": 1,
+        "on_track": 1,
+        "at_risk": 1,
+        "off_track": 1,
+        "no_data": 11,
+        "met_or_exceeded": 2,
+        "total": 17,
     }
 
 
@@ -76,7 +83,7 @@ def test_csv_reads_back_to_the_same_numbers_as_json(targets, figures: Path) -> N
     assert raw.startswith("\ufeff".encode())  # spreadsheets then read UTF-8
     rows = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
     assert len(rows) == 17
-    for row, indicator in zip(rows, data["indicators"]):
+    for row, indicator in zip(rows, data["indicators"], strict=True):
         assert row["code"] == indicator["code"]
         assert row["name"] == indicator["name"]  # Vietnamese intact
         for field in ("target", "actual", "gap", "gap_percent", "progress", "projected", "pace_needed"):
@@ -92,15 +99,20 @@ def _render_inline(cell: str) -> str:
 
 def _hostile_plan(data_dir: Path) -> None:
     plan = data_dir / "targets.toml"
-    text = plan.read_text(encoding="utf-8").replace(
-        'name_en = "Forest cover"', "name_en = " + json.dumps(HOSTILE)
-    ).replace('name_vi = "Tỷ lệ che phủ rừng"', "name_vi = " + json.dumps(HOSTILE)).replace('code = "FOREST"\n', 'code = "FOREST"\nnote = ' + json.dumps(HOSTILE) + "\n")
+    text = (
+        plan.read_text(encoding="utf-8")
+        .replace('name_en = "Forest cover"', "name_en = " + json.dumps(HOSTILE))
+        .replace('name_vi = "Tỷ lệ che phủ rừng"', "name_vi = " + json.dumps(HOSTILE))
+        .replace('code = "FOREST"\n', 'code = "FOREST"\nnote = ' + json.dumps(HOSTILE) + "\n")
+    )
     plan.write_text(text, encoding="utf-8")
 
 
 def test_markdown_parses_to_the_right_table_even_with_pipes_and_newlines(targets, figures: Path) -> None:
     _hostile_plan(figures)
-    targets("record", "FOREST", "53.5", "--period", "2024", "--official", "--note", HOSTILE, "--source", FORMULA)
+    targets(
+        "record", "FOREST", "53.5", "--period", "2024", "--official", "--note", HOSTILE, "--source", FORMULA
+    )
     text = targets("report", "--format", "md").stdout
     rows = markdown_rows(text)
     assert len(rows) == 18 and all(len(r) == 8 for r in rows)
@@ -109,33 +121,48 @@ def test_markdown_parses_to_the_right_table_even_with_pipes_and_newlines(targets
     html = _render_inline(forest[1])
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert "|" in html and "\n" not in html and "\x1b" not in html
-    assert forest[3:] == ["at least 52.9%", "53.5% (2024 off.)", "101.1%", "0.6 points above target", "Exceeded"]
+    assert forest[3:] == [
+        "at least 52.9%",
+        "53.5% (2024 off.)",
+        "101.1%",
+        "0.6 points above target",
+        "Exceeded",
+    ]
     rendered = MarkdownIt("commonmark").enable("table").render(text)
     assert "<script>" not in rendered and "\x1b" not in rendered
 
 
 def test_hostile_text_stays_inert_in_every_format(targets, figures: Path) -> None:
     _hostile_plan(figures)
-    targets("record", "FOREST", "53.5", "--period", "2024", "--official", "--note", HOSTILE, "--source", FORMULA)
-    outputs = {fmt: targets("--lang", "en", "report", "--format", fmt).stdout for fmt in ("md", "json", "csv", "html", "text")}
+    targets(
+        "record", "FOREST", "53.5", "--period", "2024", "--official", "--note", HOSTILE, "--source", FORMULA
+    )
+    outputs = {
+        fmt: targets("--lang", "en", "report", "--format", fmt).stdout
+        for fmt in ("md", "json", "csv", "html", "text")
+    }
     outputs["show"] = targets("show").stdout
     for fmt, text in outputs.items():
         assert "\x1b" not in text, fmt  # no terminal control sequence
         assert "\x9b" not in text, fmt
     assert "<script>" not in outputs["html"] and "&lt;script&gt;alert(1)&lt;/script&gt;" in outputs["html"]
     assert "[red]x[/red]" in outputs["show"] and "[red]x[/red]" in outputs["text"]  # shown, not obeyed
-    assert "FOREST: " + "<script>alert(1)</script> a|b next" in outputs["text"]  # the plan's note, on one line
+    assert (
+        "FOREST: " + "<script>alert(1)</script> a|b next" in outputs["text"]
+    )  # the plan's note, on one line
     data = json.loads(outputs["json"])
     assert data["indicators"][7]["note"] == HOSTILE  # JSON keeps the exact text, escaped
     assert data["indicators"][7]["name_en"] == HOSTILE
     rows = list(csv.reader(io.StringIO(outputs["csv"].lstrip("\ufeff"), newline="")))
-    forest = dict(zip(rows[0], rows[8]))
+    forest = dict(zip(rows[0], rows[8], strict=True))
     assert forest["source"] == "'" + FORMULA  # never a formula
     assert forest["note"].startswith("<script>") and "\n" not in forest["note"]
     assert all(not cell.startswith(("=", "+", "@")) for row in rows for cell in row)
 
 
-def test_output_file_extension_picks_the_format_and_is_written_whole(targets, figures: Path, tmp_path: Path) -> None:
+def test_output_file_extension_picks_the_format_and_is_written_whole(
+    targets, figures: Path, tmp_path: Path
+) -> None:
     for name, check in [
         ("r.json", lambda t: json.loads(t)["summary"]["total"] == 17),
         ("r.csv", lambda t: t.startswith("\ufeffcode,name,")),
@@ -153,13 +180,18 @@ def test_output_file_extension_picks_the_format_and_is_written_whole(targets, fi
 def test_output_into_a_missing_folder_is_an_error(targets, figures: Path, tmp_path: Path) -> None:
     result = targets("report", "--output", str(tmp_path / "nowhere" / "r.md"))
     assert result.exit_code == EXIT_ERROR
-    assert result.stderr == f"Error: {tmp_path / 'nowhere' / 'r.md'}: cannot be written (No such file or directory)\n"
+    assert (
+        result.stderr
+        == f"Error: {tmp_path / 'nowhere' / 'r.md'}: cannot be written (No such file or directory)\n"
+    )
 
 
 def test_text_report_fits_100_columns(targets, figures: Path) -> None:
     text = targets("report", "--format", "text").stdout
     assert max(len(line) for line in text.splitlines()) <= 100
-    assert "2/17 indicators met or exceeded; 1 on track; 1 at risk; 1 off track; 1 not met; 11 no data" in text
+    assert (
+        "2/17 indicators met or exceeded; 1 on track; 1 at risk; 1 off track; 1 not met; 11 no data" in text
+    )
 
 
 def test_what_remains_gives_the_pace_still_needed(targets, figures: Path) -> None:
@@ -193,19 +225,41 @@ def test_show_adapts_to_the_terminal_width(targets, figures: Path, monkeypatch, 
     lines = targets("show").stdout.splitlines()
     assert max(len(line) for line in lines) <= int(columns)
     assert [line.split()[0] for line in lines if line[:1].strip()][1:18] == [
-        "GRDP", "GRDP_PC", "AGRI_VA", "GRAIN", "LIVESTOCK", "NRD_SHARE", "NRD_NEW", "FOREST", "BUDGET",
-        "SCHOOLS", "EHR", "DOCTORS", "POOR", "POOR_DIST", "JOBS", "TRAINING", "TRAINED",
+        "GRDP",
+        "GRDP_PC",
+        "AGRI_VA",
+        "GRAIN",
+        "LIVESTOCK",
+        "NRD_SHARE",
+        "NRD_NEW",
+        "FOREST",
+        "BUDGET",
+        "SCHOOLS",
+        "EHR",
+        "DOCTORS",
+        "POOR",
+        "POOR_DIST",
+        "JOBS",
+        "TRAINING",
+        "TRAINED",
     ]
 
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
-@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (Debian package `chromium`; .ci/run installs it)")
+@pytest.mark.skipif(
+    CHROMIUM is None, reason="Chromium is not installed (Debian package `chromium`; .ci/run installs it)"
+)
 @pytest.mark.parametrize("size", ["1200,1600", "390,844"])
 def test_html_opens_in_headless_chromium(targets, figures: Path, tmp_path: Path, size: str) -> None:
     _hostile_plan(figures)
@@ -215,7 +269,9 @@ def test_html_opens_in_headless_chromium(targets, figures: Path, tmp_path: Path,
     common = [CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}"]
     subprocess.run(
         [*common, f"--screenshot={shot}", f"--window-size={size}", page.as_uri()],
-        capture_output=True, timeout=120, check=True,
+        capture_output=True,
+        timeout=120,
+        check=True,
     )
     png = shot.read_bytes()
     assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 20_000

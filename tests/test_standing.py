@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from decimal import Decimal as D
 
 import pytest
@@ -12,25 +12,44 @@ from hypothesis import strategies as st
 from laichau_targets.periods import Period
 from laichau_targets.plan import Indicator, Override, Plan, Settings
 from laichau_targets.records import Record, current_figures
-from laichau_targets.standing import judge, standings as standings_of_current, summarize
+from laichau_targets.standing import judge, summarize
+from laichau_targets.standing import standings as standings_of_current
 
 
 def standings(plan, records, as_of=None):
     return standings_of_current(plan, current_figures(records, as_of))
 
+
 SETTINGS = Settings()  # exceed margin 1 %, about tolerance 1 %, at-risk band 5 %
-WHEN = datetime(2024, 12, 20, tzinfo=timezone.utc)
+WHEN = datetime(2024, 12, 20, tzinfo=UTC)
 
 
-def indicator(comparison: str = "at_least", kind: str = "level", target: str = "100", high: str | None = None, unit: str = "tỷ đồng", **extra) -> Indicator:
+def indicator(
+    comparison: str = "at_least",
+    kind: str = "level",
+    target: str = "100",
+    high: str | None = None,
+    unit: str = "tỷ đồng",
+    **extra,
+) -> Indicator:
     return Indicator(
-        code="X", name_vi="X", name_en="X", unit=unit, target=D(target), comparison=comparison,  # type: ignore[arg-type]
-        kind=kind, source="X.", target_high=D(high) if high else None, **extra,  # type: ignore[arg-type]
+        code="X",
+        name_vi="X",
+        name_en="X",
+        unit=unit,
+        target=D(target),
+        comparison=comparison,  # type: ignore[arg-type]
+        kind=kind,
+        source="X.",
+        target_high=D(high) if high else None,
+        **extra,  # type: ignore[arg-type]
     )
 
 
 def figure(value: str, months: int = 12, basis: str = "estimate", id: int = 1, code: str = "X") -> Record:
-    return Record(id=id, code=code, recorded_at=WHEN, user="u", value=D(value), period=Period(2024, months), basis=basis)  # type: ignore[arg-type]
+    return Record(
+        id=id, code=code, recorded_at=WHEN, user="u", value=D(value), period=Period(2024, months), basis=basis
+    )  # type: ignore[arg-type]
 
 
 def status(ind: Indicator, value: str, months: int = 12) -> str:
@@ -63,7 +82,13 @@ def test_at_most_full_year(value: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     ("value", "expected", "gap"),
-    [("6", "not_met", "0.5"), ("6.5", "met", "0"), ("7", "met", "0"), ("7.07", "met", "-0.07"), ("7.08", "exceeded", "-0.08")],
+    [
+        ("6", "not_met", "0.5"),
+        ("6.5", "met", "0"),
+        ("7", "met", "0"),
+        ("7.07", "met", "-0.07"),
+        ("7.08", "exceeded", "-0.08"),
+    ],
 )
 def test_range_full_year(value: str, expected: str, gap: str) -> None:
     ind = indicator("range", target="6.5", high="7", unit="%")
@@ -106,7 +131,9 @@ def test_levels_within_the_year_are_judged_by_the_figure_itself(value: str, expe
         ("25", 3, "on_track", "100"),
     ],
 )
-def test_accumulating_quantities_are_judged_by_their_pace(value: str, months: int, expected: str, projected: str) -> None:
+def test_accumulating_quantities_are_judged_by_their_pace(
+    value: str, months: int, expected: str, projected: str
+) -> None:
     standing = judge(indicator(kind="accumulating"), figure(value, months), SETTINGS)
     assert (standing.status, standing.projected) == (expected, D(projected))
 
@@ -136,7 +163,12 @@ def test_thresholds_are_settings_of_the_plan() -> None:
 
 def test_no_data() -> None:
     standing = judge(indicator(), None, SETTINGS)
-    assert (standing.status, standing.gap, standing.progress, standing.actual) == ("no_data", None, None, None)
+    assert (standing.status, standing.gap, standing.progress, standing.actual) == (
+        "no_data",
+        None,
+        None,
+        None,
+    )
 
 
 def test_an_override_replaces_the_verdict_and_keeps_the_computed_one() -> None:
@@ -167,7 +199,9 @@ def test_current_figure_is_the_latest_period_then_official_then_most_recent() ->
 
 def test_codes_match_case_insensitively_and_other_years_are_ignored() -> None:
     plan = _plan(indicator())
-    other_year = Record(id=2, code="X", recorded_at=WHEN, user="u", value=D(5), period=Period(2023, 12), basis="official")
+    other_year = Record(
+        id=2, code="X", recorded_at=WHEN, user="u", value=D(5), period=Period(2023, 12), basis="official"
+    )
     assert standings(plan, [figure("80", code="x"), other_year])[0].actual == D(80)
 
 
@@ -181,8 +215,12 @@ def test_summary_counts_every_status() -> None:
 
 
 ORDER = {"not_met": 0, "met": 1, "exceeded": 2, "off_track": 0, "at_risk": 1, "on_track": 2}
-values = st.decimals(min_value=D("-1000"), max_value=D("1000"), places=2, allow_nan=False, allow_infinity=False)
-targets = st.decimals(min_value=D("0.1"), max_value=D("1000"), places=1, allow_nan=False, allow_infinity=False)
+values = st.decimals(
+    min_value=D("-1000"), max_value=D("1000"), places=2, allow_nan=False, allow_infinity=False
+)
+targets = st.decimals(
+    min_value=D("0.1"), max_value=D("1000"), places=1, allow_nan=False, allow_infinity=False
+)
 
 
 @given(targets, values, values, st.sampled_from(["at_least", "about"]), st.sampled_from([6, 12]))
@@ -198,9 +236,10 @@ def test_a_higher_figure_never_judges_worse_for_at_least_and_about(target, a, b,
 def test_a_lower_figure_never_judges_worse_for_at_most(target, value, months) -> None:
     ind = indicator("at_most", target=str(target))
     lower = value - 1
-    assert ORDER[judge(ind, figure(str(lower), months), SETTINGS).status] >= ORDER[
-        judge(ind, figure(str(value), months), SETTINGS).status
-    ]
+    assert (
+        ORDER[judge(ind, figure(str(lower), months), SETTINGS).status]
+        >= ORDER[judge(ind, figure(str(value), months), SETTINGS).status]
+    )
 
 
 @given(targets, values)
@@ -215,6 +254,6 @@ def test_an_accumulating_figure_on_pace_is_never_off_track(target, value, months
     on_pace = (target * months / 12).quantize(D("0.0001"))
     if on_pace * 12 / months < target:
         on_pace += D("0.0001")
-    assert judge(indicator(kind="accumulating", target=str(target)), figure(str(on_pace), months), SETTINGS).status in (
-        "on_track", "met", "exceeded"
-    )
+    assert judge(
+        indicator(kind="accumulating", target=str(target)), figure(str(on_pace), months), SETTINGS
+    ).status in ("on_track", "met", "exceeded")

@@ -1,4 +1,4 @@
-"""The core is typed: mypy finds no error in it (it found two real ones before this test existed)."""
+"""The house: `mypy --strict` finds no error in the source, and ruff finds nothing to lint or reformat."""
 
 from __future__ import annotations
 
@@ -10,10 +10,33 @@ import pytest
 from .conftest import REPO
 
 
-def test_mypy_finds_no_error() -> None:
+def test_mypy_strict_finds_no_error() -> None:
     pytest.importorskip("mypy", reason="mypy is in the test extra: pip install '.[test]'")
     result = subprocess.run(
-        [sys.executable, "-m", "mypy", "--no-error-summary", "--cache-dir", "/dev/null", str(REPO / "src")],
-        capture_output=True, text=True, cwd=REPO,
+        [
+            sys.executable,
+            "-m",
+            "mypy",
+            "--strict",
+            "--no-error-summary",
+            "--cache-dir",
+            "/dev/null",
+            str(REPO / "src"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
     )
     assert (result.returncode, result.stdout) == (0, "")
+
+
+@pytest.mark.parametrize("command", [["check"], ["format", "--check"]], ids=["lint", "format"])
+def test_ruff_is_clean(command: list[str]) -> None:
+    pytest.importorskip("ruff", reason="ruff is in the test extra: pip install '.[test]'")
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", *command, "src", "tests", "bench"],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -124,11 +124,17 @@ def main_options(
     ctx: typer.Context,
     data: Annotated[
         Optional[Path],
-        typer.Option("--data", metavar="DIR", help=f"Data folder (plan and log). Default: ${DATA_ENV}, ./data, or your own."),
+        typer.Option(
+            "--data",
+            metavar="DIR",
+            help=f"Data folder (plan and log). Default: ${DATA_ENV}, ./data, or your own.",
+        ),
     ] = None,
     lang: Annotated[
         Optional[Lang],
-        typer.Option("--lang", help="Language of human output. Default: $LAICHAU_TARGETS_LANG, then your locale."),
+        typer.Option(
+            "--lang", help="Language of human output. Default: $LAICHAU_TARGETS_LANG, then your locale."
+        ),
     ] = None,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and stop.")
@@ -142,14 +148,17 @@ def main_options(
 
 
 def _state(ctx: typer.Context) -> State:
-    return ctx.obj
+    state: State = ctx.obj
+    return state
 
 
 @app.command()
 def show(
     ctx: typer.Context,
     wide: Annotated[bool, typer.Option("--wide", help="Add the projection and pace columns.")] = False,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="PERIOD", help="Only records up to this period.")] = None,
+    as_of: Annotated[
+        Optional[str], typer.Option("--as-of", metavar="PERIOD", help="Only records up to this period.")
+    ] = None,
 ) -> None:
     """Show every indicator's progress as a coloured table.
 
@@ -167,13 +176,19 @@ def show(
 @app.command(context_settings={"ignore_unknown_options": True})  # so that -0.5 is a value
 def record(
     ctx: typer.Context,
-    code: Annotated[str, typer.Argument(metavar="CODE", help="Indicator code, any case (targets list shows them).")],
+    code: Annotated[
+        str, typer.Argument(metavar="CODE", help="Indicator code, any case (targets list shows them).")
+    ],
     value: Annotated[str, typer.Argument(metavar="VALUE", help="The figure: 8.7, 8,7, 2236, 2.236,5 ...")],
     period: Annotated[
         Optional[str],
-        typer.Option(help="Year-to-date period: 2024-Q1, 2024-H1, 2024-09, 2024. Default: this month in the plan year, else the full year."),
+        typer.Option(
+            help="Year-to-date period: 2024-Q1, 2024-H1, 2024-09, 2024. Default: this month in the plan year, else the full year."
+        ),
     ] = None,
-    official: Annotated[bool, typer.Option("--official/--estimate", help="An official figure, or an estimate (default).")] = False,
+    official: Annotated[
+        bool, typer.Option("--official/--estimate", help="An official figure, or an estimate (default).")
+    ] = False,
     source: Annotated[Optional[str], typer.Option(help="Where the figure comes from.")] = None,
     note: Annotated[Optional[str], typer.Option(help="A note kept with the record.")] = None,
     locale: Annotated[
@@ -241,9 +256,24 @@ def _standing_line(standing: "Standing", texts: Texts) -> str:
 @app.command()
 def report(
     ctx: typer.Context,
-    format: Annotated[Optional[Format], typer.Option("--format", "-f", help="md, json, csv, html or text. Default: from --output's extension, else md.")] = None,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of standard output.")] = None,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="PERIOD", help="The standing as it stood at this checkpoint, e.g. 2024-H1.")] = None,
+    format: Annotated[
+        Optional[Format],
+        typer.Option(
+            "--format", "-f", help="md, json, csv, html or text. Default: from --output's extension, else md."
+        ),
+    ] = None,
+    output: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of standard output."
+        ),
+    ] = None,
+    as_of: Annotated[
+        Optional[str],
+        typer.Option(
+            "--as-of", metavar="PERIOD", help="The standing as it stood at this checkpoint, e.g. 2024-H1."
+        ),
+    ] = None,
 ) -> None:
     """Write a full report in md, json, csv, html or text.
 
@@ -288,7 +318,7 @@ def _columns(rows: Sequence[Sequence[str]]) -> str:
     """Plain left-aligned columns, for output that needs no colour."""
     widths = [max(len(row[n]) for row in rows) for n in range(len(rows[0]) - 1)]
     return "\n".join(
-        "  ".join(cell.ljust(width) for cell, width in zip(row, widths)) + "  " + row[-1]
+        "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)) + "  " + row[-1]
         for row in rows
     )
 
@@ -366,7 +396,10 @@ def history(
 @app.command()
 def undo(
     ctx: typer.Context,
-    record_id: Annotated[Optional[int], typer.Argument(metavar="[ID]", help="The record to retract. Default: the last one standing.")] = None,
+    record_id: Annotated[
+        Optional[int],
+        typer.Argument(metavar="[ID]", help="The record to retract. Default: the last one standing."),
+    ] = None,
     note: Annotated[Optional[str], typer.Option(help="Why it is taken back.")] = None,
 ) -> None:
     """Take back a record by appending a retraction.
@@ -399,7 +432,9 @@ def undo(
 def check(
     ctx: typer.Context,
     strict: Annotated[bool, typer.Option("--strict", help="Also fail on indicators with no data.")] = False,
-    as_of: Annotated[Optional[str], typer.Option("--as-of", metavar="PERIOD", help="Only records up to this period.")] = None,
+    as_of: Annotated[
+        Optional[str], typer.Option("--as-of", metavar="PERIOD", help="Only records up to this period.")
+    ] = None,
 ) -> None:
     """A gate for scripts: exit 1 when an indicator is failing.
 
@@ -425,7 +460,9 @@ def check(
 @app.command()
 def validate(
     ctx: typer.Context,
-    plan_file: Annotated[Optional[Path], typer.Argument(metavar="[FILE]", help="A plan file. Default: the one in use.")] = None,
+    plan_file: Annotated[
+        Optional[Path], typer.Argument(metavar="[FILE]", help="A plan file. Default: the one in use.")
+    ] = None,
 ) -> None:
     """Check a plan file and list every problem with its line.
 

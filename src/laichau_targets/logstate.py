@@ -67,7 +67,10 @@ def _state_under_lock(log: Path, cache_dir: Path | None) -> LogState:
 
 def _save(log: Path, cache_dir: Path | None, stat: os.stat_result, state: LogState) -> None:
     if cache_dir is not None:
-        cachefile.write(cachefile.cache_path(cache_dir, "log", log), cachefile.signature_of(stat), _encode(state))
+        cachefile.write(
+            cachefile.cache_path(cache_dir, "log", log), cachefile.signature_of(stat), _encode(state)
+        )
+
 
 def append_figure(log: Path, figure: NewFigure, cache_dir: Path | None) -> tuple[Record, LogState]:
     """Append a reported figure; returns it as recorded and the log's new state."""
@@ -91,7 +94,12 @@ def append_figure(log: Path, figure: NewFigure, cache_dir: Path | None) -> tuple
 
 
 def append_retraction(
-    log: Path, record_id: int | None, recorded_at: datetime, user: str, note: str | None, cache_dir: Path | None
+    log: Path,
+    record_id: int | None,
+    recorded_at: datetime,
+    user: str,
+    note: str | None,
+    cache_dir: Path | None,
 ) -> list[Record]:
     """Retract the named record, or the last one standing; returns the whole log, the retraction last."""
     with locked(log.parent):

@@ -146,14 +146,23 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "warn.far.below": {"en": "below", "vi": "thấp hơn"},
     # errors and warnings: one line each, after "Error: " or "Warning: ", which stay English for scripts to grep
     "error.plan_problem": {"en": "{path}: {problem}", "vi": "{path}: {problem}"},
-    "error.plan_problems": {"en": "{path}: {count} problems: {problems}", "vi": "{path}: {count} lỗi: {problems}"},
+    "error.plan_problems": {
+        "en": "{path}: {count} problems: {problems}",
+        "vi": "{path}: {count} lỗi: {problems}",
+    },
     "error.at_line": {"en": "line {line}: {problem}", "vi": "dòng {line}: {problem}"},
     "error.plan_missing": {
         "en": "no plan file here; `targets init DIR` makes one",
         "vi": "không có tệp kế hoạch ở đây; `targets init DIR` tạo một tệp",
     },
-    "error.plan_is_folder": {"en": "is a folder, not a plan file", "vi": "là thư mục, không phải tệp kế hoạch"},
-    "error.plan_not_utf8": {"en": "is not UTF-8 text (at byte {byte})", "vi": "không phải văn bản UTF-8 (tại byte {byte})"},
+    "error.plan_is_folder": {
+        "en": "is a folder, not a plan file",
+        "vi": "là thư mục, không phải tệp kế hoạch",
+    },
+    "error.plan_not_utf8": {
+        "en": "is not UTF-8 text (at byte {byte})",
+        "vi": "không phải văn bản UTF-8 (tại byte {byte})",
+    },
     "error.plan_unreadable": {"en": "cannot be read ({reason})", "vi": "không đọc được ({reason})"},
     "error.plan_not_toml": {"en": "not valid TOML: {detail}", "vi": "không phải TOML hợp lệ: {detail}"},
     "error.plan_unknown_top": {"en": "unknown table or key '{key}'", "vi": "bảng hoặc khóa lạ '{key}'"},
@@ -161,22 +170,55 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "missing the [plan] table (province, year, title, site, author)",
         "vi": "thiếu bảng [plan] (province, year, title, site, author)",
     },
-    "error.plan_bad_year": {"en": "[plan] year must be a year like 2024", "vi": "[plan] year phải là một năm, ví dụ 2024"},
-    "error.plan_head_text": {"en": "[plan] needs {key} as non-empty text", "vi": "[plan] cần {key} là văn bản không rỗng"},
+    "error.plan_bad_year": {
+        "en": "[plan] year must be a year like 2024",
+        "vi": "[plan] year phải là một năm, ví dụ 2024",
+    },
+    "error.plan_head_text": {
+        "en": "[plan] needs {key} as non-empty text",
+        "vi": "[plan] cần {key} là văn bản không rỗng",
+    },
     "error.plan_settings_table": {"en": "[settings] must be a table", "vi": "[settings] phải là một bảng"},
-    "error.plan_settings_unknown": {"en": "[settings] has an unknown key '{key}'", "vi": "[settings] có khóa lạ '{key}'"},
-    "error.plan_settings_number": {"en": "[settings] {key} must be a number", "vi": "[settings] {key} phải là một số"},
-    "error.plan_settings_negative": {"en": "[settings] {key} must not be negative", "vi": "[settings] {key} không được âm"},
-    "error.plan_no_indicators": {"en": "the plan has no [[indicator]] tables", "vi": "kế hoạch không có bảng [[indicator]] nào"},
-    "error.indicator_not_table": {"en": "indicator {where} must be a table", "vi": "chỉ tiêu {where} phải là một bảng"},
-    "error.indicator_unknown_key": {"en": "indicator {where} has an unknown key '{key}'", "vi": "chỉ tiêu {where} có khóa lạ '{key}'"},
+    "error.plan_settings_unknown": {
+        "en": "[settings] has an unknown key '{key}'",
+        "vi": "[settings] có khóa lạ '{key}'",
+    },
+    "error.plan_settings_number": {
+        "en": "[settings] {key} must be a number",
+        "vi": "[settings] {key} phải là một số",
+    },
+    "error.plan_settings_negative": {
+        "en": "[settings] {key} must not be negative",
+        "vi": "[settings] {key} không được âm",
+    },
+    "error.plan_no_indicators": {
+        "en": "the plan has no [[indicator]] tables",
+        "vi": "kế hoạch không có bảng [[indicator]] nào",
+    },
+    "error.indicator_not_table": {
+        "en": "indicator {where} must be a table",
+        "vi": "chỉ tiêu {where} phải là một bảng",
+    },
+    "error.indicator_unknown_key": {
+        "en": "indicator {where} has an unknown key '{key}'",
+        "vi": "chỉ tiêu {where} có khóa lạ '{key}'",
+    },
     "error.indicator_bad_code": {
         "en": "indicator {where} needs a code of letters, digits, _ or - (like GRDP)",
         "vi": "chỉ tiêu {where} cần mã gồm chữ, số, _ hoặc - (ví dụ GRDP)",
     },
-    "error.indicator_text": {"en": "indicator {where} needs {key} as non-empty text", "vi": "chỉ tiêu {where} cần {key} là văn bản không rỗng"},
-    "error.indicator_optional_text": {"en": "indicator {where}: {key} must be text", "vi": "chỉ tiêu {where}: {key} phải là văn bản"},
-    "error.indicator_number": {"en": "indicator {where}: {key} must be a number", "vi": "chỉ tiêu {where}: {key} phải là một số"},
+    "error.indicator_text": {
+        "en": "indicator {where} needs {key} as non-empty text",
+        "vi": "chỉ tiêu {where} cần {key} là văn bản không rỗng",
+    },
+    "error.indicator_optional_text": {
+        "en": "indicator {where}: {key} must be text",
+        "vi": "chỉ tiêu {where}: {key} phải là văn bản",
+    },
+    "error.indicator_number": {
+        "en": "indicator {where}: {key} must be a number",
+        "vi": "chỉ tiêu {where}: {key} phải là một số",
+    },
     "error.indicator_comparison": {
         "en": "indicator {where} has comparison '{value}'; use one of {choices}",
         "vi": "chỉ tiêu {where} có comparison '{value}'; dùng một trong {choices}",
@@ -185,8 +227,14 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "indicator {where} has kind '{value}'; use one of {choices}",
         "vi": "chỉ tiêu {where} có kind '{value}'; dùng một trong {choices}",
     },
-    "error.indicator_min_max": {"en": "indicator {where} has min {min} not below max {max}", "vi": "chỉ tiêu {where} có min {min} không nhỏ hơn max {max}"},
-    "error.indicator_no_target": {"en": "indicator {where} has no target", "vi": "chỉ tiêu {where} không có target"},
+    "error.indicator_min_max": {
+        "en": "indicator {where} has min {min} not below max {max}",
+        "vi": "chỉ tiêu {where} có min {min} không nhỏ hơn max {max}",
+    },
+    "error.indicator_no_target": {
+        "en": "indicator {where} has no target",
+        "vi": "chỉ tiêu {where} không có target",
+    },
     "error.indicator_range_shape": {
         "en": "indicator {where} is a range: target must be [low, high]",
         "vi": "chỉ tiêu {where} là khoảng: target phải là [thấp, cao]",
@@ -203,7 +251,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "indicator {where} override status '{value}'; use one of {choices}",
         "vi": "chỉ tiêu {where}: override status '{value}'; dùng một trong {choices}",
     },
-    "error.indicator_override_reason": {"en": "indicator {where} override needs a reason", "vi": "chỉ tiêu {where}: override cần lý do (reason)"},
+    "error.indicator_override_reason": {
+        "en": "indicator {where} override needs a reason",
+        "vi": "chỉ tiêu {where}: override cần lý do (reason)",
+    },
     "error.indicator_duplicate": {
         "en": "duplicate code '{code}' (first used by indicator {first})",
         "vi": "mã '{code}' bị trùng (đã dùng cho chỉ tiêu {first})",
@@ -256,10 +307,22 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "{value} is above the largest plausible {code} value, {limit} (max in the plan)",
         "vi": "{value} lớn hơn giá trị hợp lý lớn nhất của {code} là {limit} (max trong kế hoạch)",
     },
-    "error.log_is_folder": {"en": "{path}: is a folder, not a record log", "vi": "{path}: là thư mục, không phải sổ ghi số liệu"},
-    "error.log_unreadable": {"en": "{path}: cannot be read ({reason})", "vi": "{path}: không đọc được ({reason})"},
-    "error.log_unwritable": {"en": "{path}: cannot be written ({reason})", "vi": "{path}: không ghi được ({reason})"},
-    "error.folder_unopenable": {"en": "{path}: cannot be opened ({reason})", "vi": "{path}: không mở được ({reason})"},
+    "error.log_is_folder": {
+        "en": "{path}: is a folder, not a record log",
+        "vi": "{path}: là thư mục, không phải sổ ghi số liệu",
+    },
+    "error.log_unreadable": {
+        "en": "{path}: cannot be read ({reason})",
+        "vi": "{path}: không đọc được ({reason})",
+    },
+    "error.log_unwritable": {
+        "en": "{path}: cannot be written ({reason})",
+        "vi": "{path}: không ghi được ({reason})",
+    },
+    "error.folder_unopenable": {
+        "en": "{path}: cannot be opened ({reason})",
+        "vi": "{path}: không mở được ({reason})",
+    },
     "error.log_damaged": {
         "en": "{path}: damaged: {detail}; fix it by hand, nothing is written until then",
         "vi": "{path}: bị hỏng: {detail}; hãy sửa bằng tay, chưa sửa thì không ghi thêm gì",
@@ -268,17 +331,38 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "{path}: damaged: record at line {line}: {detail}; fix it by hand, nothing is written until then",
         "vi": "{path}: bị hỏng: bản ghi ở dòng {line}: {detail}; hãy sửa bằng tay, chưa sửa thì không ghi thêm gì",
     },
-    "error.log_not_utf8": {"en": "not UTF-8 text at byte {byte}", "vi": "không phải văn bản UTF-8 tại byte {byte}"},
-    "error.log_only_records": {"en": "a log holds only [[record]] tables", "vi": "sổ ghi chỉ chứa các bảng [[record]]"},
+    "error.log_not_utf8": {
+        "en": "not UTF-8 text at byte {byte}",
+        "vi": "không phải văn bản UTF-8 tại byte {byte}",
+    },
+    "error.log_only_records": {
+        "en": "a log holds only [[record]] tables",
+        "vi": "sổ ghi chỉ chứa các bảng [[record]]",
+    },
     "error.record_not_table": {"en": "not a table", "vi": "không phải một bảng"},
     "error.record_missing": {"en": "{key} is missing", "vi": "thiếu {key}"},
     "error.record_not_text": {"en": "{key} is not text", "vi": "{key} không phải văn bản"},
-    "error.record_bad_id": {"en": "id {value} is not a positive whole number", "vi": "id {value} không phải số nguyên dương"},
-    "error.record_id_order": {"en": "id {id} does not follow id {last}", "vi": "id {id} không đứng sau id {last}"},
-    "error.record_bad_time": {"en": "recorded_at is not a date and time", "vi": "recorded_at không phải ngày giờ"},
-    "error.record_bad_retracts": {"en": "retracts is not a record id", "vi": "retracts không phải id bản ghi"},
+    "error.record_bad_id": {
+        "en": "id {value} is not a positive whole number",
+        "vi": "id {value} không phải số nguyên dương",
+    },
+    "error.record_id_order": {
+        "en": "id {id} does not follow id {last}",
+        "vi": "id {id} không đứng sau id {last}",
+    },
+    "error.record_bad_time": {
+        "en": "recorded_at is not a date and time",
+        "vi": "recorded_at không phải ngày giờ",
+    },
+    "error.record_bad_retracts": {
+        "en": "retracts is not a record id",
+        "vi": "retracts không phải id bản ghi",
+    },
     "error.record_bad_value": {"en": "value {value} is not a number", "vi": "value {value} không phải là số"},
-    "error.record_bad_basis": {"en": "basis {value} is neither estimate nor official", "vi": "basis {value} không phải estimate hay official"},
+    "error.record_bad_basis": {
+        "en": "basis {value} is neither estimate nor official",
+        "vi": "basis {value} không phải estimate hay official",
+    },
     "error.undo_nothing": {"en": "there is no record to undo", "vi": "không có bản ghi nào để rút lại"},
     "error.undo_is_retraction": {
         "en": "record {id} is itself a retraction; record the figure again instead",
@@ -289,22 +373,40 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "there is no record {id}; `targets history` lists them",
         "vi": "không có bản ghi {id}; `targets history` liệt kê các bản ghi",
     },
-    "error.plan_exists": {"en": "{path} already exists; not overwriting it", "vi": "{path} đã có; không ghi đè"},
-    "error.not_a_folder": {"en": "{path} exists and is not a folder", "vi": "{path} đã có và không phải thư mục"},
+    "error.plan_exists": {
+        "en": "{path} already exists; not overwriting it",
+        "vi": "{path} đã có; không ghi đè",
+    },
+    "error.not_a_folder": {
+        "en": "{path} exists and is not a folder",
+        "vi": "{path} đã có và không phải thư mục",
+    },
     "error.cannot_make_folder": {
         "en": "{path}: cannot make a data folder here ({reason})",
         "vi": "{path}: không tạo được thư mục dữ liệu ở đây ({reason})",
     },
-    "error.output_unwritable": {"en": "{path}: cannot be written ({reason})", "vi": "{path}: không ghi được ({reason})"},
-    "error.unknown_format": {"en": "unknown format '{format}'; use one of {choices}", "vi": "định dạng lạ '{format}'; dùng một trong {choices}"},
+    "error.output_unwritable": {
+        "en": "{path}: cannot be written ({reason})",
+        "vi": "{path}: không ghi được ({reason})",
+    },
+    "error.unknown_format": {
+        "en": "unknown format '{format}'; use one of {choices}",
+        "vi": "định dạng lạ '{format}'; dùng một trong {choices}",
+    },
     "error.validate_count": {"en": "{path}: {count} problem(s)", "vi": "{path}: {count} lỗi"},
     "validate.ok": {
         "en": "{path}: valid plan for {province} {year}, {count} indicators",
         "vi": "{path}: kế hoạch hợp lệ của {province} năm {year}, {count} chỉ tiêu",
     },
     "init.plan": {"en": "Plan: {path}", "vi": "Kế hoạch: {path}"},
-    "init.next": {"en": "Edit the plan to suit, then: targets --data {path} show", "vi": "Sửa kế hoạch cho phù hợp, rồi chạy: targets --data {path} show"},
-    "paths.folder": {"en": "Data folder: {path} (chosen by {why})", "vi": "Thư mục dữ liệu: {path} (chọn theo {why})"},
+    "init.next": {
+        "en": "Edit the plan to suit, then: targets --data {path} show",
+        "vi": "Sửa kế hoạch cho phù hợp, rồi chạy: targets --data {path} show",
+    },
+    "paths.folder": {
+        "en": "Data folder: {path} (chosen by {why})",
+        "vi": "Thư mục dữ liệu: {path} (chọn theo {why})",
+    },
     "paths.plan": {"en": "Plan:        {path}", "vi": "Kế hoạch:         {path}"},
     "paths.log": {"en": "Record log:  {path}", "vi": "Sổ ghi số liệu:   {path}"},
     "chosen.option": {"en": "--data", "vi": "--data"},
@@ -324,7 +426,7 @@ def render_message(key: str, lang: str, params: Mapping[str, Any]) -> str:
         if isinstance(value, Decimal):
             return human(value, "vi" if lang == "vi" else "en")
         if hasattr(value, "text") and hasattr(value, "key"):
-            return value.text(lang)
+            return str(value.text(lang))
         if isinstance(value, list):
             return "; ".join(fill(v) for v in value)
         return str(value)

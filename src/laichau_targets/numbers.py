@@ -74,8 +74,8 @@ def _plain_digits(raw: str, body: str, locale: Locale | None) -> str:
 
 def _valid_groups(integer: str, group_sep: str) -> bool:
     groups = integer.split(group_sep)
-    return 1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:]) and all(
-        g.isdigit() for g in groups
+    return (
+        1 <= len(groups[0]) <= 3 and all(len(g) == 3 for g in groups[1:]) and all(g.isdigit() for g in groups)
     )
 
 

@@ -21,8 +21,19 @@ STATUSES: tuple[str, ...] = get_args(Status)
 PLAN_FILE = "targets.toml"
 _CODE = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,31}")
 _INDICATOR_KEYS = {
-    "code", "name_vi", "name_en", "unit", "unit_en", "target", "comparison", "kind",
-    "source", "min", "max", "override", "note",
+    "code",
+    "name_vi",
+    "name_en",
+    "unit",
+    "unit_en",
+    "target",
+    "comparison",
+    "kind",
+    "source",
+    "min",
+    "max",
+    "override",
+    "note",
 }
 
 
@@ -191,7 +202,9 @@ class _PlanReader:
 
     def problem(self, message_key: str, line: int | None = None, /, **params: Any) -> None:
         message = Message(message_key, params)
-        self.problems.append(Message("error.at_line", {"line": line, "problem": message}) if line else message)
+        self.problems.append(
+            Message("error.at_line", {"line": line, "problem": message}) if line else message
+        )
 
     def key_line(self, index: int | None, key: str) -> int | None:
         """Best-effort line of `key` inside the index-th indicator (or the whole file)."""
@@ -239,7 +252,10 @@ class _PlanReader:
             key = indicator.code.upper()
             if key in seen:
                 self.problem(
-                    "error.indicator_duplicate", self.key_line(index, "code"), code=indicator.code, first=seen[key] + 1
+                    "error.indicator_duplicate",
+                    self.key_line(index, "code"),
+                    code=indicator.code,
+                    first=seen[key] + 1,
                 )
                 continue
             seen[key] = index
@@ -329,13 +345,20 @@ class _PlanReader:
         comparison = raw.get("comparison")
         if comparison not in COMPARISONS:
             self.problem(
-                "error.indicator_comparison", self.key_line(index, "comparison"),
-                where=where, value=comparison, choices=", ".join(COMPARISONS),
+                "error.indicator_comparison",
+                self.key_line(index, "comparison"),
+                where=where,
+                value=comparison,
+                choices=", ".join(COMPARISONS),
             )
         kind = raw.get("kind")
         if kind not in KINDS:
             self.problem(
-                "error.indicator_kind", self.key_line(index, "kind"), where=where, value=kind, choices=", ".join(KINDS)
+                "error.indicator_kind",
+                self.key_line(index, "kind"),
+                where=where,
+                value=kind,
+                choices=", ".join(KINDS),
             )
         target, target_high = self.target(raw, comparison, index, where)
         minimum = maximum = None
@@ -344,7 +367,9 @@ class _PlanReader:
         if "max" in raw:
             maximum = self.number(raw["max"], "max", index, where)
         if minimum is not None and maximum is not None and minimum >= maximum:
-            self.problem("error.indicator_min_max", self.key_line(index, "min"), where=where, min=minimum, max=maximum)
+            self.problem(
+                "error.indicator_min_max", self.key_line(index, "min"), where=where, min=minimum, max=maximum
+            )
         override = self.override(raw.get("override"), index, where)
         note = self.optional_text(raw, "note", index, where)
         if len(self.problems) > before or target is None:
@@ -381,7 +406,11 @@ class _PlanReader:
             high = self.number(value[1], "target", index, where)
             if low is not None and high is not None and low >= high:
                 self.problem(
-                    "error.indicator_range_reversed", self.key_line(index, "target"), where=where, low=low, high=high
+                    "error.indicator_range_reversed",
+                    self.key_line(index, "target"),
+                    where=where,
+                    low=low,
+                    high=high,
                 )
                 return None, None
             return low, high
@@ -397,7 +426,13 @@ class _PlanReader:
         status = raw.get("status")
         reason = raw.get("reason")
         if status not in STATUSES:
-            self.problem("error.indicator_override_status", line, where=where, value=status, choices=", ".join(STATUSES))
+            self.problem(
+                "error.indicator_override_status",
+                line,
+                where=where,
+                value=status,
+                choices=", ".join(STATUSES),
+            )
             return None
         if not isinstance(reason, str) or not reason.strip():
             self.problem("error.indicator_override_reason", line, where=where)

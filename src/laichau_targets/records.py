@@ -74,7 +74,9 @@ def parse_records(data: bytes, path: Path) -> list[Record]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        raise LogError("error.log_damaged", path=path, detail=Message("error.log_not_utf8", {"byte": exc.start})) from None
+        raise LogError(
+            "error.log_damaged", path=path, detail=Message("error.log_not_utf8", {"byte": exc.start})
+        ) from None
     try:
         table = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
@@ -96,9 +98,7 @@ def parse_records(data: bytes, path: Path) -> list[Record]:
             else:
                 problem = exc.message
             if headers is None:
-                headers = [
-                    n for n, line in enumerate(text.splitlines(), 1) if line.strip() == "[[record]]"
-                ]
+                headers = [n for n, line in enumerate(text.splitlines(), 1) if line.strip() == "[[record]]"]
             line = headers[index] if index < len(headers) else "?"
             raise LogError("error.log_record_damaged", path=path, line=line, detail=problem) from None
         last_id = record.id

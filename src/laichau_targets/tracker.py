@@ -6,7 +6,7 @@ import math
 import os
 import unicodedata
 from dataclasses import dataclass
-from datetime import date, datetime, timezone
+from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
@@ -64,7 +64,7 @@ def current_user() -> str:
 
 
 def now() -> datetime:
-    return datetime.now(timezone.utc).astimezone()
+    return datetime.now(UTC).astimezone()
 
 
 def _nfc(text: str | None) -> str | None:
@@ -75,9 +75,13 @@ def _nfc(text: str | None) -> str | None:
 def check_value(indicator: Indicator, value: Decimal) -> None:
     """Refuse a value outside the indicator's min/max."""
     if indicator.minimum is not None and value < indicator.minimum:
-        raise ValueRuleError("error.value_below_min", value=value, code=indicator.code, limit=indicator.minimum)
+        raise ValueRuleError(
+            "error.value_below_min", value=value, code=indicator.code, limit=indicator.minimum
+        )
     if indicator.maximum is not None and value > indicator.maximum:
-        raise ValueRuleError("error.value_above_max", value=value, code=indicator.code, limit=indicator.maximum)
+        raise ValueRuleError(
+            "error.value_above_max", value=value, code=indicator.code, limit=indicator.maximum
+        )
 
 
 def likely_intended(indicator: Indicator, value: Decimal) -> Decimal | None:
@@ -148,11 +152,7 @@ class Tracker:
         records = self.records()
         wanted = self.plan.indicator(code).code.upper() if code else None
         by = {r.retracts: r.id for r in records if r.retracts is not None}
-        return [
-            HistoryEntry(r, by.get(r.id))
-            for r in records
-            if wanted is None or r.code.upper() == wanted
-        ]
+        return [HistoryEntry(r, by.get(r.id)) for r in records if wanted is None or r.code.upper() == wanted]
 
     def report(self, as_of_text: str | None = None) -> Report:
         """Every indicator's standing; with a checkpoint, as it stood then."""
@@ -167,9 +167,4 @@ class Tracker:
 
 def failing(report: Report, strict: bool = False) -> list[Standing]:
     """The indicators that fail `check`: with data and not met, exceeded or on track."""
-    return [
-        s
-        for s in report.standings
-        if s.status not in FINE and (strict or s.status != "no_data")
-    ]
-
+    return [s for s in report.standings if s.status not in FINE and (strict or s.status != "no_data")]

@@ -48,8 +48,14 @@ def build_document(report: Report, texts: Texts) -> Document:
     if report.as_of is not None:
         intro.append(texts("report.as_of", period=report.as_of.label))
     headers = [
-        texts("col.code"), texts("col.indicator"), texts("col.unit"), texts("col.target"),
-        texts("col.latest"), texts("col.progress"), texts("col.gap"), texts("col.status"),
+        texts("col.code"),
+        texts("col.indicator"),
+        texts("col.unit"),
+        texts("col.target"),
+        texts("col.latest"),
+        texts("col.progress"),
+        texts("col.gap"),
+        texts("col.status"),
     ]
     rows = [
         [

@@ -91,7 +91,9 @@ def render(report: Report, texts: Texts) -> str:
     out.append('<div class="table-wrap"><table>')
     out.append(
         "<thead><tr>"
-        + "".join(f'<th class="{c}">{escape(h)}</th>' for c, h in zip(_CLASSES, doc.table.headers, strict=True))
+        + "".join(
+            f'<th class="{c}">{escape(h)}</th>' for c, h in zip(_CLASSES, doc.table.headers, strict=True)
+        )
         + "</tr></thead>"
     )
     out.append("<tbody>")

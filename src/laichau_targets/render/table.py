@@ -87,8 +87,11 @@ def render(report: Report, texts: Texts, stream: TextIO | None = None, wide: boo
         status = Text(words.status(s, texts), style=style)
         if narrow:
             table.add_row(
-                Text(words.inert(indicator.code), style="bold"), name, latest,
-                Text(words.progress(s, texts), style=style), status,
+                Text(words.inert(indicator.code), style="bold"),
+                name,
+                latest,
+                Text(words.progress(s, texts), style=style),
+                status,
             )
             continue
         row = [

@@ -122,7 +122,7 @@ def status(standing: Standing, texts: Texts) -> str:
 
 
 def headline(report: Report, texts: Texts) -> str:
-    """"9/17 indicators met or exceeded; 2 at risk; ..." with only the counts that are not zero."""
+    """ "9/17 indicators met or exceeded; 2 at risk; ..." with only the counts that are not zero."""
     counts = report.summary.counts
     parts = [texts("headline.met", met=report.summary.met_or_exceeded, total=report.summary.total)]
     for key in ("on_track", "at_risk", "off_track", "not_met", "no_data"):
