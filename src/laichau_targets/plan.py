@@ -115,11 +115,19 @@ def _unknown_code(code: str, codes: list[str]) -> UnknownIndicatorError:
     return UnknownIndicatorError("error.unknown_code", code=code)
 
 
-def bundled_plan_path() -> Path:
-    """The Lai Châu 2024 plan that ships inside the package."""
+def bundled_data_path() -> Path:
+    """The folder of plans that ships inside the package (in a source checkout, its `data/`)."""
     from importlib import resources
 
-    return Path(str(resources.files("laichau_targets") / "data" / PLAN_FILE))
+    packaged = Path(str(resources.files("laichau_targets") / "data"))
+    if packaged.is_dir():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "data"  # an editable install of a checkout
+
+
+def bundled_plan_path() -> Path:
+    """The Lai Châu 2024 plan that ships inside the package."""
+    return bundled_data_path() / PLAN_FILE
 
 
 def load_plan(path: Path, cache_dir: Path | None = None) -> Plan:
