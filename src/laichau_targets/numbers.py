@@ -14,6 +14,28 @@ from .errors import NumberError
 Locale = Literal["vi", "en"]
 LOCALES: tuple[Locale, ...] = ("vi", "en")
 
+# The figures a log may hold: generous for any real statistic (a budget in đồng is ~1e13),
+# and small enough that every format writes them exactly and no arithmetic overflows.
+FIGURE_MAX_DIGITS = 20
+FIGURE_MAX_ABS = Decimal("1e18")
+FIGURE_MIN_EXPONENT = -9
+
+
+def figure_in_range(value: Decimal) -> bool:
+    """Whether `value` may be a figure: finite, at most 20 significant digits, below 1e18, no finer than 1e-9."""
+    if not value.is_finite():
+        return False
+    if value.is_zero():
+        return True
+    shape = value.normalize().as_tuple()
+    assert isinstance(shape.exponent, int)  # finite, so never 'n', 'N' or 'F'
+    return (
+        abs(value) < FIGURE_MAX_ABS
+        and len(shape.digits) <= FIGURE_MAX_DIGITS
+        and shape.exponent >= FIGURE_MIN_EXPONENT
+    )
+
+
 _SEPARATORS = {"vi": (".", ","), "en": (",", ".")}  # (grouping, decimal)
 _SHAPE = re.compile(r"[0-9][0-9.,]*")
 
