@@ -32,13 +32,32 @@ class DataFolder:
         return self.path / LOG_FILE
 
 
+def _home() -> Path | None:
+    """The user's home folder, or None when neither $HOME nor the password database knows it."""
+    try:
+        return Path.home()
+    except (RuntimeError, KeyError):
+        return None
+
+
 def user_data_path(environ: Mapping[str, str]) -> Path:
-    base = environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    base = environ.get("XDG_DATA_HOME")
+    if not base:
+        home = _home()
+        if home is None:
+            raise DataFolderError("error.no_home", env=DATA_ENV)
+        base = str(home / ".local" / "share")
     return Path(base) / APP_NAME
 
 
-def user_cache_path(environ: Mapping[str, str]) -> Path:
-    base = environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+def user_cache_path(environ: Mapping[str, str]) -> Path | None:
+    """Where caches go; None (no caches, only slower) when there is no home folder to hold them."""
+    base = environ.get("XDG_CACHE_HOME")
+    if not base:
+        home = _home()
+        if home is None:
+            return None
+        base = str(home / ".cache")
     return Path(base) / APP_NAME
 
 
@@ -59,26 +78,36 @@ def find_data_folder(option: Path | None, environ: Mapping[str, str], cwd: Path)
 
 
 def init_data_folder(path: Path) -> DataFolder:
-    """A new data folder holding the bundled plan; refuses to overwrite a plan."""
-    import shutil
-    import tempfile
+    """A new data folder holding the bundled plan; refuses to overwrite a plan.
+
+    The plan gets the user's umask, like any file they make: in a shared folder, colleagues
+    can read it. When it cannot be written (a full disk), the folders made for it are removed.
+    """
+    import secrets
 
     folder = DataFolder(path, "init")
     if folder.plan_path.exists():
         raise DataFolderError("error.plan_exists", path=folder.plan_path)
     if path.exists() and not path.is_dir():
         raise DataFolderError("error.not_a_folder", path=path)
+    made = [p for p in (path, *path.parents) if not os.path.lexists(p)]
     try:
         path.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=path, prefix=".targets-", suffix=".tmp")
-        os.close(fd)
+        temp = path / f".targets-{secrets.token_hex(6)}.tmp"
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
         try:
-            shutil.copyfile(bundled_plan_path(), temp)
+            with os.fdopen(fd, "wb") as handle:
+                handle.write(bundled_plan_path().read_bytes())
             os.link(temp, folder.plan_path)  # fails, never overwrites, if a plan appeared meanwhile
         finally:
             os.unlink(temp)
     except FileExistsError:
         raise DataFolderError("error.plan_exists", path=folder.plan_path) from None
     except OSError as exc:
+        for made_folder in made:  # deepest first; one that is not empty stays
+            try:
+                os.rmdir(made_folder)
+            except OSError:
+                break
         raise DataFolderError("error.cannot_make_folder", path=path, reason=exc.strerror) from None
     return folder

@@ -6,10 +6,10 @@ Values are `Decimal` throughout, so that 9 - 8.7 is 0.3 and not 0.2999...
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Literal
 
-from .errors import NumberError
+from .errors import Message, NumberError
 
 Locale = Literal["vi", "en"]
 LOCALES: tuple[Locale, ...] = ("vi", "en")
@@ -34,6 +34,26 @@ def figure_in_range(value: Decimal) -> bool:
         and len(shape.digits) <= FIGURE_MAX_DIGITS
         and shape.exponent >= FIGURE_MIN_EXPONENT
     )
+
+
+# The range in words, for the errors that refuse a value outside it.
+FIGURE_RANGE = Message(
+    "range.figure",
+    {"digits": FIGURE_MAX_DIGITS, "magnitude": FIGURE_MAX_ABS.adjusted(), "exponent": FIGURE_MIN_EXPONENT},
+)
+
+
+def checked_figure(value: Decimal) -> Decimal:
+    """`value` if it may be a figure (`figure_in_range`); else a NumberError naming the range."""
+    if not figure_in_range(value):
+        raise NumberError("error.figure_out_of_range", value=quoted(value), range=FIGURE_RANGE)
+    return value
+
+
+def quoted(value: Decimal) -> str:
+    """A number as an error message quotes it: exact, or with an exponent when it is long."""
+    text = str(value)
+    return text if len(text) <= 24 or not value.is_finite() else format(value, ".6e")
 
 
 _SEPARATORS = {"vi": (".", ","), "en": (",", ".")}  # (grouping, decimal)
@@ -107,20 +127,27 @@ def _check_locale(raw: str, locale: Locale | None, decimal_sep: str) -> None:
 
 
 def plain(value: Decimal) -> str:
-    """The value as machines write it: `8.7`, `2236`, no grouping, no exponent."""
-    if value == value.to_integral_value():
-        return str(value.quantize(Decimal(1)))
-    text = format(value.normalize(), "f")
+    """The value as machines write it: `8.7`, `2236`, no grouping, no exponent, every digit, never `-0`."""
+    if value.is_zero():
+        return "0"
+    text = format(value, "f")  # exact: formatting never rounds to the context's precision
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
     return text
 
 
 def rounded(value: Decimal, places: int) -> Decimal:
-    """Round half up to `places` decimals, dropping trailing zeros."""
+    """Round half up to `places` decimals, dropping trailing zeros (and the sign of a zero)."""
     quantum = Decimal(1).scaleb(-places)
-    result = value.quantize(quantum, rounding=ROUND_HALF_UP)
-    if result == result.to_integral_value():
-        return result.quantize(Decimal(1))
-    return result.normalize()
+    with localcontext() as context:
+        # quantize refuses a result longer than the precision: give it the digits it needs.
+        context.prec = max(context.prec, value.adjusted() + places + 2)
+        result = value.quantize(quantum, rounding=ROUND_HALF_UP)
+        if result.is_zero():
+            return Decimal(0)
+        if result == result.to_integral_value():
+            return result.quantize(Decimal(1))
+        return result.normalize()
 
 
 def human(value: Decimal, locale: Locale = "en", places: int | None = None) -> str:

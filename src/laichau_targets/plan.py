@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import Any, Literal, cast, get_args
 
 from .errors import Message, PlanError, UnknownIndicatorError
+from .numbers import FIGURE_RANGE, figure_in_range
 
 Comparison = Literal["at_least", "at_most", "about", "range"]
 Kind = Literal["level", "growth_rate", "accumulating"]
@@ -145,7 +147,7 @@ def load_plan(path: Path, cache_dir: Path | None = None) -> Plan:
         if cached is not None:
             return _PlanReader("", path).read(_thaw(cached))
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # a byte-order mark (Notepad) is not part of the plan
     except FileNotFoundError:
         raise PlanError(path, [Message("error.plan_missing")]) from None
     except IsADirectoryError:
@@ -173,6 +175,13 @@ def _parse_toml(text: str, path: Path) -> dict[str, Any]:
         return tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
         raise PlanError(path, [Message("error.plan_not_toml", {"detail": str(exc)})]) from None
+    except ValueError:  # an integer longer than Python converts (4,300 digits)
+        long_number = re.compile(rf"[0-9_]{{{sys.get_int_max_str_digits()},}}")
+        line = next((n for n, row in enumerate(text.splitlines(), 1) if long_number.search(row)), None)
+        huge = Message("error.plan_number_huge", {"range": FIGURE_RANGE})
+        raise PlanError(
+            path, [Message("error.at_line", {"line": line, "problem": huge}) if line else huge]
+        ) from None
 
 
 _DECIMAL = "\x00decimal"
@@ -303,13 +312,23 @@ class _PlanReader:
         return unicodedata.normalize("NFC", value)
 
     def number(self, value: Any, key: str, index: int | None, where: str) -> Decimal | None:
+        """A plan number: in the range of a figure, so that every standing and format can use it."""
         if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
             if index is None:
                 self.problem("error.plan_settings_number", self.key_line(None, key), key=key)
             else:
                 self.problem("error.indicator_number", self.key_line(index, key), where=where, key=key)
             return None
-        return Decimal(value)
+        number = Decimal(value)
+        if not figure_in_range(number):
+            if index is None:
+                line = self.key_line(None, key)
+                self.problem("error.plan_settings_range", line, key=key, range=FIGURE_RANGE)
+            else:
+                line = self.key_line(index, key)
+                self.problem("error.indicator_number_range", line, where=where, key=key, range=FIGURE_RANGE)
+            return None
+        return number
 
     def settings(self, raw: Any) -> Settings:
         if not isinstance(raw, dict):

@@ -57,14 +57,25 @@ class NewFigure:
 def load_records(path: Path) -> list[Record]:
     """Every record of the log, oldest first; an absent log is an empty one."""
     try:
-        data = path.read_bytes()
+        with os.fdopen(open_log(path, os.O_RDONLY), "rb") as handle:
+            data = handle.read()
     except FileNotFoundError:
         return []
-    except IsADirectoryError:
-        raise LogError("error.log_is_folder", path=path) from None
     except OSError as exc:
         raise LogError("error.log_unreadable", path=path, reason=exc.strerror) from None
     return parse_records(data, path)
+
+
+def open_log(path: Path, flags: int) -> int:
+    """Open the log, refusing what is not a regular file: a FIFO would hang, /dev/null swallow records."""
+    import stat
+
+    fd = os.open(path, flags | os.O_NONBLOCK, 0o644)
+    mode = os.fstat(fd).st_mode
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        raise LogError("error.log_is_folder" if stat.S_ISDIR(mode) else "error.log_not_file", path=path)
+    return fd
 
 
 def parse_records(data: bytes, path: Path) -> list[Record]:
@@ -250,7 +261,7 @@ def append_block(path: Path, record: Record, first: bool) -> os.stat_result:
 def _append_bytes(path: Path, data: bytes) -> os.stat_result:
     """One write at the end of the file, flushed to disk; on any failure the file is cut back."""
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
+        fd = open_log(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT)
     except OSError as exc:
         raise LogError("error.log_unwritable", path=path, reason=exc.strerror) from None
     try:

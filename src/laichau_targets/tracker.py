@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from .datafolder import DataFolder
 from .errors import ValueRuleError
 from .logstate import append_figure, append_retraction, load_state, read_records
-from .numbers import Locale, parse_number
+from .numbers import Locale, checked_figure, parse_number
 from .periods import default_period, parse_period
 from .plan import Indicator, load_plan
 from .records import Basis, NewFigure, Record, current_figures
@@ -73,7 +73,11 @@ def _nfc(text: str | None) -> str | None:
 
 
 def check_value(indicator: Indicator, value: Decimal) -> None:
-    """Refuse a value outside the indicator's min/max."""
+    """Refuse a value outside the range of a figure or outside the indicator's min/max.
+
+    Every way a figure enters the log passes here, before anything is written.
+    """
+    checked_figure(value)
     if indicator.minimum is not None and value < indicator.minimum:
         raise ValueRuleError(
             "error.value_below_min", value=value, code=indicator.code, limit=indicator.minimum
