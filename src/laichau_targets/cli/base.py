@@ -8,7 +8,7 @@ import os
 from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 from typer.core import TyperGroup
@@ -122,6 +122,14 @@ app = typer.Typer(
     help="Track a province's yearly socio-economic plan: targets, reported figures, gaps.",
     epilog="Exit statuses: 0 fine, 1 `check` found indicators that fail, 2 an error.",
 )
+
+
+AsOfOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--as-of", metavar="PERIOD", help="The standing as it stood at this checkpoint, e.g. 2024-H1."
+    ),
+]
 
 
 class Lang(str, Enum):

@@ -1,18 +1,16 @@
 """`targets check`: a gate for scripts."""
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
-from .base import EXIT_CHECK_FAILED, state_of
+from .base import EXIT_CHECK_FAILED, AsOfOption, state_of
 
 
 def check(
     ctx: typer.Context,
     strict: Annotated[bool, typer.Option("--strict", help="Also fail on indicators with no data.")] = False,
-    as_of: Annotated[
-        Optional[str], typer.Option("--as-of", metavar="PERIOD", help="Only records up to this period.")
-    ] = None,
+    as_of: AsOfOption = None,
 ) -> None:
     """A gate for scripts: exit 1 when an indicator is failing.
 

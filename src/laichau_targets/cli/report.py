@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .base import state_of
+from .base import AsOfOption, state_of
 
 
 class Format(str, Enum):
@@ -31,12 +31,7 @@ def report(
             "--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of standard output."
         ),
     ] = None,
-    as_of: Annotated[
-        Optional[str],
-        typer.Option(
-            "--as-of", metavar="PERIOD", help="The standing as it stood at this checkpoint, e.g. 2024-H1."
-        ),
-    ] = None,
+    as_of: AsOfOption = None,
 ) -> None:
     """Write a full report in md, json, csv, html or text.
 

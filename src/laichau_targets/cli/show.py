@@ -1,18 +1,16 @@
 """`targets show`: the coloured progress table."""
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
-from .base import state_of
+from .base import AsOfOption, state_of
 
 
 def show(
     ctx: typer.Context,
     wide: Annotated[bool, typer.Option("--wide", help="Add the projection and pace columns.")] = False,
-    as_of: Annotated[
-        Optional[str], typer.Option("--as-of", metavar="PERIOD", help="Only records up to this period.")
-    ] = None,
+    as_of: AsOfOption = None,
 ) -> None:
     """Show every indicator's progress as a coloured table.
 
