@@ -427,6 +427,18 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "--output needs a file name",
         "vi": "--output cần một tên tệp",
     },
+    "error.stdout_failed": {
+        "en": "standard output cannot be written ({reason})",
+        "vi": "không ghi được ra đầu ra chuẩn ({reason})",
+    },
+    "error.written_not_printed": {
+        "en": "record #{id} WAS written to the log, but standard output failed ({reason}); do not record it again",
+        "vi": "bản ghi #{id} ĐÃ được ghi vào sổ, nhưng không in ra được đầu ra chuẩn ({reason}); đừng ghi lại lần nữa",
+    },
+    "error.argument_not_utf8": {
+        "en": "the argument '{arg}' is not valid UTF-8 text",
+        "vi": "tham số '{arg}' không phải văn bản UTF-8 hợp lệ",
+    },
     "error.unknown_format": {
         "en": "unknown format '{format}'; use one of {choices}",
         "vi": "định dạng lạ '{format}'; dùng một trong {choices}",

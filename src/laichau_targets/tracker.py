@@ -54,7 +54,8 @@ def current_user() -> str:
     """The login name, as getpass.getuser() finds it, without importing getpass (and termios)."""
     for name in ("LOGNAME", "USER", "LNAME", "USERNAME"):
         if os.environ.get(name):
-            return os.environ[name]
+            # bytes that are not UTF-8 could not be stored: they become U+FFFD
+            return os.environ[name].encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     import pwd
 
     try:

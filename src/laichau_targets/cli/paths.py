@@ -2,7 +2,7 @@
 
 import typer
 
-from .base import state_of
+from .base import echo, state_of
 
 
 def paths(ctx: typer.Context) -> None:
@@ -13,6 +13,6 @@ def paths(ctx: typer.Context) -> None:
     state = state_of(ctx)
     texts = state.texts
     folder = state.folder()
-    typer.echo(texts("paths.folder", path=folder.path, why=texts(f"chosen.{folder.chosen_by}")))
-    typer.echo(texts("paths.plan", path=folder.plan_path))
-    typer.echo(texts("paths.log", path=folder.log_path))
+    echo(texts("paths.folder", path=folder.path, why=texts(f"chosen.{folder.chosen_by}")))
+    echo(texts("paths.plan", path=folder.plan_path))
+    echo(texts("paths.log", path=folder.log_path))

@@ -46,6 +46,7 @@ def record(
         locale=locale.value if locale else None,
     )
     rec, standing = done.record, done.standing
+    state.written = rec.id
     indicator = standing.indicator
     assert rec.value is not None and rec.period is not None
     if done.period_defaulted:

@@ -26,7 +26,7 @@ def report(
         ),
     ] = None,
     output: Annotated[
-        Optional[Path],
+        Optional[str],
         typer.Option(
             "--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of standard output."
         ),
@@ -39,11 +39,15 @@ def report(
 
     Example: targets report --format md --output report.md
     """
+    from ..errors import OutputError
     from ..render import EXTENSIONS, write_output
 
     state = state_of(ctx)
+    if output == "":  # Path("") would be the current folder
+        raise OutputError("error.output_empty")
+    target = Path(output) if output is not None else None
     chosen = format.value if format else None
-    if chosen is None and output is not None:
-        chosen = EXTENSIONS.get(output.suffix.lower())
+    if chosen is None and target is not None:
+        chosen = EXTENSIONS.get(target.suffix.lower())
     the_report = state.tracker().report(as_of)
-    write_output(the_report, chosen or "md", state.texts, output)
+    write_output(the_report, chosen or "md", state.texts, target)

@@ -26,6 +26,7 @@ def undo(
     state = state_of(ctx)
     texts = state.texts
     done = state.tracker().undo(record_id, note)
+    state.written = done.retraction.id
     gone = done.retracted
     assert gone.value is not None and gone.period is not None
     typer.echo(

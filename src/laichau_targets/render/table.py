@@ -58,7 +58,12 @@ def render(report: Report, texts: Texts, stream: TextIO | None = None, wide: boo
     stream = stream or sys.stdout
     width = console_width(stream, wide)
     narrow = width is not None and width < NARROW_WIDTH
-    console = Console(file=stream, width=width, highlight=False, emoji=False)
+
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            raise  # the BrokenPipeError, to the CLI: rich would exit 1, which means "check failed"
+
+    console = _Console(file=stream, width=width, highlight=False, emoji=False)
     table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold", collapse_padding=True)
     table.add_column(
         texts("col.code"), no_wrap=True, min_width=max(len(i.code) for i in report.plan.indicators)
