@@ -38,6 +38,7 @@ def test_reads_what_reads_the_same_in_both_conventions(text: str, value: str) ->
 
 
 @pytest.mark.parametrize(("text", "vi", "en"), [("2.236", "2236", "2.236"), ("2,236", "2.236", "2236")])
+@pytest.mark.reliability("bad values")
 def test_ambiguous_numbers_need_a_locale(text: str, vi: str, en: str) -> None:
     with pytest.raises(NumberError) as caught:
         parse_number(text)
@@ -73,11 +74,13 @@ def test_ambiguous_numbers_need_a_locale(text: str, vi: str, en: str) -> None:
         "0x10",
     ],
 )
+@pytest.mark.reliability("bad values")
 def test_refuses_what_is_not_a_number(text: str) -> None:
     with pytest.raises(NumberError):
         parse_number(text)
 
 
+@pytest.mark.reliability("bad values")
 def test_a_locale_that_contradicts_the_text_is_refused() -> None:
     with pytest.raises(NumberError, match="does not read as a number in English notation"):
         parse_number("2.236,5", "en")
@@ -118,6 +121,7 @@ def test_machine_form_reads_back_without_a_locale_unless_ambiguous(value: Decima
         assert parse_number(written, "en") == value
 
 
+@pytest.mark.reliability("bad values")
 @given(st.text(max_size=12))
 def test_whatever_it_accepts_is_a_finite_number(text: str) -> None:
     try:

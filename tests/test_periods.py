@@ -36,16 +36,19 @@ def test_forms(text: str, months: int, label: str) -> None:
 @pytest.mark.parametrize(
     "text", ["", "24", "2024-13", "2024-00", "2024-Q5", "2024/06", "2024-6", "June", "2024-H3"]
 )
+@pytest.mark.reliability("bad periods")
 def test_refuses_what_does_not_parse(text: str) -> None:
     with pytest.raises(PeriodError, match="does not parse"):
         parse_period(text)
 
 
+@pytest.mark.reliability("bad periods")
 def test_second_half_is_refused_with_the_year_to_date_reading() -> None:
     with pytest.raises(PeriodError, match=r"use 2024$"):
         parse_period("2024-H2")
 
 
+@pytest.mark.reliability("bad periods")
 def test_outside_the_plan_year_is_refused() -> None:
     with pytest.raises(PeriodError, match="lies outside the plan year 2024"):
         parse_period("2023-09", 2024)
