@@ -28,6 +28,7 @@ EXIT_CHECK_FAILED = 1
 EXIT_ERROR = 2
 EXIT_WRITTEN_NOT_PRINTED = 3  # record/undo wrote to the log, but standard output failed: do not retry
 EXIT_BROKEN_PIPE = 141  # the reader of standard output left (`| head`): as a shell reports SIGPIPE
+EXIT_INTERRUPTED = 130  # Ctrl-C, as a shell reports SIGINT (click would say 1: "check failed")
 
 # Options of the whole program that people also put after the command: (option, takes a value).
 GLOBAL_OPTIONS = {"--data": True, "--lang": True}
@@ -177,6 +178,8 @@ class TargetsGroup(TyperGroup):
             ctx.exit(EXIT_ERROR)
         except OSError as exc:
             _output_failed(exc, ctx)
+        except KeyboardInterrupt:
+            raise SystemExit(EXIT_INTERRUPTED) from None
 
 
 app = typer.Typer(
@@ -187,7 +190,7 @@ app = typer.Typer(
     rich_markup_mode=None,  # plain help: Typer's rich help costs ~100 ms of imports on every --help
     help="Track a province's yearly socio-economic plan: targets, reported figures, gaps.",
     epilog="Exit statuses: 0 fine, 1 `check` found indicators that fail, 2 an error, "
-    "3 written to the log but not printed, 141 the reader of the output left.",
+    "3 written to the log but not printed, 130 interrupted, 141 the reader of the output left.",
 )
 
 
