@@ -119,15 +119,18 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers",
-        "reliability(name): the class of hostile case the test tries (one of: "
+        "reliability(name, cases=N): the class of hostile case the test tries (one of: "
         + ", ".join(RELIABILITY_CLASSES)
-        + "); counted in the table at the end of the run",
+        + "), and how many it tries when one test runs many; counted in the table at the end of the run",
     )
     config.stash[_RESULTS] = []
 
 
-def _cases(item: pytest.Item) -> int:
-    """The cases one test item tried: the examples hypothesis ran, else 1 (a parametrized case is an item)."""
+def _cases(item: pytest.Item, declared: int | None) -> int:
+    """The cases one test item tried: what it declares (`reliability(name, cases=50)` for 50 writers
+    in one test), else the examples hypothesis ran, else 1 (each parametrized case is an item)."""
+    if declared is not None:
+        return declared
     statistics = getattr(item, "hypothesis_statistics", None)
     if statistics:
         runs = [int(passed) + int(failed) for passed, failed in _EXAMPLES.findall(statistics)]
@@ -140,12 +143,14 @@ def _cases(item: pytest.Item) -> int:
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
     outcome = yield
     report = outcome.get_result()
-    names = [mark.args[0] for mark in item.iter_markers("reliability")]
-    if not names or report.skipped:
+    marks = list(item.iter_markers("reliability"))
+    if not marks or report.skipped:
         return
     if report.when == "call" or (report.when == "setup" and report.failed):
-        for name in names:
-            item.config.stash[_RESULTS].append((name, item.nodeid.split("[")[0], _cases(item), report.passed))
+        test = item.nodeid.split("[")[0]
+        for mark in marks:
+            cases = _cases(item, mark.kwargs.get("cases"))
+            item.config.stash[_RESULTS].append((mark.args[0], test, cases, report.passed))
 
 
 def reliability_table(results: list[tuple[str, str, int, bool]]) -> str:

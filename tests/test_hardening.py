@@ -20,7 +20,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from laichau_targets.cli import EXIT_ERROR
-from laichau_targets.cli.base import EXIT_BROKEN_PIPE, EXIT_WRITTEN_NOT_PRINTED
+from laichau_targets.cli.base import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, EXIT_WRITTEN_NOT_PRINTED
 from laichau_targets.datafolder import DataFolder
 from laichau_targets.errors import NumberError
 from laichau_targets.numbers import human, plain, rounded
@@ -468,6 +468,22 @@ def test_a_broken_pipe_after_record_still_says_it_was_written(folder: Path) -> N
     assert "WAS written to the log, but standard output failed (Broken pipe)" in result.stderr
 
 
+def test_ctrl_c_is_not_status_1(folder: Path, tmp_path: Path) -> None:
+    import signal
+    import time
+
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    process = subprocess.Popen([*TARGETS, "report", "-o", str(fifo)], stderr=subprocess.PIPE, text=True)
+    for _ in range(1200):  # until it waits for a reader of the FIFO: past start-up, inside the command
+        if "partner" in Path(f"/proc/{process.pid}/wchan").read_text() or process.poll() is not None:
+            break
+        time.sleep(0.05)
+    process.send_signal(signal.SIGINT)
+    _, stderr = process.communicate(timeout=60)
+    assert (process.returncode, stderr) == (EXIT_INTERRUPTED, "")  # v0.1: 1 and "Aborted!"
+
+
 # --- item 7: terminal payloads and undecodable text ----------------------------------------------
 
 PAYLOAD = "Lai\x1b]0;pwned\x07 Châu\x1b[2J\x9b31m\r\u202eusoH\u2066x\u2069\u200f"
@@ -652,6 +668,29 @@ def test_one_point_is_singular(targets: Targets, folder: Path) -> None:
     assert result.stdout.splitlines()[1] == "RATE: now Exceeded (1 point above target)"
     result = targets("record", "RATE", "9.5", "--period", "2024")
     assert result.stdout.splitlines()[1] == "RATE: now Exceeded (0.5 points above target)"
+
+
+@pytest.mark.reliability("full disk")
+def test_a_report_that_does_not_fit_on_the_disk_leaves_the_old_one_whole(
+    targets: Targets, folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import errno
+
+    report = tmp_path / "report.md"
+    report.write_text("the report of yesterday", encoding="utf-8")
+
+    def disk_full(fd: int, data: bytes) -> int:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "write", disk_full)
+    result = targets("report", "-o", str(report))
+    monkeypatch.undo()
+    assert (result.exit_code, result.stderr) == (
+        EXIT_ERROR,
+        f"Error: {report}: cannot be written (No space left on device)\n",
+    )
+    assert report.read_text(encoding="utf-8") == "the report of yesterday"
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []  # no temporary file left
 
 
 @pytest.mark.reliability("full disk")

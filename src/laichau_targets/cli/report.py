@@ -28,7 +28,10 @@ def report(
     output: Annotated[
         Optional[str],
         typer.Option(
-            "--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of standard output."
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to FILE instead of standard output: a file is replaced atomically, a device or FIFO written through.",
         ),
     ] = None,
     as_of: AsOfOption = None,
