@@ -19,8 +19,7 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from laichau_targets.cli import EXIT_ERROR
-from laichau_targets.cli.base import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, EXIT_WRITTEN_NOT_PRINTED
+from laichau_targets.cli import EXIT_BROKEN_PIPE, EXIT_ERROR, EXIT_INTERRUPTED, EXIT_WRITTEN_NOT_PRINTED
 from laichau_targets.datafolder import DataFolder
 from laichau_targets.errors import NumberError
 from laichau_targets.numbers import human, plain, rounded
@@ -252,13 +251,14 @@ plan_changes = st.fixed_dictionaries(
 @given(
     plan_changes,
     st.lists(st.tuples(figure, st.sampled_from(["2024", "2024-Q1", "2024-H1", "2024-09"])), max_size=3),
+    st.sampled_from(["en", "vi"]),
 )
-def test_every_command_works_on_every_plan_that_validates(targets: Targets, changes, figures) -> None:
+def test_every_command_works_on_every_plan_that_validates(targets: Targets, changes, figures, lang) -> None:
     with tempfile.TemporaryDirectory() as where:
         write_plan(Path(where), **changes)
         numbers = re.findall(r"[-\w.]+", " ".join(changes.values()))
         hostile = any(n in HOSTILE_PLAN_NUMBERS for n in numbers)
-        env = {"LAICHAU_TARGETS_DATA": where}
+        env = {"LAICHAU_TARGETS_DATA": where, "LAICHAU_TARGETS_LANG": lang}
         checked = _invoke(targets, env, "validate")
         no_traceback(checked)
         if hostile:

@@ -15,9 +15,28 @@ import typer
 from .. import __version__
 from ..datafolder import DATA_ENV
 from . import check, history, init, list_indicators, paths, record, report, show, undo, validate
-from .base import EXIT_CHECK_FAILED, EXIT_ERROR, EXIT_OK, Lang, State, app
+from .base import (
+    EXIT_BROKEN_PIPE,
+    EXIT_CHECK_FAILED,
+    EXIT_ERROR,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_WRITTEN_NOT_PRINTED,
+    Lang,
+    State,
+    app,
+)
 
-__all__ = ["EXIT_CHECK_FAILED", "EXIT_ERROR", "EXIT_OK", "app", "main"]
+__all__ = [
+    "EXIT_BROKEN_PIPE",
+    "EXIT_CHECK_FAILED",
+    "EXIT_ERROR",
+    "EXIT_INTERRUPTED",
+    "EXIT_OK",
+    "EXIT_WRITTEN_NOT_PRINTED",
+    "app",
+    "main",
+]
 
 
 def _version(value: bool) -> None:
