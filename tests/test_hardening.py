@@ -410,6 +410,9 @@ def run_into(target: int | None, *args: str, close_stdout: bool = False) -> subp
         ["check"],
         ["validate"],
         ["paths"],
+        [],
+        ["--help"],
+        ["--version"],
     ],
 )
 def test_a_full_standard_output_is_one_error_line(folder: Path, tmp_path: Path, args: list[str]) -> None:

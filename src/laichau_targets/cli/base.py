@@ -147,14 +147,15 @@ class TargetsGroup(TyperGroup):
             error(Texts(choose_lang(None, os.environ))("error.argument_not_utf8", arg=undecodable))
             raise SystemExit(EXIT_ERROR)
         try:
-            return super().make_context(info_name, args, parent, **extra)
-        except NoArgsIsHelpError as exc:  # plain `targets`: the help, as asked for
-            typer.echo(exc.ctx.get_help() if exc.ctx else exc.format_message())
-            raise SystemExit(EXIT_OK) from None
-        except UsageError as exc:  # a mistake in the options before the command
-            _usage_error(exc)
-            raise SystemExit(EXIT_ERROR) from None
-        except OSError as exc:  # --help or --version into a closed or full output
+            try:
+                return super().make_context(info_name, args, parent, **extra)
+            except NoArgsIsHelpError as exc:  # plain `targets`: the help, as asked for
+                typer.echo(exc.ctx.get_help() if exc.ctx else exc.format_message())
+                raise SystemExit(EXIT_OK) from None
+            except UsageError as exc:  # a mistake in the options before the command
+                _usage_error(exc)
+                raise SystemExit(EXIT_ERROR) from None
+        except OSError as exc:  # the help or the version into a closed or full output
             _output_failed(exc, None)
 
     def invoke(self, ctx: Any) -> Any:
