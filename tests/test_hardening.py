@@ -370,6 +370,35 @@ def test_output_that_is_no_file_name(targets: Targets, folder: Path, output: str
     assert (result.exit_code, result.stdout, result.stderr) == (EXIT_ERROR, "", message)
 
 
+@pytest.mark.reliability("read-only folders")
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["report", "-o", "{ro}/report.md"], "Error: {ro}/report.md: cannot be written (Permission denied)"),
+        (["init", "{ro}/new"], "Error: {ro}/new: cannot make a data folder here (Permission denied)"),
+    ],
+)
+def test_a_read_only_folder_for_a_report_or_a_new_data_folder(
+    folder: Path, tmp_path: Path, args: list[str], message: str
+) -> None:
+    from .test_recording import _without_root_powers
+
+    prefix = _without_root_powers()
+    read_only = tmp_path / "ro"
+    read_only.mkdir()
+    read_only.chmod(0o555)
+    try:
+        result = run(*[a.format(ro=read_only) for a in args], prefix=prefix)
+    finally:
+        read_only.chmod(0o755)
+    assert (result.returncode, result.stdout, result.stderr) == (
+        EXIT_ERROR,
+        "",
+        message.format(ro=read_only) + "\n",
+    )
+    assert list(read_only.iterdir()) == []
+
+
 @pytest.mark.reliability("odd environments")
 def test_init_makes_files_with_the_users_umask(targets: Targets, tmp_path: Path) -> None:
     old = os.umask(0o022)
