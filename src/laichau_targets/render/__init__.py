@@ -76,8 +76,9 @@ def write_text(output: Path, text: str) -> None:
         raise OutputError("error.output_unwritable", path=output, reason=exc.strerror) from None
     if status is not None and stat.S_ISDIR(status.st_mode):
         raise OutputError("error.output_is_folder", path=output)
-    special = str(output.absolute()).startswith(("/dev/", "/proc/"))
-    if status is not None and (special or not stat.S_ISREG(status.st_mode)):
+    # /dev/stdout and /dev/fd/N name a descriptor, even when a regular file is behind it.
+    descriptor = str(output.absolute()).startswith(("/dev/std", "/dev/fd/", "/proc/"))
+    if status is not None and (descriptor or not stat.S_ISREG(status.st_mode)):
         try:
             with open(output, "w", encoding="utf-8", newline="") as handle:
                 handle.write(text)
