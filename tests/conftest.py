@@ -112,7 +112,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--reliability-report",
         metavar="FILE",
-        help="Also write the table of reliability cases (Markdown) to FILE.",
+        help="Also write the table of reliability cases (Markdown) to FILE; give it with '='.",
     )
 
 

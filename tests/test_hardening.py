@@ -743,3 +743,20 @@ def test_a_failed_init_leaves_no_empty_folder(
         f"Error: {tmp_path}/new/folder: cannot make a data folder here (No space left on device)\n",
     )
     assert list(tmp_path.iterdir()) == []  # v0.1: an empty folder stayed
+
+
+def test_the_reliability_table_counts_cases_per_class() -> None:
+    from .conftest import reliability_table
+
+    results = [
+        ("kills", "t.py::test_a", 100, True),
+        ("bad values", "t.py::test_b", 1, True),
+        ("bad values", "t.py::test_b", 1, False),
+        ("bad values", "t.py::test_c", 40, True),
+        ("something new", "t.py::test_d", 2, True),
+    ]
+    assert reliability_table(results).splitlines()[2:] == [
+        "| bad values | 2 | 42 | 41 | 1 |",
+        "| kills | 1 | 100 | 100 | 0 |",
+        "| something new | 1 | 2 | 2 | 0 |",
+    ]
