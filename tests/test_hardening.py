@@ -686,6 +686,23 @@ def test_a_log_that_is_a_fifo_or_dev_null(folder: Path, tmp_path: Path) -> None:
 
 
 @pytest.mark.reliability("malformed plans")
+@pytest.mark.parametrize("kind", ["fifo", "zero"])
+def test_a_plan_that_is_not_a_regular_file_is_refused_not_read_for_ever(tmp_path: Path, kind: str) -> None:
+    folder = tmp_path / "data"
+    folder.mkdir()
+    plan = folder / "targets.toml"
+    if kind == "fifo":
+        os.mkfifo(plan)
+    else:
+        plan.symlink_to("/dev/zero")  # a link git would clone; v0.1 read it until memory ran out
+    problem = f"{plan}: is not a regular file, so it cannot be a plan"
+    shown = run("--data", str(folder), "show")
+    assert (shown.returncode, shown.stderr) == (EXIT_ERROR, f"Error: {problem}\n")
+    checked = run("validate", str(plan))
+    assert (checked.returncode, checked.stderr) == (EXIT_ERROR, f"{problem}\nError: {plan}: 1 problem(s)\n")
+
+
+@pytest.mark.reliability("malformed plans")
 def test_a_plan_with_a_byte_order_mark_is_read(targets: Targets, folder: Path) -> None:
     plan = folder / "targets.toml"
     plan.write_bytes(b"\xef\xbb\xbf" + plan.read_bytes())  # as Notepad saves it

@@ -161,6 +161,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "is a folder, not a plan file",
         "vi": "là thư mục, không phải tệp kế hoạch",
     },
+    "error.plan_not_file": {
+        "en": "is not a regular file, so it cannot be a plan",
+        "vi": "không phải tệp thông thường nên không thể là kế hoạch",
+    },
     "error.plan_not_utf8": {
         "en": "is not UTF-8 text (at byte {byte})",
         "vi": "không phải văn bản UTF-8 (tại byte {byte})",

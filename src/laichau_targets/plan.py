@@ -147,7 +147,7 @@ def load_plan(path: Path, cache_dir: Path | None = None) -> Plan:
         if cached is not None:
             return _PlanReader("", path).read(_thaw(cached))
     try:
-        text = path.read_text(encoding="utf-8-sig")  # a byte-order mark (Notepad) is not part of the plan
+        text = _read_text(path)
     except FileNotFoundError:
         raise PlanError(path, [Message("error.plan_missing")]) from None
     except IsADirectoryError:
@@ -161,6 +161,22 @@ def load_plan(path: Path, cache_dir: Path | None = None) -> Plan:
     if where is not None and signature is not None:
         cachefile.write(where, signature, _freeze(data))
     return plan
+
+
+def _read_text(path: Path) -> str:
+    """The plan file's text. A byte-order mark (Notepad) is not part of it; what is not a regular
+    file (a FIFO, a link to /dev/zero in a cloned repository) is refused, not read for ever."""
+    import errno
+    import os
+    import stat
+
+    with open(path, "rb", opener=lambda name, flags: os.open(name, flags | os.O_NONBLOCK)) as handle:
+        mode = os.fstat(handle.fileno()).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
+        if not stat.S_ISREG(mode):
+            raise PlanError(path, [Message("error.plan_not_file")])
+        return handle.read().decode("utf-8-sig")
 
 
 def parse_plan(text: str, path: Path) -> Plan:
