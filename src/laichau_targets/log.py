@@ -1,0 +1,393 @@
+"""The record log of a data folder: the one object that reads it, appends to it and keeps its state.
+
+The log is `records.jsonl`, one record per line, only ever appended to, so that git's
+`union` merge of two clones always gives a valid log. Writers hold an exclusive lock on the
+log file itself (so a log reached through a symlink or a hard link from two folders has one
+lock), readers a shared one, so that no one sees a line half written. A v0.1 log
+(`records.toml`) is read as it is and converted on the first write, kept beside as a backup.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import stat
+import zlib
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from . import cachefile
+from .errors import LogError, RecordNotFoundError
+from .ids import SHORTEST, new_ids, short_forms, typed_prefix
+from .logstate import EMPTY, IdIndex, LogState, NeedsWholeLog, decode, encode, state_of, with_tail
+from .records import (
+    LOG_FILE,
+    V01_LOG_FILE,
+    CurrentFigures,
+    Figure,
+    NewFigure,
+    Parsed,
+    Record,
+    Retraction,
+    check_log,
+    current_figures,
+    line_of,
+    parse_lines,
+    parse_v01,
+    retracted_ids,
+)
+
+BACKUP_FILE = "records.v0.1.toml"
+
+
+@dataclass
+class Migration:
+    """A v0.1 log converted: where from, where to, how many records, and where the old file is kept."""
+
+    source: Path
+    target: Path
+    backup: Path
+    count: int
+
+
+@dataclass
+class Undone:
+    """A retraction as appended, the figure it took back, and each code's current figures after it."""
+
+    retraction: Retraction
+    retracted: Figure
+    current: CurrentFigures
+
+
+class RecordLog:
+    """A data folder's record log, with its cache."""
+
+    def __init__(self, folder: Path, cache_dir: Path | None = None) -> None:
+        self.path = folder / LOG_FILE
+        self.v01_path = folder / V01_LOG_FILE
+        self.cache_dir = cache_dir
+        self.migrated: Migration | None = None  # set when a write converted a v0.1 log
+
+    # reading ---------------------------------------------------------------------------
+
+    def records(self) -> list[Record]:
+        """Every distinct record, in the log's order, each with its short id."""
+        with self._reading() as files:
+            records = self._checked(files)
+        shorts = short_forms(sorted(r.id for r in records))
+        for record in records:
+            record.short = shorts[record.id]
+        return records
+
+    def state(self) -> LogState:
+        """Each code's current figure per year (with short ids), and the ids of the log."""
+        with self._reading() as files:
+            state = self._state(files)
+        _shorten(state)
+        return state
+
+    # writing ---------------------------------------------------------------------------
+
+    def append_figures(self, figures: list[NewFigure]) -> tuple[list[Figure], LogState]:
+        """Append figures under one lock with one write: them as recorded, in order, and the new state."""
+        if not figures:
+            return [], self.state()
+        with self._writing(create=True) as files:
+            state = self._state(files)
+            ids = new_ids(int(max(f.recorded_at for f in figures).timestamp() * 1000), len(figures))
+            records: list[Figure] = [
+                Figure(i, f.code, f.value, f.period, f.basis, f.recorded_at, f.user, f.source, f.note)
+                for i, f in zip(ids, figures, strict=True)
+            ]
+            data = self._append(files, list(records))
+            try:
+                if files.migrated:
+                    raise NeedsWholeLog
+                checksums = [zlib.crc32(line_of(r).strip()) for r in records]
+                state = with_tail(
+                    state, Parsed(list(records), [0] * len(records), checksums), state.covered.extended(data)
+                )
+                self._write_cache(cachefile.signature_of(os.fstat(files.log_fd)), state)
+            except NeedsWholeLog:
+                state = self._save_whole(files)
+        _shorten(state)
+        for figure in records:
+            figure.short = state.index.short(figure.id)
+        return records, state
+
+    def retract(self, prefix: str | None, recorded_at: datetime, user: str, note: str | None) -> Undone:
+        """Retract the figure whose id starts with `prefix`, or the last one standing."""
+        with self._writing(create=False) as files:
+            records = self._checked(files)
+            target = _retractable(records, prefix)
+            retraction = Retraction(
+                new_ids(int(recorded_at.timestamp() * 1000))[0],
+                target.code,
+                target.id,
+                recorded_at,
+                user,
+                note,
+            )
+            self._append(files, [retraction])
+            records.append(retraction)
+            self._save_whole(files)
+        shorts = short_forms(sorted(r.id for r in records))
+        retraction.short, target.short = shorts[retraction.id], shorts[target.id]
+        current = current_figures(records)
+        for figure in current.values():
+            figure.short = shorts[figure.id]
+        return Undone(retraction, target, current)
+
+    def migrate(self) -> Migration | None:
+        """Convert a v0.1 log now; None when there is none."""
+        with self._writing(create=True) as files:
+            if files.v01 is None:
+                return None
+            self._checked(files)
+            self._append(files, [])
+            self._save_whole(files)
+        return self.migrated
+
+    # the files -------------------------------------------------------------------------
+
+    @contextmanager
+    def _reading(self) -> Iterator[_Files]:
+        with ExitStack() as stack:
+            files = _Files()
+            files.log = _open(stack, self.path, shared=True, create=False)
+            files.v01 = _open(stack, self.v01_path, shared=True, create=False)
+            yield files
+
+    @contextmanager
+    def _writing(self, create: bool) -> Iterator[_Files]:
+        if not self.path.exists() and os.path.lexists(self.v01_path):
+            with self._reading() as files:  # a damaged v0.1 log is reported before anything is made
+                self._checked(files)
+            create = True
+        with ExitStack() as stack:
+            files = _Files()
+            files.log = _open(stack, self.path, shared=False, create=create)
+            files.v01 = _open(stack, self.v01_path, shared=False, create=False)
+            yield files
+
+    def _checked(self, files: _Files) -> list[Record]:
+        """Every distinct record of the log (and of a v0.1 log beside it), checked as a whole."""
+        data = _read_all(files.log, self.path) if files.log is not None else b""
+        parsed = parse_lines(data, self.path)
+        if files.v01 is None:
+            return check_log(parsed, self.path)
+        files.v01_records = parse_v01(_read_all(files.v01, self.v01_path), self.v01_path)
+        old = files.v01_records
+        return check_log(
+            Parsed(old + parsed.records, [0] * len(old) + parsed.lines, [0] * len(old) + parsed.checksums),
+            self.path,
+        )
+
+    def _state(self, files: _Files) -> LogState:
+        """The state, from the cache when it proves it describes the log, else from the new lines, else whole."""
+        if files.v01 is not None:  # a v0.1 log is read whole until it is converted
+            return self._legacy_state(files)
+        if files.log is None:
+            return LogState({}, IdIndex(), EMPTY)
+        signature = cachefile.signature_of(os.fstat(files.log))
+        cached = self._cached()
+        if cached is not None and cached[0] == signature:
+            state = decode(cached[1])
+            if state is not None:
+                return state
+        data = _read_all(files.log, self.path)
+        state = self._grown(decode(cached[1]) if cached is not None else None, data)
+        if state is None:
+            parsed = parse_lines(data, self.path)
+            state = state_of(check_log(parsed, self.path), parsed, EMPTY.extended(data))
+        self._write_cache(signature, state)
+        return state
+
+    def _grown(self, old: LogState | None, data: bytes) -> LogState | None:
+        """The state from `old` and the lines added after the part it describes, if lines were only added."""
+        if old is None:
+            return None
+        c = old.covered
+        if len(data) < c.length or (c.length and data[c.length - 1 : c.length] != b"\n"):
+            return None
+        if EMPTY.extended(data[: c.length]) != c:
+            return None
+        tail = data[c.length :]
+        try:
+            return with_tail(old, parse_lines(tail, self.path, first_line=c.lines + 1), c.extended(tail))
+        except (NeedsWholeLog, LogError):
+            return None  # the whole log is read, and says what is wrong with its line
+
+    def _legacy_state(self, files: _Files) -> LogState:
+        signature = [
+            cachefile.signature_of(os.fstat(fd)) if fd is not None else None for fd in (files.log, files.v01)
+        ]
+        cached = self._cached()
+        if cached is not None and cached[0] == signature:
+            state = decode(cached[1])
+            if state is not None:
+                return state
+        records = self._checked(files)
+        state = state_of(records, Parsed(records, [0] * len(records), [0] * len(records)), EMPTY)
+        self._write_cache(signature, state)
+        return state
+
+    def _append(self, files: _Files, records: list[Record]) -> bytes:
+        """One write at the end of the log, flushed to disk; on any failure the file is cut back.
+
+        With a v0.1 log beside it, its records that the log lacks are written first, in the
+        same write, and the old file is then kept under another name.
+        """
+        fd = files.log_fd
+        size = os.fstat(fd).st_size
+        old: list[Record] = []
+        if files.v01 is not None:
+            if files.v01_records is None:
+                self._checked(files)
+            present = {r.id for r in parse_lines(_read_all(fd, self.path), self.path).records}
+            old = [r for r in files.v01_records or [] if r.id not in present]
+        data = b"".join(line_of(r) for r in old + records)
+        if size and os.pread(fd, 1, size - 1) != b"\n":
+            data = b"\n" + data  # a last line without its newline, from an editor
+        try:
+            written = 0
+            while written < len(data):
+                written += os.write(fd, data[written:])
+            os.fsync(fd)
+        except BaseException as exc:
+            os.ftruncate(fd, size)
+            if isinstance(exc, OSError):
+                raise LogError("error.log_unwritable", path=self.path, reason=exc.strerror) from None
+            raise
+        if files.v01 is not None:
+            self._keep_v01(len(files.v01_records or []))
+            files.migrated = True
+        return data
+
+    def _keep_v01(self, count: int) -> None:
+        """The converted v0.1 log, renamed beside the new one; the caller still holds its lock."""
+        backup = self.path.with_name(BACKUP_FILE)
+        n = 1
+        while os.path.lexists(backup):
+            n += 1
+            backup = self.path.with_name(f"records.v0.1-{n}.toml")
+        try:
+            os.rename(self.v01_path, backup)
+        except OSError as exc:  # the next write tries again; both files read as one log meanwhile
+            raise LogError("error.log_unwritable", path=self.v01_path, reason=exc.strerror) from None
+        self.migrated = Migration(self.v01_path, self.path, backup, count)
+
+    def _save_whole(self, files: _Files) -> LogState:
+        """The state of the log as it is now, read whole, and cached."""
+        fd = files.log_fd
+        data = _read_all(fd, self.path)
+        parsed = parse_lines(data, self.path)
+        state = state_of(check_log(parsed, self.path), parsed, EMPTY.extended(data))
+        self._write_cache(cachefile.signature_of(os.fstat(fd)), state)
+        return state
+
+    def _cached(self) -> tuple[Any, Any] | None:
+        if self.cache_dir is None:
+            return None
+        return cachefile.read_any(cachefile.cache_path(self.cache_dir, "log", self.path))
+
+    def _write_cache(self, signature: object, state: LogState) -> None:
+        if self.cache_dir is not None:
+            cachefile.write(cachefile.cache_path(self.cache_dir, "log", self.path), signature, encode(state))
+
+
+def _shorten(state: LogState) -> None:
+    for figure in state.current.values():
+        figure.short = state.index.short(figure.id)
+
+
+class _Files:
+    """The open, locked files of one reading or writing."""
+
+    def __init__(self) -> None:
+        self.log: int | None = None
+        self.v01: int | None = None
+        self.v01_records: list[Record] | None = None
+        self.migrated = False
+
+    @property
+    def log_fd(self) -> int:
+        if self.log is None:
+            raise LogError("error.log_unwritable", path=LOG_FILE, reason=os.strerror(2))
+        return self.log
+
+
+def _open(stack: ExitStack, path: Path, shared: bool, create: bool) -> int | None:
+    """The file opened and locked, or None when it does not exist (and is not to be made)."""
+    flags = os.O_RDONLY if shared else os.O_RDWR | os.O_APPEND
+    if create:
+        flags |= os.O_CREAT
+    try:
+        fd = os.open(path, flags | os.O_NONBLOCK | os.O_CLOEXEC, 0o666)
+    except FileNotFoundError:
+        if create:
+            raise LogError("error.log_unwritable", path=path, reason=os.strerror(2)) from None
+        return None
+    except IsADirectoryError:
+        raise LogError("error.log_is_folder", path=path) from None
+    except OSError as exc:
+        key = "error.log_unreadable" if shared else "error.log_unwritable"
+        raise LogError(key, path=path, reason=exc.strerror) from None
+    stack.callback(os.close, fd)
+    mode = os.fstat(fd).st_mode
+    if stat.S_ISDIR(mode):
+        raise LogError("error.log_is_folder", path=path)
+    if not stat.S_ISREG(mode):
+        raise LogError("error.log_not_file", path=path)
+    fcntl.flock(fd, fcntl.LOCK_SH if shared else fcntl.LOCK_EX)
+    return fd
+
+
+def _read_all(fd: int, path: Path) -> bytes:
+    size = os.fstat(fd).st_size
+    try:
+        chunks = []
+        offset = 0
+        while True:
+            chunk = os.pread(fd, max(size - offset, 1 << 16), offset)
+            if not chunk:
+                break
+            chunks.append(chunk)
+            offset += len(chunk)
+    except OSError as exc:
+        raise LogError("error.log_unreadable", path=path, reason=exc.strerror) from None
+    return b"".join(chunks)
+
+
+def _retractable(records: list[Record], prefix: str | None) -> Figure:
+    """The figure an undo would retract: the one named by an id prefix, else the last one standing."""
+    gone = retracted_ids(records)
+    if prefix is None:
+        standing = [r for r in records if isinstance(r, Figure) and r.id not in gone]
+        if not standing:
+            raise RecordNotFoundError("error.undo_nothing")
+        return standing[-1]
+    number = prefix.strip().removeprefix("#")
+    if number.isdigit() and len(number) < SHORTEST:  # a v0.1 number, as people still say them
+        found = [r for r in records if r.v01_id == int(number)]
+    else:
+        wanted = typed_prefix(prefix)
+        if wanted is None:
+            raise RecordNotFoundError("error.undo_no_record", id=prefix)
+        if len(wanted) < SHORTEST:
+            raise RecordNotFoundError("error.undo_prefix_short", id=prefix, shortest=SHORTEST)
+        found = [r for r in records if r.id.startswith(wanted)]
+    if not found:
+        raise RecordNotFoundError("error.undo_no_record", id=prefix)
+    if len(found) > 1:
+        raise RecordNotFoundError("error.undo_ambiguous", id=prefix, count=len(found))
+    record = found[0]
+    if isinstance(record, Retraction):
+        raise RecordNotFoundError("error.undo_is_retraction", id=prefix)
+    if record.id in gone:
+        raise RecordNotFoundError("error.undo_already", id=prefix)
+    return record
