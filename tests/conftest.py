@@ -69,6 +69,14 @@ def snapshot(folder: Path) -> dict[str, str]:
     return state
 
 
+def log_ids(folder: Path) -> list[str]:
+    """The ids of the records in a data folder's log, in the order of its lines."""
+    import json
+
+    text = (folder / "records.jsonl").read_text(encoding="utf-8")
+    return [json.loads(line)["id"] for line in text.splitlines() if line.strip()]
+
+
 def markdown_rows(text: str) -> list[list[str]]:
     """The cells of every table row, as a real Markdown parser (markdown-it-py) reads them."""
     from markdown_it import MarkdownIt

@@ -47,7 +47,8 @@ class HistoryEntry:
     """A record with what later records did to it."""
 
     record: Record
-    retracted_by: Retraction | None
+    retracted_by: Retraction | None  # for a figure: the first retraction of it
+    retracted: Figure | None = None  # for a retraction: the figure it takes back
 
 
 def current_user() -> str:
@@ -151,11 +152,16 @@ class Tracker:
         records = self.records()
         wanted = self.plan.indicator(code).code.upper() if code else None
         by: dict[str, Retraction] = {}
+        figures: dict[str, Figure] = {}
         for r in records:
             if isinstance(r, Retraction):
                 by.setdefault(r.retracts, r)
+            else:
+                figures[r.id] = r
         entries = [
-            HistoryEntry(r, by.get(r.id)) for r in records if wanted is None or r.code.upper() == wanted
+            HistoryEntry(r, by.get(r.id), figures.get(r.retracts) if isinstance(r, Retraction) else None)
+            for r in records
+            if wanted is None or r.code.upper() == wanted
         ]
         if limit is not None:
             entries = entries[len(entries) - limit :] if limit > 0 else []
