@@ -40,7 +40,7 @@ def test_an_absent_log_is_empty(tmp_path: Path) -> None:
 def test_appends_keep_every_field_and_number_exactly(tmp_path: Path) -> None:
     log = RecordLog(tmp_path)
     log.append_figures([figure(value="8.70", source="Cục Thống kê", note='say "hi"\nnext line')])
-    log.append_figures([figure("BUDGET", "12345678901234567.5", 9)])
+    log.append_figures([figure("BUDGET", "12345678901234567.5", 9, recorded_at=WHEN + timedelta(seconds=1))])
     first, second = log.records()
     assert isinstance(first, Figure) and isinstance(second, Figure)
     assert (first.code, first.value, str(first.value), first.period, first.basis) == (
