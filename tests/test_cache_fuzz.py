@@ -50,7 +50,7 @@ def _spoil(blob: bytes, rng: random.Random) -> bytes:
 
 
 @pytest.mark.reliability("cache corruption")
-@pytest.mark.parametrize("kind", ["plan", "log"])
+@pytest.mark.parametrize("kind", ["plan", "log", "records"])
 def test_flipped_bytes_in_a_cache_change_no_output(targets, data_dir: Path, kind: str) -> None:
     for args in (
         ["record", "GRDP", "8.7", "--period", "2024-09", "--note", "ước tính"],

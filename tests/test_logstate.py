@@ -101,7 +101,9 @@ def test_a_broken_or_missing_cache_is_rebuilt(targets, data_dir: Path) -> None:
 def test_caches_live_in_the_data_folder_and_git_ignores_them(targets, data_dir: Path, tmp_path: Path) -> None:
     targets("record", "JOBS", "5000", "--period", "2024-H1")
     targets("show")
-    assert sorted(p.name.split("-")[0] for p in (data_dir / FOLDER).glob("*.cache")) == ["log", "plan"]
+    targets("history")
+    kinds = sorted(p.name.split("-")[0] for p in (data_dir / FOLDER).glob("*.cache"))
+    assert kinds == ["log", "plan", "records"]
     assert (data_dir / FOLDER / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
     assert not (tmp_path / "home" / ".cache").exists()
 
@@ -189,6 +191,7 @@ def test_the_cached_state_always_equals_a_full_reading(tmp_path: Path, ops) -> N
                     f.write(line_of(again))
         state = cached.state()
         assert state.current == current_figures(plain.records())
+        assert cached.records() == plain.records()
         assert sorted(r.id for r in plain.records()) == [
             state.index.blob[n * 35 : n * 35 + 26].decode() for n in range(len(state.index))
         ]

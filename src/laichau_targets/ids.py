@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Sequence
+from itertools import pairwise
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 ID_LENGTH = 26
@@ -52,19 +53,20 @@ def typed_prefix(text: str) -> str | None:
 
 
 def common_prefix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
+    """How many characters two ids share at the start (exactly when 5 or more: less never matters)."""
+    if a[: SHORTEST - 1] != b[: SHORTEST - 1]:
+        return 0
+    n = SHORTEST - 1
+    end = min(len(a), len(b))
+    while n < end and a[n] == b[n]:
         n += 1
     return n
 
 
 def short_forms(sorted_ids: Sequence[str]) -> dict[str, str]:
     """Each id's shortest unique prefix (at least 6 characters), for ids in sorted order."""
-    shorts = {}
-    for n, record_id in enumerate(sorted_ids):
-        before = common_prefix(record_id, sorted_ids[n - 1]) if n > 0 else 0
-        after = common_prefix(record_id, sorted_ids[n + 1]) if n + 1 < len(sorted_ids) else 0
-        shorts[record_id] = record_id[: max(SHORTEST, before + 1, after + 1)]
-    return shorts
+    shared = [0, *(common_prefix(a, b) for a, b in pairwise(sorted_ids)), 0]
+    return {
+        record_id: record_id[: max(SHORTEST, shared[n] + 1, shared[n + 1] + 1)]
+        for n, record_id in enumerate(sorted_ids)
+    }

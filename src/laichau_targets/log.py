@@ -23,7 +23,24 @@ from typing import Any
 from . import cachefile
 from .errors import LogError, RecordNotFoundError
 from .ids import SHORTEST, new_ids, short_forms, typed_prefix
-from .logstate import EMPTY, IdIndex, LogState, NeedsWholeLog, decode, encode, state_of, with_tail
+from .logstate import (
+    EMPTY,
+    RETRACTED,
+    Covered,
+    IdIndex,
+    LogState,
+    NeedsWholeLog,
+    Row,
+    current_of_rows,
+    decode,
+    encode,
+    entry_of,
+    record_of,
+    row_of,
+    state_of,
+    with_tail,
+)
+from .periods import Period
 from .records import (
     LOG_FILE,
     V01_LOG_FILE,
@@ -34,11 +51,9 @@ from .records import (
     Record,
     Retraction,
     check_log,
-    current_figures,
     line_of,
     parse_lines,
     parse_v01,
-    retracted_ids,
 )
 
 BACKUP_FILE = "records.v0.1.toml"
@@ -52,6 +67,15 @@ class Migration:
     target: Path
     backup: Path
     count: int
+
+
+@dataclass
+class Entry:
+    """A record of the history, with the first retraction of it (a figure) or the figure it retracts."""
+
+    record: Record
+    retracted_by: Retraction | None
+    retracted: Figure | None
 
 
 @dataclass
@@ -77,11 +101,51 @@ class RecordLog:
     def records(self) -> list[Record]:
         """Every distinct record, in the log's order, each with its short id."""
         with self._reading() as files:
-            records = self._checked(files)
-        shorts = short_forms(sorted(r.id for r in records))
+            rows, _ = self._rows(files)
+        records = [record_of(row) for row in rows]
+        shorts = short_forms([row[1] for row in sorted(rows, key=_by_id)])
         for record in records:
             record.short = shorts[record.id]
         return records
+
+    def history(self, code: str | None = None, last: int | None = None) -> list[Entry]:
+        """The records (of one code, any case), the `last` ones, each with what retracted it or what it retracts."""
+        with self._reading() as files:
+            rows, state = self._rows(files)
+        chosen = [row for row in rows if code is None or row[2].upper() == code.upper()]
+        if last is not None:
+            chosen = chosen[len(chosen) - last :] if last > 0 else []
+        wanted = {row[1] for row in chosen} | {row[12] for row in chosen if row[12] is not None}
+        by: dict[str, Retraction] = {}
+        figures: dict[str, Figure] = {}
+        for row in rows:
+            if row[12] is not None and row[12] in wanted and row[12] not in by:
+                retraction = record_of(row)
+                assert isinstance(retraction, Retraction)
+                by[row[12]] = retraction
+            elif row[12] is None and row[1] in wanted:
+                figure = record_of(row)
+                assert isinstance(figure, Figure)
+                figures[row[1]] = figure
+        entries = []
+        for row in chosen:
+            record = figures[row[1]] if row[1] in figures else record_of(row)
+            retracts = record.retracts if isinstance(record, Retraction) else None
+            entries.append(Entry(record, by.get(record.id), figures.get(retracts) if retracts else None))
+        for entry in entries:
+            for one in (entry.record, entry.retracted_by, entry.retracted):
+                if one is not None:
+                    one.short = state.index.short(one.id)
+        return entries
+
+    def current_as_of(self, as_of: Period | None) -> CurrentFigures:
+        """Each code's current figure per year from the records up to a period, with short ids."""
+        with self._reading() as files:
+            rows, state = self._rows(files)
+        current = current_of_rows(rows, as_of)
+        for figure in current.values():
+            figure.short = state.index.short(figure.id)
+        return current
 
     def state(self) -> LogState:
         """Each code's current figure per year (with short ids), and the ids of the log."""
@@ -111,7 +175,7 @@ class RecordLog:
                 state = with_tail(
                     state, Parsed(list(records), [0] * len(records), checksums), state.covered.extended(data)
                 )
-                self._write_cache(cachefile.signature_of(os.fstat(files.log_fd)), state)
+                self._write_cache("log", cachefile.signature_of(os.fstat(files.log_fd)), encode(state))
             except NeedsWholeLog:
                 state = self._save_whole(files)
         _shorten(state)
@@ -122,8 +186,8 @@ class RecordLog:
     def retract(self, prefix: str | None, recorded_at: datetime, user: str, note: str | None) -> Undone:
         """Retract the figure whose id starts with `prefix`, or the last one standing."""
         with self._writing(create=False) as files:
-            records = self._checked(files)
-            target = _retractable(records, prefix)
+            rows, state = self._rows(files)
+            target = _retractable(rows, prefix)
             retraction = Retraction(
                 new_ids(int(recorded_at.timestamp() * 1000))[0],
                 target.code,
@@ -132,15 +196,23 @@ class RecordLog:
                 user,
                 note,
             )
-            self._append(files, [retraction])
-            records.append(retraction)
-            self._save_whole(files)
-        shorts = short_forms(sorted(r.id for r in records))
-        retraction.short, target.short = shorts[retraction.id], shorts[target.id]
-        current = current_figures(records)
-        for figure in current.values():
-            figure.short = shorts[figure.id]
-        return Undone(retraction, target, current)
+            data = self._append(files, [retraction])
+            line = zlib.crc32(line_of(retraction).strip())
+            if files.migrated:
+                state = self._save_whole(files)
+            else:
+                rows = [*rows, row_of(retraction, line)]
+                held = state.index.entry(target.id)
+                entries = {retraction.id: entry_of(retraction, line)}
+                if held is not None:
+                    entries[target.id] = held[0].to_bytes(4, "big") + RETRACTED + held[2]
+                state = LogState(
+                    current_of_rows(rows), state.index.with_entries(entries), state.covered.extended(data)
+                )
+                self._write_cache("log", cachefile.signature_of(os.fstat(files.log_fd)), encode(state))
+        _shorten(state)
+        retraction.short, target.short = state.index.short(retraction.id), state.index.short(target.id)
+        return Undone(retraction, target, state.current)
 
     def migrate(self) -> Migration | None:
         """Convert a v0.1 log now; None when there is none."""
@@ -187,6 +259,48 @@ class RecordLog:
             self.path,
         )
 
+    def _rows(self, files: _Files) -> tuple[list[Row], LogState]:
+        """Every distinct record as a row, in the log's order, and the state; from the caches when they prove it."""
+        state = self._state(files)
+        if files.whole is not None:
+            return self._save_rows(state, files.whole), state
+        if files.v01 is not None or files.log is None:
+            records = self._checked(files)
+            return [row_of(r, 0) for r in records], state
+        key = _covered_key(state.covered)
+        cached = self._cached("records")
+        if cached is not None and cached[0] == key and isinstance(cached[1], list):
+            return cached[1], state
+        data = _read_all(files.log, self.path)
+        rows = None
+        if cached is not None and isinstance(cached[1], list):
+            rows = self._grown_rows(cached[0], cached[1], data)
+        if rows is None:
+            parsed = parse_lines(data, self.path)
+            return self._save_rows(state, (check_log(parsed, self.path), parsed)), state
+        self._write_cache("records", key, rows)
+        return rows, state
+
+    def _grown_rows(self, covered: Any, rows: list[Row], data: bytes) -> list[Row] | None:
+        """`rows` with the lines added after the part they describe (which the state has checked)."""
+        try:
+            old = Covered(*covered)
+        except TypeError:
+            return None
+        if len(data) < old.length or EMPTY.extended(data[: old.length]) != old:
+            return None
+        tail = parse_lines(data[old.length :], self.path, first_line=old.lines + 1)
+        known = {row[1] for row in rows}
+        new = [row_of(r, c) for r, c in zip(tail.records, tail.checksums, strict=True) if r.id not in known]
+        return sorted([*rows, *new]) if new else rows
+
+    def _save_rows(self, state: LogState, whole: tuple[list[Record], Parsed]) -> list[Row]:
+        records, parsed = whole
+        checksums = {r.id: c for r, c in zip(parsed.records, parsed.checksums, strict=True)}
+        rows = [row_of(r, checksums.get(r.id, 0)) for r in records]
+        self._write_cache("records", _covered_key(state.covered), rows)
+        return rows
+
     def _state(self, files: _Files) -> LogState:
         """The state, from the cache when it proves it describes the log, else from the new lines, else whole."""
         if files.v01 is not None:  # a v0.1 log is read whole until it is converted
@@ -194,7 +308,7 @@ class RecordLog:
         if files.log is None:
             return LogState({}, IdIndex(), EMPTY)
         signature = cachefile.signature_of(os.fstat(files.log))
-        cached = self._cached()
+        cached = self._cached("log")
         if cached is not None and cached[0] == signature:
             state = decode(cached[1])
             if state is not None:
@@ -203,8 +317,10 @@ class RecordLog:
         state = self._grown(decode(cached[1]) if cached is not None else None, data)
         if state is None:
             parsed = parse_lines(data, self.path)
-            state = state_of(check_log(parsed, self.path), parsed, EMPTY.extended(data))
-        self._write_cache(signature, state)
+            records = check_log(parsed, self.path)
+            files.whole = (records, parsed)
+            state = state_of(records, parsed, EMPTY.extended(data))
+        self._write_cache("log", signature, encode(state))
         return state
 
     def _grown(self, old: LogState | None, data: bytes) -> LogState | None:
@@ -226,14 +342,14 @@ class RecordLog:
         signature = [
             cachefile.signature_of(os.fstat(fd)) if fd is not None else None for fd in (files.log, files.v01)
         ]
-        cached = self._cached()
+        cached = self._cached("log")
         if cached is not None and cached[0] == signature:
             state = decode(cached[1])
             if state is not None:
                 return state
         records = self._checked(files)
         state = state_of(records, Parsed(records, [0] * len(records), [0] * len(records)), EMPTY)
-        self._write_cache(signature, state)
+        self._write_cache("log", signature, encode(state))
         return state
 
     def _append(self, files: _Files, records: list[Record]) -> bytes:
@@ -286,18 +402,21 @@ class RecordLog:
         fd = files.log_fd
         data = _read_all(fd, self.path)
         parsed = parse_lines(data, self.path)
-        state = state_of(check_log(parsed, self.path), parsed, EMPTY.extended(data))
-        self._write_cache(cachefile.signature_of(os.fstat(fd)), state)
+        records = check_log(parsed, self.path)
+        state = state_of(records, parsed, EMPTY.extended(data))
+        self._write_cache("log", cachefile.signature_of(os.fstat(fd)), encode(state))
+        self._save_rows(state, (records, parsed))
         return state
 
-    def _cached(self) -> tuple[Any, Any] | None:
+    def _cached(self, kind: str) -> tuple[Any, Any] | None:
         if self.cache_dir is None:
             return None
-        return cachefile.read_any(cachefile.cache_path(self.cache_dir, "log", self.path))
+        return cachefile.read_any(cachefile.cache_path(self.cache_dir, kind, self.path))
 
-    def _write_cache(self, signature: object, state: LogState) -> None:
+    def _write_cache(self, kind: str, source: object, data: object) -> None:
+        """`log`: the state, for the log's signature; `records`: the rows, for the part of the log they cover."""
         if self.cache_dir is not None:
-            cachefile.write(cachefile.cache_path(self.cache_dir, "log", self.path), signature, encode(state))
+            cachefile.write(cachefile.cache_path(self.cache_dir, kind, self.path), source, data)
 
 
 def _shorten(state: LogState) -> None:
@@ -313,6 +432,7 @@ class _Files:
         self.v01: int | None = None
         self.v01_records: list[Record] | None = None
         self.migrated = False
+        self.whole: tuple[list[Record], Parsed] | None = None  # the log as read whole, when it was
 
     @property
     def log_fd(self) -> int:
@@ -363,31 +483,42 @@ def _read_all(fd: int, path: Path) -> bytes:
     return b"".join(chunks)
 
 
-def _retractable(records: list[Record], prefix: str | None) -> Figure:
+def _retractable(rows: list[Row], prefix: str | None) -> Figure:
     """The figure an undo would retract: the one named by an id prefix, else the last one standing."""
-    gone = retracted_ids(records)
+    gone = {row[12] for row in rows if row[12] is not None}
     if prefix is None:
-        standing = [r for r in records if isinstance(r, Figure) and r.id not in gone]
+        standing = [row for row in rows if row[12] is None and row[1] not in gone]
         if not standing:
             raise RecordNotFoundError("error.undo_nothing")
-        return standing[-1]
-    number = prefix.strip().removeprefix("#")
-    if number.isdigit() and len(number) < SHORTEST:  # a v0.1 number, as people still say them
-        found = [r for r in records if r.v01_id == int(number)]
+        found = standing[-1:]
     else:
-        wanted = typed_prefix(prefix)
-        if wanted is None:
+        number = prefix.strip().removeprefix("#")
+        if number.isdigit() and len(number) < SHORTEST:  # a v0.1 number, as people still say them
+            found = [row for row in rows if row[11] == int(number)]
+        else:
+            wanted = typed_prefix(number)
+            if wanted is None:
+                raise RecordNotFoundError("error.undo_no_record", id=prefix)
+            if len(wanted) < SHORTEST:
+                raise RecordNotFoundError("error.undo_prefix_short", id=prefix, shortest=SHORTEST)
+            found = [row for row in rows if row[1].startswith(wanted)]
+        if not found:
             raise RecordNotFoundError("error.undo_no_record", id=prefix)
-        if len(wanted) < SHORTEST:
-            raise RecordNotFoundError("error.undo_prefix_short", id=prefix, shortest=SHORTEST)
-        found = [r for r in records if r.id.startswith(wanted)]
-    if not found:
-        raise RecordNotFoundError("error.undo_no_record", id=prefix)
-    if len(found) > 1:
-        raise RecordNotFoundError("error.undo_ambiguous", id=prefix, count=len(found))
-    record = found[0]
-    if isinstance(record, Retraction):
+        if len(found) > 1:
+            raise RecordNotFoundError("error.undo_ambiguous", id=prefix, count=len(found))
+    row = found[0]
+    if row[12] is not None:
         raise RecordNotFoundError("error.undo_is_retraction", id=prefix)
-    if record.id in gone:
+    if row[1] in gone:
         raise RecordNotFoundError("error.undo_already", id=prefix)
-    return record
+    figure = record_of(row)
+    assert isinstance(figure, Figure)
+    return figure
+
+
+def _by_id(row: Row) -> str:
+    return row[1]
+
+
+def _covered_key(covered: Covered) -> tuple[int, int, int, int]:
+    return (covered.length, covered.lines, covered.crc, covered.adler)

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import zlib
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from typing import Any
 
 from .ids import ID_LENGTH, SHORTEST, common_prefix
 from .periods import Period
 from .records import (
+    BASES,
     CurrentFigures,
     Figure,
     Parsed,
@@ -240,3 +241,87 @@ def decode(data: Any) -> LogState | None:
         return LogState(current, IdIndex(data["index"]), Covered(length, lines, crc, adler))
     except Exception:  # a cache that does not decode is as good as none, whatever is wrong with it
         return None
+
+
+# The records themselves, as rows a cache can hold -------------------------------------------
+
+# (microseconds since 1970, id, code, value, year, months, basis, recorded_at, user, source,
+#  note, v01_id, retracts, checksum of the line): a figure has no `retracts`, a retraction no
+# value, period or basis. The first two give the log's order.
+Row = tuple[
+    int, str, str, str | None, int, int, str, str, str, str | None, str | None, int | None, str | None, int
+]
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND = timedelta(microseconds=1)
+
+
+def row_of(record: Record, checksum: int) -> Row:
+    at = (record.recorded_at - _EPOCH) // _MICROSECOND
+    iso = record.recorded_at.isoformat()
+    if isinstance(record, Retraction):
+        return (
+            at,
+            record.id,
+            record.code,
+            None,
+            0,
+            0,
+            "",
+            iso,
+            record.user,
+            None,
+            record.note,
+            record.v01_id,
+            record.retracts,
+            checksum,
+        )
+    p = record.period
+    return (
+        at,
+        record.id,
+        record.code,
+        str(record.value),
+        p.year,
+        p.months,
+        record.basis,
+        iso,
+        record.user,
+        record.source,
+        record.note,
+        record.v01_id,
+        None,
+        checksum,
+    )
+
+
+def record_of(row: Row) -> Record:
+    _, record_id, code, value, year, months, basis, at, user, source, note, v01_id, retracts, _ = row
+    recorded_at = datetime.fromisoformat(at)
+    if retracts is not None:
+        return Retraction(record_id, code, retracts, recorded_at, user, note, v01_id)
+    assert value is not None and basis in BASES  # a row is only ever made from a checked record
+    return Figure(
+        record_id, code, Decimal(value), Period(year, months), basis, recorded_at, user, source, note, v01_id
+    )
+
+
+def current_of_rows(rows: list[Row], as_of: Period | None = None) -> CurrentFigures:
+    """Each code's current figure per year from rows, as current_figures does from records."""
+    gone = {row[12] for row in rows if row[12] is not None}
+    best: dict[tuple[str, int], tuple[tuple[int, bool, int, str], Row]] = {}
+    for row in rows:
+        if row[12] is not None or row[1] in gone:
+            continue
+        if as_of is not None and (row[4], row[5]) > (as_of.year, as_of.months):
+            continue
+        key = (row[2].upper(), row[4])
+        rank = (row[5], row[6] == "official", row[0], row[1])
+        held = best.get(key)
+        if held is None or rank > held[0]:
+            best[key] = (rank, row)
+    current: CurrentFigures = {}
+    for key, (_, row) in best.items():
+        figure = record_of(row)
+        assert isinstance(figure, Figure)
+        current[key] = figure
+    return current

@@ -16,7 +16,7 @@ from .log import RecordLog
 from .numbers import Locale, parse_number
 from .periods import default_period, parse_period
 from .plan import Indicator, load_plan
-from .records import Basis, Figure, NewFigure, Record, Retraction, current_figures
+from .records import Basis, Figure, NewFigure, Record, Retraction
 from .standing import FINE, Standing, standing_of
 
 if TYPE_CHECKING:
@@ -149,23 +149,8 @@ class Tracker:
 
     def history(self, code: str | None = None, limit: int | None = None) -> list[HistoryEntry]:
         """The records in the log's order (of one indicator), the last `limit` of them."""
-        records = self.records()
-        wanted = self.plan.indicator(code).code.upper() if code else None
-        by: dict[str, Retraction] = {}
-        figures: dict[str, Figure] = {}
-        for r in records:
-            if isinstance(r, Retraction):
-                by.setdefault(r.retracts, r)
-            else:
-                figures[r.id] = r
-        entries = [
-            HistoryEntry(r, by.get(r.id), figures.get(r.retracts) if isinstance(r, Retraction) else None)
-            for r in records
-            if wanted is None or r.code.upper() == wanted
-        ]
-        if limit is not None:
-            entries = entries[len(entries) - limit :] if limit > 0 else []
-        return entries
+        wanted = self.plan.indicator(code).code if code else None
+        return [HistoryEntry(e.record, e.retracted_by, e.retracted) for e in self.log.history(wanted, limit)]
 
     def report(self, as_of_text: str | None = None) -> Report:
         """Every indicator's standing; with a checkpoint, as it stood then."""
@@ -173,7 +158,7 @@ class Tracker:
 
         if as_of_text:
             as_of = parse_period(as_of_text, self.plan.year)
-            return build_report(self.plan, current_figures(self.records(), as_of), as_of)
+            return build_report(self.plan, self.log.current_as_of(as_of), as_of)
         return build_report(self.plan, self.log.state().current)
 
 
