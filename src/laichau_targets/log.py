@@ -292,7 +292,10 @@ class RecordLog:
         tail = parse_lines(data[old.length :], self.path, first_line=old.lines + 1)
         known = {row[1] for row in rows}
         new = [row_of(r, c) for r, c in zip(tail.records, tail.checksums, strict=True) if r.id not in known]
-        return sorted([*rows, *new]) if new else rows
+        new.sort()
+        if not new or not rows or new[0] > rows[-1]:
+            return [*rows, *new]  # lines appended in time order, as a pull usually brings them
+        return sorted([*rows, *new])
 
     def _save_rows(self, state: LogState, whole: tuple[list[Record], Parsed]) -> list[Row]:
         records, parsed = whole

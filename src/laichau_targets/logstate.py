@@ -35,8 +35,14 @@ FIGURE, RETRACTED, RETRACTION = b"F", b"X", b"R"
 _ENTRY = ID_LENGTH + 4 + 1 + 4  # id, checksum of its line, kind, checksum of its code
 
 
+_CODE_CHECKSUMS: dict[str, bytes] = {}
+
+
 def code_checksum(code: str) -> bytes:
-    return zlib.crc32(code.upper().encode("utf-8")).to_bytes(4, "big")
+    found = _CODE_CHECKSUMS.get(code)
+    if found is None:
+        found = _CODE_CHECKSUMS[code] = zlib.crc32(code.upper().encode("utf-8")).to_bytes(4, "big")
+    return found
 
 
 class IdIndex:
@@ -96,6 +102,8 @@ class IdIndex:
 
     def with_entries(self, entries: dict[str, bytes]) -> IdIndex:
         """A new index with these entries (id -> the rest of the entry) added or replaced."""
+        if not self.blob:
+            return IdIndex(b"".join(key.encode("ascii") + entries[key] for key in sorted(entries)))
         parts = []
         start = 0
         for record_id in sorted(entries):

@@ -7,10 +7,11 @@ figure is current. Reading and writing the file belongs to log.py.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from decimal import Decimal, InvalidOperation
+from operator import attrgetter
 from pathlib import Path
 from typing import Any, Literal
 
@@ -73,11 +74,6 @@ class NewFigure:
     note: str | None = None
 
 
-def order_key(record: Record) -> tuple[datetime, str]:
-    """The log's order: when recorded, then id; never the order of lines in the file."""
-    return (record.recorded_at, record.id)
-
-
 # Lines -----------------------------------------------------------------------------------
 
 
@@ -126,10 +122,11 @@ def parse_lines(data: bytes, path: Path, first_line: int = 1) -> Parsed:
     except (ValueError, RecursionError):
         rows = [_decode_line(line, n, path) for n, line in numbered]
     periods: dict[str, Period] = {}
+    values: dict[str, Decimal] = {}
     records = []
     for (n, _), row in zip(numbered, rows, strict=True):
         try:
-            records.append(_from_row(row, periods))
+            records.append(_from_row(row, periods, values))
         except _Damage as exc:
             raise _damaged(path, n, exc.message) from None
         except PeriodError as exc:
@@ -160,7 +157,8 @@ class _Damage(Exception):
         super().__init__(self.message.text())
 
 
-def _from_row(row: Any, periods: dict[str, Period]) -> Record:
+def _from_row(row: Any, periods: dict[str, Period], values: dict[str, Decimal]) -> Record:
+    """A record from one parsed line; `periods` and `values` remember what was already read."""
     if type(row) is not dict:
         raise _Damage("error.record_not_table")
     record_id = row.get("id")
@@ -186,7 +184,10 @@ def _from_row(row: Any, periods: dict[str, Period]) -> Record:
         return Retraction(
             record_id, _text(row, "code"), retracts, recorded_at, _text(row, "user"), note, v01_id
         )
-    value = _value(_text(row, "value"))
+    text = _text(row, "value")
+    value = values.get(text)
+    if value is None:
+        value = values[text] = _value(text)
     label = _text(row, "period")
     period = periods.get(label)
     if period is None:
@@ -223,10 +224,8 @@ def _value(text: str) -> Decimal:
 
 def _text(row: dict[str, Any], key: str) -> str:
     value = row.get(key)
-    if value is None:
-        raise _Damage("error.record_missing", key=key)
     if type(value) is not str:
-        raise _Damage("error.record_not_text", key=key)
+        raise _Damage("error.record_missing" if value is None else "error.record_not_text", key=key)
     return value
 
 
@@ -258,7 +257,7 @@ def check_log(parsed: Parsed, path: Path) -> list[Record]:
             if problem is not None:
                 raise _damaged(path, line, problem)
     records = [record for record, _ in by_id.values()]
-    records.sort(key=order_key)
+    records.sort(key=attrgetter("recorded_at", "id"))  # the log's order, never the order of its lines
     return records
 
 
@@ -404,11 +403,3 @@ def _v01_record(raw: Any, ids: dict[int, str]) -> Record:
         raise _Damage("error.record_not_text", key="source")
     period = parse_period(_text(raw, "period"))
     return Figure(record_id, code, Decimal(value), period, basis, recorded_at, user, source, note, number)
-
-
-def sorted_unique(records: Sequence[Record]) -> list[Record]:
-    """Records in the log's order, each once."""
-    seen: dict[str, Record] = {}
-    for record in records:
-        seen.setdefault(record.id, record)
-    return sorted(seen.values(), key=order_key)
