@@ -84,6 +84,17 @@ def test_history_shows_provenance_and_retractions(targets, data_dir: Path) -> No
     assert (grdp["actual"], grdp["record_id"], grdp["status"]) == (8.7, log_ids(data_dir)[1], "at_risk")
 
 
+def test_history_of_an_empty_log(targets, data_dir: Path) -> None:
+    assert targets("history").stdout == "No records yet.\n"
+    assert targets("history", "GRDP").stdout == "No records yet.\n"
+    assert targets("history", "--format", "json").stdout == "[]\n"
+    unknown = targets("history", "GRPD")
+    assert (unknown.exit_code, unknown.stderr) == (
+        2,
+        "Error: unknown indicator 'GRPD'; did you mean 'GRDP'?\n",
+    )
+
+
 def test_history_as_json_holds_every_field_of_every_record(targets, data_dir: Path) -> None:
     targets("record", "GRDP", "8.5", "--period", "2024-09", "--source", "Cục Thống kê", "--note", "ước tính")
     targets("undo", "--note", "sai kỳ")

@@ -51,7 +51,7 @@ def history(
         typer.echo(_json(entries))
         return
     if not entries:
-        if wanted and limit != 0:
+        if wanted and limit != 0 and tracker.history(None, 1):  # others exist: say whose are missing
             typer.echo(texts("history.none_for", code=tracker.plan.indicator(wanted).code))
         else:
             typer.echo(texts("history.none"))
