@@ -314,6 +314,7 @@ def test_unwritable_or_unreadable_folder(data_dir: Path, mode: int, args, messag
     log.chmod(0o644)
 
 
+@pytest.mark.reliability("concurrent writers")
 def test_fifty_writers_at_once_all_land(data_dir: Path) -> None:
     processes = [
         subprocess.Popen(
@@ -347,6 +348,7 @@ for n in range(10_000):
 """
 
 
+@pytest.mark.reliability("kills")
 def test_writers_killed_at_random_moments_never_break_the_log(data_dir: Path) -> None:
     rng = random.Random(20241127)
     confirmed: set[int] = set()

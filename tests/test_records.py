@@ -65,7 +65,8 @@ def test_appends_keep_every_field_and_number_exactly(tmp_path: Path) -> None:
 
 def test_many_figures_go_in_one_write_with_rising_ids(tmp_path: Path) -> None:
     log = RecordLog(tmp_path)
-    added, state = log.append_figures([figure(value=str(n)) for n in range(5)])
+    added = log.append_figures([figure(value=str(n)) for n in range(5)])
+    state = log.state()
     assert [f.value for f in added] == [Decimal(n) for n in range(5)]
     assert [f.id for f in added] == sorted(f.id for f in added)  # the last of one batch counts
     assert state.current[("GRDP", 2024)].value == Decimal(4)
@@ -82,16 +83,16 @@ def test_appending_never_rewrites_what_is_there(tmp_path: Path) -> None:
 
 def test_the_order_is_the_time_recorded_not_the_order_of_lines(tmp_path: Path) -> None:
     log = RecordLog(tmp_path)
-    later, _ = log.append_figures([figure(value="9", recorded_at=WHEN + timedelta(hours=1))])
-    earlier, _ = log.append_figures([figure(value="8")])
+    later = log.append_figures([figure(value="9", recorded_at=WHEN + timedelta(hours=1))])
+    earlier = log.append_figures([figure(value="8")])
     assert [r.id for r in log.records()] == [earlier[0].id, later[0].id]
     assert log.state().current[("GRDP", 2024)].value == Decimal(9)  # recorded later, so it counts
 
 
 def test_undo_appends_a_retraction(tmp_path: Path) -> None:
     log = RecordLog(tmp_path)
-    (first,), _ = log.append_figures([figure(value="8.7")])
-    (second,), _ = log.append_figures([figure(value="8.9", recorded_at=WHEN + timedelta(seconds=1))])
+    (first,) = log.append_figures([figure(value="8.7")])
+    (second,) = log.append_figures([figure(value="8.9", recorded_at=WHEN + timedelta(seconds=1))])
     done = log.retract(None, WHEN, "lan", "typo")
     assert (done.retracted.id, done.retraction.retracts, done.retraction.note) == (
         second.id,
@@ -117,7 +118,7 @@ def test_undo_appends_a_retraction(tmp_path: Path) -> None:
 
 def test_an_id_is_taken_by_any_unique_beginning_in_any_case(tmp_path: Path) -> None:
     log = RecordLog(tmp_path)
-    added, _ = log.append_figures([figure(value=str(n)) for n in range(3)])
+    added = log.append_figures([figure(value=str(n)) for n in range(3)])
     shorts = {f.short for f in added}
     assert len(shorts) == 3 and all(len(f.short) >= 6 and f.id.startswith(f.short) for f in added)
     shared = added[0].id[: common_prefix(added[0].id, added[-1].id)]  # ids rise: first and last share least

@@ -156,10 +156,10 @@ class RecordLog:
 
     # writing ---------------------------------------------------------------------------
 
-    def append_figures(self, figures: list[NewFigure]) -> tuple[list[Figure], LogState]:
-        """Append figures under one lock with one write: them as recorded, in order, and the new state."""
+    def append_figures(self, figures: list[NewFigure]) -> list[Figure]:
+        """Append figures under one lock with one write; returns them as recorded, in order, with short ids."""
         if not figures:
-            return [], self.state()
+            return []
         with self._writing(create=True) as files:
             state = self._state(files)
             ids = new_ids(int(max(f.recorded_at for f in figures).timestamp() * 1000), len(figures))
@@ -178,10 +178,9 @@ class RecordLog:
                 self._write_cache("log", cachefile.signature_of(os.fstat(files.log_fd)), encode(state))
             except NeedsWholeLog:
                 state = self._save_whole(files)
-        _shorten(state)
         for figure in records:
             figure.short = state.index.short(figure.id)
-        return records, state
+        return records
 
     def retract(self, prefix: str | None, recorded_at: datetime, user: str, note: str | None) -> Undone:
         """Retract the figure whose id starts with `prefix`, or the last one standing."""
@@ -201,7 +200,8 @@ class RecordLog:
             if files.migrated:
                 state = self._save_whole(files)
             else:
-                rows = [*rows, row_of(retraction, line)]
+                new = row_of(retraction, line)
+                rows = [*rows, new] if not rows or new > rows[-1] else sorted([*rows, new])
                 held = state.index.entry(target.id)
                 entries = {retraction.id: entry_of(retraction, line)}
                 if held is not None:
@@ -210,6 +210,7 @@ class RecordLog:
                     current_of_rows(rows), state.index.with_entries(entries), state.covered.extended(data)
                 )
                 self._write_cache("log", cachefile.signature_of(os.fstat(files.log_fd)), encode(state))
+                self._write_cache("records", _covered_key(state.covered), rows)
         _shorten(state)
         retraction.short, target.short = state.index.short(retraction.id), state.index.short(target.id)
         return Undone(retraction, target, state.current)

@@ -133,7 +133,8 @@ class Tracker:
             source=_nfc(source),
             note=_nfc(note),
         )
-        (record,), state = self.log.append_figures([figure])
+        (record,) = self.log.append_figures([figure])
+        state = self.log.state()  # as it is now: with this figure, and any appended since
         return Recorded(
             record=record,
             standing=standing_of(self.plan, indicator, state.current),
