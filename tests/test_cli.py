@@ -243,6 +243,7 @@ def test_paths_say_which_files_and_why(targets, data_dir: Path) -> None:
         f"Data folder: {data_dir} (chosen by LAICHAU_TARGETS_DATA)\n"
         f"Plan:        {data_dir / 'targets.toml'}\n"
         f"Record log:  {data_dir / 'records.jsonl'}\n"
+        f"Caches:      {data_dir / '.targets-cache'}\n"
     )
 
 

@@ -50,6 +50,18 @@ def targets_json(data: Path, *args: str) -> object:
     return json.loads(done.stdout)
 
 
+def test_init_sets_the_folder_up_for_git(tmp_path: Path) -> None:
+    assert run("init", str(tmp_path / "plan")).returncode == 0
+    assert (tmp_path / "plan" / ".gitattributes").read_text(encoding="utf-8").splitlines()[-1] == (
+        "records.jsonl merge=union"
+    )
+    assert (tmp_path / "plan" / ".gitignore").read_text(encoding="utf-8") == ".targets-cache/\n"
+    assert run("--data", str(tmp_path / "plan"), "migrate").stdout == (
+        "records.jsonl is already in the current format; nothing to convert.\n"
+    )
+    assert not (tmp_path / "plan" / "records.jsonl").exists()  # no empty log made
+
+
 def test_two_clones_record_at_once_and_merge_without_conflict(tmp_path: Path) -> None:
     first = tmp_path / "first"
     git(tmp_path, "init", "-q", "-b", "main", str(first))

@@ -217,6 +217,8 @@ class RecordLog:
 
     def migrate(self) -> Migration | None:
         """Convert a v0.1 log now; None when there is none."""
+        if not os.path.lexists(self.v01_path):
+            return None  # and no empty log made either
         with self._writing(create=True) as files:
             if files.v01 is None:
                 return None

@@ -462,6 +462,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "paths.plan": {"en": "Plan:        {path}", "vi": "Kế hoạch:         {path}"},
     "paths.log": {"en": "Record log:  {path}", "vi": "Sổ ghi số liệu:   {path}"},
+    "paths.cache": {"en": "Caches:      {path}", "vi": "Bộ nhớ đệm:       {path}"},
     "chosen.option": {"en": "--data", "vi": "--data"},
     "chosen.env": {"en": "LAICHAU_TARGETS_DATA", "vi": "LAICHAU_TARGETS_DATA"},
     "chosen.local": {"en": "./data holds a plan", "vi": "./data có tệp kế hoạch"},
