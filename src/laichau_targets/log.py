@@ -30,19 +30,19 @@ from .logstate import (
     IdIndex,
     LogState,
     NeedsWholeLog,
-    Row,
-    current_of_rows,
     decode,
     encode,
     entry_of,
-    record_of,
-    row_of,
     state_of,
     with_tail,
 )
 from .periods import Period
 from .records import (
+    CODE,
+    ID,
     LOG_FILE,
+    RETRACTS,
+    V01_ID,
     V01_LOG_FILE,
     CurrentFigures,
     Figure,
@@ -50,10 +50,15 @@ from .records import (
     Parsed,
     Record,
     Retraction,
+    Row,
     check_log,
+    current_of_rows,
+    figure_of,
     line_of,
     parse_lines,
     parse_v01,
+    record_of,
+    row_of,
 )
 
 BACKUP_FILE = "records.v0.1.toml"
@@ -88,7 +93,7 @@ class Undone:
 
 
 class RecordLog:
-    """A data folder's record log, with its cache."""
+    """A data folder's record log, with its caches: the one way to read it and to add to it."""
 
     def __init__(self, folder: Path, cache_dir: Path | None = None) -> None:
         self.path = folder / LOG_FILE
@@ -103,7 +108,7 @@ class RecordLog:
         with self._reading() as files:
             rows, _ = self._rows(files)
         records = [record_of(row) for row in rows]
-        shorts = short_forms([row[1] for row in sorted(rows, key=_by_id)])
+        shorts = short_forms(sorted(row[ID] for row in rows))
         for record in records:
             record.short = shorts[record.id]
         return records
@@ -112,26 +117,25 @@ class RecordLog:
         """The records (of one code, any case), the `last` ones, each with what retracted it or what it retracts."""
         with self._reading() as files:
             rows, state = self._rows(files)
-        chosen = [row for row in rows if code is None or row[2].upper() == code.upper()]
+        chosen = [row for row in rows if code is None or row[CODE].upper() == code.upper()]
         if last is not None:
             chosen = chosen[len(chosen) - last :] if last > 0 else []
-        wanted = {row[1] for row in chosen} | {row[12] for row in chosen if row[12] is not None}
+        wanted = {row[ID] for row in chosen} | {row[RETRACTS] for row in chosen if row[RETRACTS] is not None}
         by: dict[str, Retraction] = {}
         figures: dict[str, Figure] = {}
         for row in rows:
-            if row[12] is not None and row[12] in wanted and row[12] not in by:
+            retracts = row[RETRACTS]
+            if retracts is not None and retracts in wanted and retracts not in by:
                 retraction = record_of(row)
                 assert isinstance(retraction, Retraction)
-                by[row[12]] = retraction
-            elif row[12] is None and row[1] in wanted:
-                figure = record_of(row)
-                assert isinstance(figure, Figure)
-                figures[row[1]] = figure
+                by[retracts] = retraction
+            elif retracts is None and row[ID] in wanted:
+                figures[row[ID]] = figure_of(row)
         entries = []
         for row in chosen:
-            record = figures[row[1]] if row[1] in figures else record_of(row)
-            retracts = record.retracts if isinstance(record, Retraction) else None
-            entries.append(Entry(record, by.get(record.id), figures.get(retracts) if retracts else None))
+            record = figures[row[ID]] if row[ID] in figures else record_of(row)
+            target = figures.get(record.retracts) if isinstance(record, Retraction) else None
+            entries.append(Entry(record, by.get(record.id), target))
         for entry in entries:
             for one in (entry.record, entry.retracted_by, entry.retracted):
                 if one is not None:
@@ -171,10 +175,7 @@ class RecordLog:
             try:
                 if files.migrated:
                     raise NeedsWholeLog
-                checksums = [zlib.crc32(line_of(r).strip()) for r in records]
-                state = with_tail(
-                    state, Parsed(list(records), [0] * len(records), checksums), state.covered.extended(data)
-                )
+                state = with_tail(state, [_row(r) for r in records], state.covered.extended(data))
                 self._write_cache("log", cachefile.signature_of(os.fstat(files.log_fd)), encode(state))
             except NeedsWholeLog:
                 state = self._save_whole(files)
@@ -196,21 +197,19 @@ class RecordLog:
                 note,
             )
             data = self._append(files, [retraction])
-            line = zlib.crc32(line_of(retraction).strip())
             if files.migrated:
                 state = self._save_whole(files)
             else:
-                new = row_of(retraction, line)
+                new = _row(retraction)
                 rows = [*rows, new] if not rows or new > rows[-1] else sorted([*rows, new])
+                entries = {retraction.id: entry_of(new)}
                 held = state.index.entry(target.id)
-                entries = {retraction.id: entry_of(retraction, line)}
                 if held is not None:
                     entries[target.id] = held[0].to_bytes(4, "big") + RETRACTED + held[2]
-                state = LogState(
-                    current_of_rows(rows), state.index.with_entries(entries), state.covered.extended(data)
-                )
+                covered = state.covered.extended(data)
+                state = LogState(current_of_rows(rows), state.index.with_entries(entries), covered)
                 self._write_cache("log", cachefile.signature_of(os.fstat(files.log_fd)), encode(state))
-                self._write_cache("records", _covered_key(state.covered), rows)
+                self._write_cache("records", _covered_key(covered), rows)
         _shorten(state)
         retraction.short, target.short = state.index.short(retraction.id), state.index.short(target.id)
         return Undone(retraction, target, state.current)
@@ -249,27 +248,23 @@ class RecordLog:
             files.v01 = _open(stack, self.v01_path, shared=False, create=False)
             yield files
 
-    def _checked(self, files: _Files) -> list[Record]:
-        """Every distinct record of the log (and of a v0.1 log beside it), checked as a whole."""
+    def _checked(self, files: _Files) -> list[Row]:
+        """Every distinct record of the log (and of a v0.1 log beside it) as rows, checked as a whole."""
         data = _read_all(files.log, self.path) if files.log is not None else b""
         parsed = parse_lines(data, self.path)
         if files.v01 is None:
             return check_log(parsed, self.path)
-        files.v01_records = parse_v01(_read_all(files.v01, self.v01_path), self.v01_path)
-        old = files.v01_records
-        return check_log(
-            Parsed(old + parsed.records, [0] * len(old) + parsed.lines, [0] * len(old) + parsed.checksums),
-            self.path,
-        )
+        old = files.v01_rows = parse_v01(_read_all(files.v01, self.v01_path), self.v01_path)
+        return check_log(Parsed(old + parsed.rows, [0] * len(old) + parsed.lines), self.path)
 
     def _rows(self, files: _Files) -> tuple[list[Row], LogState]:
         """Every distinct record as a row, in the log's order, and the state; from the caches when they prove it."""
         state = self._state(files)
         if files.whole is not None:
-            return self._save_rows(state, files.whole), state
+            self._write_cache("records", _covered_key(state.covered), files.whole)
+            return files.whole, state
         if files.v01 is not None or files.log is None:
-            records = self._checked(files)
-            return [row_of(r, 0) for r in records], state
+            return self._checked(files), state
         key = _covered_key(state.covered)
         cached = self._cached("records")
         if cached is not None and cached[0] == key and isinstance(cached[1], list):
@@ -279,8 +274,7 @@ class RecordLog:
         if cached is not None and isinstance(cached[1], list):
             rows = self._grown_rows(cached[0], cached[1], data)
         if rows is None:
-            parsed = parse_lines(data, self.path)
-            return self._save_rows(state, (check_log(parsed, self.path), parsed)), state
+            rows = check_log(parse_lines(data, self.path), self.path)
         self._write_cache("records", key, rows)
         return rows, state
 
@@ -293,19 +287,11 @@ class RecordLog:
         if len(data) < old.length or EMPTY.extended(data[: old.length]) != old:
             return None
         tail = parse_lines(data[old.length :], self.path, first_line=old.lines + 1)
-        known = {row[1] for row in rows}
-        new = [row_of(r, c) for r, c in zip(tail.records, tail.checksums, strict=True) if r.id not in known]
-        new.sort()
+        known = {row[ID] for row in rows}
+        new = sorted({row[ID]: row for row in tail.rows if row[ID] not in known}.values())
         if not new or not rows or new[0] > rows[-1]:
             return [*rows, *new]  # lines appended in time order, as a pull usually brings them
         return sorted([*rows, *new])
-
-    def _save_rows(self, state: LogState, whole: tuple[list[Record], Parsed]) -> list[Row]:
-        records, parsed = whole
-        checksums = {r.id: c for r, c in zip(parsed.records, parsed.checksums, strict=True)}
-        rows = [row_of(r, checksums.get(r.id, 0)) for r in records]
-        self._write_cache("records", _covered_key(state.covered), rows)
-        return rows
 
     def _state(self, files: _Files) -> LogState:
         """The state, from the cache when it proves it describes the log, else from the new lines, else whole."""
@@ -322,10 +308,8 @@ class RecordLog:
         data = _read_all(files.log, self.path)
         state = self._grown(decode(cached[1]) if cached is not None else None, data)
         if state is None:
-            parsed = parse_lines(data, self.path)
-            records = check_log(parsed, self.path)
-            files.whole = (records, parsed)
-            state = state_of(records, parsed, EMPTY.extended(data))
+            files.whole = check_log(parse_lines(data, self.path), self.path)
+            state = state_of(files.whole, EMPTY.extended(data))
         self._write_cache("log", signature, encode(state))
         return state
 
@@ -340,7 +324,7 @@ class RecordLog:
             return None
         tail = data[c.length :]
         try:
-            return with_tail(old, parse_lines(tail, self.path, first_line=c.lines + 1), c.extended(tail))
+            return with_tail(old, parse_lines(tail, self.path, first_line=c.lines + 1).rows, c.extended(tail))
         except (NeedsWholeLog, LogError):
             return None  # the whole log is read, and says what is wrong with its line
 
@@ -353,8 +337,7 @@ class RecordLog:
             state = decode(cached[1])
             if state is not None:
                 return state
-        records = self._checked(files)
-        state = state_of(records, Parsed(records, [0] * len(records), [0] * len(records)), EMPTY)
+        state = state_of(self._checked(files), EMPTY)
         self._write_cache("log", signature, encode(state))
         return state
 
@@ -368,10 +351,10 @@ class RecordLog:
         size = os.fstat(fd).st_size
         old: list[Record] = []
         if files.v01 is not None:
-            if files.v01_records is None:
+            if files.v01_rows is None:
                 self._checked(files)
-            present = {r.id for r in parse_lines(_read_all(fd, self.path), self.path).records}
-            old = [r for r in files.v01_records or [] if r.id not in present]
+            present = {row[ID] for row in parse_lines(_read_all(fd, self.path), self.path).rows}
+            old = [record_of(row) for row in files.v01_rows or [] if row[ID] not in present]
         data = b"".join(line_of(r) for r in old + records)
         if size and os.pread(fd, 1, size - 1) != b"\n":
             data = b"\n" + data  # a last line without its newline, from an editor
@@ -386,7 +369,7 @@ class RecordLog:
                 raise LogError("error.log_unwritable", path=self.path, reason=exc.strerror) from None
             raise
         if files.v01 is not None:
-            self._keep_v01(len(files.v01_records or []))
+            self._keep_v01(len(files.v01_rows or []))
             files.migrated = True
         return data
 
@@ -404,14 +387,13 @@ class RecordLog:
         self.migrated = Migration(self.v01_path, self.path, backup, count)
 
     def _save_whole(self, files: _Files) -> LogState:
-        """The state of the log as it is now, read whole, and cached."""
+        """The state of the log as it is now, read whole, and cached with its rows."""
         fd = files.log_fd
         data = _read_all(fd, self.path)
-        parsed = parse_lines(data, self.path)
-        records = check_log(parsed, self.path)
-        state = state_of(records, parsed, EMPTY.extended(data))
+        rows = check_log(parse_lines(data, self.path), self.path)
+        state = state_of(rows, EMPTY.extended(data))
         self._write_cache("log", cachefile.signature_of(os.fstat(fd)), encode(state))
-        self._save_rows(state, (records, parsed))
+        self._write_cache("records", _covered_key(state.covered), rows)
         return state
 
     def _cached(self, kind: str) -> tuple[Any, Any] | None:
@@ -425,6 +407,11 @@ class RecordLog:
             cachefile.write(cachefile.cache_path(self.cache_dir, kind, self.path), source, data)
 
 
+def _row(record: Record) -> Row:
+    """A record about to be written, as a row with the checksum of its line."""
+    return row_of(record, zlib.crc32(line_of(record).strip()))
+
+
 def _shorten(state: LogState) -> None:
     for figure in state.current.values():
         figure.short = state.index.short(figure.id)
@@ -436,9 +423,9 @@ class _Files:
     def __init__(self) -> None:
         self.log: int | None = None
         self.v01: int | None = None
-        self.v01_records: list[Record] | None = None
+        self.v01_rows: list[Row] | None = None
         self.migrated = False
-        self.whole: tuple[list[Record], Parsed] | None = None  # the log as read whole, when it was
+        self.whole: list[Row] | None = None  # the log's rows, when it had to be read whole
 
     @property
     def log_fd(self) -> int:
@@ -491,39 +478,33 @@ def _read_all(fd: int, path: Path) -> bytes:
 
 def _retractable(rows: list[Row], prefix: str | None) -> Figure:
     """The figure an undo would retract: the one named by an id prefix, else the last one standing."""
-    gone = {row[12] for row in rows if row[12] is not None}
+    gone = {row[RETRACTS] for row in rows if row[RETRACTS] is not None}
     if prefix is None:
-        standing = [row for row in rows if row[12] is None and row[1] not in gone]
+        standing = [row for row in rows if row[RETRACTS] is None and row[ID] not in gone]
         if not standing:
             raise RecordNotFoundError("error.undo_nothing")
         found = standing[-1:]
     else:
         number = prefix.strip().removeprefix("#")
         if number.isdigit() and len(number) < SHORTEST:  # a v0.1 number, as people still say them
-            found = [row for row in rows if row[11] == int(number)]
+            found = [row for row in rows if row[V01_ID] == int(number)]
         else:
             wanted = typed_prefix(number)
             if wanted is None:
                 raise RecordNotFoundError("error.undo_no_record", id=prefix)
             if len(wanted) < SHORTEST:
                 raise RecordNotFoundError("error.undo_prefix_short", id=prefix, shortest=SHORTEST)
-            found = [row for row in rows if row[1].startswith(wanted)]
+            found = [row for row in rows if row[ID].startswith(wanted)]
         if not found:
             raise RecordNotFoundError("error.undo_no_record", id=prefix)
         if len(found) > 1:
             raise RecordNotFoundError("error.undo_ambiguous", id=prefix, count=len(found))
     row = found[0]
-    if row[12] is not None:
+    if row[RETRACTS] is not None:
         raise RecordNotFoundError("error.undo_is_retraction", id=prefix)
-    if row[1] in gone:
+    if row[ID] in gone:
         raise RecordNotFoundError("error.undo_already", id=prefix)
-    figure = record_of(row)
-    assert isinstance(figure, Figure)
-    return figure
-
-
-def _by_id(row: Row) -> str:
-    return row[1]
+    return figure_of(row)
 
 
 def _covered_key(covered: Covered) -> tuple[int, int, int, int]:

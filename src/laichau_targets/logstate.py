@@ -13,22 +13,24 @@ from __future__ import annotations
 
 import zlib
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime
 from decimal import Decimal
 from typing import Any
 
 from .ids import ID_LENGTH, SHORTEST, common_prefix
 from .periods import Period
 from .records import (
-    BASES,
+    CHECKSUM,
+    CODE,
+    ID,
+    RETRACTS,
     CurrentFigures,
     Figure,
-    Parsed,
-    Record,
-    Retraction,
-    current_figures,
+    Row,
+    current_of_rows,
+    rank_of,
     retraction_problem,
-    with_figure,
+    row_of,
 )
 
 FIGURE, RETRACTED, RETRACTION = b"F", b"X", b"R"
@@ -116,12 +118,12 @@ class IdIndex:
         return IdIndex(b"".join(parts))
 
 
-def entry_of(record: Record, line_checksum: int, retracted: bool = False) -> bytes:
-    if isinstance(record, Retraction):
+def entry_of(row: Row, retracted: bool = False) -> bytes:
+    if row[RETRACTS] is not None:
         kind = RETRACTION
     else:
         kind = RETRACTED if retracted else FIGURE
-    return line_checksum.to_bytes(4, "big") + kind + code_checksum(record.code)
+    return row[CHECKSUM].to_bytes(4, "big") + kind + code_checksum(row[CODE])
 
 
 @dataclass
@@ -158,50 +160,57 @@ class NeedsWholeLog(Exception):
     """New lines that only a reading of the whole log can judge."""
 
 
-def state_of(records: list[Record], parsed: Parsed, covered: Covered) -> LogState:
-    """The state of a whole log: `records` checked and distinct, `parsed` as read (for the checksums)."""
-    checksums = {r.id: c for r, c in zip(parsed.records, parsed.checksums, strict=True)}
-    gone = {r.retracts for r in records if isinstance(r, Retraction)}
-    entries = {r.id: entry_of(r, checksums.get(r.id, 0), r.id in gone) for r in records}
-    return LogState(current_figures(records), IdIndex().with_entries(entries), covered)
+def state_of(rows: list[Row], covered: Covered) -> LogState:
+    """The state of a whole log from its checked, distinct rows."""
+    gone = {row[RETRACTS] for row in rows if row[RETRACTS] is not None}
+    blob = b"".join(
+        [row[ID].encode("ascii") + entry_of(row, row[ID] in gone) for row in sorted(rows, key=_by_id)]
+    )
+    return LogState(current_of_rows(rows), IdIndex(blob), covered)
 
 
-def with_tail(state: LogState, tail: Parsed, covered: Covered) -> LogState:
-    """The state once the new lines of `tail` are added; NeedsWholeLog when they cannot be judged alone."""
-    new: dict[str, Record] = {}
-    checksums: dict[str, int] = {}
-    for record, checksum in zip(tail.records, tail.checksums, strict=True):
-        held = state.index.entry(record.id)
+def _by_id(row: Row) -> str:
+    return row[ID]
+
+
+def with_tail(state: LogState, tail: list[Row], covered: Covered) -> LogState:
+    """The state once the new rows of `tail` are added; NeedsWholeLog when they cannot be judged alone."""
+    new: dict[str, Row] = {}
+    for row in tail:
+        held = state.index.entry(row[ID])
         if held is not None:
-            if held[0] != checksum:
+            if held[0] != row[CHECKSUM]:
                 raise NeedsWholeLog  # one id, two lines: the same record written twice, or damage
             continue
-        if record.id in new and new[record.id] != record:
+        if row[ID] in new and new[row[ID]][:CHECKSUM] != row[:CHECKSUM]:
             raise NeedsWholeLog
-        new[record.id] = record
-        checksums[record.id] = checksum
-    current = dict(state.current)
-    current_ids = {figure.id for figure in current.values()}
+        new[row[ID]] = row
+    current_ids = {figure.id for figure in state.current.values()}
     entries: dict[str, bytes] = {}
     gone: set[str] = set()
-    for record in new.values():
-        if not isinstance(record, Retraction):
+    for row in new.values():
+        retracts = row[RETRACTS]
+        if retracts is None:
             continue
-        target = new.get(record.retracts)
+        target = new.get(retracts)
         if target is None:
-            held = state.index.entry(record.retracts)
-            if held is None or held[1] == RETRACTION or held[2] != code_checksum(record.code):
+            held = state.index.entry(retracts)
+            if held is None or held[1] == RETRACTION or held[2] != code_checksum(row[CODE]):
                 raise NeedsWholeLog  # damage: the whole log says which line
-            if record.retracts in current_ids:
+            if retracts in current_ids:
                 raise NeedsWholeLog  # the figure before it is needed
-            entries[record.retracts] = held[0].to_bytes(4, "big") + RETRACTED + held[2]
-        elif retraction_problem(record, target) is not None:
+            entries[retracts] = held[0].to_bytes(4, "big") + RETRACTED + held[2]
+        elif retraction_problem(row, target) is not None:
             raise NeedsWholeLog
-        gone.add(record.retracts)
-    for record in new.values():
-        entries[record.id] = entry_of(record, checksums[record.id], record.id in gone)
-        if isinstance(record, Figure) and record.id not in gone:
-            with_figure(current, record)
+        gone.add(retracts)
+    current = dict(state.current)
+    standing = [row for row in new.values() if row[RETRACTS] is None and row[ID] not in gone]
+    for key, figure in current_of_rows(standing).items():
+        held_figure = current.get(key)
+        if held_figure is None or rank_of(row_of(figure)) > rank_of(row_of(held_figure)):
+            current[key] = figure
+    for row in new.values():
+        entries[row[ID]] = entry_of(row, row[ID] in gone)
     return LogState(current, state.index.with_entries(entries), covered)
 
 
@@ -244,92 +253,8 @@ def decode(data: Any) -> LogState | None:
                 note,
                 v01_id,
             )
-            with_figure(current, figure)
+            current[(code.upper(), year)] = figure
         length, lines, crc, adler = data["covered"]
         return LogState(current, IdIndex(data["index"]), Covered(length, lines, crc, adler))
     except Exception:  # a cache that does not decode is as good as none, whatever is wrong with it
         return None
-
-
-# The records themselves, as rows a cache can hold -------------------------------------------
-
-# (microseconds since 1970, id, code, value, year, months, basis, recorded_at, user, source,
-#  note, v01_id, retracts, checksum of the line): a figure has no `retracts`, a retraction no
-# value, period or basis. The first two give the log's order.
-Row = tuple[
-    int, str, str, str | None, int, int, str, str, str, str | None, str | None, int | None, str | None, int
-]
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-_MICROSECOND = timedelta(microseconds=1)
-
-
-def row_of(record: Record, checksum: int) -> Row:
-    at = (record.recorded_at - _EPOCH) // _MICROSECOND
-    iso = record.recorded_at.isoformat()
-    if isinstance(record, Retraction):
-        return (
-            at,
-            record.id,
-            record.code,
-            None,
-            0,
-            0,
-            "",
-            iso,
-            record.user,
-            None,
-            record.note,
-            record.v01_id,
-            record.retracts,
-            checksum,
-        )
-    p = record.period
-    return (
-        at,
-        record.id,
-        record.code,
-        str(record.value),
-        p.year,
-        p.months,
-        record.basis,
-        iso,
-        record.user,
-        record.source,
-        record.note,
-        record.v01_id,
-        None,
-        checksum,
-    )
-
-
-def record_of(row: Row) -> Record:
-    _, record_id, code, value, year, months, basis, at, user, source, note, v01_id, retracts, _ = row
-    recorded_at = datetime.fromisoformat(at)
-    if retracts is not None:
-        return Retraction(record_id, code, retracts, recorded_at, user, note, v01_id)
-    assert value is not None and basis in BASES  # a row is only ever made from a checked record
-    return Figure(
-        record_id, code, Decimal(value), Period(year, months), basis, recorded_at, user, source, note, v01_id
-    )
-
-
-def current_of_rows(rows: list[Row], as_of: Period | None = None) -> CurrentFigures:
-    """Each code's current figure per year from rows, as current_figures does from records."""
-    gone = {row[12] for row in rows if row[12] is not None}
-    best: dict[tuple[str, int], tuple[tuple[int, bool, int, str], Row]] = {}
-    for row in rows:
-        if row[12] is not None or row[1] in gone:
-            continue
-        if as_of is not None and (row[4], row[5]) > (as_of.year, as_of.months):
-            continue
-        key = (row[2].upper(), row[4])
-        rank = (row[5], row[6] == "official", row[0], row[1])
-        held = best.get(key)
-        if held is None or rank > held[0]:
-            best[key] = (rank, row)
-    current: CurrentFigures = {}
-    for key, (_, row) in best.items():
-        figure = record_of(row)
-        assert isinstance(figure, Figure)
-        current[key] = figure
-    return current

@@ -7,13 +7,12 @@ figure is current. Reading and writing the file belongs to log.py.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal, InvalidOperation
-from operator import attrgetter
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
 from .errors import LogError, Message, PeriodError
 from .numbers import figure_in_range
@@ -99,39 +98,101 @@ def line_of(record: Record) -> bytes:
     return (json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
+# (microseconds since 1970, id, code, value, year, months, basis, recorded_at, user, source,
+#  note, v01_id, retracts, checksum of its line): a record as the log is read and cached.
+# A figure has no `retracts`; a retraction no value, period (0, 0) or basis. The first two
+# fields give the log's order, so rows sort as the log does.
+Row = tuple[
+    int, str, str, str | None, int, int, str, str, str, str | None, str | None, int | None, str | None, int
+]
+AT: Final = 0
+ID: Final = 1
+CODE: Final = 2
+VALUE: Final = 3
+YEAR: Final = 4
+MONTHS: Final = 5
+BASIS: Final = 6
+ISO: Final = 7
+USER: Final = 8
+SOURCE: Final = 9
+NOTE: Final = 10
+V01_ID: Final = 11
+RETRACTS: Final = 12
+CHECKSUM: Final = 13
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND = timedelta(microseconds=1)
+
+
+def row_of(record: Record, checksum: int = 0) -> Row:
+    at = (record.recorded_at - _EPOCH) // _MICROSECOND
+    iso = record.recorded_at.isoformat()
+    if isinstance(record, Retraction):
+        return (at, record.id, record.code, None, 0, 0, "", iso, record.user, None, record.note, record.v01_id, record.retracts, checksum)  # fmt: skip
+    p = record.period
+    return (at, record.id, record.code, str(record.value), p.year, p.months, record.basis, iso, record.user, record.source, record.note, record.v01_id, None, checksum)  # fmt: skip
+
+
+def record_of(row: Row) -> Record:
+    """The record a row holds (a row is only ever made from a checked line or record)."""
+    _, record_id, code, value, year, months, basis, at, user, source, note, v01_id, retracts, _ = row
+    recorded_at = datetime.fromisoformat(at)
+    if retracts is not None:
+        return Retraction(record_id, code, retracts, recorded_at, user, note, v01_id)
+    assert value is not None, "a figure's row holds its value"
+    kind: Basis = "official" if basis == "official" else "estimate"
+    return Figure(
+        record_id, code, Decimal(value), Period(year, months), kind, recorded_at, user, source, note, v01_id
+    )
+
+
+def figure_of(row: Row) -> Figure:
+    figure = record_of(row)
+    assert isinstance(figure, Figure), "a figure's row"
+    return figure
+
+
 @dataclass
 class Parsed:
-    """Records read from the log in file order, each with its line number and a checksum of its line."""
+    """Rows read from the log in file order, each with its line number."""
 
-    records: list[Record]
+    rows: list[Row]
     lines: list[int]
-    checksums: list[int]
 
 
 def parse_lines(data: bytes, path: Path, first_line: int = 1) -> Parsed:
-    """The records of a log's bytes (or of a tail of them starting at `first_line`)."""
+    """The rows of a log's bytes (or of a tail of them starting at `first_line`)."""
     import json
     import zlib
 
     raw = data.split(b"\n")
     if raw and raw[-1].strip() == b"":
         raw.pop()
-    numbered = [(n, line) for n, line in enumerate(raw, first_line) if line.strip()]
+    lines = [line for line in raw if line.strip()]
+    if len(lines) == len(raw):
+        numbers: Sequence[int] = range(first_line, first_line + len(raw))
+    else:  # blank lines: keep counting them
+        numbers = [n for n, line in enumerate(raw, first_line) if line.strip()]
     try:
-        rows = json.loads(b"[" + b",".join(line for _, line in numbered) + b"]")
+        decoded = json.loads(b"[" + b",".join(lines) + b"]")
     except (ValueError, RecursionError):
-        rows = [_decode_line(line, n, path) for n, line in numbered]
-    periods: dict[str, Period] = {}
-    values: dict[str, Decimal] = {}
-    records = []
-    for (n, _), row in zip(numbered, rows, strict=True):
-        try:
-            records.append(_from_row(row, periods, values))
-        except _Damage as exc:
-            raise _damaged(path, n, exc.message) from None
-        except PeriodError as exc:
-            raise _damaged(path, n, exc.message) from None
-    return Parsed(records, [n for n, _ in numbered], [zlib.crc32(line.strip()) for _, line in numbered])
+        decoded = [_decode_line(line, n, path) for n, line in zip(numbers, lines, strict=True)]
+    periods: dict[str, tuple[int, int]] = {}
+    values: set[str] = set()
+    crc32 = zlib.crc32
+    try:
+        rows = [_row(one, crc32(line), periods, values) for one, line in zip(decoded, lines, strict=True)]
+    except (_Damage, PeriodError) as exc:
+        bad = next(n for n, one in zip(numbers, decoded, strict=True) if not _fine(one))
+        raise _damaged(path, bad, exc.message) from None
+    return Parsed(rows, list(numbers))
+
+
+def _fine(one: Any) -> bool:
+    try:
+        _row(one, 0, {}, set())
+    except (_Damage, PeriodError):
+        return False
+    return True
 
 
 def _decode_line(line: bytes, number: int, path: Path) -> Any:
@@ -157,59 +218,52 @@ class _Damage(Exception):
         super().__init__(self.message.text())
 
 
-def _from_row(row: Any, periods: dict[str, Period], values: dict[str, Decimal]) -> Record:
-    """A record from one parsed line; `periods` and `values` remember what was already read."""
-    if type(row) is not dict:
+def _row(raw: Any, checksum: int, periods: dict[str, tuple[int, int]], values: set[str]) -> Row:
+    """One parsed line checked; `periods` and `values` remember what was already read."""
+    if type(raw) is not dict:
         raise _Damage("error.record_not_table")
-    record_id = row.get("id")
+    get = raw.get
+    record_id = get("id")
     if type(record_id) is not str or not _ID.fullmatch(record_id):
         raise _Damage("error.record_bad_id", value=_shown(record_id))
-    at = _text(row, "recorded_at")
+    code, user, at = get("code"), get("user"), get("recorded_at")
+    if type(code) is not str or type(user) is not str or type(at) is not str:
+        raise _not_text(raw, "code", "user", "recorded_at")
     try:
         recorded_at = datetime.fromisoformat(at)
     except ValueError:
         raise _Damage("error.record_bad_time") from None
     if recorded_at.tzinfo is None:
         raise _Damage("error.record_bad_time")
-    v01_id = row.get("v01_id")
+    micro = (recorded_at - _EPOCH) // _MICROSECOND
+    v01_id = get("v01_id")
     if v01_id is not None and (type(v01_id) is not int or v01_id < 1):
         raise _Damage("error.record_bad_v01_id", value=_shown(v01_id))
-    note = row.get("note")
+    note = get("note")
     if note is not None and type(note) is not str:
         raise _Damage("error.record_not_text", key="note")
-    if "retracts" in row:
-        retracts = row["retracts"]
+    retracts = get("retracts")
+    if retracts is not None or "retracts" in raw:
         if type(retracts) is not str or not _ID.fullmatch(retracts):
             raise _Damage("error.record_bad_retracts")
-        return Retraction(
-            record_id, _text(row, "code"), retracts, recorded_at, _text(row, "user"), note, v01_id
-        )
-    text = _text(row, "value")
-    value = values.get(text)
-    if value is None:
-        value = values[text] = _value(text)
-    label = _text(row, "period")
+        return (micro, record_id, code, None, 0, 0, "", at, user, None, note, v01_id, retracts, checksum)
+    value, label = get("value"), get("period")
+    if type(value) is not str or type(label) is not str:
+        raise _not_text(raw, "value", "period")
+    if value not in values:
+        _value(value)
+        values.add(value)
     period = periods.get(label)
     if period is None:
-        period = periods[label] = parse_period(label)
-    basis = row.get("basis")
-    if basis not in BASES:
+        parsed = parse_period(label)
+        period = periods[label] = (parsed.year, parsed.months)
+    basis = get("basis")
+    if basis != "estimate" and basis != "official":
         raise _Damage("error.record_bad_basis", value=_shown(basis))
-    source = row.get("source")
+    source = get("source")
     if source is not None and type(source) is not str:
         raise _Damage("error.record_not_text", key="source")
-    return Figure(
-        record_id,
-        _text(row, "code"),
-        value,
-        period,
-        basis,
-        recorded_at,
-        _text(row, "user"),
-        source,
-        note,
-        v01_id,
-    )
+    return (micro, record_id, code, value, period[0], period[1], basis, at, user, source, note, v01_id, None, checksum)  # fmt: skip
 
 
 def _value(text: str) -> Decimal:
@@ -222,10 +276,19 @@ def _value(text: str) -> Decimal:
     return value
 
 
+def _not_text(row: dict[str, Any], *keys: str) -> _Damage:
+    """The damage of the first of `keys` whose value is missing or not text."""
+    for key in keys:
+        value = row.get(key)
+        if type(value) is not str:
+            return _Damage("error.record_missing" if value is None else "error.record_not_text", key=key)
+    raise AssertionError("one of them is not text")
+
+
 def _text(row: dict[str, Any], key: str) -> str:
     value = row.get(key)
     if type(value) is not str:
-        raise _Damage("error.record_missing" if value is None else "error.record_not_text", key=key)
+        raise _not_text(row, key)
     return value
 
 
@@ -238,86 +301,82 @@ def _shown(value: object) -> str:
 # The log as a whole ----------------------------------------------------------------------
 
 
-def check_log(parsed: Parsed, path: Path) -> list[Record]:
-    """The distinct records in the log's order, after checking the log as a whole.
+def check_log(parsed: Parsed, path: Path) -> list[Row]:
+    """The distinct rows in the log's order, after checking the log as a whole.
 
     The same record twice counts once; two different records with one id, and a
     retraction of what is not a figure of its code in the log, are damage.
     """
-    by_id: dict[str, tuple[Record, int]] = {}
-    for record, line in zip(parsed.records, parsed.lines, strict=True):
-        held = by_id.get(record.id)
+    by_id: dict[str, tuple[Row, int]] = {}
+    for row, line in zip(parsed.rows, parsed.lines, strict=True):
+        held = by_id.get(row[ID])
         if held is None:
-            by_id[record.id] = (record, line)
-        elif held[0] != record:
-            raise _damaged(path, line, Message("error.record_id_taken", {"id": record.id, "line": held[1]}))
-    for record, line in by_id.values():
-        if isinstance(record, Retraction):
-            problem = retraction_problem(record, by_id.get(record.retracts, (None, 0))[0])
+            by_id[row[ID]] = (row, line)
+        elif held[0][:CHECKSUM] != row[:CHECKSUM]:
+            raise _damaged(path, line, Message("error.record_id_taken", {"id": row[ID], "line": held[1]}))
+    for row, line in by_id.values():
+        if row[RETRACTS] is not None:
+            problem = retraction_problem(row, by_id.get(row[RETRACTS], (None, 0))[0])
             if problem is not None:
                 raise _damaged(path, line, problem)
-    records = [record for record, _ in by_id.values()]
-    records.sort(key=attrgetter("recorded_at", "id"))  # the log's order, never the order of its lines
-    return records
+    rows = [row for row, _ in by_id.values()]
+    rows.sort()  # the log's order (time recorded, id), never the order of its lines
+    return rows
 
 
-def retraction_problem(retraction: Retraction, target: Record | None) -> Message | None:
+def retraction_problem(retraction: Row, target: Row | None) -> Message | None:
     """What makes a retraction impossible, if anything."""
-    if retraction.retracts == retraction.id:
+    retracts = retraction[RETRACTS]
+    if retracts == retraction[ID]:
         return Message("error.retracts_itself")
     if target is None:
-        return Message("error.retracts_missing", {"id": retraction.retracts})
-    if isinstance(target, Retraction):
-        return Message("error.retracts_retraction", {"id": retraction.retracts})
-    if target.code.upper() != retraction.code.upper():
+        return Message("error.retracts_missing", {"id": retracts})
+    if target[RETRACTS] is not None:
+        return Message("error.retracts_retraction", {"id": retracts})
+    if target[CODE].upper() != retraction[CODE].upper():
         return Message(
-            "error.retracts_other_code",
-            {"id": retraction.retracts, "code": target.code, "named": retraction.code},
+            "error.retracts_other_code", {"id": retracts, "code": target[CODE], "named": retraction[CODE]}
         )
     return None
 
 
-def retracted_ids(records: Iterable[Record]) -> set[str]:
-    return {r.retracts for r in records if isinstance(r, Retraction)}
-
-
-def standing_figures(records: Iterable[Record]) -> list[Figure]:
-    """The figures nothing retracted, in the order given."""
-    records = list(records)
-    gone = retracted_ids(records)
-    return [r for r in records if isinstance(r, Figure) and r.id not in gone]
-
-
 CurrentFigures = dict[tuple[str, int], Figure]
+Rank = tuple[int, bool, int, str]
 
 
-def rank(figure: Figure) -> tuple[int, bool, datetime, str]:
+def rank_of(row: Row) -> Rank:
     """The later period wins; within one period official before estimate, then the one recorded later."""
-    return (figure.period.months, figure.basis == "official", figure.recorded_at, figure.id)
+    return (row[MONTHS], row[BASIS] == "official", row[AT], row[ID])
 
 
-def with_figure(current: CurrentFigures, figure: Figure) -> CurrentFigures:
-    """`current` updated by one new figure, in place; returned for convenience."""
-    key = (figure.code.upper(), figure.period.year)
-    held = current.get(key)
-    if held is None or rank(figure) > rank(held):
-        current[key] = figure
-    return current
+def current_of_rows(rows: Iterable[Row], as_of: Period | None = None) -> CurrentFigures:
+    """Each code's current figure per year, ignoring retracted ones and, with `as_of`, later periods."""
+    rows = list(rows)
+    gone = {row[RETRACTS] for row in rows if row[RETRACTS] is not None}
+    limit = (as_of.year, as_of.months) if as_of is not None else None
+    best: dict[tuple[str, int], tuple[Rank, Row]] = {}
+    for row in rows:
+        if row[RETRACTS] is not None or row[ID] in gone:
+            continue
+        if limit is not None and (row[YEAR], row[MONTHS]) > limit:
+            continue
+        key = (row[CODE].upper(), row[YEAR])
+        rank = rank_of(row)
+        held = best.get(key)
+        if held is None or rank > held[0]:
+            best[key] = (rank, row)
+    return {key: figure_of(row) for key, (_, row) in best.items()}
 
 
 def current_figures(records: Iterable[Record], as_of: Period | None = None) -> CurrentFigures:
-    """Each code's current figure per year, ignoring retracted ones and, with `as_of`, later periods."""
-    current: CurrentFigures = {}
-    for figure in standing_figures(records):
-        if as_of is None or figure.period <= as_of:
-            with_figure(current, figure)
-    return current
+    """Each code's current figure per year among records, as current_of_rows decides it."""
+    return current_of_rows((row_of(r) for r in records), as_of)
 
 
 # The v0.1 log ----------------------------------------------------------------------------
 
 
-def parse_v01(data: bytes, path: Path) -> list[Record]:
+def parse_v01(data: bytes, path: Path) -> list[Row]:
     """The records of a v0.1 log (`[[record]]` tables, ids 1, 2, 3...), with the ids they get now.
 
     Each v0.1 id becomes the same ULID on every machine (time of the record, its number,
@@ -354,8 +413,7 @@ def parse_v01(data: bytes, path: Path) -> list[Record]:
         last = record.v01_id or last
         records.append(record)
         lines.append(line if isinstance(line, int) else 0)
-    parsed = Parsed(records, lines, [0] * len(records))
-    return check_log(parsed, path)
+    return check_log(Parsed([row_of(r) for r in records], lines), path)
 
 
 def _v01_record(raw: Any, ids: dict[int, str]) -> Record:
