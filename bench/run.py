@@ -220,8 +220,10 @@ def main() -> None:
 def team_log(script: str, base_env: dict[str, str], work: Path, sizes: list[int], rounds: int) -> None:
     """Issue 10's cases: cold reads, a pull's new lines, history/undo/--as-of against show."""
     cases: Commands = {}
-    for size in sizes:
-        folder = work / f"log-{size}"
+    for size in sizes:  # folders of their own: the warm cases below keep their caches
+        folder = work / f"cold-{size}"
+        subprocess.run([script, "init", str(folder)], check=True, stdout=subprocess.DEVNULL, env=base_env)
+        write_log(folder, size)
         cases[f"cold show, {size:,} records"] = (
             [script, "show"],
             {**base_env, "LAICHAU_TARGETS_DATA": str(folder)},

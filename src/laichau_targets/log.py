@@ -100,6 +100,7 @@ class RecordLog:
         self.v01_path = folder / V01_LOG_FILE
         self.cache_dir = cache_dir
         self.migrated: Migration | None = None  # set when a write converted a v0.1 log
+        self._known: tuple[object, LogState] | None = None
 
     # reading ---------------------------------------------------------------------------
 
@@ -176,7 +177,7 @@ class RecordLog:
                 if files.migrated:
                     raise NeedsWholeLog
                 state = with_tail(state, [_row(r) for r in records], state.covered.extended(data))
-                self._write_cache("log", cachefile.signature_of(os.fstat(files.log_fd)), encode(state))
+                self._keep_state(cachefile.signature_of(os.fstat(files.log_fd)), state)
             except NeedsWholeLog:
                 state = self._save_whole(files)
         for figure in records:
@@ -208,7 +209,7 @@ class RecordLog:
                     entries[target.id] = held[0].to_bytes(4, "big") + RETRACTED + held[2]
                 covered = state.covered.extended(data)
                 state = LogState(current_of_rows(rows), state.index.with_entries(entries), covered)
-                self._write_cache("log", cachefile.signature_of(os.fstat(files.log_fd)), encode(state))
+                self._keep_state(cachefile.signature_of(os.fstat(files.log_fd)), state)
                 self._write_cache("records", _covered_key(covered), rows)
         _shorten(state)
         retraction.short, target.short = state.index.short(retraction.id), state.index.short(target.id)
@@ -300,17 +301,20 @@ class RecordLog:
         if files.log is None:
             return LogState({}, IdIndex(), EMPTY)
         signature = cachefile.signature_of(os.fstat(files.log))
+        if self._known is not None and self._known[0] == signature:
+            return self._known[1]  # this process wrote or read the log as it is
         cached = self._cached("log")
         if cached is not None and cached[0] == signature:
             state = decode(cached[1])
             if state is not None:
+                self._known = (signature, state)
                 return state
         data = _read_all(files.log, self.path)
         state = self._grown(decode(cached[1]) if cached is not None else None, data)
         if state is None:
             files.whole = check_log(parse_lines(data, self.path), self.path)
             state = state_of(files.whole, EMPTY.extended(data))
-        self._write_cache("log", signature, encode(state))
+        self._keep_state(signature, state)
         return state
 
     def _grown(self, old: LogState | None, data: bytes) -> LogState | None:
@@ -338,7 +342,7 @@ class RecordLog:
             if state is not None:
                 return state
         state = state_of(self._checked(files), EMPTY)
-        self._write_cache("log", signature, encode(state))
+        self._keep_state(signature, state)
         return state
 
     def _append(self, files: _Files, records: list[Record]) -> bytes:
@@ -392,9 +396,14 @@ class RecordLog:
         data = _read_all(fd, self.path)
         rows = check_log(parse_lines(data, self.path), self.path)
         state = state_of(rows, EMPTY.extended(data))
-        self._write_cache("log", cachefile.signature_of(os.fstat(fd)), encode(state))
+        self._keep_state(cachefile.signature_of(os.fstat(fd)), state)
         self._write_cache("records", _covered_key(state.covered), rows)
         return state
+
+    def _keep_state(self, signature: object, state: LogState) -> None:
+        """Cache the state for the log with that signature, and keep it at hand for this process."""
+        self._known = (signature, state)
+        self._write_cache("log", signature, encode(state))
 
     def _cached(self, kind: str) -> tuple[Any, Any] | None:
         if self.cache_dir is None:
