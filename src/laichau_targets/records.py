@@ -178,9 +178,12 @@ def parse_lines(data: bytes, path: Path, first_line: int = 1) -> Parsed:
         decoded = [_decode_line(line, n, path) for n, line in zip(numbers, lines, strict=True)]
     periods: dict[str, tuple[int, int]] = {}
     values: set[str] = set()
+    names: dict[str, str] = {}
     crc32 = zlib.crc32
     try:
-        rows = [_row(one, crc32(line), periods, values) for one, line in zip(decoded, lines, strict=True)]
+        rows = [
+            _row(one, crc32(line), periods, values, names) for one, line in zip(decoded, lines, strict=True)
+        ]
     except (_Damage, PeriodError) as exc:
         bad = next(n for n, one in zip(numbers, decoded, strict=True) if not _fine(one))
         raise _damaged(path, bad, exc.message) from None
@@ -189,7 +192,7 @@ def parse_lines(data: bytes, path: Path, first_line: int = 1) -> Parsed:
 
 def _fine(one: Any) -> bool:
     try:
-        _row(one, 0, {}, set())
+        _row(one, 0, {}, set(), {})
     except (_Damage, PeriodError):
         return False
     return True
@@ -218,8 +221,13 @@ class _Damage(Exception):
         super().__init__(self.message.text())
 
 
-def _row(raw: Any, checksum: int, periods: dict[str, tuple[int, int]], values: set[str]) -> Row:
-    """One parsed line checked; `periods` and `values` remember what was already read."""
+def _row(
+    raw: Any, checksum: int, periods: dict[str, tuple[int, int]], values: set[str], names: dict[str, str]
+) -> Row:
+    """One parsed line checked; `periods`, `values` and `names` remember what was already read.
+
+    Codes, users and bases are shared by many rows: one string each keeps the cache of rows small.
+    """
     if type(raw) is not dict:
         raise _Damage("error.record_not_table")
     get = raw.get
@@ -246,6 +254,7 @@ def _row(raw: Any, checksum: int, periods: dict[str, tuple[int, int]], values: s
     if retracts is not None or "retracts" in raw:
         if type(retracts) is not str or not _ID.fullmatch(retracts):
             raise _Damage("error.record_bad_retracts")
+        code, user = names.setdefault(code, code), names.setdefault(user, user)
         return (micro, record_id, code, None, 0, 0, "", at, user, None, note, v01_id, retracts, checksum)
     value, label = get("value"), get("period")
     if type(value) is not str or type(label) is not str:
@@ -263,6 +272,11 @@ def _row(raw: Any, checksum: int, periods: dict[str, tuple[int, int]], values: s
     source = get("source")
     if source is not None and type(source) is not str:
         raise _Damage("error.record_not_text", key="source")
+    code, user, basis = (
+        names.setdefault(code, code),
+        names.setdefault(user, user),
+        names.setdefault(basis, basis),
+    )
     return (micro, record_id, code, value, period[0], period[1], basis, at, user, source, note, v01_id, None, checksum)  # fmt: skip
 
 
