@@ -142,8 +142,10 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="targets-bench-"))
     try:
         base_env = {
-            k: v for k, v in os.environ.items() if not k.startswith(("LAICHAU_TARGETS", "LANG", "LC_"))
-        }
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith(("LAICHAU_TARGETS", "LANG", "LC_")) and k != "PYTHONDONTWRITEBYTECODE"
+        }  # an installed program has its bytecode cached: the warm-up runs write it
         base_env.update(NO_COLOR="1", XDG_CACHE_HOME=str(work / "cache"), LANG="C.UTF-8")
         reference = work / "reference_app.py"
         reference.write_text(REFERENCE_APP, encoding="utf-8")
