@@ -40,10 +40,6 @@ def derived_id(milliseconds: int, number: int, digest: bytes) -> str:
     return encode((milliseconds << 80) | ((number & 0xFFFFFFFF) << 48) | rest)
 
 
-def is_id(text: str) -> bool:
-    return len(text) == ID_LENGTH and text[0] <= "7" and all(char in _VALUE for char in text)
-
-
 def typed_prefix(text: str) -> str | None:
     """A prefix as typed (any case, I/L for 1, O for 0) in the log's spelling, or None if it cannot be one."""
     prefix = text.strip().upper().translate(_TYPED)
