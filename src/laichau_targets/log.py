@@ -208,7 +208,13 @@ class RecordLog:
                 if held is not None:
                     entries[target.id] = held[0].to_bytes(4, "big") + RETRACTED + held[2]
                 covered = state.covered.extended(data)
-                state = LogState(current_of_rows(rows), state.index.with_entries(entries), covered)
+                current = dict(state.current)
+                key = (target.code.upper(), target.period.year)
+                if key in current and current[key].id == target.id:  # the figure before it counts again
+                    del current[key]
+                    same_code = [row for row in rows if row[CODE].upper() == key[0]]
+                    current.update((k, f) for k, f in current_of_rows(same_code).items() if k == key)
+                state = LogState(current, state.index.with_entries(entries), covered)
                 self._keep_state(cachefile.signature_of(os.fstat(files.log_fd)), state)
                 self._write_cache("records", _covered_key(covered), rows)
         _shorten(state)
