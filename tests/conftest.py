@@ -58,9 +58,15 @@ def targets() -> Targets:
 
 
 def snapshot(folder: Path) -> dict[str, str]:
-    """Every file under `folder` with its hash and mode: to show a command wrote nothing."""
+    """Every file under `folder` with its hash and mode: to show a command wrote nothing.
+
+    The caches in `.targets-cache/` are left out: they are not data, and any command may
+    refresh them (they prove themselves on every read).
+    """
     state = {}
     for root, dirs, files in os.walk(folder):
+        if ".targets-cache" in dirs:
+            dirs.remove(".targets-cache")
         for name in sorted(dirs + files):
             path = Path(root) / name
             stat = path.lstat()
