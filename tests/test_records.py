@@ -138,7 +138,7 @@ def _two_figures(folder: Path) -> list[str]:
 def _with(line: str, **changes: object) -> str:
     row = json.loads(line)
     row.update(changes)
-    return json.dumps({k: v for k, v in row.items() if v is not None}, ensure_ascii=False)
+    return json.dumps({k: v for k, v in row.items() if v is not None})  # escapes, as any JSON writer may
 
 
 def _retraction_of(line: str, **changes: object) -> str:
@@ -155,6 +155,10 @@ def _retraction_of(line: str, **changes: object) -> str:
 
 
 DAMAGE = [
+    (
+        lambda lines: [lines[0], _with(lines[1], note="a \ud800 b")],
+        "record at line 2: note holds half of a character (a lone \\u surrogate escape)",
+    ),
     (lambda lines: [*lines, "{not json"], "record at line 3: not a JSON object on one line"),
     (
         lambda lines: [_with(lines[0], value="nine"), lines[1]],
@@ -244,6 +248,16 @@ def test_the_same_figure_retracted_twice_counts_once(tmp_path: Path) -> None:
     log = RecordLog(tmp_path)
     assert len(log.records()) == 4
     assert log.state().current[("GRDP", 2024)].value == Decimal("8.7")
+
+
+def test_text_that_is_not_unicode_is_never_written(tmp_path: Path) -> None:
+    """Undecodable bytes of an argument arrive as lone surrogates; the log refuses them whole."""
+    log = RecordLog(tmp_path)
+    log.append_figures([figure()])
+    before = (tmp_path / "records.jsonl").read_bytes()
+    with pytest.raises(LogError, match="the note is not valid text"):
+        log.append_figures([figure(note="caf\udce9")])
+    assert (tmp_path / "records.jsonl").read_bytes() == before
 
 
 def test_a_last_line_without_its_newline_gets_one_before_the_next(tmp_path: Path) -> None:

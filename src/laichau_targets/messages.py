@@ -344,6 +344,14 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "{path}: is not a regular file, so it cannot be a record log",
         "vi": "{path}: không phải tệp thông thường nên không thể là sổ ghi số liệu",
     },
+    "error.record_surrogate": {
+        "en": "{key} holds half of a character (a lone \\u surrogate escape)",
+        "vi": "{key} chứa nửa ký tự (một mã \\u thay thế đứng một mình)",
+    },
+    "error.text_undecodable": {
+        "en": "the {key} is not valid text (bytes that are not UTF-8); nothing was written",
+        "vi": "{key} không phải văn bản hợp lệ (có byte không phải UTF-8); chưa ghi gì",
+    },
     "error.record_not_json": {
         "en": "not a JSON object on one line",
         "vi": "không phải một đối tượng JSON trên một dòng",

@@ -95,6 +95,9 @@ def line_of(record: Record) -> bytes:
         row["note"] = record.note
     if record.v01_id is not None:
         row["v01_id"] = record.v01_id
+    for key in ("code", "user", "source", "note"):
+        if isinstance(row.get(key), str) and not _is_text(row[key]):
+            raise LogError("error.text_undecodable", key=key)
     return (json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
 
 
@@ -187,7 +190,25 @@ def parse_lines(data: bytes, path: Path, first_line: int = 1) -> Parsed:
     except (_Damage, PeriodError) as exc:
         bad = next(n for n, one in zip(numbers, decoded, strict=True) if not _fine(one))
         raise _damaged(path, bad, exc.message) from None
+    if _ESCAPED_SURROGATE.search(data):  # rare: only then is each text looked at
+        for n, row in zip(numbers, rows, strict=True):
+            for key, text in zip(_TEXT_FIELDS, (row[CODE], row[USER], row[SOURCE], row[NOTE]), strict=True):
+                if text is not None and not _is_text(text):
+                    raise _damaged(path, n, Message("error.record_surrogate", {"key": key}))
     return Parsed(rows, list(numbers))
+
+
+_ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
+_TEXT_FIELDS = ("code", "user", "source", "note")
+
+
+def _is_text(text: str) -> bool:
+    """Whether a string can be written out: JSON's \\ud800 escapes can make halves of characters."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _fine(one: Any) -> bool:
