@@ -14,7 +14,7 @@ import typer
 
 from .. import __version__
 from ..datafolder import DATA_ENV
-from . import check, history, init, list_indicators, paths, record, report, show, undo, validate
+from . import check, history, init, list_indicators, migrate, paths, record, report, show, undo, validate
 from .base import (
     EXIT_BROKEN_PIPE,
     EXIT_CHECK_FAILED,
@@ -115,6 +115,7 @@ app.command()(init.init)
 app.command()(paths.paths)
 app.command()(history.history)
 app.command()(undo.undo)
+app.command()(migrate.migrate)
 app.command()(check.check)
 app.command()(validate.validate)
 

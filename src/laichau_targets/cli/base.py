@@ -219,7 +219,7 @@ class State:
     def __init__(self, data: Path | None, lang: str | None) -> None:
         self.data = data
         self.texts = Texts(choose_lang(lang, os.environ))
-        self.written: int | None = None  # the id a command appended to the log, once it has
+        self.written: str | None = None  # the id of what a command appended to the log, once it has
 
     def folder(self) -> DataFolder:
         return find_data_folder(self.data, os.environ, Path.cwd())
@@ -244,6 +244,22 @@ def columns(rows: Sequence[Sequence[str]]) -> str:
         ).rstrip()
         for row in rows
     )
+
+
+def tell_migration(tracker: "Tracker", texts: Texts) -> None:
+    """One line on stderr when this command converted a v0.1 log."""
+    done = tracker.log.migrated
+    if done is not None:
+        typer.echo(
+            texts(
+                "log.migrated",
+                source=done.source.name,
+                count=done.count,
+                target=done.target.name,
+                backup=done.backup.name,
+            ),
+            err=True,
+        )
 
 
 def standing_line(standing: "Standing", texts: Texts) -> str:
