@@ -743,18 +743,21 @@ def test_a_report_that_does_not_fit_on_the_disk_leaves_the_old_one_whole(
 
 
 @pytest.mark.reliability("full disk")
-def test_a_failed_init_leaves_no_empty_folder(
-    targets: Targets, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize("full_at", ["plan", "git files"])
+def test_a_failed_init_leaves_nothing_behind(
+    targets: Targets, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, full_at: str
 ) -> None:
     import errno
 
-    from laichau_targets import datafolder
-
-    def disk_full(*args: object) -> None:
+    def disk_full(*args: object, **kwargs: object) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr(datafolder.os, "link", disk_full)
+    if full_at == "plan":
+        monkeypatch.setattr(os, "link", disk_full)
+    else:  # the plan is in place; the .gitattributes after it does not fit
+        monkeypatch.setattr(Path, "write_text", disk_full)
     result = targets("init", str(tmp_path / "new" / "folder"))
+    monkeypatch.undo()
     assert (result.exit_code, result.stderr) == (
         EXIT_ERROR,
         f"Error: {tmp_path}/new/folder: cannot make a data folder here (No space left on device)\n",

@@ -7,6 +7,7 @@ cache folder instead.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -116,6 +117,7 @@ def init_data_folder(path: Path) -> DataFolder:
     if path.exists() and not path.is_dir():
         raise DataFolderError("error.not_a_folder", path=path)
     made = [p for p in (path, *path.parents) if not os.path.lexists(p)]
+    written: list[Path] = []
     try:
         path.mkdir(parents=True, exist_ok=True)
         temp = path / f".targets-{secrets.token_hex(6)}.tmp"
@@ -124,14 +126,19 @@ def init_data_folder(path: Path) -> DataFolder:
             with os.fdopen(fd, "wb") as handle:
                 handle.write(bundled_plan_path().read_bytes())
             os.link(temp, folder.plan_path)  # fails, never overwrites, if a plan appeared meanwhile
+            written.append(folder.plan_path)
         finally:
             os.unlink(temp)
         for name, text in GIT_FILES.items():
             if not os.path.lexists(path / name):
+                written.append(path / name)
                 (path / name).write_text(text, encoding="utf-8")
     except FileExistsError:
         raise DataFolderError("error.plan_exists", path=folder.plan_path) from None
-    except OSError as exc:
+    except OSError as exc:  # a full disk: take back what this init wrote, and the folders it made
+        for done in written:
+            with contextlib.suppress(OSError):
+                os.unlink(done)
         for made_folder in made:  # deepest first; one that is not empty stays
             try:
                 os.rmdir(made_folder)
