@@ -9,7 +9,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal, cast, get_args
 
-from .errors import Message, PlanError, UnknownIndicatorError
+from .errors import PlanError, UnknownIndicatorError
+from .messages import Message
 
 Comparison = Literal["at_least", "at_most", "about", "range"]
 Kind = Literal["level", "growth_rate", "accumulating"]
@@ -34,7 +35,24 @@ _INDICATOR_KEYS = {
     "max",
     "override",
     "note",
+    "display_vi",
+    "measured_against",
 }
+MEASURES = ("plan", "budget_estimate")
+# Units that count whole people or things: their paces and projections are whole numbers.
+COUNT_UNITS = (
+    "lao động",
+    "người",
+    "xã",
+    "hộ",
+    "trường",
+    "học sinh",
+    "doanh nghiệp",
+    "dự án",
+    "thôn",
+    "bản",
+    "lượt",
+)
 
 
 @dataclass
@@ -72,10 +90,22 @@ class Indicator:
     override: Override | None = None
     note: str | None = None
     unit_en: str | None = None
+    display_vi: str | None = (
+        None  # the name in Vietnamese output, when the source's wording reads oddly there
+    )
+    measured_against: str = (
+        "plan"  # what "đạt 105,8% …" names: the plan (kế hoạch) or the budget estimate (dự toán)
+    )
 
     @property
     def is_percent(self) -> bool:
         return self.unit.strip() == "%"
+
+    @property
+    def counts_whole(self) -> bool:
+        """Whether the unit counts people or things (workers, communes), never fractions of them."""
+        unit = self.unit.strip().lower()
+        return "/" not in unit and any(unit == u or unit.startswith(u + " ") for u in COUNT_UNITS)
 
 
 @dataclass
@@ -380,6 +410,16 @@ class _PlanReader:
             )
         override = self.override(raw.get("override"), index, where)
         note = self.optional_text(raw, "note", index, where)
+        display_vi = self.optional_text(raw, "display_vi", index, where)
+        measured_against = raw.get("measured_against", "plan")
+        if measured_against not in MEASURES:
+            self.problem(
+                "error.indicator_measured_against",
+                self.key_line(index, "measured_against"),
+                where=where,
+                value=measured_against,
+                choices=", ".join(MEASURES),
+            )
         if len(self.problems) > before or target is None:
             return None
         return Indicator(
@@ -397,6 +437,8 @@ class _PlanReader:
             override=override,
             note=note,
             unit_en=unit_en,
+            display_vi=display_vi,
+            measured_against=measured_against,
         )
 
     def target(

@@ -12,7 +12,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal
 
-from .errors import LogError, Message, PeriodError, RecordNotFoundError
+from .errors import LogError, PeriodError, RecordNotFoundError
+from .messages import Message
 from .periods import Period, parse_period
 
 Basis = Literal["estimate", "official"]
@@ -95,6 +96,8 @@ def parse_records(data: bytes, path: Path) -> list[Record]:
         except (_Damage, KeyError, PeriodError) as exc:
             if isinstance(exc, KeyError):
                 problem = Message("error.record_missing", {"key": exc.args[0]})
+            elif isinstance(exc, PeriodError):
+                problem = Message(exc.key, exc.params)
             else:
                 problem = exc.message
             if headers is None:

@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING
 
 from .datafolder import DataFolder
 from .errors import ValueRuleError
+from .formatting import Locale
 from .logstate import append_figure, append_retraction, load_state, read_records
-from .numbers import Locale, parse_number
+from .numbers import parse_number
 from .periods import default_period, parse_period
 from .plan import Indicator, load_plan
 from .records import Basis, NewFigure, Record, current_figures
