@@ -12,6 +12,7 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from .formatting import human
+from .periods import Period
 
 Lang = Literal["en", "vi"]
 LANGS: tuple[Lang, ...] = ("en", "vi")
@@ -325,12 +326,12 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "vi": "kỳ '{text}' không hợp lệ; dùng 'Quý I/2024', '6 tháng/2024', '9T/2024', 'Năm 2024', hoặc 2024, 2024-Q1, 2024-H1, một tháng như 2024-09",
     },
     "error.period_quarter_alone": {
-        "en": "period '{text}': a quarter alone is not year-to-date and is not recorded; for January to the end of Q{quarter} use {label}",
-        "vi": "kỳ '{text}': số liệu riêng quý {quarter} không phải số lũy kế từ đầu năm nên không ghi được; số liệu lũy kế đến hết quý {quarter} ghi kỳ {label}",
+        "en": "period '{text}': quarter {quarter} alone is not year-to-date and is not recorded; from January to the end of that quarter is {label} ({period})",
+        "vi": "kỳ '{text}': số liệu riêng quý {quarter} không phải số lũy kế từ đầu năm nên không ghi được; số liệu lũy kế đến hết quý {quarter} ghi kỳ {period} ({label})",
     },
     "error.period_month_alone": {
-        "en": "period '{text}': one month alone is not year-to-date; for January to month {month} use {label}",
-        "vi": "kỳ '{text}': riêng một tháng không phải số lũy kế từ đầu năm; số liệu {month} tháng ghi kỳ {label}",
+        "en": "period '{text}': month {month} alone is not year-to-date; from January to month {month} is {label} ({period})",
+        "vi": "kỳ '{text}': riêng tháng {month} không phải số lũy kế từ đầu năm; số liệu lũy kế {month} tháng ghi kỳ {period} ({label})",
     },
     "error.period_second_half": {
         "en": "period '{text}': periods are year-to-date, so the second half is the full year; use {year}",
@@ -450,6 +451,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "paths.plan": {"en": "Plan:        {path}", "vi": "Kế hoạch:         {path}"},
     "paths.log": {"en": "Record log:  {path}", "vi": "Sổ ghi số liệu:   {path}"},
+    "paths.missing": {
+        "en": "The data folder {path} does not exist; `targets init {path}` starts one.",
+        "vi": "Thư mục dữ liệu {path} không tồn tại; `targets init {path}` tạo thư mục này.",
+    },
     "chosen.option": {"en": "chosen by --data", "vi": "chọn theo --data"},
     "chosen.env": {"en": "chosen by LAICHAU_TARGETS_DATA", "vi": "chọn theo LAICHAU_TARGETS_DATA"},
     "chosen.local": {"en": "chosen because ./data holds a plan", "vi": "chọn vì ./data có tệp kế hoạch"},
@@ -477,6 +482,8 @@ def render_message(key: str, lang: str, params: Mapping[str, Any]) -> str:
     def fill(value: Any) -> str:
         if isinstance(value, Decimal):
             return human(value, "vi" if lang == "vi" else "en")
+        if isinstance(value, Period):
+            return period_words(value, lang)
         if hasattr(value, "text") and hasattr(value, "key"):
             return str(value.text(lang))
         if isinstance(value, list):
@@ -485,6 +492,23 @@ def render_message(key: str, lang: str, params: Mapping[str, Any]) -> str:
 
     template = CATALOGUE[key]["vi" if lang == "vi" else "en"]
     return template.format(**{name: fill(value) for name, value in params.items()})
+
+
+def period_words(of: Period, lang: str, capital: bool = False) -> str:
+    """The period as officers write it: `quý I/2024`, `9 tháng/2024`, `năm 2024`; `Jan–Sep 2024`."""
+    if of.months == 12:
+        key, params = "period.year", {"year": of.year}
+    elif of.months == 3:
+        key, params = "period.q1", {"year": of.year}
+    elif of.months == 6:
+        key, params = "period.h1", {"year": of.year}
+    elif of.months == 1:
+        key, params = "period.month1", {"year": of.year}
+    else:
+        ends = render_message("period.month_ends", lang, {}).split()
+        key, params = "period.months", {"end": ends[of.months - 1], "year": of.year}
+    text = render_message(key, lang, params)
+    return text[:1].upper() + text[1:] if capital else text
 
 
 class Texts:

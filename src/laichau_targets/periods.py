@@ -97,7 +97,7 @@ def _period(text: str, parts: dict[str, str | None]) -> Period:
                 "error.period_quarter_alone",
                 text=text,
                 quarter=ROMAN[number - 1],
-                year=year,
+                period=Period(year, 3 * number),
                 label=Period(year, 3 * number).label,
             )
         months = 3
@@ -119,7 +119,7 @@ def _period(text: str, parts: dict[str, str | None]) -> Period:
                 "error.period_month_alone",
                 text=text,
                 month=months,
-                year=year,
+                period=Period(year, months),
                 label=Period(year, months).label,
             )
     if not 1 <= months <= 12:

@@ -226,7 +226,9 @@ def record_table(record: Record) -> dict[str, Any]:
         table["retracts"] = record.retracts
     else:
         assert record.value is not None and record.period is not None
-        table["value"] = record.value
+        exponent = record.value.as_tuple().exponent
+        # A whole number typed without decimals stays one: tomli_w would write 6950 as 6950.0.
+        table["value"] = int(record.value) if isinstance(exponent, int) and exponent >= 0 else record.value
         table["period"] = record.period.label
         table["basis"] = record.basis
     table["recorded_at"] = record.recorded_at

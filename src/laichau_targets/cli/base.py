@@ -175,10 +175,11 @@ def columns(rows: Sequence[Sequence[str]]) -> str:
 
 
 def standing_line(standing: "Standing", texts: Texts) -> str:
-    """`GRDP: Not met (0.3 points below target)`: what a figure changed, in one line."""
+    """`GRDP: now not met (0.3 points below target)`: what a figure changed, in one line."""
     from ..render import words
 
-    line = f"{standing.indicator.code}: {texts('record.standing', status=words.status(standing, texts))}"
+    status = words.status(standing, texts, in_sentence=True)
+    line = f"{standing.indicator.code}: {texts('record.standing', status=status)}"
     if standing.gap is not None:
         line += f" ({words.gap(standing, texts)})"
     return line

@@ -33,7 +33,7 @@ def history(
             what = ("", texts("history.retracts", id=r.retracts))
         else:
             assert r.value is not None and r.period is not None
-            what = (words.number(r.value, texts, None), f"{r.period.label} {texts(f'basis.{r.basis}')}")
+            what = (words.figure(r.value, texts), words.period_of(r, texts, capital=True))
         details = []
         if entry.retracted_by is not None:
             details.append("[" + texts("history.retracted", by=entry.retracted_by) + "]")

@@ -16,3 +16,5 @@ def paths(ctx: typer.Context) -> None:
     typer.echo(texts("paths.folder", path=folder.path, why=texts(f"chosen.{folder.chosen_by}")))
     typer.echo(texts("paths.plan", path=folder.plan_path))
     typer.echo(texts("paths.log", path=folder.log_path))
+    if not folder.path.is_dir():
+        typer.echo(texts("paths.missing", path=folder.path))

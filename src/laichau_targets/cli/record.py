@@ -16,7 +16,7 @@ def record(
     period: Annotated[
         Optional[str],
         typer.Option(
-            help="Year-to-date period: 2024-Q1, 2024-H1, 2024-09, 2024. Default: this month in the plan year, else the full year."
+            help="Year-to-date period: 2024-Q1, 2024-H1, 2024-09, 2024, or as officers write it: 'Quý I/2024', '6 tháng/2024', '9T/2024', 'Năm 2024'. Default: this month in the plan year, else the full year."
         ),
     ] = None,
     official: Annotated[
@@ -25,7 +25,10 @@ def record(
     source: Annotated[Optional[str], typer.Option(help="Where the figure comes from.")] = None,
     note: Annotated[Optional[str], typer.Option(help="A note kept with the record.")] = None,
     locale: Annotated[
-        Optional[NumberLocale], typer.Option(help="How to read 2.236 or 2,236: vi (2236) or en.")
+        Optional[NumberLocale],
+        typer.Option(
+            help="How to read 2.236 or 2,236: vi (2236) or en. Default: the language of the output."
+        ),
     ] = None,
 ) -> None:
     """Add a reported figure and print the indicator's new standing.
@@ -43,20 +46,20 @@ def record(
         basis="official" if official else "estimate",
         source=source,
         note=note,
-        locale=locale.value if locale else None,
+        locale=locale.value if locale else texts.lang,
     )
     rec, standing = done.record, done.standing
     indicator = standing.indicator
     assert rec.value is not None and rec.period is not None
     if done.period_defaulted:
-        typer.echo(texts("record.period_default", period=rec.period.label), err=True)
+        typer.echo(texts("record.period_default", period=words.period(rec.period, texts)), err=True)
     typer.echo(
         texts(
             "record.saved",
             id=rec.id,
             code=indicator.code,
             value=words.quantity(rec.value, indicator, texts, places=None),
-            period=rec.period.label,
+            period=words.period(rec.period, texts),
             basis=texts(f"basis.{rec.basis}"),
         )
     )
@@ -67,10 +70,10 @@ def record(
             "Warning: "
             + texts(
                 "warn.far",
-                value=words.number(rec.value, texts, None),
+                value=words.figure(rec.value, texts),
                 direction=texts(f"warn.far.{direction}"),
-                target=words.number(indicator.target, texts, None),
-                likely=words.number(done.likely_intended, texts, None),
+                target=words.figure(indicator.target, texts),
+                likely=words.figure(done.likely_intended, texts),
             ),
             err=True,
         )

@@ -33,8 +33,8 @@ def undo(
             "undo.done",
             id=gone.id,
             code=gone.code,
-            value=words.number(gone.value, texts, None),
-            period=gone.period.label,
+            value=words.figure(gone.value, texts),
+            period=words.period(gone.period, texts),
             by=done.retraction.id,
         )
     )

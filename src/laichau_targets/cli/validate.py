@@ -29,6 +29,8 @@ def validate(
     except PlanError as exc:
         from ..render.words import inert
 
+        if len(exc.problems) == 1:  # a missing or unreadable file, or one problem: one line
+            raise
         for problem in exc.problems:
             typer.echo(inert(f"{path}: {problem.text(texts.lang)}"), err=True)
         error(texts("error.validate_count", path=path, count=len(exc.problems)))

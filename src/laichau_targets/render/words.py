@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..formatting import human
-from ..messages import Texts
+from ..messages import Texts, period_words
 from ..periods import Period
 from ..plan import Indicator
 from ..records import Record
@@ -105,17 +105,7 @@ def target(indicator: Indicator, texts: Texts, compact: bool = False, with_unit:
 
 def period(of: Period, texts: Texts, capital: bool = False) -> str:
     """The period as officers write it: `Quý I/2024`, `9 tháng/2024`, `Năm 2024`; `Jan–Sep 2024`."""
-    if of.months == 12:
-        text = texts("period.year", year=of.year)
-    elif of.months == 3:
-        text = texts("period.q1", year=of.year)
-    elif of.months == 6:
-        text = texts("period.h1", year=of.year)
-    elif of.months == 1:
-        text = texts("period.month1", year=of.year)
-    else:
-        text = texts("period.months", end=texts("period.month_ends").split()[of.months - 1], year=of.year)
-    return text[:1].upper() + text[1:] if capital else text
+    return period_words(of, texts.lang, capital)
 
 
 def period_of(record: Record, texts: Texts, capital: bool = False) -> str:
