@@ -62,17 +62,22 @@ def test_commands_import_rich_only_to_draw_and_never_pydantic(
     code = (
         "import sys\nfrom laichau_targets.cli import app\n"
         f"sys.argv = ['targets', *{args!r}]\n"
-        "try:\n    app(prog_name='targets')\nexcept SystemExit:\n    pass\n"
+        "status = 0\n"
+        "try:\n    app(prog_name='targets')\nexcept SystemExit as exc:\n    status = exc.code or 0\n"
         "sys.stdout = sys.__stdout__\n"
     )
-    probe = code + "print('MODULES', ' '.join(sorted({m.split('.')[0] for m in sys.modules})))"
-    out = subprocess.run(
+    probe = (
+        code + "print('STATUS', status, 'MODULES', ' '.join(sorted({m.split('.')[0] for m in sys.modules})))"
+    )
+    done = subprocess.run(
         [sys.executable, "-c", probe],
         capture_output=True,
         text=True,
         env={**os.environ, "LAICHAU_TARGETS_DATA": str(data_dir)},
-    ).stdout
-    roots = set(out.split("MODULES", 1)[1].split())
+    )
+    status, modules = done.stdout.split("STATUS ", 1)[1].split(" MODULES", 1)
+    assert status == "0", done.stderr  # the command did its work: an early error would import less
+    roots = set(modules.split())
     assert "typer" in roots
     assert ("rich" in roots) == rich_expected
     assert "pydantic" not in roots

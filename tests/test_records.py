@@ -85,7 +85,7 @@ def test_undo_appends_a_retraction(tmp_path: Path) -> None:
     [
         (lambda t: t + "\n[[record]]\nid = 3\ncode = \n", "damaged: Invalid value (at line 21, column 8)"),
         (
-            lambda t: t.replace("value = 9.0", 'value = "nine"'),
+            lambda t: t.replace("value = 9\n", 'value = "nine"\n'),
             "damaged: record at line 10: value 'nine' is not a number",
         ),
         (

@@ -123,9 +123,9 @@ def test_markdown_parses_to_the_right_table_even_with_pipes_and_newlines(targets
     assert "|" in html and "\n" not in html and "\x1b" not in html
     assert forest[3:] == [
         "at least 52.9%",
-        "53.5% (2024 off.)",
+        "53.5% (2024, official)",
         "101.1%",
-        "0.6 points above target",
+        "+0.6 pt",
         "Exceeded",
     ]
     rendered = MarkdownIt("commonmark").enable("table").render(text)
@@ -142,11 +142,12 @@ def test_hostile_text_stays_inert_in_every_format(targets, figures: Path) -> Non
         for fmt in ("md", "json", "csv", "html", "text")
     }
     outputs["show"] = targets("show").stdout
+    outputs["wide show"] = targets("show", env={"COLUMNS": "200"}).stdout
     for fmt, text in outputs.items():
         assert "\x1b" not in text, fmt  # no terminal control sequence
         assert "\x9b" not in text, fmt
     assert "<script>" not in outputs["html"] and "&lt;script&gt;alert(1)&lt;/script&gt;" in outputs["html"]
-    assert "[red]x[/red]" in outputs["show"] and "[red]x[/red]" in outputs["text"]  # shown, not obeyed
+    assert "[red]x[/red]" in outputs["wide show"] and "[red]x[/red]" in outputs["text"]  # shown, not obeyed
     assert (
         "FOREST: " + "<script>alert(1)</script> a|b next" in outputs["text"]
     )  # the plan's note, on one line
@@ -200,8 +201,9 @@ def test_what_remains_gives_the_pace_still_needed(targets, figures: Path) -> Non
     assert remains == [
         "- GRDP – GRDP growth: 0.3 points below target",
         "- GRAIN – Grain output: 72.3% of plan (62.5 thousand tonnes to go); needs 20.83 thousand tonnes a month for the rest of the year, against 18.11 thousand tonnes a month so far",
-        "- BUDGET – Budget revenue in the province: 82.8% of plan (385.5 billion VND to go); needs 128.5 billion VND a month for the rest of the year, against 205.61 billion VND a month so far",
-        "- TRAINING – Workers trained: 37.5% of plan (5,000 workers to go); needs 833.33 workers a month for the rest of the year, against 500 workers a month so far",
+        "- BUDGET – Budget revenue in the province: 82.8% of the budget estimate (385.5 billion VND to go); needs 128.5 billion VND a month for the rest of the year, against 205.61 billion VND a month so far",
+        # whole workers: 5,000 over six months is 833.33, so 834 a month are needed
+        "- TRAINING – Workers trained: 37.5% of plan (5,000 workers to go); needs 834 workers a month for the rest of the year, against 500 workers a month so far",
     ]
 
 
@@ -212,14 +214,17 @@ def test_check_lists_what_fails(targets, figures: Path) -> None:
     assert len(targets("check", "--strict").stdout.splitlines()) == 1 + 3 + 11
 
 
-def test_show_wide_adds_the_pace_columns(targets, figures: Path) -> None:
+def test_show_wide_adds_the_pace_columns(targets, figures: Path, monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
     lines = targets("show", "--wide").stdout.splitlines()
     assert lines[0].split()[-3:] == ["Projected", "Pace/month", "Needed/month"]
     budget = next(line for line in lines if line.startswith("BUDGET"))
     assert budget.split()[-3:] == ["2,467.33", "205.61", "128.5"]
+    training = next(line for line in lines if line.startswith("TRAINING"))
+    assert training.split()[-3:] == ["6,000", "500", "834"]  # whole workers
 
 
-@pytest.mark.parametrize("columns", ["60", "100", "160"])
+@pytest.mark.parametrize("columns", ["80", "100", "160"])
 def test_show_adapts_to_the_terminal_width(targets, figures: Path, monkeypatch, columns: str) -> None:
     monkeypatch.setenv("COLUMNS", columns)
     lines = targets("show").stdout.splitlines()

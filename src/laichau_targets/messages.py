@@ -496,17 +496,18 @@ def render_message(key: str, lang: str, params: Mapping[str, Any]) -> str:
 
 def period_words(of: Period, lang: str, capital: bool = False) -> str:
     """The period as officers write it: `quý I/2024`, `9 tháng/2024`, `năm 2024`; `Jan–Sep 2024`."""
+    params: dict[str, Any] = {"year": of.year}
     if of.months == 12:
-        key, params = "period.year", {"year": of.year}
+        key = "period.year"
     elif of.months == 3:
-        key, params = "period.q1", {"year": of.year}
+        key = "period.q1"
     elif of.months == 6:
-        key, params = "period.h1", {"year": of.year}
+        key = "period.h1"
     elif of.months == 1:
-        key, params = "period.month1", {"year": of.year}
+        key = "period.month1"
     else:
-        ends = render_message("period.month_ends", lang, {}).split()
-        key, params = "period.months", {"end": ends[of.months - 1], "year": of.year}
+        key = "period.months"
+        params["end"] = render_message("period.month_ends", lang, {}).split()[of.months - 1]
     text = render_message(key, lang, params)
     return text[:1].upper() + text[1:] if capital else text
 

@@ -36,11 +36,12 @@ def figure_in_range(value: Decimal) -> bool:
 _SHAPE = re.compile(r"[0-9][0-9.,]*")
 
 
-def parse_number(text: str, locale: Locale | None = None) -> Decimal:
+def parse_number(text: str, locale: Locale | None = None, reading: Locale | None = None) -> Decimal:
     """Read a number written in the Vietnamese or the English convention.
 
-    A trailing `%` and a leading sign are allowed. What reads differently in the
-    two conventions (`2.236`, `2,236`) needs `locale`.
+    A trailing `%` and a leading sign are allowed. `locale` insists on one convention. What
+    reads differently in the two (`2.236`, `2,236`) is read by `locale`, else by `reading`
+    (the language of the output), else refused.
     """
     raw = text
     body = text.strip().replace("\u2212", "-")
@@ -53,11 +54,11 @@ def parse_number(text: str, locale: Locale | None = None) -> Decimal:
         sign = ""
     if not _SHAPE.fullmatch(body) or body[-1] in ".,":
         raise NumberError("error.not_a_number", text=raw)
-    digits = _plain_digits(raw, sign, body, locale)
+    digits = _plain_digits(raw, sign, body, locale, reading)
     return Decimal(sign + digits)
 
 
-def _plain_digits(raw: str, sign: str, body: str, locale: Locale | None) -> str:
+def _plain_digits(raw: str, sign: str, body: str, locale: Locale | None, reading: Locale | None) -> str:
     dots, commas = body.count("."), body.count(",")
     if dots and commas:
         decimal_sep = "." if body.rfind(".") > body.rfind(",") else ","
@@ -79,6 +80,7 @@ def _plain_digits(raw: str, sign: str, body: str, locale: Locale | None) -> str:
     could_be_grouping = len(fraction) == 3 and 1 <= len(integer) <= 3 and integer.strip("0") != ""
     if not could_be_grouping:
         return integer + "." + fraction
+    locale = locale or reading
     if locale is None:
         grouped = Decimal(sign + integer + fraction)
         decimal = Decimal(sign + integer + "." + fraction)

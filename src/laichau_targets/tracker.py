@@ -114,9 +114,11 @@ class Tracker:
         note: str | None = None,
         locale: Locale | None = None,
         today: date | None = None,
+        reading: Locale | None = None,
     ) -> Recorded:
+        """Append a figure; `locale` insists on a notation, `reading` settles only what reads two ways."""
         indicator = self.plan.indicator(code)
-        value = parse_number(value_text, locale)
+        value = parse_number(value_text, locale, reading)
         if period_text is None:
             period = default_period(self.plan.year, today or date.today())
         else:

@@ -46,7 +46,8 @@ def record(
         basis="official" if official else "estimate",
         source=source,
         note=note,
-        locale=locale.value if locale else texts.lang,
+        locale=locale.value if locale else None,
+        reading=texts.lang,
     )
     rec, standing = done.record, done.standing
     indicator = standing.indicator

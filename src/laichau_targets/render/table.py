@@ -105,10 +105,12 @@ def render(report: Report, texts: Texts, stream: TextIO | None = None, wide: boo
     for group in _groups(moved, width - code.width - gap, gap):
         lines.append(Text(""))
         lines += _lines([code, *group], gap, width)[0]
-    lines += [Text(""), Text(words.headline(report, texts), style="bold")]
-    lines += [Text(line) for line in words.overrides(report, texts)]
+    sentences = [Text(""), Text(words.headline(report, texts), style="bold")]
+    sentences += [Text(line) for line in words.overrides(report, texts)]
     if shortened:
-        lines.append(Text(texts("show.shortened"), style="dim"))
+        sentences.append(Text(texts("show.shortened"), style="dim"))
+    for sentence in sentences:  # wrapped between words; the table's lines fit already
+        lines += sentence.wrap(console, width) if sentence else [sentence]
     for line in lines:
         line.rstrip()
         console.print(line, soft_wrap=True, crop=False, overflow="ignore")
