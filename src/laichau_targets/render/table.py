@@ -227,7 +227,7 @@ def _lines(
     widths = [c.width for c in columns]
     shortened = False
     if flexible is not None:
-        room = max(NAME_MIN, width - sum(widths) + widths[flexible] - gap * (len(columns) - 1))
+        room = max(4, width - sum(widths) + widths[flexible] - gap * (len(columns) - 1))
         if room < widths[flexible]:
             widths[flexible] = room
             shortened = True
