@@ -60,7 +60,40 @@ def test_json_validates_against_the_shipped_schema(targets, figures: Path) -> No
     for args in [(), ("--as-of", "2024-H1"), ("--as-of", "2024-Q1")]:
         data = json.loads(targets("report", "--format", "json", *args).stdout)
         jsonschema.validate(data, schema(), format_checker=jsonschema.FormatChecker())
+        assert undocumented(data, schema()) == set()
     assert data["as_of"] == "2024-Q1" and data["summary"]["no_data"] == 17
+
+
+def undocumented(data: object, node: dict, where: str = "") -> set[str]:
+    """Fields the output has and the schema does not describe: open for consumers, closed for us."""
+    if "$ref" in node:
+        node = schema()["$defs"][node["$ref"].rsplit("/", 1)[1]]
+    found: set[str] = set()
+    if isinstance(data, dict) and "properties" in node:
+        for key, value in data.items():
+            if key not in node["properties"]:
+                found.add(where + key)
+            else:
+                found |= undocumented(value, node["properties"][key], f"{where}{key}.")
+    elif isinstance(data, list) and "items" in node:
+        for item in data:
+            found |= undocumented(item, node["items"], where + "[].")
+    return found
+
+
+def test_targets_schema_prints_the_shipped_schema(targets) -> None:
+    result = targets("schema")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == schema()
+
+
+def test_the_schema_is_open_to_added_fields_and_says_the_consumers_rule(targets, figures: Path) -> None:
+    data = json.loads(targets("report", "--format", "json").stdout)
+    data["indicators"][0]["added_in_a_later_release"] = 1
+    data["added_too"] = {"x": 1}
+    jsonschema.validate(data, schema())
+    assert undocumented(data, schema()) == {"indicators.[].added_in_a_later_release", "added_too"}
+    assert "a consumer reads the fields it knows and ignores the others" in schema()["description"]
 
 
 def test_json_of_an_empty_log_validates(targets, data_dir: Path) -> None:

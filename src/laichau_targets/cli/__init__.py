@@ -10,7 +10,7 @@ import typer
 
 from .. import __version__
 from ..datafolder import DATA_ENV
-from . import check, history, init, list_indicators, paths, record, report, show, undo, validate
+from . import check, history, init, list_indicators, paths, record, report, schema, show, undo, validate
 from .base import EXIT_CHECK_FAILED, EXIT_ERROR, EXIT_OK, Lang, State, app
 
 __all__ = ["EXIT_CHECK_FAILED", "EXIT_ERROR", "EXIT_OK", "app", "main"]
@@ -94,6 +94,7 @@ app.command()(history.history)
 app.command()(undo.undo)
 app.command()(check.check)
 app.command()(validate.validate)
+app.command()(schema.schema)
 
 
 COMPLETE_VAR = "_TARGETS_COMPLETE"
