@@ -266,3 +266,40 @@ def test_validate_of_a_missing_file_is_one_error_line(targets, tmp_path: Path) -
     result = targets("validate", "data/targets.toml")
     assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == "Error: data/targets.toml: no plan file here; `targets init DIR` makes one\n"
+
+
+# --- --help in Vietnamese (13.6) ---
+
+
+def _app_commands():
+    import typer.main
+
+    from laichau_targets.cli import app
+
+    return typer.main.get_command(app)
+
+
+def test_every_command_and_option_has_vietnamese_help() -> None:
+    from laichau_targets.cli import HELP_VI
+    from laichau_targets.cli.help_vi import COMMON, texts_of
+
+    group = _app_commands()
+    missing = [p.name for p in group.params if p.name != "help" and p.name not in HELP_VI]
+    for name, command in group.commands.items():
+        texts = {**COMMON, **texts_of(command)}
+        if "" not in texts:
+            missing.append(name)
+        missing += [f"{name} {p.name}" for p in command.params if p.name != "help" and p.name not in texts]
+    assert missing == []
+
+
+def test_help_is_in_vietnamese_when_vietnamese_is_chosen(targets) -> None:
+    listing = targets("--lang", "vi", "--help").stdout
+    assert listing.startswith("Cách dùng: targets [OPTIONS] COMMAND [ARGS]...\n")
+    assert "\nLệnh:\n  show      Hiện tiến độ của mọi chỉ tiêu thành bảng có màu.\n" in listing
+    assert "  --help                Hiện trợ giúp này rồi thoát.\n" in listing
+    record = targets("record", "--help", env={"LAICHAU_TARGETS_LANG": "vi"}).stdout
+    assert "  --note <str>             Ghi chú lưu kèm bản ghi.\n" in record
+    assert "Tham số:\n  CODE   Mã chỉ tiêu" in record
+    english = targets("record", "--help").stdout  # the same process: nothing stays translated
+    assert "  --note <str>             A note kept with the record.\n" in english

@@ -43,3 +43,10 @@ def history(
             details.append(texts("history.note", note=words.inert(r.note)))
         rows.append((f"#{r.id}", when, words.inert(r.user), words.inert(r.code), *what, "  ".join(details)))
     typer.echo("\n".join(line.rstrip() for line in columns(rows).splitlines()))
+
+
+# --help in Vietnamese: the command's help, then each parameter's, by parameter name.
+HELP_VI = {
+    "": "Liệt kê các bản ghi, cũ trước mới sau, kèm nguồn gốc.\n\nBản ghi đã rút lại được đánh dấu bằng bản ghi rút lại nó.\n\nVí dụ: targets history GRDP",
+    "code": "Chỉ chỉ tiêu này.",
+}

@@ -18,3 +18,9 @@ def paths(ctx: typer.Context) -> None:
     typer.echo(texts("paths.log", path=folder.log_path))
     if not folder.path.is_dir():
         typer.echo(texts("paths.missing", path=folder.path))
+
+
+# --help in Vietnamese: the command's help, then each parameter's, by parameter name.
+HELP_VI = {
+    "": "Cho biết thư mục dữ liệu, tệp kế hoạch và sổ ghi số liệu đang dùng, và vì sao.\n\nVí dụ: targets --data /srv/ke-hoach paths",
+}

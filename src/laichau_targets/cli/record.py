@@ -78,3 +78,16 @@ def record(
             ),
             err=True,
         )
+
+
+# --help in Vietnamese: the command's help, then each parameter's, by parameter name.
+HELP_VI = {
+    "": 'Ghi một số liệu báo cáo và in đánh giá mới của chỉ tiêu.\n\nVí dụ: targets record BUDGET 1.850,5 --period "9 tháng/2024" --source "Sở Tài chính"',
+    "code": "Mã chỉ tiêu, chữ hoa hay thường đều được (targets list liệt kê các mã).",
+    "value": "Số liệu: 8,7, 8.7, 2236, 2.236,5 ...",
+    "period": "Kỳ lũy kế từ đầu năm: 'Quý I/2024', '6 tháng/2024', '9T/2024', 'Năm 2024', hoặc 2024-Q1, 2024-H1, 2024-09, 2024. Mặc định: tháng hiện tại nếu đang trong năm kế hoạch, không thì cả năm.",
+    "official": "Số chính thức, hoặc số ước tính (mặc định).",
+    "source": "Nguồn của số liệu.",
+    "note": "Ghi chú lưu kèm bản ghi.",
+    "locale": "Cách đọc 2.236 hay 2,236: vi (2236) hoặc en. Mặc định: theo ngôn ngữ hiển thị.",
+}

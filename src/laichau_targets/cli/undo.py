@@ -39,3 +39,11 @@ def undo(
         )
     )
     typer.echo(standing_line(done.standing, texts))
+
+
+# --help in Vietnamese: the command's help, then each parameter's, by parameter name.
+HELP_VI = {
+    "": 'Rút lại một bản ghi bằng cách ghi thêm một bản ghi rút lại.\n\nKhông xóa gì: lịch sử giữ cả hai.\n\nVí dụ: targets undo 7 --note "nhập nhầm chỉ tiêu"',
+    "record_id": "Bản ghi cần rút lại. Mặc định: bản ghi cuối cùng còn hiệu lực.",
+    "note": "Lý do rút lại.",
+}

@@ -38,3 +38,10 @@ def validate(
     typer.echo(
         texts("validate.ok", path=path, province=plan.province, year=plan.year, count=len(plan.indicators))
     )
+
+
+# --help in Vietnamese: the command's help, then each parameter's, by parameter name.
+HELP_VI = {
+    "": "Kiểm tra một tệp kế hoạch và liệt kê mọi lỗi kèm số dòng.\n\nVí dụ: targets validate data/targets.toml",
+    "plan_file": "Tệp kế hoạch. Mặc định: tệp đang dùng.",
+}
