@@ -72,6 +72,7 @@ def test_every_message_the_code_uses_is_in_the_catalogue() -> None:
         "chosen.",
         "error.wrong_locale_",
     )
+    used = {k for k in used if not k.endswith(".json")}  # report.schema.json is a file, not a message
     assert {k for k in used if k not in CATALOGUE} == set()
     assert used, "the scan found no message keys"
     for prefix in dynamic_prefixes:

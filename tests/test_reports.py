@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 import subprocess
 from importlib import resources
@@ -320,3 +321,6 @@ def test_html_opens_in_headless_chromium(targets, figures: Path, tmp_path: Path,
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in dom
     assert dom.count('<tr class="') == 17
     assert "2/17 chỉ tiêu đạt và vượt kế hoạch" in dom
+    assert re.search(
+        r"Số liệu mới nhất: năm 2024, nhập lần cuối ngày \d\d/\d\d/\d{4}\. Báo cáo lập lúc ", dom
+    )

@@ -103,6 +103,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "vi": "Kế hoạch: “{title}”, {site}, tác giả {author}.",
     },
     "report.as_of": {"en": "Figures for periods up to {period}.", "vi": "Số liệu các kỳ đến {period}."},
+    "report.made": {
+        "en": "No figures recorded yet. Report made {made}.",
+        "vi": "Chưa có số liệu. Báo cáo lập lúc {made}.",
+    },
     "report.figures_dated": {
         "en": "Latest figures: {period}, last recorded {date}. Report made {made}.",
         "vi": "Số liệu mới nhất: {period}, nhập lần cuối ngày {date}. Báo cáo lập lúc {made}.",
