@@ -224,6 +224,10 @@ def test_output_into_a_missing_folder_is_an_error(targets, figures: Path, tmp_pa
 def test_text_report_fits_100_columns(targets, figures: Path) -> None:
     text = targets("report", "--format", "text").stdout
     assert max(len(line) for line in text.splitlines()) <= 100
+    rows = text.split("\nCode ", 1)[1].splitlines()
+    doctors = next(n for n, line in enumerate(rows) if line.startswith("DOCTORS"))
+    assert "(doctors per 10,000 people)" not in " ".join(rows[doctors : doctors + 3])  # the name says it
+    assert "(thousand tonnes)" in " ".join(rows[:20])  # no unit column: the unit after the name
     assert (
         "2/17 indicators met or exceeded; 1 on track; 1 at risk; 1 off track; 1 not met; 11 no data" in text
     )

@@ -136,7 +136,7 @@ class Plan:
 
 
 def _unknown_code(code: str, codes: list[str]) -> UnknownIndicatorError:
-    import difflib
+    import difflib  # deferred: start-up (only an unknown code needs it)
 
     upper = {c.upper(): c for c in codes}
     near = difflib.get_close_matches(code.strip().upper(), list(upper), n=1, cutoff=0.5)
@@ -147,7 +147,7 @@ def _unknown_code(code: str, codes: list[str]) -> UnknownIndicatorError:
 
 def bundled_data_path() -> Path:
     """The folder of plans that ships inside the package (in a source checkout, its `data/`)."""
-    from importlib import resources
+    from importlib import resources  # deferred: start-up
 
     packaged = Path(str(resources.files("laichau_targets") / "data"))
     if packaged.is_dir():
@@ -166,7 +166,7 @@ def load_plan(path: Path, cache_dir: Path | None = None) -> Plan:
     With `cache_dir`, the parsed TOML of a valid plan is cached, so that the next command
     neither imports nor runs the TOML parser; it is validated again all the same.
     """
-    from . import cachefile
+    from . import cachefile  # deferred: start-up (a plan read without a cache folder needs none)
 
     where = cachefile.cache_path(cache_dir, "plan", path) if cache_dir is not None else None
     signature = cachefile.signature(path) if where is not None else None
@@ -197,7 +197,7 @@ def parse_plan(text: str, path: Path) -> Plan:
 
 
 def _parse_toml(text: str, path: Path) -> dict[str, Any]:
-    import tomllib
+    import tomllib  # deferred: start-up (a cached plan is not parsed)
 
     try:
         return tomllib.loads(text, parse_float=Decimal)

@@ -70,7 +70,7 @@ def load_records(path: Path) -> list[Record]:
 
 def parse_records(data: bytes, path: Path) -> list[Record]:
     """Validate the bytes of a log."""
-    import tomllib
+    import tomllib  # deferred: start-up (the log state cache spares the parse)
 
     try:
         text = data.decode("utf-8")
@@ -246,7 +246,7 @@ def append_block(path: Path, record: Record, first: bool) -> os.stat_result:
     The caller holds the writers' lock. A flat table under its own header: tomli_w would
     write a short array of tables inline.
     """
-    import tomli_w
+    import tomli_w  # deferred: start-up (only writers need it)
 
     block = ("" if first else "\n") + "[[record]]\n" + tomli_w.dumps(record_table(record))
     return _append_bytes(path, block.encode("utf-8"))

@@ -56,7 +56,7 @@ def current_user() -> str:
     for name in ("LOGNAME", "USER", "LNAME", "USERNAME"):
         if os.environ.get(name):
             return os.environ[name]
-    import pwd
+    import pwd  # deferred: start-up (the environment usually names the user)
 
     try:
         return pwd.getpwuid(os.getuid()).pw_name
@@ -159,7 +159,7 @@ class Tracker:
 
     def report(self, as_of_text: str | None = None) -> Report:
         """Every indicator's standing; with a checkpoint, as it stood then."""
-        from .report import build_report
+        from .report import build_report  # deferred: start-up (record and undo need no report)
 
         if as_of_text:
             as_of = parse_period(as_of_text, self.plan.year)

@@ -40,12 +40,14 @@ def unit(indicator: Indicator, texts: Texts) -> str:
 
 def unit_after_name(indicator: Indicator, texts: Texts) -> str | None:
     """The unit to write after the name, unless it is % or the name already says it."""
-    if indicator.is_percent:
+    return unit_after(name(indicator, texts), unit(indicator, texts))
+
+
+def unit_after(name: str, unit: str) -> str | None:
+    """`unit`, unless it is % or empty or `name` already says it ("Bác sỹ/1 vạn dân")."""
+    if unit.strip() in ("", "%") or _squeezed(unit) in _squeezed(name):
         return None
-    said = unit(indicator, texts)
-    if not said or _squeezed(said) in _squeezed(name(indicator, texts)):
-        return None
-    return said
+    return unit
 
 
 def _squeezed(text: str) -> str:
