@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 from datetime import date
 
 from .errors import PeriodError
@@ -20,15 +21,20 @@ MONTHS_EN = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct
 # The forms below are matched against the text folded by `_fold`: lower case, no diacritics, one space.
 _YEAR = r"(?P<year>\d{4})"
 _SEP = r"\s*(?:/|-|\s|nam)\s*"  # "6 tháng/2024", "6 tháng năm 2024", "Q1 2024"
-_FORMS = [
-    re.compile(rf"{_YEAR}(?:-(?:(?P<month>0[1-9]|1[0-2])|q(?P<quarter>[1-4])|h(?P<half>[12])))?"),
-    re.compile(rf"(?:ca\s*)?nam\s*{_YEAR}"),
-    re.compile(rf"(?:quy|q)\s*(?P<quarter>[1-4]|iv|i{{1,3}}){_SEP}{_YEAR}"),
-    re.compile(rf"h(?P<half>[12]){_SEP}{_YEAR}"),
-    re.compile(rf"(?P<months>\d{{1,2}})\s*(?:t|thang|months?)(?:\s*dau)?{_SEP}{_YEAR}"),
-    re.compile(rf"(?P<jan>jan)(?:\s*-\s*(?P<end>[a-z]{{3}}))?\s+{_YEAR}"),
-    re.compile(rf"thang\s*(?P<month_alone>\d{{1,2}}){_SEP}{_YEAR}"),
-]
+
+
+@cache
+def _forms() -> list[re.Pattern[str]]:
+    """The spellings, compiled on first use: a command that reads no period does not pay for them."""
+    return [
+        re.compile(rf"{_YEAR}(?:-(?:(?P<month>0[1-9]|1[0-2])|q(?P<quarter>[1-4])|h(?P<half>[12])))?"),
+        re.compile(rf"(?:ca\s*)?nam\s*{_YEAR}"),
+        re.compile(rf"(?:quy|q)\s*(?P<quarter>[1-4]|iv|i{{1,3}}){_SEP}{_YEAR}"),
+        re.compile(rf"h(?P<half>[12]){_SEP}{_YEAR}"),
+        re.compile(rf"(?P<months>\d{{1,2}})\s*(?:t|thang|months?)(?:\s*dau)?{_SEP}{_YEAR}"),
+        re.compile(rf"(?P<jan>jan)(?:\s*-\s*(?P<end>[a-z]{{3}}))?\s+{_YEAR}"),
+        re.compile(rf"thang\s*(?P<month_alone>\d{{1,2}}){_SEP}{_YEAR}"),
+    ]
 
 
 @dataclass(frozen=True, order=True)
@@ -71,15 +77,17 @@ def _fold(text: str) -> str:
 
 def parse_period(text: str, plan_year: int | None = None) -> Period:
     """Read a period in the machine form or as officers write it; with `plan_year`, refuse another year."""
-    folded = _fold(text)
-    for form in _FORMS:
-        match = form.fullmatch(folded)
-        if match:
-            period = _period(text, match.groupdict())
-            if plan_year is not None and period.year != plan_year:
-                raise PeriodError("error.period_outside_year", text=text, year=plan_year)
-            return period
-    raise PeriodError("error.period_unparsable", text=text)
+    forms = _forms()
+    match = forms[0].fullmatch(text.strip().lower())  # the log's form, read without folding
+    if match is None:
+        folded = _fold(text)
+        match = next((m for m in (form.fullmatch(folded) for form in forms[1:]) if m), None)
+    if match is None:
+        raise PeriodError("error.period_unparsable", text=text)
+    period = _period(text, match.groupdict())
+    if plan_year is not None and period.year != plan_year:
+        raise PeriodError("error.period_outside_year", text=text, year=plan_year)
+    return period
 
 
 def _period(text: str, parts: dict[str, str | None]) -> Period:
