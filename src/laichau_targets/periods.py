@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
 from datetime import date
+from functools import cache
 
 from .errors import PeriodError
 
