@@ -9,10 +9,9 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Literal
+from typing import Any, Literal, Protocol, runtime_checkable
 
 from .formatting import human
-from .periods import Period
 
 Lang = Literal["en", "vi"]
 LANGS: tuple[Lang, ...] = ("en", "vi")
@@ -469,6 +468,18 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
 }
 
 
+@runtime_checkable
+class YearToDate(Protocol):
+    """What a period's words need (periods.Period is one); named here so that periods.py, which
+    raises errors that are put into words here, is not imported by the catalogue."""
+
+    @property
+    def year(self) -> int: ...
+
+    @property
+    def months(self) -> int: ...
+
+
 @dataclass
 class Message:
     """A catalogue key and the values that fill it: a sentence not yet in a language."""
@@ -486,7 +497,7 @@ def render_message(key: str, lang: str, params: Mapping[str, Any]) -> str:
     def fill(value: Any) -> str:
         if isinstance(value, Decimal):
             return human(value, "vi" if lang == "vi" else "en")
-        if isinstance(value, Period):
+        if isinstance(value, YearToDate):
             return period_words(value, lang)
         if hasattr(value, "text") and hasattr(value, "key"):
             return str(value.text(lang))
@@ -498,7 +509,7 @@ def render_message(key: str, lang: str, params: Mapping[str, Any]) -> str:
     return template.format(**{name: fill(value) for name, value in params.items()})
 
 
-def period_words(of: Period, lang: str, capital: bool = False) -> str:
+def period_words(of: YearToDate, lang: str, capital: bool = False) -> str:
     """The period as officers write it: `quý I/2024`, `9 tháng/2024`, `năm 2024`; `Jan–Sep 2024`."""
     params: dict[str, Any] = {"year": of.year}
     if of.months == 12:
