@@ -303,3 +303,43 @@ def test_help_is_in_vietnamese_when_vietnamese_is_chosen(targets) -> None:
     assert "Tham số:\n  CODE   Mã chỉ tiêu" in record
     english = targets("record", "--help").stdout  # the same process: nothing stays translated
     assert "  --note <str>             A note kept with the record.\n" in english
+
+
+@pytest.fixture
+def report_of_every_kind(figures_of_every_kind: Path):
+    from laichau_targets.datafolder import DataFolder
+    from laichau_targets.tracker import Tracker
+
+    return Tracker(DataFolder(figures_of_every_kind, "test")).report()
+
+
+def test_show_fits_every_width_from_80_and_keeps_every_column(report_of_every_kind) -> None:
+    import io
+
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    from laichau_targets.messages import Texts
+    from laichau_targets.render import table
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.integers(80, 220), st.sampled_from(["en", "vi"]), st.booleans())
+    def fits(width: int, lang: str, wide: bool) -> None:
+        texts = Texts(lang)  # type: ignore[arg-type]
+        out = io.StringIO()
+        table.render(report_of_every_kind, texts, stream=out, wide=wide, width=width)
+        lines = out.getvalue().splitlines()
+        assert all(len(line) <= width and not line.endswith(" ") for line in lines)
+        headers = " ".join(line for line in lines if line.startswith(texts("col.code") + " "))
+        wanted = ["target", "latest", "period", "progress", "gap", "status"]
+        wanted += ["projected", "pace_so_far", "pace_needed"] if wide else []
+        assert all(texts(f"col.{key}") in headers for key in wanted)  # moved perhaps, never dropped
+        rows = lines[1:18]
+        assert [row.split()[0] for row in rows] == [s.indicator.code for s in report_of_every_kind.standings]
+        labels = [texts.status(s) for s in STATUS_KEYS]
+        assert all(any(f" {label}  " in row + "  " for label in labels) for row in rows)  # whole, on its row
+
+    fits()
+
+
+STATUS_KEYS = ["exceeded", "met", "not_met", "on_track", "at_risk", "off_track", "no_data"]

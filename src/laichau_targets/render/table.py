@@ -91,12 +91,15 @@ def wide_columns(report: Report, texts: Texts) -> list[Column]:
     ]
 
 
-def render(report: Report, texts: Texts, stream: TextIO | None = None, wide: bool = False) -> None:
+def render(
+    report: Report, texts: Texts, stream: TextIO | None = None, wide: bool = False, width: int | None = None
+) -> None:
+    """The table, at `width` columns (default: the terminal's, see console_width)."""
     from rich.console import Console
     from rich.text import Text
 
     stream = stream or sys.stdout
-    width = console_width(stream)
+    width = width or console_width(stream)
     console = Console(file=stream, width=width, highlight=False, emoji=False)
     extras = wide_columns(report, texts) if wide else []
     main, moved, gap = _fit(report, texts, extras, width)
