@@ -151,7 +151,9 @@ def _columns(report: Report, texts: Texts, bar_cells: int) -> list[Column]:
             "right",
             essential=True,
         ),
-        Column(texts("col.latest"), [Text(_latest(s, texts)) for s in standings], "right", essential=True),
+        Column(
+            texts("col.latest"), [Text(words.actual(s, texts)) for s in standings], "right", essential=True
+        ),
         Column(
             texts("col.period"),
             [Text("" if s.record is None else words.period_of(s.record, texts, True)) for s in standings],
@@ -166,14 +168,6 @@ def _columns(report: Report, texts: Texts, bar_cells: int) -> list[Column]:
             essential=True,
         ),
     ]
-
-
-def _latest(standing: Standing, texts: Texts) -> str:
-    if standing.actual is None:
-        return "–"
-    if standing.indicator.is_percent:
-        return words.percent(standing.actual, texts, None)
-    return words.figure(standing.actual, texts)
 
 
 def _fit(

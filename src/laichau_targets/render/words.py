@@ -116,14 +116,20 @@ def period_of(record: Record, texts: Texts, capital: bool = False) -> str:
     return f"{period(record.period, texts, capital)}, {texts(f'basis.{record.basis}')}"
 
 
+def actual(standing: Standing, texts: Texts, with_unit: bool = False) -> str:
+    """The current figure as typed: `9,0`, `8,7%` (a % always: it is part of how a rate reads)."""
+    if standing.actual is None:
+        return "–"
+    if with_unit or standing.indicator.is_percent:
+        return quantity(standing.actual, standing.indicator, texts, None)
+    return figure(standing.actual, texts)
+
+
 def latest(standing: Standing, texts: Texts, with_unit: bool = True) -> str:
+    """The current figure with its period and basis: `1.850,5 (9 tháng/2024, ước)`."""
     if standing.record is None or standing.actual is None:
         return "–"
-    value = standing.actual
-    shown = quantity(value, standing.indicator, texts, None) if with_unit else figure(value, texts)
-    if not with_unit and standing.indicator.is_percent:
-        shown = percent(value, texts, None)
-    return f"{shown} ({period_of(standing.record, texts)})"
+    return f"{actual(standing, texts, with_unit)} ({period_of(standing.record, texts)})"
 
 
 def progress(standing: Standing, texts: Texts) -> str:
