@@ -15,6 +15,7 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
 from typing import TYPE_CHECKING, Literal, TextIO
 
 from ..messages import Texts
@@ -66,7 +67,7 @@ class Column:
     justify: Literal["left", "right"] = "left"
     essential: bool = False  # never moves out of the main table
 
-    @property
+    @cached_property
     def width(self) -> int:
         from rich.cells import cell_len
 
@@ -179,14 +180,18 @@ def _fit(
     name is shortened; then the progress and period columns move out rather than a name
     shrink below NAME_MIN.
     """
+    built: dict[int, list[Column]] = {}  # by bar size: each built once
     for kept in range(len(extras), -1, -1):
         for cells in BAR_CELLS:
+            if cells not in built:
+                built[cells] = _columns(report, texts, cells)
+            base = built[cells]
             for gap in GAPS:
-                columns = _columns(report, texts, cells) + extras[:kept]
+                columns = base + extras[:kept]
                 if _room_for_name(columns, gap, width) >= columns[1].width:
                     return columns, extras[kept:], gap
     gap = GAPS[-1]
-    columns = _columns(report, texts, 0)
+    columns = list(built[0])
     moved = list(extras)
     for column in reversed(list(columns)):  # the rightmost optional column moves first
         if _room_for_name(columns, gap, width) >= NAME_MIN:
