@@ -54,6 +54,7 @@ def test_the_core_imports_neither_typer_nor_rich() -> None:
         (["check"], False),
         (["--help"], False),
         (["record", "--help"], False),
+        (["--lang", "vi", "record", "--help"], False),
     ],
 )
 def test_commands_import_rich_only_to_draw_and_never_pydantic(
