@@ -132,9 +132,9 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
             "otherwise off track. Rates are compared in percentage points, quantities in % of plan."
         ),
         "vi": (
-            "Số liệu cả năm được đánh giá Vượt khi vượt mục tiêu hơn {exceed_margin} mục tiêu, "
-            "Đạt khi bằng mục tiêu (chỉ tiêu “khoảng”: thấp hơn không quá {about_tolerance}), "
-            "còn lại là Không đạt. Trong năm, chỉ tiêu lũy kế được đánh giá theo tiến độ dự báo "
+            "Số liệu cả năm được đánh giá “Vượt” khi vượt mục tiêu hơn {exceed_margin} mục tiêu, "
+            "“Đạt” khi bằng mục tiêu (chỉ tiêu “khoảng”: thấp hơn không quá {about_tolerance}), "
+            "còn lại là “Không đạt”. Trong năm, chỉ tiêu lũy kế được đánh giá theo tiến độ dự báo "
             "đến cuối năm (về đích sớm khi đã đạt mục tiêu), chỉ tiêu mức và tốc độ theo chính số "
             "liệu: đúng tiến độ khi đạt mục tiêu, có nguy cơ không đạt khi thiếu không quá "
             "{at_risk_band} mục tiêu, còn lại là chậm tiến độ. Chỉ tiêu tỷ lệ so sánh theo điểm "
@@ -143,7 +143,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "report.met_not_exceeded": {
         "en": "{code}: {figure} is Met, not Exceeded: {exceeded_from} (the target and {margin} of it)",
-        "vi": "{code}: {figure} là Đạt, chưa Vượt: {exceeded_from} (mục tiêu cộng {margin} mục tiêu)",
+        "vi": "{code}: {figure} là “Đạt”, chưa “Vượt”: {exceeded_from} (mục tiêu cộng {margin} mục tiêu)",
     },
     "report.override": {"en": "set by hand: {reason}", "vi": "đánh giá thủ công: {reason}"},
     "report.sources": {"en": "Sources of the figures", "vi": "Nguồn số liệu"},
