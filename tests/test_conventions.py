@@ -95,7 +95,7 @@ def test_a_quarter_alone_is_refused_and_nothing_is_written(targets, data_dir) ->
 
 def test_a_v01_log_with_first_quarter_periods_keeps_its_meaning(targets, data_dir) -> None:
     (data_dir / "records.toml").write_text(
-        '[[record]]\nid = 1\ncode = "JOBS"\nvalue = 1970.0\nperiod = "2024-Q1"\nbasis = "estimate"\n'
+        '[[record]]\nid = 1\ncode = "JOBS"\nvalue = 1970.5\nperiod = "2024-Q1"\nbasis = "estimate"\n'
         'recorded_at = 2024-04-10T08:00:00Z\nuser = "lan"\n',
         encoding="utf-8",
     )
@@ -103,10 +103,10 @@ def test_a_v01_log_with_first_quarter_periods_keeps_its_meaning(targets, data_di
     assert (jobs["code"], jobs["period"], jobs["projected"], jobs["status"]) == (
         "JOBS",
         "2024-Q1",
-        7880,
+        7882,
         "off_track",
     )
-    assert "| 1.970,0 (quý I/2024, ước) |" in targets("--lang", "vi", "report", "--format", "md").stdout
+    assert "| 1.970,5 (quý I/2024, ước) |" in targets("--lang", "vi", "report", "--format", "md").stdout
 
 
 # --- review wording (13.3) and figures as typed (13.5) ---
