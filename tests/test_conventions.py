@@ -124,6 +124,8 @@ def test_gaps_are_signed_figure_minus_target_and_met_explains_where_exceeded_beg
     md = targets("--lang", "vi", "report", "--format", "md").stdout
     assert "| +0,05 điểm | Đạt |" in md and "| +129 | Vượt |" in md
     assert "- GRDP: 9,05% là “Đạt”, chưa “Vượt”: vượt khi trên 9,09% (mục tiêu cộng 1% mục tiêu)" in md
+    shown = targets("--lang", "vi", "show").stdout.splitlines()
+    assert "GRDP: 9,05% là “Đạt”, chưa “Vượt”: vượt khi trên 9,09% (mục tiêu cộng 1% mục tiêu)" in shown
     english = targets("--lang", "en", "record", "GRDP", "8.7", "--period", "2024").stdout
     assert english.endswith("GRDP: now not met (0.3 points below target)\n")
 

@@ -94,7 +94,7 @@ def build_document(report: Report, texts: Texts) -> Document:
                         at_risk_band=words.percent(plan.settings.at_risk_band, texts),
                     )
                 ],
-                items=met_not_exceeded(report, texts) + words.overrides(report, texts),
+                items=words.met_not_exceeded(report, texts) + words.overrides(report, texts),
             ),
             Section(texts("report.sources"), items=sources(report, texts) or [texts("report.sources.none")]),
             *notes(report, texts),
@@ -120,25 +120,6 @@ def remains(report: Report, texts: Texts) -> list[str]:
                 so_far=words.amount(s.pace_so_far, s.indicator, texts),
             )
         lines.append(line)
-    return lines
-
-
-def met_not_exceeded(report: Report, texts: Texts) -> list[str]:
-    """Where Met stands beside a figure past its target: the figure at which Exceeded begins."""
-    lines = []
-    for s in report.standings:
-        if s.exceeded_beyond is None or s.actual is None:
-            continue
-        key = "gap.exceeded_from.at_most" if s.indicator.comparison == "at_most" else "gap.exceeded_from"
-        lines.append(
-            texts(
-                "report.met_not_exceeded",
-                code=words.inert(s.indicator.code),
-                figure=words.quantity(s.actual, s.indicator, texts, None),
-                exceeded_from=texts(key, threshold=words.quantity(s.exceeded_beyond, s.indicator, texts)),
-                margin=words.percent(report.plan.settings.exceed_margin, texts),
-            )
-        )
     return lines
 
 

@@ -110,7 +110,9 @@ def render(
         lines.append(Text(""))
         lines += _lines([code, *group], gap, width)[0]
     sentences = [Text(""), Text(words.headline(report, texts), style="bold")]
-    sentences += [Text(line) for line in words.overrides(report, texts)]
+    sentences += [
+        Text(line) for line in words.met_not_exceeded(report, texts) + words.overrides(report, texts)
+    ]
     if shortened:
         sentences.append(Text(texts("show.shortened"), style="dim"))
     for sentence in sentences:  # wrapped between words; the table's lines fit already

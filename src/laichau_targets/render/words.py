@@ -194,3 +194,22 @@ def overrides(report: Report, texts: Texts) -> list[str]:
         for s in report.standings
         if s.override is not None
     ]
+
+
+def met_not_exceeded(report: Report, texts: Texts) -> list[str]:
+    """Where Met stands beside a figure past its target: the figure at which Exceeded begins."""
+    lines = []
+    for s in report.standings:
+        if s.exceeded_beyond is None or s.actual is None:
+            continue
+        key = "gap.exceeded_from.at_most" if s.indicator.comparison == "at_most" else "gap.exceeded_from"
+        lines.append(
+            texts(
+                "report.met_not_exceeded",
+                code=inert(s.indicator.code),
+                figure=quantity(s.actual, s.indicator, texts, None),
+                exceeded_from=texts(key, threshold=quantity(s.exceeded_beyond, s.indicator, texts)),
+                margin=percent(report.plan.settings.exceed_margin, texts),
+            )
+        )
+    return lines
