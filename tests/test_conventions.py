@@ -140,6 +140,16 @@ def test_figures_show_as_typed_and_counts_of_people_never_in_fractions(
     assert "| bác sỹ/1 vạn dân | tối thiểu 13,1 | 9,0 (năm 2024, ước) |" in md
     # (8,000 − 3,000) / 6 = 833.3 workers a month still needed: 834 whole workers
     assert "cần 834 lao động/tháng trong các tháng còn lại, so với 500 lao động/tháng đến nay" in md
+    targets("record", "NRD_NEW", "2", "--period", "2024-09")  # 0.22 communes a month so far
+    md = targets("--lang", "vi", "report", "--format", "md").stdout
+    assert (
+        "cần 1 xã/tháng trong các tháng còn lại, so với \\<1 xã/tháng đến nay" in md
+    )  # Markdown escapes the <
+    machine = {i["code"]: i for i in json.loads(targets("report", "--format", "json").stdout)["indicators"]}
+    assert (machine["NRD_NEW"]["pace_so_far"], machine["JOBS"]["pace_needed"]) == (
+        0.22,
+        772.22,
+    )  # exact for scripts
     history = targets("--lang", "vi", "history", "DOCTORS").stdout
     assert " 9,0  Năm 2024, ước" in history
     monkeypatch.setenv("COLUMNS", "200")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from decimal import ROUND_CEILING, Decimal
+from decimal import Decimal
 
 from .formatting import rounded
 from .periods import Period
@@ -108,7 +108,6 @@ def judge(indicator: Indicator, record: Record | None, settings: Settings) -> St
     exceeded_beyond = None
     if status == "met" and period.is_full_year and gap < 0:  # past the target, yet short of Exceeded
         exceeded_beyond = exceed_threshold(indicator, settings)
-    places = 0 if indicator.counts_whole else 2
     return Standing(
         indicator=indicator,
         record=record,
@@ -117,9 +116,9 @@ def judge(indicator: Indicator, record: Record | None, settings: Settings) -> St
         gap=gap,
         gap_percent=None if indicator.is_percent else _share(gap, abs(indicator.target)),
         progress=progress_of(indicator, value),
-        projected=_round(projected, places),
-        pace_so_far=_round(pace_so_far, places),
-        pace_needed=_needed(pace_needed, places),
+        projected=_round(projected),
+        pace_so_far=_round(pace_so_far),
+        pace_needed=_round(pace_needed),
         exceeded_beyond=exceeded_beyond,
     )
 
@@ -128,15 +127,8 @@ def _overridden(indicator: Indicator, status: Status) -> Status:
     return indicator.override.status if indicator.override else status
 
 
-def _round(value: Decimal | None, places: int) -> Decimal | None:
-    return None if value is None else rounded(value, places)
-
-
-def _needed(value: Decimal | None, places: int) -> Decimal | None:
-    """A pace still needed: whole people or things are rounded up, since 656.2 workers a month is 657."""
-    if value is None or places:
-        return _round(value, places)
-    return value.to_integral_value(rounding=ROUND_CEILING)
+def _round(value: Decimal | None) -> Decimal | None:
+    return None if value is None else rounded(value, 2)
 
 
 def _share(part: Decimal, whole: Decimal) -> Decimal | None:

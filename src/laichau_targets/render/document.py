@@ -115,7 +115,7 @@ def remains(report: Report, texts: Texts) -> list[str]:
         if s.pace_needed is not None and s.pace_so_far is not None:
             line += "; " + texts(
                 "report.remains.pace",
-                needed=words.amount(s.pace_needed, s.indicator, texts),
+                needed=words.amount(s.pace_needed, s.indicator, texts, needed=True),
                 unit=words.unit(s.indicator, texts),
                 so_far=words.amount(s.pace_so_far, s.indicator, texts),
             )

@@ -78,17 +78,17 @@ def wide_columns(report: Report, texts: Texts) -> list[Column]:
     """The columns `--wide` adds: the projection to year end and the monthly paces."""
     from rich.text import Text
 
-    def amounts(pick: Callable[[Standing], Decimal | None]) -> list[Text]:
+    def amounts(pick: Callable[[Standing], Decimal | None], needed: bool = False) -> list[Text]:
         cells = []
         for s in report.standings:
             value = pick(s)
-            cells.append(Text("–" if value is None else words.amount(value, s.indicator, texts)))
+            cells.append(Text("–" if value is None else words.amount(value, s.indicator, texts, needed)))
         return cells
 
     return [
         Column(texts("col.projected"), amounts(lambda s: s.projected), "right"),
         Column(texts("col.pace_so_far"), amounts(lambda s: s.pace_so_far), "right"),
-        Column(texts("col.pace_needed"), amounts(lambda s: s.pace_needed), "right"),
+        Column(texts("col.pace_needed"), amounts(lambda s: s.pace_needed, needed=True), "right"),
     ]
 
 

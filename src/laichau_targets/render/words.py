@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
 from ..formatting import human
@@ -81,9 +81,18 @@ def quantity(value: Decimal, indicator: Indicator, texts: Texts, places: int | N
     return f"{number(value, texts, places)} {unit(indicator, texts)}".rstrip()
 
 
-def amount(value: Decimal, indicator: Indicator, texts: Texts) -> str:
-    """A computed amount (pace, projection) in the indicator's unit: whole for people and things."""
-    return number(value, texts, 0 if indicator.counts_whole else 2)
+def amount(value: Decimal, indicator: Indicator, texts: Texts, needed: bool = False) -> str:
+    """A computed amount (pace, projection) in the indicator's unit; people and things are counted whole.
+
+    What is still `needed` rounds up (833.3 workers a month is 834); a pace under one reads
+    "<1", not 0.
+    """
+    if not indicator.counts_whole:
+        return number(value, texts)
+    whole = value.to_integral_value(rounding=ROUND_CEILING if needed else ROUND_HALF_UP)
+    if whole == 0 and value > 0:
+        return "<1"
+    return number(whole, texts, 0)
 
 
 _SIGNS = {"at_least": "≥", "at_most": "≤", "about": "≈"}
