@@ -118,9 +118,10 @@ def test_one_month_alone_is_refused_with_the_year_to_date_reading() -> None:
     assert caught.value.text("en").endswith("from January to month 9 is 2024-09 (Jan–Sep 2024)")
 
 
-def test_second_half_is_refused_with_the_year_to_date_reading() -> None:
+@pytest.mark.parametrize("text", ["2024-H2", "6 tháng cuối năm 2024", "6 thang cuoi nam 2024"])
+def test_second_half_is_refused_with_the_year_to_date_reading(text: str) -> None:
     with pytest.raises(PeriodError, match=r"use 2024$"):
-        parse_period("2024-H2")
+        parse_period(text)
 
 
 def test_outside_the_plan_year_is_refused() -> None:

@@ -34,6 +34,7 @@ def _forms() -> list[re.Pattern[str]]:
         re.compile(rf"(?P<months>\d{{1,2}})\s*(?:t|thang|months?)(?:\s*dau)?{_SEP}{_YEAR}"),
         re.compile(rf"(?P<jan>jan)(?:\s*-\s*(?P<end>[a-z]{{3}}))?\s+{_YEAR}"),
         re.compile(rf"thang\s*(?P<month_alone>\d{{1,2}}){_SEP}{_YEAR}"),
+        re.compile(rf"(?P<last_months>\d{{1,2}})\s*(?:t|thang)\s*cuoi{_SEP}{_YEAR}"),  # "6 tháng cuối năm"
     ]
 
 
@@ -130,6 +131,10 @@ def _period(text: str, parts: dict[str, str | None]) -> Period:
                 period=Period(year, months),
                 label=Period(year, months).label,
             )
+    elif parts.get("last_months") == "6":
+        raise PeriodError("error.period_second_half", text=text, year=year)
+    elif parts.get("last_months"):
+        months = 0  # the last months of a year are not year-to-date
     if not 1 <= months <= 12:
         raise PeriodError("error.period_unparsable", text=text)
     return Period(year, months)
