@@ -78,6 +78,7 @@ def test_a_decomposed_spelling_reads_like_the_composed_one() -> None:
         "2024-H3",
         "13 tháng/2024",
         "0T/2024",
+        "3 tháng cuối năm 2024",
     ],
 )
 def test_refuses_what_does_not_parse(text: str) -> None:
