@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, Literal, Protocol, runtime_checkable
+from typing import TYPE_CHECKING, Any, Literal
 
 from .formatting import human
 
@@ -468,16 +468,18 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
 }
 
 
-@runtime_checkable
-class YearToDate(Protocol):
-    """What a period's words need (periods.Period is one); named here so that periods.py, which
-    raises errors that are put into words here, is not imported by the catalogue."""
+if TYPE_CHECKING:
+    from typing import Protocol
 
-    @property
-    def year(self) -> int: ...
+    class YearToDate(Protocol):
+        """What a period's words need (periods.Period is one): the catalogue does not import periods.py,
+        which raises errors that are put into words here."""
 
-    @property
-    def months(self) -> int: ...
+        @property
+        def year(self) -> int: ...
+
+        @property
+        def months(self) -> int: ...
 
 
 @dataclass
@@ -497,7 +499,7 @@ def render_message(key: str, lang: str, params: Mapping[str, Any]) -> str:
     def fill(value: Any) -> str:
         if isinstance(value, Decimal):
             return human(value, "vi" if lang == "vi" else "en")
-        if isinstance(value, YearToDate):
+        if hasattr(value, "months") and hasattr(value, "year"):  # a period
             return period_words(value, lang)
         if hasattr(value, "text") and hasattr(value, "key"):
             return str(value.text(lang))
