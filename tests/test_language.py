@@ -11,7 +11,7 @@ import pytest
 
 from laichau_targets.messages import CATALOGUE, LANGS, choose_lang
 
-from .conftest import REPO
+from .conftest import REPO, log_ids
 
 # Messages that read the same in both languages: names of things, not sentences.
 SAME_IN_BOTH = {
@@ -147,7 +147,7 @@ def test_the_environment_picks_the_language(targets, budget_and_grdp, monkeypatc
 def test_record_confirmation_errors_and_warnings_in_vietnamese(targets, data_dir: Path) -> None:
     done = targets("--lang", "vi", "record", "BUDGET", "1.850,5", "--period", "2024-09")
     assert done.stdout == (
-        "Đã ghi #1: BUDGET = 1.850,5 tỷ đồng cho kỳ 9 tháng/2024 (ước).\n"
+        f"Đã ghi #{log_ids(data_dir)[0][:6]}: BUDGET = 1.850,5 tỷ đồng cho kỳ 9 tháng/2024 (ước).\n"
         "BUDGET: hiện đúng tiến độ (đạt 82,8% dự toán)\n"
     )
     bad = targets("--lang", "vi", "record", "GRPD", "8,7")

@@ -21,6 +21,13 @@ class TargetsError(Exception):
         self.key = message_key
         self.params = params
 
+    @property
+    def message(self) -> Message:
+        """The key and values as a Message, to nest in another one."""
+        from .messages import Message  # deferred: only an error put into words needs the catalogue
+
+        return Message(self.key, self.params)
+
     def text(self, lang: str = "en") -> str:
         from .messages import render_message  # deferred: only an error put into words needs the catalogue
 

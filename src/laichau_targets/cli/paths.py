@@ -6,7 +6,7 @@ from .base import state_of
 
 
 def paths(ctx: typer.Context) -> None:
-    """Say which data folder, plan and record log are in use, and why.
+    """Say which data folder, plan, record log and caches are in use, and why.
 
     Example: targets --data /srv/plan paths
     """
@@ -16,11 +16,13 @@ def paths(ctx: typer.Context) -> None:
     typer.echo(texts("paths.folder", path=folder.path, why=texts(f"chosen.{folder.chosen_by}")))
     typer.echo(texts("paths.plan", path=folder.plan_path))
     typer.echo(texts("paths.log", path=folder.log_path))
+    if folder.cache_dir is not None:
+        typer.echo(texts("paths.cache", path=folder.cache_dir))
     if not folder.path.is_dir():
         typer.echo(texts("paths.missing", path=folder.path))
 
 
 # --help in Vietnamese: the command's help, then each parameter's, by parameter name.
 HELP_VI = {
-    "": "Cho biết thư mục dữ liệu, tệp kế hoạch và sổ ghi số liệu đang dùng, và vì sao.\n\nVí dụ: targets --data /srv/ke-hoach paths",
+    "": "Cho biết thư mục dữ liệu, tệp kế hoạch, sổ ghi số liệu và bộ nhớ đệm đang dùng, và vì sao.\n\nVí dụ: targets --data /srv/ke-hoach paths",
 }

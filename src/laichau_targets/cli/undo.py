@@ -4,14 +4,17 @@ from typing import Annotated, Optional
 
 import typer
 
-from .base import standing_line, state_of
+from .base import standing_line, state_of, tell_migration
 
 
 def undo(
     ctx: typer.Context,
     record_id: Annotated[
-        Optional[int],
-        typer.Argument(metavar="[ID]", help="The record to retract. Default: the last one standing."),
+        Optional[str],
+        typer.Argument(
+            metavar="[ID]",
+            help="The record to retract: the beginning of its id (6 characters or more), as `targets history` shows it. Default: the last one standing.",
+        ),
     ] = None,
     note: Annotated[Optional[str], typer.Option(help="Why it is taken back.")] = None,
 ) -> None:
@@ -19,23 +22,24 @@ def undo(
 
     Nothing is deleted: the history keeps both.
 
-    Example: targets undo 7 --note "typed into the wrong indicator"
+    Example: targets undo 01JD3KX2 --note "typed into the wrong indicator"
     """
     from ..render import words
 
     state = state_of(ctx)
     texts = state.texts
-    done = state.tracker().undo(record_id, note)
+    tracker = state.tracker()
+    done = tracker.undo(record_id, note)
+    tell_migration(tracker, texts)
     gone = done.retracted
-    assert gone.value is not None and gone.period is not None
     typer.echo(
         texts(
             "undo.done",
-            id=gone.id,
+            id=gone.short,
             code=gone.code,
             value=words.figure(gone.value, texts),
             period=words.period(gone.period, texts),
-            by=done.retraction.id,
+            by=done.retraction.short,
         )
     )
     typer.echo(standing_line(done.standing, texts))
@@ -43,7 +47,9 @@ def undo(
 
 # --help in Vietnamese: the command's help, then each parameter's, by parameter name.
 HELP_VI = {
-    "": 'Rút lại một bản ghi bằng cách ghi thêm một bản ghi rút lại.\n\nKhông xóa gì: lịch sử giữ cả hai.\n\nVí dụ: targets undo 7 --note "nhập nhầm chỉ tiêu"',
-    "record_id": "Bản ghi cần rút lại. Mặc định: bản ghi cuối cùng còn hiệu lực.",
+    "": "Rút lại một bản ghi bằng cách ghi thêm một bản ghi rút lại.\n\nKhông xóa gì: lịch sử giữ cả hai.\n\n"
+    'Ví dụ: targets undo 01JD3KX2 --note "nhập nhầm chỉ tiêu"',
+    "record_id": "Bản ghi cần rút lại: phần đầu mã của nó (từ 6 ký tự), như `targets history` hiện. "
+    "Mặc định: bản ghi cuối cùng còn hiệu lực.",
     "note": "Lý do rút lại.",
 }

@@ -132,8 +132,8 @@ def sources(report: Report, texts: Texts) -> list[str]:
             continue
         date = record.recorded_at.strftime(texts("date.format"))
         line = (
-            f"{words.inert(s.indicator.code)} #{record.id}: {words.quantity(s.actual, s.indicator, texts, None)}, "
-            f"{words.period_of(record, texts)}, "
+            f"{words.inert(s.indicator.code)} #{record.short or record.id}: "
+            f"{words.quantity(s.actual, s.indicator, texts, None)}, {words.period_of(record, texts)}, "
             f"{texts('report.recorded', date=date, user=words.inert(record.user))}"
         )
         if record.source:

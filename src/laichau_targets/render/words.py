@@ -10,7 +10,7 @@ from ..formatting import human
 from ..messages import Texts, period_words
 from ..periods import Period
 from ..plan import Indicator
-from ..records import Record
+from ..records import Figure
 from ..standing import Standing
 
 if TYPE_CHECKING:
@@ -119,9 +119,8 @@ def period(of: Period, texts: Texts, capital: bool = False) -> str:
     return period_words(of, texts.lang, capital)
 
 
-def period_of(record: Record, texts: Texts, capital: bool = False) -> str:
+def period_of(record: Figure, texts: Texts, capital: bool = False) -> str:
     """`9 tháng/2024, ước`: the period and whether the figure is an estimate or official."""
-    assert record.period is not None
     return f"{period(record.period, texts, capital)}, {texts(f'basis.{record.basis}')}"
 
 
