@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from laichau_targets.cli import EXIT_BROKEN_PIPE, EXIT_ERROR, EXIT_INTERRUPTED, EXIT_WRITTEN_NOT_PRINTED
 from laichau_targets.datafolder import DataFolder
 from laichau_targets.errors import NumberError
-from laichau_targets.numbers import human, plain, rounded
+from laichau_targets.formatting import human, plain, rounded
 
 from .conftest import Targets, snapshot
 from .test_recording import TARGETS, run
@@ -210,7 +210,7 @@ def test_validate_refuses_each_plan_number_out_of_range_with_its_line(
         problem = f"line {line}: a number with thousands of digits; a plan number must be {RANGE}"
     else:
         problem = f"line {line}: {where} must be {RANGE}"
-    assert result.stderr == f"{plan}: {problem}\nError: {plan}: 1 problem(s)\n"
+    assert result.stderr == f"Error: {plan}: {problem}\n"  # one problem: one line
     for command in (["show"], ["report", "-f", "json"], ["record", "RATE", "8.7", "--period", "2024"]):
         refused = targets("--data", str(plan.parent), *command)
         assert (refused.exit_code, refused.stdout) == (EXIT_ERROR, "")
@@ -699,7 +699,7 @@ def test_a_plan_that_is_not_a_regular_file_is_refused_not_read_for_ever(tmp_path
     shown = run("--data", str(folder), "show")
     assert (shown.returncode, shown.stderr) == (EXIT_ERROR, f"Error: {problem}\n")
     checked = run("validate", str(plan))
-    assert (checked.returncode, checked.stderr) == (EXIT_ERROR, f"{problem}\nError: {plan}: 1 problem(s)\n")
+    assert (checked.returncode, checked.stderr) == (EXIT_ERROR, f"Error: {problem}\n")
 
 
 @pytest.mark.reliability("malformed plans")
@@ -712,11 +712,11 @@ def test_a_plan_with_a_byte_order_mark_is_read(targets: Targets, folder: Path) -
 
 def test_one_point_is_singular(targets: Targets, folder: Path) -> None:
     result = targets("record", "RATE", "8", "--period", "2024")
-    assert result.stdout.splitlines()[1] == "RATE: now Not met (1 point below target)"
+    assert result.stdout.splitlines()[1] == "RATE: now not met (1 point below target)"
     result = targets("record", "RATE", "10", "--period", "2024")
-    assert result.stdout.splitlines()[1] == "RATE: now Exceeded (1 point above target)"
+    assert result.stdout.splitlines()[1] == "RATE: now exceeded (1 point above target)"
     result = targets("record", "RATE", "9.5", "--period", "2024")
-    assert result.stdout.splitlines()[1] == "RATE: now Exceeded (0.5 points above target)"
+    assert result.stdout.splitlines()[1] == "RATE: now exceeded (0.5 points above target)"
 
 
 @pytest.mark.reliability("full disk")

@@ -109,7 +109,7 @@ def init_data_folder(path: Path) -> DataFolder:
     The plan gets the user's umask, like any file they make: in a shared folder, colleagues
     can read it. When it cannot be written (a full disk), the folders made for it are removed.
     """
-    import secrets
+    import secrets  # deferred: start-up (only init writes a plan)
 
     folder = DataFolder(path, "init")
     if folder.plan_path.exists():

@@ -7,7 +7,7 @@ import re
 import secrets
 from decimal import Decimal
 
-from ..numbers import plain
+from ..formatting import plain
 from ..report import Report
 from .machine import report_fields
 from .words import UNSAFE
