@@ -25,3 +25,9 @@ def list_indicators(ctx: typer.Context) -> None:
         for i in plan.indicators
     ]
     typer.echo(columns(rows))
+
+
+# --help in Vietnamese: the command's help, then each parameter's, by parameter name.
+HELP_VI = {
+    "": "Liệt kê các chỉ tiêu của kế hoạch: mã, loại, mục tiêu và tên.\n\nVí dụ: targets list",
+}
