@@ -281,14 +281,12 @@ def report(
 
     Example: targets report --format md --output report.md
     """
-    from .render import EXTENSIONS, write_output
+    from .render import choose_format, write_output
 
     state = _state(ctx)
-    chosen = format.value if format else None
-    if chosen is None and output is not None:
-        chosen = EXTENSIONS.get(output.suffix.lower())
+    chosen = choose_format(format.value if format else None, output)
     the_report = state.tracker().report(as_of)
-    write_output(the_report, chosen or "md", state.texts, output)
+    write_output(the_report, chosen, state.texts, output)
 
 
 @app.command("list")

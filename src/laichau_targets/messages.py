@@ -47,6 +47,23 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "col.pace_so_far": {"en": "Pace/month", "vi": "Bình quân/tháng"},
     "col.pace_needed": {"en": "Needed/month", "vi": "Cần/tháng"},
     "col.projected": {"en": "Projected", "vi": "Dự báo cả năm"},
+    "col.no": {"en": "No.", "vi": "TT"},
+    "col.unit_full": {"en": "Unit", "vi": "Đơn vị tính"},
+    "col.period_basis": {"en": "Period of the figure", "vi": "Kỳ số liệu"},
+    "col.vs_plan": {"en": "Against target (%)", "vi": "So với kế hoạch (%)"},
+    "col.vs_last_year": {"en": "Against the same period last year", "vi": "So với cùng kỳ"},
+    "col.target_source": {"en": "Source of the target", "vi": "Nguồn chỉ tiêu kế hoạch"},
+    "col.record": {"en": "Record", "vi": "Bản ghi"},
+    "col.recorded": {"en": "Recorded", "vi": "Ngày nhập"},
+    "col.user": {"en": "By", "vi": "Người nhập"},
+    "col.source": {"en": "Source of the figure", "vi": "Nguồn số liệu"},
+    "col.note": {"en": "Note", "vi": "Ghi chú"},
+    "xlsx.sheet.report": {"en": "Report", "vi": "Báo cáo"},
+    "xlsx.sheet.sources": {"en": "Rules and sources", "vi": "Quy tắc và nguồn"},
+    "xlsx.figures_date": {
+        "en": "Figures as recorded up to {date}.",
+        "vi": "Số liệu cập nhật đến ngày {date}.",
+    },
     # headline
     "headline.met": {
         "en": "{met}/{total} indicators met or exceeded",
@@ -392,6 +409,14 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "error.unknown_format": {
         "en": "unknown format '{format}'; use one of {choices}",
         "vi": "định dạng lạ '{format}'; dùng một trong {choices}",
+    },
+    "error.unknown_extension": {
+        "en": "{path}: no report format has the extension '{extension}' (known: {known}); name one with --format",
+        "vi": "{path}: không định dạng báo cáo nào có đuôi '{extension}' (các đuôi: {known}); chọn bằng --format",
+    },
+    "error.binary_to_terminal": {
+        "en": "a {format} file is not for a terminal; write it with --output FILE or pipe it",
+        "vi": "tệp {format} không hiển thị được trên màn hình dòng lệnh; ghi ra tệp bằng --output TỆP hoặc chuyển qua ống (|)",
     },
     "error.validate_count": {"en": "{path}: {count} problem(s)", "vi": "{path}: {count} lỗi"},
     "validate.ok": {
