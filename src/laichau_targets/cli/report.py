@@ -1,0 +1,44 @@
+"""`targets report`: a full report in one of the formats."""
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from typer._types import TyperChoice
+
+from ..render import FORMATS
+from .base import AsOfOption, state_of
+
+
+def report(
+    ctx: typer.Context,
+    format: Annotated[
+        Optional[str],
+        typer.Option(
+            "--format",
+            "-f",
+            click_type=TyperChoice(list(FORMATS)),  # the one table of formats (render/__init__.py)
+            help="Default: from the extension of --output, else md.",
+        ),
+    ] = None,
+    output: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of standard output."
+        ),
+    ] = None,
+    as_of: AsOfOption = None,
+) -> None:
+    """Write a full report in md, json, csv, html, text or xlsx.
+
+    md, html, text and xlsx are for people; json (see report.schema.json) and csv for scripts.
+    xlsx is a file: give --output (or pipe it), never a terminal.
+
+    Example: targets report --output bao-cao.xlsx
+    """
+    from ..render import choose_format, write_output
+
+    state = state_of(ctx)
+    chosen = choose_format(format, output)
+    the_report = state.tracker().report(as_of)
+    write_output(the_report, chosen, state.texts, output)
