@@ -25,6 +25,7 @@ from .records import (
     current_figures,
     load_records,
     locked,
+    record_table,
     retractable,
     with_figure,
 )
@@ -74,23 +75,45 @@ def _save(log: Path, cache_dir: Path | None, stat: os.stat_result, state: LogSta
 
 def append_figure(log: Path, figure: NewFigure, cache_dir: Path | None) -> tuple[Record, LogState]:
     """Append a reported figure; returns it as recorded and the log's new state."""
+    records, state = append_figures(log, [figure], cache_dir)
+    return records[0], state
+
+
+# Until the record log class (issue 10) lands with its own append_figures: one append of many
+# figures, under one lock and in one write, for `targets import`.
+def append_figures(
+    log: Path, figures: list[NewFigure], cache_dir: Path | None
+) -> tuple[list[Record], LogState]:
+    """Append figures under one lock with one write; returns them as recorded and the new state."""
+    import tomli_w
+
+    from .records import _append_bytes
+
     with locked(log.parent):
         state = _state_under_lock(log, cache_dir)
-        record = Record(
-            id=state.last_id + 1,
-            code=figure.code,
-            value=figure.value,
-            period=figure.period,
-            basis=figure.basis,
-            recorded_at=figure.recorded_at,
-            user=figure.user,
-            source=figure.source,
-            note=figure.note,
-        )
-        stat = append_block(log, record, first=state.last_id == 0)
-        state = LogState(record.id, with_figure(dict(state.current), record))
+        current = dict(state.current)
+        records = []
+        blocks = []
+        for n, figure in enumerate(figures, state.last_id + 1):
+            record = Record(
+                id=n,
+                code=figure.code,
+                value=figure.value,
+                period=figure.period,
+                basis=figure.basis,
+                recorded_at=figure.recorded_at,
+                user=figure.user,
+                source=figure.source,
+                note=figure.note,
+            )
+            records.append(record)
+            with_figure(current, record)
+            blocks.append("[[record]]\n" + tomli_w.dumps(record_table(record)))
+        text = ("" if state.last_id == 0 else "\n") + "\n".join(blocks)
+        stat = _append_bytes(log, text.encode("utf-8"))
+        state = LogState(records[-1].id if records else state.last_id, current)
         _save(log, cache_dir, stat, state)
-        return record, state
+        return records, state
 
 
 def append_retraction(

@@ -34,6 +34,7 @@ _INDICATOR_KEYS = {
     "max",
     "override",
     "note",
+    "owner",
 }
 
 
@@ -72,6 +73,7 @@ class Indicator:
     override: Override | None = None
     note: str | None = None
     unit_en: str | None = None
+    owner: str | None = None  # the department that reports it, e.g. "Sở Y tế"
 
     @property
     def is_percent(self) -> bool:
@@ -380,6 +382,7 @@ class _PlanReader:
             )
         override = self.override(raw.get("override"), index, where)
         note = self.optional_text(raw, "note", index, where)
+        owner = self.optional_text(raw, "owner", index, where)
         if len(self.problems) > before or target is None:
             return None
         return Indicator(
@@ -397,6 +400,7 @@ class _PlanReader:
             override=override,
             note=note,
             unit_en=unit_en,
+            owner=owner.strip() if owner else None,
         )
 
     def target(

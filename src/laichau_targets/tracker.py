@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from .datafolder import DataFolder
 from .errors import ValueRuleError
-from .logstate import append_figure, append_retraction, load_state, read_records
+from .logstate import append_figure, append_figures, append_retraction, load_state, read_records
 from .numbers import Locale, parse_number
 from .periods import default_period, parse_period
 from .plan import Indicator, load_plan
@@ -20,6 +20,9 @@ from .records import Basis, NewFigure, Record, current_figures
 from .standing import FINE, Standing, standing_of
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from .importing import Progress
     from .report import Report
 
 
@@ -40,6 +43,15 @@ class Undone:
     retraction: Record
     retracted: Record
     standing: Standing
+
+
+@dataclass
+class Imported:
+    """The outcome of `import`: the figures read, and as recorded (none on a dry run)."""
+
+    figures: list[NewFigure]
+    records: list[Record]
+    sheets: list[str]
 
 
 @dataclass
@@ -138,6 +150,27 @@ class Tracker:
             period_defaulted=period_text is None,
             likely_intended=likely_intended(indicator, value),
         )
+
+    def import_file(
+        self,
+        path: Path,
+        locale: Locale | None = None,
+        period_text: str | None = None,
+        dry_run: bool = False,
+        progress: Progress | None = None,
+    ) -> Imported:
+        """Record every figure of a spreadsheet or CSV file in one append, or none if any row is bad."""
+        from .importing import figures_from, read_table
+
+        table = read_table(path, progress)
+        default = parse_period(period_text, self.plan.year) if period_text else None
+        figures = figures_from(
+            self.plan, table, path.name, check_value, now(), current_user(), locale, default
+        )
+        if dry_run:
+            return Imported(figures, [], table.sheets)
+        records, _ = append_figures(self.folder.log_path, figures, self.folder.cache_dir)
+        return Imported(figures, records, table.sheets)
 
     def undo(self, record_id: int | None = None, note: str | None = None) -> Undone:
         records = append_retraction(

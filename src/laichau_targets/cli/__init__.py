@@ -10,7 +10,20 @@ import typer
 
 from .. import __version__
 from ..datafolder import DATA_ENV
-from . import check, history, init, list_indicators, paths, record, report, show, undo, validate
+from . import (
+    check,
+    history,
+    import_figures,
+    init,
+    list_indicators,
+    paths,
+    record,
+    report,
+    show,
+    template,
+    undo,
+    validate,
+)
 from .base import EXIT_CHECK_FAILED, EXIT_ERROR, EXIT_OK, Lang, State, app
 
 __all__ = ["EXIT_CHECK_FAILED", "EXIT_ERROR", "EXIT_OK", "app", "main"]
@@ -94,6 +107,8 @@ app.command()(history.history)
 app.command()(undo.undo)
 app.command()(check.check)
 app.command()(validate.validate)
+app.command()(template.template)
+app.command("import")(import_figures.import_figures)
 
 
 COMPLETE_VAR = "_TARGETS_COMPLETE"

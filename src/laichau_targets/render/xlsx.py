@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..messages import Texts
 from ..numbers import human
-from ..plan import Indicator
+from ..plan import Indicator, Plan
 from ..report import Report
 from ..standing import Standing
 from . import words
@@ -337,3 +337,91 @@ def _sources(ws: Worksheet, report: Report, texts: Texts, doc: Document) -> None
     sheet.widths[3] = _MAX_TEXT_WIDTH
     sheet.fit_columns()
     sheet.page(header_row)
+
+
+TEMPLATE_COLUMNS = (
+    "col.code",
+    "col.indicator",
+    "col.unit_full",
+    "col.target",
+    "template.col.value",
+    "template.col.period",
+    "template.col.basis",
+    "template.col.source",
+    "col.note",
+)
+_VALUE, _PERIOD, _BASIS = 5, 6, 7  # columns a department fills in (1-based)
+
+
+def period_choices(year: int) -> list[str]:
+    """The periods a template offers: the year, its first quarter and half, and each month."""
+    return [str(year), f"{year}-Q1", f"{year}-H1", *(f"{year}-{m:02d}" for m in range(1, 13))]
+
+
+def template(
+    plan: Plan, indicators: Sequence[Indicator], texts: Texts, period: str | None, owner: str | None
+) -> bytes:
+    """A sheet for a department to fill in: one row per indicator, empty cells for the figure."""
+    from openpyxl.styles import PatternFill
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    book = _workbook()
+    ws = book.active
+    ws.title = texts("template.sheet")
+    sheet = _Sheet(ws, len(TEMPLATE_COLUMNS))
+    sheet.line(
+        texts("template.title", province=words.inert(plan.province), year=plan.year), size=14, bold=True
+    )
+    sheet.line(texts("template.how"), height_chars=150)
+    sheet.line(texts("template.owner", owner=words.inert(owner)) if owner else "")
+    sheet.blank()
+    header_row = sheet.header([texts(key) for key in TEMPLATE_COLUMNS])
+    fill_in = PatternFill("solid", fgColor="FFF2CC")  # the cells to fill, as forms shade them
+    for indicator in indicators:
+        target, target_format = _target_cell(indicator, texts)
+        row = sheet.cells(
+            [
+                words.inert(indicator.code),
+                words.name(indicator, texts),
+                words.unit(indicator, texts),
+                target,
+                None,
+                period,
+                None,
+                None,
+                None,
+            ],
+            [None, None, None, target_format, None, None, None, None, None],
+        )
+        for column in range(_VALUE, len(TEMPLATE_COLUMNS) + 1):
+            ws.cell(row, column).fill = fill_in
+        ws.cell(row, _PERIOD).number_format = "@"  # text: Excel would turn a typed 2024-09 into a date
+    first, last = header_row + 1, max(header_row + 1, sheet.row)
+    bases = [texts("basis.estimate"), texts("basis.official")]
+    for column, choices, prompt in (
+        (_PERIOD, period_choices(plan.year), "template.prompt.period"),
+        (_BASIS, bases, "template.prompt.basis"),
+    ):
+        validation = DataValidation(
+            type="list",
+            formula1='"' + ",".join(choices) + '"',
+            allow_blank=True,
+            showErrorMessage=True,
+            showInputMessage=True,
+            errorTitle=texts(f"template.col.{'period' if column == _PERIOD else 'basis'}"),
+            error=texts(prompt, choices=", ".join(choices)),
+            promptTitle=texts(f"template.col.{'period' if column == _PERIOD else 'basis'}"),
+            prompt=texts(prompt, choices=", ".join(choices)),
+        )
+        letter = ws.cell(first, column).column_letter
+        validation.add(f"{letter}{first}:{letter}{last}")
+        ws.add_data_validation(validation)
+    sheet.widths[1] = min(max(sheet.widths[1], 30), _MAX_TEXT_WIDTH)
+    sheet.widths[_VALUE - 1] = max(sheet.widths[_VALUE - 1], 14)
+    sheet.widths[_PERIOD - 1] = max(sheet.widths[_PERIOD - 1], 10)
+    sheet.widths[_BASIS - 1] = max(sheet.widths[_BASIS - 1], 14)
+    sheet.widths[_BASIS] = max(sheet.widths[_BASIS], 24)
+    sheet.widths[_BASIS + 1] = max(sheet.widths[_BASIS + 1], 24)
+    sheet.fit_columns()
+    sheet.page(header_row)
+    return _save(book)
