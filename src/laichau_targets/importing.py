@@ -272,6 +272,7 @@ def figures_from(
     figures: list[NewFigure] = []
     problems: list[Message] = []
     first: dict[tuple[str, Period, Basis], Row] = {}
+    by_code = {i.code.upper(): i for i in plan.indicators}  # plan.indicator() for the error of an unknown one
     for row in table.rows:
         cells = row.cells
         try:
@@ -279,7 +280,8 @@ def figures_from(
                 continue  # a row of the template nobody filled in
             if _blank(cells.get("code")):
                 raise SheetError("error.import_no_code")
-            indicator = plan.indicator(str(cells["code"]))
+            code = str(cells["code"])
+            indicator = by_code.get(code.strip().upper()) or plan.indicator(code)
             value = cell_number(cells["value"], "value" in row.percent, locale)
             check(indicator, value)
             period = cell_period(cells.get("period"), default_period, plan.year)
