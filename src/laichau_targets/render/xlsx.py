@@ -83,6 +83,7 @@ class _Sheet:
         self.bold = Font(name=_FONT_NAME, size=11, bold=True)
         self.wrap = Alignment(wrap_text=True, vertical="top")
         self.centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        self.middle = Alignment(horizontal="center", vertical="top", wrap_text=True)
         self.header_fill = PatternFill("solid", fgColor=_HEADER_FILL)
         self.Font, self.PatternFill = Font, PatternFill
 
@@ -242,7 +243,7 @@ def _annex(ws: Worksheet, report: Report, texts: Texts, doc: Document) -> None:
         if fill:
             status.fill = sheet.PatternFill("solid", fgColor=fill)
         for column in (1, 3, 6):
-            ws.cell(row, column).alignment = sheet.centre
+            ws.cell(row, column).alignment = sheet.middle
     overrides = words.overrides(report, texts)
     if overrides:
         sheet.blank()
