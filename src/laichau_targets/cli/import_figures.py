@@ -6,7 +6,6 @@ from typing import Annotated, Optional
 import typer
 
 from .base import EXIT_ERROR, NumberLocale, columns, error, state_of
-from .progress import progress_bar
 
 
 def import_figures(
@@ -37,6 +36,7 @@ def import_figures(
     """
     from ..errors import BadRowsError
     from ..render import words
+    from .progress import progress_bar
 
     state = state_of(ctx)
     texts = state.texts

@@ -8,17 +8,18 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import OutputError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ..messages import Texts
     from ..report import Report
 
-Renderer = Callable[["Report", "Texts"], "str | bytes"]
+    Renderer = Callable[[Report, Texts], str | bytes]
 
 
 class OutputFormat:
