@@ -289,3 +289,17 @@ def test_a_number_cell_is_the_double_it_holds_in_its_shortest_form(value: float)
     assert float(number) == value
     assert len(number.as_tuple().digits) <= 17
     assert number.as_tuple() == Decimal(repr(value).removesuffix(".0")).as_tuple()  # digit for digit
+
+
+def test_a_csv_saved_by_a_vietnamese_windows_excel_is_read_in_its_code_page(
+    targets, data_dir: Path, tmp_path: Path
+) -> None:
+    # "CSV (Comma delimited)" on a Vietnamese Windows: code page 1258, tones as combining marks.
+    text = "Ma\u0303;Th\u01b0\u0323c hi\u00ea\u0323n;Ky\u0300;Ngu\u00f4\u0300n\nGRDP;8,7;2024;C\u1ee5c Th\u1ed1ng k\u00ea\n"
+    text = text.replace("\u1ee5", "u\u0323").replace("\u1ed1", "\u00f4\u0301")
+    path = tmp_path / "windows.csv"
+    path.write_bytes(text.encode("cp1258"))
+    result = targets("import", str(path))
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert figures_in_log(data_dir)[0][:2] == ("GRDP", Decimal("8.7"))
+    assert figures_in_log(data_dir)[0][4] == "Cục Thống kê; windows.csv row 2"
