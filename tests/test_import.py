@@ -303,3 +303,24 @@ def test_a_csv_saved_by_a_vietnamese_windows_excel_is_read_in_its_code_page(
     assert (result.exit_code, result.stderr) == (0, "")
     assert figures_in_log(data_dir)[0][:2] == ("GRDP", Decimal("8.7"))
     assert figures_in_log(data_dir)[0][4] == "Cục Thống kê; windows.csv row 2"
+
+
+def test_a_damaged_workbook_is_one_error_line(targets, data_dir: Path, tmp_path: Path) -> None:
+    import zipfile
+
+    good = tmp_path / "good.xlsx"
+    book = Workbook()
+    book.active.append(["Mã", "Thực hiện", "Kỳ"])
+    book.active.append(["GRDP", 8.7, "2024"])
+    book.save(good)
+    damaged = tmp_path / "damaged.xlsx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(damaged, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            target.writestr(item, data[: len(data) // 2] if item.filename.endswith("sheet1.xml") else data)
+    before = snapshot(data_dir)
+    result = targets("import", str(damaged))
+    assert result.exit_code == EXIT_ERROR
+    assert result.stderr.startswith(f"Error: {damaged}: cannot be read as a workbook (")
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.output
+    assert snapshot(data_dir) == before

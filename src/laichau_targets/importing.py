@@ -109,31 +109,31 @@ def read_table(path: Path, progress: Progress | None = None) -> Table:
 
 
 def _read_xlsx(path: Path, progress: Progress | None) -> Table:
-    from zipfile import BadZipFile
-
     from openpyxl import load_workbook  # deferred: start-up (~170 ms), only here and in render/xlsx
 
+    if not path.exists():
+        raise SheetError("error.import_missing", path=path)
     try:
         book = load_workbook(path, read_only=True, data_only=True)
-    except FileNotFoundError:
-        raise SheetError("error.import_missing", path=path) from None
-    except (BadZipFile, KeyError, ValueError, OSError) as exc:
+        try:
+            rows: list[Row] = []
+            sheets: list[str] = []
+            for sheet in book.worksheets:
+                total = sheet.max_row if isinstance(sheet.max_row, int) else None
+                sheet.reset_dimensions()  # some writers record wrong dimensions; read what is there
+                found = _sheet_rows(sheet.title, _xlsx_cells(sheet), progress, total)
+                if found is not None:
+                    sheets.append(sheet.title)
+                    rows.extend(found)
+            return Table(rows, sheets)
+        finally:
+            book.close()
+    except (
+        Exception
+    ) as exc:  # a file from anyone: a broken zip, XML or style is one error line, whatever it raises
         raise SheetError(
             "error.import_unreadable", path=path, reason=str(exc) or type(exc).__name__
         ) from None
-    try:
-        rows: list[Row] = []
-        sheets: list[str] = []
-        for sheet in book.worksheets:
-            total = sheet.max_row if isinstance(sheet.max_row, int) else None
-            sheet.reset_dimensions()  # some writers record wrong dimensions; read what is there
-            found = _sheet_rows(sheet.title, _xlsx_cells(sheet), progress, total)
-            if found is not None:
-                sheets.append(sheet.title)
-                rows.extend(found)
-        return Table(rows, sheets)
-    finally:
-        book.close()
 
 
 def _xlsx_cells(sheet: Any) -> Iterator[tuple[list[Any], set[int]]]:
@@ -164,13 +164,14 @@ def _read_csv(path: Path, progress: Progress | None) -> Table:
     except UnicodeDecodeError:
         # "CSV (Comma delimited)" from Excel on a Vietnamese Windows is in its ANSI code page.
         text = unicodedata.normalize("NFC", data.decode("cp1258", errors="replace"))
-    try:
-        dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    lines = list(csv.reader(io.StringIO(text, newline=""), dialect))
-    found = _sheet_rows(None, ((line, set()) for line in lines), progress, len(lines))
-    return Table(found or [], [path.name] if found is not None else [])
+    # The delimiter is the one under which a header row appears: Excel writes `;` where the
+    # decimal mark is a comma, as in Vietnamese.
+    for delimiter in (",", ";", "\t"):
+        lines = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
+        if any(_columns_of(line) for line in lines[:HEADER_SEARCH_ROWS]):
+            found = _sheet_rows(None, ((line, set()) for line in lines), progress, len(lines))
+            return Table(found or [], [path.name])
+    return Table([], [])
 
 
 def _sheet_rows(
@@ -191,7 +192,7 @@ def _sheet_rows(
             columns = _columns_of(values)
             continue
         row = {column: values[index] for index, column in columns.items() if index < len(values)}
-        if any(_blank(v) is False for v in row.values()):
+        if not all(_blank(v) for v in row.values()):
             shown = frozenset(columns[i] for i in percent if i in columns)
             rows.append(Row(sheet, number, row, shown))
     if progress is not None and columns is not None:
