@@ -70,7 +70,7 @@ class _Sheet:
     """A worksheet being filled row by row, with the styles the whole workbook shares."""
 
     def __init__(self, sheet: Worksheet, columns: int) -> None:
-        from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+        from openpyxl.styles import Alignment, Border, Side
 
         self.sheet = sheet
         self.columns = columns
@@ -79,20 +79,31 @@ class _Sheet:
         self.wrapped: list[tuple[int, int, int]] = []  # (row, column, length) of text that may wrap
         thin = Side(style="thin", color="808080")
         self.border = Border(left=thin, right=thin, top=thin, bottom=thin)
-        self.font = Font(name=_FONT_NAME, size=11)
-        self.bold = Font(name=_FONT_NAME, size=11, bold=True)
+        self.font = self.font_of()
+        self.bold = self.font_of(bold=True)
         self.wrap = Alignment(wrap_text=True, vertical="top")
         self.centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
         self.middle = Alignment(horizontal="center", vertical="top", wrap_text=True)
-        self.header_fill = PatternFill("solid", fgColor=_HEADER_FILL)
-        self.Font, self.PatternFill = Font, PatternFill
+        self.header_fill = self.fill_of(_HEADER_FILL)
+
+    @staticmethod
+    def font_of(size: int = 11, bold: bool = False, colour: str | None = None) -> Any:
+        from openpyxl.styles import Font
+
+        return Font(name=_FONT_NAME, size=size, bold=bold, color=colour)
+
+    @staticmethod
+    def fill_of(colour: str) -> Any:
+        from openpyxl.styles import PatternFill
+
+        return PatternFill("solid", fgColor=colour)
 
     def line(self, text: str, size: int = 11, bold: bool = False, height_chars: int | None = None) -> None:
         """A line of text across the whole table width (merged, wrapped)."""
         self.row += 1
         cell = self.sheet.cell(self.row, 1)
         set_text(cell, text)
-        cell.font = self.Font(name=_FONT_NAME, size=size, bold=bold)
+        cell.font = self.font_of(size, bold)
         cell.alignment = self.wrap
         if self.columns > 1:
             self.sheet.merge_cells(
@@ -239,9 +250,9 @@ def _annex(ws: Worksheet, report: Report, texts: Texts, doc: Document) -> None:
         row = sheet.cells(*_annex_row(number, s, texts))
         fill, colour, bold = _status_look(s.status)
         status = ws.cell(row, len(ANNEX_COLUMNS))
-        status.font = sheet.Font(name=_FONT_NAME, size=11, bold=bold, color=colour)
+        status.font = sheet.font_of(bold=bold, colour=colour)
         if fill:
-            status.fill = sheet.PatternFill("solid", fgColor=fill)
+            status.fill = sheet.fill_of(fill)
         for column in (1, 3, 6):
             ws.cell(row, column).alignment = sheet.middle
     overrides = words.overrides(report, texts)
@@ -363,7 +374,6 @@ def template(
     plan: Plan, indicators: Sequence[Indicator], texts: Texts, period: str | None, owner: str | None
 ) -> bytes:
     """A sheet for a department to fill in: one row per indicator, empty cells for the figure."""
-    from openpyxl.styles import PatternFill
     from openpyxl.worksheet.datavalidation import DataValidation
 
     book = _workbook()
@@ -377,7 +387,7 @@ def template(
     sheet.line(texts("template.owner", owner=words.inert(owner)) if owner else "")
     sheet.blank()
     header_row = sheet.header([texts(key) for key in TEMPLATE_COLUMNS])
-    fill_in = PatternFill("solid", fgColor="FFF2CC")  # the cells to fill, as forms shade them
+    fill_in = sheet.fill_of("FFF2CC")  # the cells to fill, as forms shade them
     for indicator in indicators:
         target, target_format = _target_cell(indicator, texts)
         row = sheet.cells(
