@@ -20,7 +20,7 @@ from typing import Any
 from .errors import BadRowsError, Message, SheetError, TargetsError
 from .numbers import Locale, parse_number
 from .periods import Period, parse_period
-from .plan import Indicator, Plan
+from .plan import Indicator
 from .records import BASES, Basis, NewFigure
 
 # The headers each column is known by (compared as `header_key` gives them).
@@ -222,7 +222,7 @@ def cell_number(value: Any, as_percent: bool, locale: Locale | None) -> Decimal:
     return (number * 100).normalize() if as_percent else number
 
 
-def cell_period(value: Any, default: Period | None, plan_year: int) -> Period:
+def cell_period(value: Any, default: Period | None, plan_year: int | None = None) -> Period:
     """A period cell: text as `record --period` reads it; a year typed as a number; a month Excel made a date."""
     if _blank(value):
         if default is None:
@@ -256,24 +256,34 @@ def _text(value: Any) -> str | None:
 
 
 def figures_from(
-    plan: Plan,
     table: Table,
     file_name: str,
+    find: Callable[[str], Indicator],
     check: Callable[[Indicator, Decimal], None],
     recorded_at: datetime,
     user: str,
     locale: Locale | None = None,
     default_period: Period | None = None,
+    plan_year: int | None = None,
 ) -> list[NewFigure]:
     """Every row with a figure as a new figure, or one BadRowsError naming every bad row.
 
-    `check` is the rule every figure passes before the log takes it (tracker.check_value).
-    Each figure's source names the file and the row, after the row's own source if it has one.
+    `find` gives the indicator of a code as `record` finds it (an unknown one raises, with a
+    suggestion); `check` is the rule every figure passes before the log takes it
+    (tracker.check_value); with `plan_year`, a period of another year is refused, as `record`
+    refuses it. Each figure's source names the file and the row, after the row's own source.
     """
     figures: list[NewFigure] = []
     problems: list[Message] = []
     first: dict[tuple[str, Period, Basis], Row] = {}
-    by_code = {i.code.upper(): i for i in plan.indicators}  # plan.indicator() for the error of an unknown one
+    found: dict[str, Indicator] = {}  # codes looked up once, not once per row
+
+    def indicator_of(code: str) -> Indicator:
+        key = code.strip().upper()
+        if key not in found:
+            found[key] = find(code)
+        return found[key]
+
     for row in table.rows:
         cells = row.cells
         try:
@@ -281,11 +291,10 @@ def figures_from(
                 continue  # a row of the template nobody filled in
             if _blank(cells.get("code")):
                 raise SheetError("error.import_no_code")
-            code = str(cells["code"])
-            indicator = by_code.get(code.strip().upper()) or plan.indicator(code)
+            indicator = indicator_of(str(cells["code"]))
             value = cell_number(cells["value"], "value" in row.percent, locale)
             check(indicator, value)
-            period = cell_period(cells.get("period"), default_period, plan.year)
+            period = cell_period(cells.get("period"), default_period, plan_year)
             basis = cell_basis(cells.get("basis"))
             key = (indicator.code, period, basis)
             if key in first:

@@ -165,7 +165,15 @@ class Tracker:
         table = read_table(path, progress)
         default = parse_period(period_text, self.plan.year) if period_text else None
         figures = figures_from(
-            self.plan, table, path.name, check_value, now(), current_user(), locale, default
+            table,
+            path.name,
+            self.plan.indicator,
+            check_value,
+            now(),
+            current_user(),
+            locale,
+            default,
+            self.plan.year,
         )
         if dry_run:
             return Imported(figures, [], table.sheets)
