@@ -108,6 +108,11 @@ def choose_format(name: str | None, output: Path | None) -> OutputFormat:
     raise OutputError("error.unknown_extension", path=output, extension=output.suffix, known=known)
 
 
+def render(report: Report, fmt: str, texts: Texts) -> str | bytes:
+    """The report in the format named `fmt`: text, or bytes for a binary format."""
+    return choose_format(fmt, None).render(report, texts)
+
+
 def write_output(report: Report, fmt: OutputFormat, texts: Texts, output: Path | None) -> None:
     """Print the report, or write it to `output` atomically: a reader never sees half a file.
 
