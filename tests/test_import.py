@@ -196,7 +196,7 @@ def test_every_kind_of_bad_row_is_named(targets, data_dir: Path, tmp_path: Path)
         ",8.7,2024,,,\n"  # 3: no code
         "GRDP,abc,2024,,,\n"  # 4: not a number
         "GRDP,8.7,2024-13,,,\n"  # 5: bad period
-        "GRDP,8.7,2023,,,\n"  # 6: another year
+        "GRDP,8.7,2024-H2,,,\n"  # 6: a second half
         "GRDP,8.7,2024,maybe,,\n"  # 7: bad basis
         "GRDP,9.1,2024,ước,,\n"  # 8: GRDP 2024 estimate twice
         "NRD_SHARE,-1,2024,,,\n"  # 9: below min
@@ -212,7 +212,7 @@ def test_every_kind_of_bad_row_is_named(targets, data_dir: Path, tmp_path: Path)
         "rows.csv: row 3: a figure without a code",
         "rows.csv: row 4: 'abc' is not a number; write it like 8.7, 8,7, 2236 or 2.236,5",
         "rows.csv: row 5: period '2024-13' does not parse; use 2024, 2024-Q1, 2024-H1 or a month like 2024-09",
-        "rows.csv: row 6: period '2023' lies outside the plan year 2024",
+        "rows.csv: row 6: period '2024-H2': periods are year-to-date, so the second half is the full year; use 2024",
         "rows.csv: row 7: 'maybe' is neither an estimate nor official; write one of ước, chính thức, estimate, official",
         "rows.csv: row 8: GRDP 2024 (estimate) is already in row 2",
         "rows.csv: row 9: -1 is below the smallest plausible NRD_SHARE value, 0 (min in the plan)",
