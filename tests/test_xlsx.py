@@ -24,7 +24,18 @@ from .test_reports import figures  # noqa: F401  (the fixture)
 pytestmark = pytest.mark.usefixtures("figures")
 SOFFICE = shutil.which("soffice")
 PDFINFO = shutil.which("pdfinfo")
-HEADER_ROW = 6  # title, source, date, headline, blank line, then the table
+
+
+def header_row(sheet) -> int:
+    """The row of the table's headers: below the title, source, date and headline."""
+    return next(row[0].row for row in sheet.iter_rows() if row[0].value in ("TT", "No."))
+
+
+def table_rows(sheet) -> list:
+    """The 17 rows of the annex's table."""
+    top = header_row(sheet)
+    return list(sheet.iter_rows(min_row=top + 1, max_row=top + 17))
+
 
 HEADERS = {
     "en": [
@@ -67,9 +78,9 @@ def test_the_workbook_holds_the_json_reports_numbers_as_numbers(targets, tmp_pat
     data = json.loads(targets("report", "--format", "json").stdout)
     book = workbook(targets, tmp_path / "r.xlsx", lang)
     sheet = book.worksheets[0]
-    assert [c.value for c in sheet[HEADER_ROW]] == HEADERS[lang]
-    rows = list(sheet.iter_rows(min_row=HEADER_ROW + 1, max_row=HEADER_ROW + len(data["indicators"])))
-    assert len(rows) == 17
+    top = header_row(sheet)
+    assert [c.value for c in sheet[top]] == HEADERS[lang]
+    rows = table_rows(sheet)
     for number, (row, indicator) in enumerate(zip(rows, data["indicators"], strict=True), 1):
         no, name, _unit, target, actual, _period, vs_plan, last_year, status = row
         assert no.value == number
@@ -82,7 +93,7 @@ def test_the_workbook_holds_the_json_reports_numbers_as_numbers(targets, tmp_pat
             assert actual.data_type == vs_plan.data_type == "n"
         if indicator["status"] in STATUS_WORDS[lang]:
             assert status.value == STATUS_WORDS[lang][indicator["status"]]
-    assert sheet["A4"].value == (
+    assert sheet.cell(top - 2, 1).value == (  # the headline, a blank line, the table
         "2/17 indicators met or exceeded; 1 on track; 1 at risk; 1 off track; 1 not met; 11 no data"
         if lang == "en"
         else "2/17 chỉ tiêu đạt và vượt kế hoạch; 1 đúng tiến độ; 1 có nguy cơ không đạt; "
@@ -92,7 +103,7 @@ def test_the_workbook_holds_the_json_reports_numbers_as_numbers(targets, tmp_pat
 
 def test_numbers_carry_formats_that_show_their_own_decimals_in_any_locale(targets, tmp_path: Path) -> None:
     sheet = workbook(targets, tmp_path / "r.xlsx", "vi").worksheets[0]
-    by_name = {row[1].value: row for row in sheet.iter_rows(min_row=HEADER_ROW + 1, max_row=HEADER_ROW + 17)}
+    by_name = {row[1].value: row for row in table_rows(sheet)}
     budget = by_name["Thu ngân sách trên địa bàn"]
     assert (budget[3].value, budget[3].number_format) == (2236, '"≥ "#,##0')
     assert (budget[4].value, budget[4].number_format) == (1850.5, "#,##0.0")
@@ -104,7 +115,7 @@ def test_numbers_carry_formats_that_show_their_own_decimals_in_any_locale(target
 def test_the_status_cell_is_coloured_as_show_colours_it(targets, tmp_path: Path) -> None:
     sheet = workbook(targets, tmp_path / "r.xlsx", "en").worksheets[0]
     looks = {}
-    for row in sheet.iter_rows(min_row=HEADER_ROW + 1, max_row=HEADER_ROW + 17):
+    for row in table_rows(sheet):
         status = row[-1]
         looks[status.value] = (status.fill.fgColor.rgb if status.fill.fill_type else None, status.font.b)
     assert looks == {
@@ -126,8 +137,9 @@ def test_the_page_is_set_up_for_printing(targets, tmp_path: Path) -> None:
         assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
         assert sheet.sheet_properties.pageSetUpPr.fitToPage is True
     annex = book.worksheets[0]
-    assert annex.freeze_panes == f"A{HEADER_ROW + 1}"
-    assert annex.print_title_rows == f"${HEADER_ROW}:${HEADER_ROW}"
+    top = header_row(annex)
+    assert annex.freeze_panes == f"A{top + 1}"
+    assert annex.print_title_rows == f"${top}:${top}"
     widths = {key: dim.width for key, dim in annex.column_dimensions.items()}
     assert widths["B"] >= len("Tổng sản lượng lương thực có hạt")  # the names fit (or wrap past 48)
     assert widths["A"] < widths["B"]

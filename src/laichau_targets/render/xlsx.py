@@ -234,15 +234,14 @@ def _annex(ws: Worksheet, report: Report, texts: Texts, doc: Document) -> None:
     ws.title = texts("xlsx.sheet.report")
     sheet = _Sheet(ws, len(ANNEX_COLUMNS))
     sheet.line(doc.title, size=14, bold=True)
-    source, *as_of = doc.intro
-    sheet.line(source, height_chars=150)
+    for line in doc.intro:  # the plan's source, which plan, its checkpoint
+        sheet.line(line, height_chars=150)
     when = figures_date(report)
-    dated = (
+    sheet.line(
         texts("xlsx.figures_date", date=when.strftime(texts("date.format")))
         if when
         else texts("report.sources.none")
     )
-    sheet.line(" ".join([dated, *as_of]))
     sheet.line(doc.headline, bold=True)
     sheet.blank()
     header_row = sheet.header([texts(key) for key in ANNEX_COLUMNS])
