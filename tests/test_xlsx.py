@@ -260,3 +260,10 @@ def test_libreoffice_prints_the_workbook_one_landscape_page_wide(targets, tmp_pa
         ["pdftotext", "-layout", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True, text=True
     ).stdout
     assert "TT" in first and "Đánh giá" in first and "Đào tạo lao động" in first
+
+
+def test_every_colour_show_gives_a_status_has_a_fill_for_print() -> None:
+    from laichau_targets.render.table import STATUS_STYLE
+    from laichau_targets.render.xlsx import _COLOURS
+
+    assert {style.split()[-1] for style in STATUS_STYLE.values()} <= set(_COLOURS)

@@ -31,6 +31,8 @@ _COLOURS = {
     "cyan": ("DDEBF7", "1F4E78"),
     "yellow": ("FFEB9C", "7F4F00"),
     "red": ("FFC7CE", "9C0006"),
+    "magenta": ("E4DFEC", "5B2C6F"),
+    "blue": ("DDEBF7", "1F4E78"),
     "dim": (None, "7F7F7F"),
 }
 _HEADER_FILL = "D9E1F2"
@@ -56,7 +58,7 @@ def cell_number(value: Decimal) -> int | float:
 
 def _status_look(status: str) -> tuple[str | None, str, bool]:
     style = STATUS_STYLE[status].split()
-    fill, font = _COLOURS[style[-1]]
+    fill, font = _COLOURS.get(style[-1], (None, "000000"))
     return fill, font, "bold" in style
 
 
