@@ -58,15 +58,29 @@ def targets() -> Targets:
 
 
 def snapshot(folder: Path) -> dict[str, str]:
-    """Every file under `folder` with its hash and mode: to show a command wrote nothing."""
+    """Every file under `folder` with its hash and mode: to show a command wrote nothing.
+
+    The caches in `.targets-cache/` are left out: they are not data, and any command may
+    refresh them (they prove themselves on every read).
+    """
     state = {}
     for root, dirs, files in os.walk(folder):
+        if ".targets-cache" in dirs:
+            dirs.remove(".targets-cache")
         for name in sorted(dirs + files):
             path = Path(root) / name
             stat = path.lstat()
             digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "dir"
             state[str(path.relative_to(folder))] = f"{digest} {oct(stat.st_mode)}"
     return state
+
+
+def log_ids(folder: Path) -> list[str]:
+    """The ids of the records in a data folder's log, in the order of its lines."""
+    import json
+
+    text = (folder / "records.jsonl").read_text(encoding="utf-8")
+    return [json.loads(line)["id"] for line in text.splitlines() if line.strip()]
 
 
 def markdown_rows(text: str) -> list[list[str]]:

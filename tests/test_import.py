@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from decimal import Decimal
 from pathlib import Path
 
@@ -13,19 +14,20 @@ from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
 from laichau_targets.cli import EXIT_ERROR
-from laichau_targets.datafolder import find_data_folder
 from laichau_targets.importing import cell_number
-from laichau_targets.tracker import Tracker
 
 from .conftest import snapshot
 from .test_cli import ALL_CODES as CODES
 
 
-def figures_in_log(data_dir: Path) -> list[tuple[str, Decimal, str, str, str | None, str | None]]:
-    """What the log holds: code, value, period, basis, source, note of every figure."""
-    records = Tracker(find_data_folder(data_dir, {}, data_dir)).records()
+def figures_in_log(targets) -> list[tuple[str, Decimal, str, str, str | None, str | None]]:
+    """What `history --format json` holds: code, value, period, basis, source, note of every figure."""
+    result = targets("history", "--format", "json")
+    assert result.exit_code == 0
     return [
-        (r.code, r.value, r.period.label, r.basis, r.source, r.note) for r in records if r.value is not None
+        (r["code"], Decimal(r["value"]), r["period"], r["basis"], r["source"], r["note"])
+        for r in json.loads(result.stdout)
+        if r["kind"] == "figure"
     ]
 
 
@@ -73,7 +75,7 @@ def test_a_template_filled_by_a_department_imports_exactly_its_figures(
         "",
     )
     grdp, budget, forest = (top + 1 + CODES.index(code) for code in ("GRDP", "BUDGET", "FOREST"))
-    assert figures_in_log(data_dir) == [  # in the order of the rows
+    assert figures_in_log(targets) == [  # in the order of the rows
         ("GRDP", Decimal("8.7"), "2024-09", "estimate", f"mau-bieu.xlsx, Số liệu row {grdp}", None),
         ("FOREST", Decimal("53"), "2024", "official", f"mau-bieu.xlsx, Số liệu row {forest}", "kiểm kê rừng"),
         (
@@ -85,7 +87,7 @@ def test_a_template_filled_by_a_department_imports_exactly_its_figures(
             None,
         ),
     ]
-    assert str(figures_in_log(data_dir)[0][1]) == "8.7"  # the float cell, without float noise
+    assert str(figures_in_log(targets)[0][1]) == "8.7"  # the float cell, without float noise
 
 
 def test_the_template_offers_the_periods_and_bases_as_lists(targets, data_dir: Path, tmp_path: Path) -> None:
@@ -185,7 +187,7 @@ def test_a_csv_with_vietnamese_headers_is_all_or_nothing_too(
     write_csv(path, _rows_50(), delimiter)
     result = targets("import", str(path))
     assert (result.exit_code, result.stdout) == (0, "Recorded 50 figure(s) from so-lieu.csv.\n")
-    assert len(figures_in_log(data_dir)) == 50
+    assert len(figures_in_log(targets)) == 50
 
 
 def test_every_kind_of_bad_row_is_named(targets, data_dir: Path, tmp_path: Path) -> None:
@@ -253,7 +255,7 @@ def test_cells_a_spreadsheet_typed_are_read_as_shown(targets, data_dir: Path, tm
     book.create_sheet("Notes").append(["No table here"])
     book.save(tmp_path / "typed.xlsx")
     assert targets("import", str(tmp_path / "typed.xlsx")).exit_code == 0
-    assert [row[:4] for row in figures_in_log(data_dir)] == [
+    assert [row[:4] for row in figures_in_log(targets)] == [
         ("GRDP", Decimal("8.7"), "2024-09", "official"),
         ("BUDGET", Decimal("2236"), "2024", "estimate"),
     ]
@@ -301,8 +303,8 @@ def test_a_csv_saved_by_a_vietnamese_windows_excel_is_read_in_its_code_page(
     path.write_bytes(text.encode("cp1258"))
     result = targets("import", str(path))
     assert (result.exit_code, result.stderr) == (0, "")
-    assert figures_in_log(data_dir)[0][:2] == ("GRDP", Decimal("8.7"))
-    assert figures_in_log(data_dir)[0][4] == "Cục Thống kê; windows.csv row 2"
+    assert figures_in_log(targets)[0][:2] == ("GRDP", Decimal("8.7"))
+    assert figures_in_log(targets)[0][4] == "Cục Thống kê; windows.csv row 2"
 
 
 def test_a_damaged_workbook_is_one_error_line(targets, data_dir: Path, tmp_path: Path) -> None:

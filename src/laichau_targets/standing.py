@@ -9,7 +9,7 @@ from decimal import Decimal
 from .numbers import rounded
 from .periods import Period
 from .plan import STATUSES, Indicator, Override, Plan, Settings, Status
-from .records import CurrentFigures, Record
+from .records import CurrentFigures, Figure
 
 HUNDRED = Decimal(100)
 MET_OR_EXCEEDED: tuple[Status, ...] = ("exceeded", "met")
@@ -21,7 +21,7 @@ class Standing:
     """An indicator's current figure and how it compares with the target."""
 
     indicator: Indicator
-    record: Record | None
+    record: Figure | None
     status: Status
     computed_status: Status
     gap: Decimal | None = None
@@ -79,9 +79,9 @@ def summarize(all_standings: Iterable[Standing]) -> Summary:
     return Summary(counts=counts, total=total)
 
 
-def judge(indicator: Indicator, record: Record | None, settings: Settings) -> Standing:
+def judge(indicator: Indicator, record: Figure | None, settings: Settings) -> Standing:
     """The standing of one indicator whose current figure is `record`."""
-    if record is None or record.value is None or record.period is None:
+    if record is None:
         status: Status = "no_data"
         return Standing(indicator, None, _overridden(indicator, status), status)
     value, period = record.value, record.period

@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING
 
 from .datafolder import DataFolder
 from .errors import ValueRuleError
-from .logstate import append_figure, append_figures, append_retraction, load_state, read_records
+from .log import RecordLog
 from .numbers import Locale, parse_number
 from .periods import default_period, parse_period
 from .plan import Indicator, load_plan
-from .records import Basis, NewFigure, Record, current_figures
+from .records import Basis, Figure, NewFigure, Record, Retraction
 from .standing import FINE, Standing, standing_of
 
 if TYPE_CHECKING:
@@ -30,7 +30,7 @@ if TYPE_CHECKING:
 class Recorded:
     """The outcome of `record`: the new record, the standing it gives, and what to tell."""
 
-    record: Record
+    record: Figure
     standing: Standing
     period_defaulted: bool
     likely_intended: Decimal | None
@@ -40,8 +40,8 @@ class Recorded:
 class Undone:
     """The outcome of `undo`."""
 
-    retraction: Record
-    retracted: Record
+    retraction: Retraction
+    retracted: Figure
     standing: Standing
 
 
@@ -50,7 +50,7 @@ class Imported:
     """The outcome of `import`: the figures read, and as recorded (none on a dry run)."""
 
     figures: list[NewFigure]
-    records: list[Record]
+    records: list[Figure]
     sheets: list[str]
 
 
@@ -59,7 +59,8 @@ class HistoryEntry:
     """A record with what later records did to it."""
 
     record: Record
-    retracted_by: int | None
+    retracted_by: Retraction | None  # for a figure: the first retraction of it
+    retracted: Figure | None = None  # for a retraction: the figure it takes back
 
 
 def current_user() -> str:
@@ -111,9 +112,10 @@ class Tracker:
     def __init__(self, folder: DataFolder) -> None:
         self.folder = folder
         self.plan = load_plan(folder.plan_path, folder.cache_dir)
+        self.log = RecordLog(folder.path, folder.cache_dir)
 
     def records(self) -> list[Record]:
-        return read_records(self.folder.log_path)
+        return self.log.records()
 
     def record(
         self,
@@ -143,7 +145,8 @@ class Tracker:
             source=_nfc(source),
             note=_nfc(note),
         )
-        record, state = append_figure(self.folder.log_path, figure, self.folder.cache_dir)
+        (record,) = self.log.append_figures([figure])
+        state = self.log.state()  # as it is now: with this figure, and any appended since
         return Recorded(
             record=record,
             standing=standing_of(self.plan, indicator, state.current),
@@ -177,23 +180,18 @@ class Tracker:
         )
         if dry_run:
             return Imported(figures, [], table.sheets)
-        records, _ = append_figures(self.folder.log_path, figures, self.folder.cache_dir)
-        return Imported(figures, records, table.sheets)
+        return Imported(figures, self.log.append_figures(figures), table.sheets)
 
-    def undo(self, record_id: int | None = None, note: str | None = None) -> Undone:
-        records = append_retraction(
-            self.folder.log_path, record_id, now(), current_user(), _nfc(note), self.folder.cache_dir
-        )
-        retraction = records[-1]
-        retracted = next(r for r in records if r.id == retraction.retracts)
-        indicator = self.plan.indicator(retracted.code)
-        return Undone(retraction, retracted, standing_of(self.plan, indicator, current_figures(records)))
+    def undo(self, record_id: str | None = None, note: str | None = None) -> Undone:
+        """Retract the figure whose id starts with `record_id`, or the last one standing."""
+        done = self.log.retract(record_id, now(), current_user(), _nfc(note))
+        indicator = self.plan.indicator(done.retracted.code)
+        return Undone(done.retraction, done.retracted, standing_of(self.plan, indicator, done.current))
 
-    def history(self, code: str | None = None) -> list[HistoryEntry]:
-        records = self.records()
-        wanted = self.plan.indicator(code).code.upper() if code else None
-        by = {r.retracts: r.id for r in records if r.retracts is not None}
-        return [HistoryEntry(r, by.get(r.id)) for r in records if wanted is None or r.code.upper() == wanted]
+    def history(self, code: str | None = None, limit: int | None = None) -> list[HistoryEntry]:
+        """The records in the log's order (of one indicator), the last `limit` of them."""
+        wanted = self.plan.indicator(code).code if code else None
+        return [HistoryEntry(e.record, e.retracted_by, e.retracted) for e in self.log.history(wanted, limit)]
 
     def report(self, as_of_text: str | None = None) -> Report:
         """Every indicator's standing; with a checkpoint, as it stood then."""
@@ -201,9 +199,8 @@ class Tracker:
 
         if as_of_text:
             as_of = parse_period(as_of_text, self.plan.year)
-            return build_report(self.plan, current_figures(self.records(), as_of), as_of)
-        state = load_state(self.folder.log_path, self.folder.cache_dir)
-        return build_report(self.plan, state.current)
+            return build_report(self.plan, self.log.current_as_of(as_of), as_of)
+        return build_report(self.plan, self.log.state().current)
 
 
 def failing(report: Report, strict: bool = False) -> list[Standing]:

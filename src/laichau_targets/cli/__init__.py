@@ -16,6 +16,7 @@ from . import (
     import_figures,
     init,
     list_indicators,
+    migrate,
     paths,
     record,
     report,
@@ -105,6 +106,7 @@ app.command()(init.init)
 app.command()(paths.paths)
 app.command()(history.history)
 app.command()(undo.undo)
+app.command()(migrate.migrate)
 app.command()(check.check)
 app.command()(validate.validate)
 app.command()(template.template)

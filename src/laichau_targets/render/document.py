@@ -131,7 +131,7 @@ def sources(report: Report, texts: Texts) -> list[str]:
             continue
         date = record.recorded_at.strftime(texts("date.format"))
         line = (
-            f"{words.inert(s.indicator.code)} #{record.id}: {words.quantity(s.actual, s.indicator, texts)}, "
+            f"{words.inert(s.indicator.code)} #{record.short or record.id}: {words.quantity(s.actual, s.indicator, texts)}, "
             f"{words.period_of(record, texts, short=False)}, "
             f"{texts('report.recorded', date=date, user=words.inert(record.user))}"
         )

@@ -325,7 +325,7 @@ def _sources(ws: Worksheet, report: Report, texts: Texts, doc: Document) -> None
         recorded = user = source = note = period = ""
         record_id: str = ""
         if record is not None:
-            record_id = f"#{record.id}"
+            record_id = f"#{record.short or record.id}"  # as history shows it
             recorded = record.recorded_at.strftime(texts("date.format") + " %H:%M")
             user = words.inert(record.user)
             source = words.inert(record.source or "")
