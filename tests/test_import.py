@@ -124,7 +124,7 @@ BAD = {
 }
 BAD_LINES = [
     "{where} 12: unknown indicator 'GRPD'; did you mean 'GRDP'?",
-    "{where} 30: '2.236' is ambiguous: 2236 in Vietnamese notation, 2.236 in English notation; add --locale vi or --locale en",
+    "{where} 30: '2.236' is ambiguous: 2,236 if written in Vietnamese notation, 2.236 if in English notation; add --locale vi or --locale en",
     "{where} 45: 120 is above the largest plausible FOREST value, 100 (max in the plan)",
 ]
 
@@ -213,7 +213,7 @@ def test_every_kind_of_bad_row_is_named(targets, data_dir: Path, tmp_path: Path)
     assert result.stderr.splitlines() == [
         "rows.csv: row 3: a figure without a code",
         "rows.csv: row 4: 'abc' is not a number; write it like 8.7, 8,7, 2236 or 2.236,5",
-        "rows.csv: row 5: period '2024-13' does not parse; use 2024, 2024-Q1, 2024-H1 or a month like 2024-09",
+        "rows.csv: row 5: period '2024-13' does not parse; use 2024, 2024-Q1, 2024-H1, a month like 2024-09, or 'Quý I/2024', '6 tháng/2024', '9T/2024', 'Năm 2024'",
         "rows.csv: row 6: period '2024-H2': periods are year-to-date, so the second half is the full year; use 2024",
         "rows.csv: row 7: 'maybe' is neither an estimate nor official; write one of ước, chính thức, estimate, official",
         "rows.csv: row 8: GRDP 2024 (estimate) is already in row 2",
@@ -234,8 +234,8 @@ def test_a_dry_run_prints_what_would_be_recorded_and_writes_nothing(
     result = targets("import", str(path), "--period", "2024-H1", "--dry-run", "--locale", "vi")
     assert (result.exit_code, result.stderr) == (0, "")
     assert result.stdout == (
-        "GRDP  8.7%           2024-H1  estimate  Cục Thống kê; two.csv row 2\n"
-        "JOBS  9,500 workers  2024-H1  estimate  two.csv row 3\n"
+        "GRDP  8.7%           H1 2024  estimate  Cục Thống kê; two.csv row 2\n"
+        "JOBS  9,500 workers  H1 2024  estimate  two.csv row 3\n"
         "2 figure(s) from two.csv would be recorded; nothing was written (--dry-run).\n"
     )
     assert snapshot(data_dir) == before

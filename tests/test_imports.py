@@ -77,6 +77,7 @@ def modules_after(data_dir: Path, args: list[str]) -> tuple[int, set[str]]:
         (["check"], False),
         (["--help"], False),
         (["record", "--help"], False),
+        (["--lang", "vi", "record", "--help"], False),
     ],
 )
 def test_commands_import_rich_only_to_draw_and_never_pydantic(
@@ -106,3 +107,43 @@ def test_only_a_workbook_imports_the_spreadsheet_library(
     status, roots = modules_after(data_dir, args)
     assert status == 0
     assert ("openpyxl" in roots) == openpyxl_expected
+
+
+def _project_imports(path: Path) -> set[str]:
+    """The project modules a module imports, at its top or deferred inside a function, but not for types."""
+    import ast
+
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    typing_only = {
+        id(node)
+        for block in ast.walk(tree)
+        if isinstance(block, ast.If) and "TYPE_CHECKING" in ast.unparse(block.test)
+        for node in ast.walk(block)
+    }
+    found = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.level == 1 and id(node) not in typing_only:
+            if node.module:
+                found.add(node.module.split(".")[0])
+            else:
+                found |= {alias.name for alias in node.names}
+    return found
+
+
+def test_the_core_has_no_import_cycle_and_errors_is_a_leaf() -> None:
+    package = Path(__file__).resolve().parent.parent / "src" / "laichau_targets"
+    names = [m.rsplit(".", 1)[1] for m in CORE] + ["formatting", "cachefile"]
+    graph = {name: _project_imports(package / f"{name}.py") & set(names) for name in names}
+    assert graph["errors"] <= {"messages"}  # put into words only when shown; nothing when loaded
+    assert graph["formatting"] == set() and graph["messages"] == {"formatting"}
+
+    def cycle_from(start: str, path: list[str]) -> list[str] | None:
+        for nxt in sorted(graph[start]):
+            if nxt in path:
+                return [*path[path.index(nxt) :], nxt]
+            found = cycle_from(nxt, [*path, nxt])
+            if found:
+                return found
+        return None
+
+    assert [cycle_from(name, [name]) for name in names] == [None] * len(names)

@@ -78,4 +78,4 @@ def test_an_owner_must_be_text(targets, owners: Path) -> None:
     result = targets("validate", str(plan))
     assert result.exit_code == EXIT_ERROR
     line = plan.read_text(encoding="utf-8").splitlines().index("owner = 7") + 1
-    assert result.stderr.splitlines()[0] == f"{plan}: line {line}: indicator JOBS: owner must be text"
+    assert f"{plan}: line {line}: indicator JOBS: owner must be text" in result.stderr

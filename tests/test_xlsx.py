@@ -16,6 +16,9 @@ import pytest
 from openpyxl import load_workbook
 
 from laichau_targets.cli import EXIT_ERROR
+from laichau_targets.messages import Texts
+from laichau_targets.plan import load_plan
+from laichau_targets.render import words
 
 from .conftest import snapshot
 from .test_reports import figures  # noqa: F401  (the fixture)
@@ -78,8 +81,14 @@ def workbook(targets, path: Path, lang: str):
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
-def test_the_workbook_holds_the_json_reports_numbers_as_numbers(targets, tmp_path: Path, lang: str) -> None:
+def test_the_workbook_holds_the_json_reports_numbers_as_numbers(
+    targets, data_dir: Path, tmp_path: Path, lang: str
+) -> None:
     data = json.loads(targets("report", "--format", "json").stdout)
+    names = {
+        lang: {i.code: words.name(i, Texts(lang)) for i in load_plan(data_dir / "targets.toml").indicators}
+        for lang in ("en", "vi")
+    }
     book = workbook(targets, tmp_path / "r.xlsx", lang)
     sheet = book.worksheets[0]
     top = header_row(sheet)
@@ -88,7 +97,7 @@ def test_the_workbook_holds_the_json_reports_numbers_as_numbers(targets, tmp_pat
     for number, (row, indicator) in enumerate(zip(rows, data["indicators"], strict=True), 1):
         no, name, _unit, target, actual, _period, vs_plan, last_year, status = row
         assert no.value == number
-        assert name.value == (indicator["name"] if lang == "vi" else indicator["name_en"])
+        assert name.value == names[lang][indicator["code"]]
         assert (target.value, target.data_type) == (indicator["target"], "n")
         assert actual.value == indicator["actual"]
         assert vs_plan.value == indicator["progress"]
@@ -159,7 +168,7 @@ def test_the_second_sheet_gives_the_rules_and_the_source_of_every_figure(targets
     rows = {r[1].value: r for r in sheet.iter_rows(min_row=header[0].row + 1)}
     assert len(rows) == 17
     budget = rows["BUDGET"]
-    assert [c.value for c in budget[4:6]] == [1850.5, "2024-09 estimate"]
+    assert [c.value for c in budget[4:6]] == [1850.5, "Jan–Sep 2024, estimate"]
     record_id = by_code(json.loads(targets("report", "--format", "json").stdout))["BUDGET"]["record_id"]
     shown = budget[6].value  # the record's id as history shows it: its shortest unique beginning
     assert shown.startswith("#") and len(shown) >= 7 and record_id.startswith(shown[1:])
@@ -247,7 +256,7 @@ def test_libreoffice_shows_the_values_in_the_readers_own_locale(targets, tmp_pat
     assert table[8][3:5] == ["≥ 2,236", "1,850.5"]  # BUDGET: the target keeps its qualifier
     vietnamese = _as_shown(tmp_path, "bao-cao.xlsx", "vi-VN")
     table = vietnamese[vietnamese.index(HEADERS["vi"]) + 1 :][:17]
-    assert table[8][3:7] == ["≥ 2.236", "1.850,5", "2024-09 ước", "82,8"]
+    assert table[8][3:7] == ["≥ 2.236", "1.850,5", "9 tháng/2024, ước", "82,8"]
     assert table[1][3] == "≈ 51,5"
     assert table[0][4] == "8,7"
 

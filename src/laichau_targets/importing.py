@@ -17,8 +17,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from .errors import BadRowsError, Message, SheetError, TargetsError
-from .numbers import Locale, parse_number
+from .errors import BadRowsError, SheetError, TargetsError
+from .formatting import Locale
+from .messages import Message
+from .numbers import parse_number
 from .periods import Period, parse_period
 from .plan import Indicator
 from .records import BASES, Basis, NewFigure

@@ -9,7 +9,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal, cast, get_args
 
-from .errors import Message, PlanError, UnknownIndicatorError
+from .errors import PlanError, UnknownIndicatorError
+from .messages import Message
 
 Comparison = Literal["at_least", "at_most", "about", "range"]
 Kind = Literal["level", "growth_rate", "accumulating"]
@@ -34,8 +35,25 @@ _INDICATOR_KEYS = {
     "max",
     "override",
     "note",
+    "display_vi",
+    "measured_against",
     "owner",
 }
+MEASURES = ("plan", "budget_estimate")
+# Units that count whole people or things: their paces and projections are whole numbers.
+COUNT_UNITS = (
+    "lao động",
+    "người",
+    "xã",
+    "hộ",
+    "trường",
+    "học sinh",
+    "doanh nghiệp",
+    "dự án",
+    "thôn",
+    "bản",
+    "lượt",
+)
 
 
 @dataclass
@@ -73,11 +91,23 @@ class Indicator:
     override: Override | None = None
     note: str | None = None
     unit_en: str | None = None
+    display_vi: str | None = (
+        None  # the name in Vietnamese output, when the source's wording reads oddly there
+    )
+    measured_against: str = (
+        "plan"  # what "đạt 105,8% …" names: the plan (kế hoạch) or the budget estimate (dự toán)
+    )
     owner: str | None = None  # the department that reports it, e.g. "Sở Y tế"
 
     @property
     def is_percent(self) -> bool:
         return self.unit.strip() == "%"
+
+    @property
+    def counts_whole(self) -> bool:
+        """Whether the unit counts people or things (workers, communes), never fractions of them."""
+        unit = self.unit.strip().lower()
+        return "/" not in unit and any(unit == u or unit.startswith(u + " ") for u in COUNT_UNITS)
 
 
 @dataclass
@@ -108,7 +138,7 @@ class Plan:
 
 
 def _unknown_code(code: str, codes: list[str]) -> UnknownIndicatorError:
-    import difflib
+    import difflib  # deferred: start-up (only an unknown code needs it)
 
     upper = {c.upper(): c for c in codes}
     near = difflib.get_close_matches(code.strip().upper(), list(upper), n=1, cutoff=0.5)
@@ -119,7 +149,7 @@ def _unknown_code(code: str, codes: list[str]) -> UnknownIndicatorError:
 
 def bundled_data_path() -> Path:
     """The folder of plans that ships inside the package (in a source checkout, its `data/`)."""
-    from importlib import resources
+    from importlib import resources  # deferred: start-up
 
     packaged = Path(str(resources.files("laichau_targets") / "data"))
     if packaged.is_dir():
@@ -138,7 +168,7 @@ def load_plan(path: Path, cache_dir: Path | None = None) -> Plan:
     With `cache_dir`, the parsed TOML of a valid plan is cached, so that the next command
     neither imports nor runs the TOML parser; it is validated again all the same.
     """
-    from . import cachefile
+    from . import cachefile  # deferred: start-up (a plan read without a cache folder needs none)
 
     where = cachefile.cache_path(cache_dir, "plan", path) if cache_dir is not None else None
     signature = cachefile.signature(path) if where is not None else None
@@ -169,7 +199,7 @@ def parse_plan(text: str, path: Path) -> Plan:
 
 
 def _parse_toml(text: str, path: Path) -> dict[str, Any]:
-    import tomllib
+    import tomllib  # deferred: start-up (a cached plan is not parsed)
 
     try:
         return tomllib.loads(text, parse_float=Decimal)
@@ -382,6 +412,16 @@ class _PlanReader:
             )
         override = self.override(raw.get("override"), index, where)
         note = self.optional_text(raw, "note", index, where)
+        display_vi = self.optional_text(raw, "display_vi", index, where)
+        measured_against = raw.get("measured_against", "plan")
+        if measured_against not in MEASURES:
+            self.problem(
+                "error.indicator_measured_against",
+                self.key_line(index, "measured_against"),
+                where=where,
+                value=measured_against,
+                choices=", ".join(MEASURES),
+            )
         owner = self.optional_text(raw, "owner", index, where)
         if len(self.problems) > before or target is None:
             return None
@@ -400,6 +440,8 @@ class _PlanReader:
             override=override,
             note=note,
             unit_en=unit_en,
+            display_vi=display_vi,
+            measured_against=measured_against,
             owner=owner.strip() if owner else None,
         )
 

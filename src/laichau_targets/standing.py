@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .numbers import rounded
+from .formatting import rounded
 from .periods import Period
 from .plan import STATUSES, Indicator, Override, Plan, Settings, Status
 from .records import CurrentFigures, Figure
@@ -30,10 +30,18 @@ class Standing:
     projected: Decimal | None = None
     pace_so_far: Decimal | None = None
     pace_needed: Decimal | None = None
+    exceeded_beyond: Decimal | None = None  # a met figure past its target: where Exceeded would begin
 
     @property
     def actual(self) -> Decimal | None:
         return self.record.value if self.record else None
+
+    @property
+    def difference(self) -> Decimal | None:
+        """Figure − target (TH − KH), as review tables sign it: positive above the target."""
+        if self.gap is None:
+            return None
+        return self.gap if self.indicator.comparison == "at_most" else -self.gap
 
     @property
     def period(self) -> Period | None:
@@ -97,6 +105,9 @@ def judge(indicator: Indicator, record: Figure | None, settings: Settings) -> St
     else:
         status = in_year_status(indicator, value, settings)
     gap = gap_of(indicator, value)
+    exceeded_beyond = None
+    if status == "met" and period.is_full_year and gap < 0:  # past the target, yet short of Exceeded
+        exceeded_beyond = exceed_threshold(indicator, settings)
     return Standing(
         indicator=indicator,
         record=record,
@@ -108,6 +119,7 @@ def judge(indicator: Indicator, record: Figure | None, settings: Settings) -> St
         projected=_round(projected),
         pace_so_far=_round(pace_so_far),
         pace_needed=_round(pace_needed),
+        exceeded_beyond=exceeded_beyond,
     )
 
 
@@ -137,17 +149,24 @@ def met_threshold(indicator: Indicator, settings: Settings) -> Decimal:
     return target
 
 
-def full_year_status(indicator: Indicator, value: Decimal, settings: Settings) -> Status:
-    """Vượt / Đạt / Không đạt for a figure that covers the whole year."""
+def exceed_threshold(indicator: Indicator, settings: Settings) -> Decimal:
+    """The figure beyond which the target counts as exceeded (for at-most: below which)."""
     margin = _fraction(settings.exceed_margin)
     if indicator.comparison == "at_most":
-        target = indicator.target
-        if value < target - abs(target) * margin:
-            return "exceeded"
-        return "met" if value <= target else "not_met"
+        return indicator.target - abs(indicator.target) * margin
     top = indicator.target_high if indicator.comparison == "range" else indicator.target
     assert top is not None
-    if value > top + abs(top) * margin:
+    return top + abs(top) * margin
+
+
+def full_year_status(indicator: Indicator, value: Decimal, settings: Settings) -> Status:
+    """Vượt / Đạt / Không đạt for a figure that covers the whole year."""
+    beyond = exceed_threshold(indicator, settings)
+    if indicator.comparison == "at_most":
+        if value < beyond:
+            return "exceeded"
+        return "met" if value <= indicator.target else "not_met"
+    if value > beyond:
         return "exceeded"
     return "met" if value >= met_threshold(indicator, settings) else "not_met"
 

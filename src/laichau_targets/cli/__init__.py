@@ -20,6 +20,7 @@ from . import (
     paths,
     record,
     report,
+    schema,
     show,
     template,
     undo,
@@ -111,6 +112,7 @@ app.command()(check.check)
 app.command()(validate.validate)
 app.command()(template.template)
 app.command("import")(import_figures.import_figures)
+app.command()(schema.schema)
 
 
 COMPLETE_VAR = "_TARGETS_COMPLETE"
@@ -125,3 +127,18 @@ def main() -> None:
 
         completion_init()
     app(prog_name="targets")
+
+
+# --help in Vietnamese (help_vi.py): the program's help, its epilog and its options, by parameter name.
+HELP_VI = {
+    "": "Theo dõi kế hoạch phát triển kinh tế - xã hội hằng năm của tỉnh: chỉ tiêu, số liệu báo cáo, "
+    "chênh lệch.\n\nTùy chọn chung đặt trước hay sau lệnh đều được.\n\nVí dụ: targets record GRDP 8,7 --period "
+    '"Năm 2024"',
+    "epilog": "Mã thoát: 0 bình thường, 1 `check` thấy chỉ tiêu không đạt, 2 có lỗi.",
+    "data": "Thư mục dữ liệu (kế hoạch và sổ ghi). Mặc định: $LAICHAU_TARGETS_DATA, ./data, hoặc thư mục riêng "
+    "của bạn.",
+    "lang": "Ngôn ngữ hiển thị. Mặc định: $LAICHAU_TARGETS_LANG, rồi theo locale của máy.",
+    "version": "In phiên bản rồi dừng.",
+    "install_completion": "Cài tự động hoàn thành lệnh cho shell của bạn (bash, zsh, fish).",
+    "show_completion": "In mã tự động hoàn thành lệnh cho shell của bạn, để tự cài.",
+}

@@ -61,7 +61,7 @@ def import_figures(
             (
                 words.inert(f.code),
                 words.quantity(f.value, plan.indicator(f.code), texts, places=None),
-                f.period.label,
+                words.period(f.period, texts),
                 texts(f"basis.{f.basis}"),
                 words.inert(f.source or ""),
             )
@@ -71,3 +71,13 @@ def import_figures(
         typer.echo(texts("import.dry_run", count=len(done.figures), path=file.name))
         return
     typer.echo(texts("import.done", count=len(done.records), path=file.name))
+
+
+# --help in Vietnamese: the command's help, then each parameter's, by parameter name.
+HELP_VI = {
+    "": "Ghi một lần mọi số liệu của tệp bảng tính hoặc CSV: tất cả, hoặc không gì nếu có dòng sai.\n\nĐọc các trang có cột Mã và Thực hiện (và Kỳ, Ước / Chính thức, Nguồn, Ghi chú). Mọi dòng sai được liệt kê với trang và số dòng. Nguồn của mỗi bản ghi ghi tên tệp và dòng.\n\nVí dụ: targets import mau-bieu.xlsx --dry-run",
+    "file": "Biểu mẫu đã điền (targets template), hoặc tệp .xlsx hay .csv bất kỳ.",
+    "period": "Kỳ của các dòng để trống cột Kỳ, ví dụ 2024-09.",
+    "locale": "Cách đọc số gõ dạng chữ, 2.236 hay 2,236: vi (2236) hoặc en.",
+    "dry_run": "Kiểm tra tệp và in những gì sẽ ghi; không ghi gì.",
+}

@@ -30,3 +30,9 @@ def list_indicators(ctx: typer.Context, owner: OwnerOption = None) -> None:
         for i in indicators
     ]
     typer.echo(columns(rows))
+
+
+# --help in Vietnamese: the command's help, then each parameter's, by parameter name.
+HELP_VI = {
+    "": 'Liệt kê các chỉ tiêu của kế hoạch: mã, loại, mục tiêu, đơn vị báo cáo (nếu kế hoạch có ghi) và tên.\n\nVí dụ: targets list --owner "Sở Y tế"',
+}

@@ -42,3 +42,11 @@ def report(
     chosen = choose_format(format, output)
     the_report = state.tracker().report(as_of)
     write_output(the_report, chosen, state.texts, output)
+
+
+# --help in Vietnamese: the command's help, then each parameter's, by parameter name.
+HELP_VI = {
+    "": "Lập báo cáo đầy đủ dạng md, json, csv, html, text hoặc xlsx.\n\nmd, html, text và xlsx để người đọc; json (xem targets schema) và csv cho chương trình. xlsx là tệp: dùng --output (hoặc chuyển qua ống), không in ra màn hình.\n\nVí dụ: targets report --output bao-cao.xlsx",
+    "format": "Mặc định: theo phần mở rộng của --output, không thì md.",
+    "output": "Ghi ra tệp FILE (trọn vẹn một lần) thay vì in ra màn hình.",
+}

@@ -28,3 +28,10 @@ def show(
 
         report = for_owner(report, owner)
     table.render(report, state.texts, wide=wide)
+
+
+# --help in Vietnamese: the command's help, then each parameter's, by parameter name.
+HELP_VI = {
+    "": 'Hiện tiến độ của mọi chỉ tiêu thành bảng có màu.\n\nDòng tổng hợp dưới bảng đếm các chỉ tiêu theo đánh giá.\n\nVí dụ: targets show --wide --owner "Sở Y tế"',
+    "wide": "Thêm cột dự báo cả năm và bình quân theo tháng.",
+}

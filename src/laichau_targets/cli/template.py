@@ -41,3 +41,11 @@ def template(
     label = parse_period(period, plan.year).label if period else None
     write_file(output, workbook(plan, indicators, texts, label, owner))
     typer.echo(texts("template.done", path=output, count=len(indicators)))
+
+
+# --help in Vietnamese: the command's help, then each parameter's, by parameter name.
+HELP_VI = {
+    "": 'Ghi biểu mẫu .xlsx cho một đơn vị: các chỉ tiêu của kế hoạch và ô trống để điền số liệu.\n\nVới --owner, chỉ các chỉ tiêu đơn vị đó báo cáo. Nhập biểu đã điền bằng `targets import`.\n\nVí dụ: targets template -o mau-bieu.xlsx --owner "Sở Y tế" --period 2024-09',
+    "output": "Tệp bảng tính cần ghi (.xlsx).",
+    "period": "Điền sẵn cột Kỳ bằng kỳ này, ví dụ 2024-09.",
+}

@@ -29,6 +29,8 @@ def validate(
     except PlanError as exc:
         from ..render.words import inert
 
+        if len(exc.problems) == 1:  # a missing or unreadable file, or one problem: one line
+            raise
         for problem in exc.problems:
             typer.echo(inert(f"{path}: {problem.text(texts.lang)}"), err=True)
         error(texts("error.validate_count", path=path, count=len(exc.problems)))
@@ -36,3 +38,10 @@ def validate(
     typer.echo(
         texts("validate.ok", path=path, province=plan.province, year=plan.year, count=len(plan.indicators))
     )
+
+
+# --help in Vietnamese: the command's help, then each parameter's, by parameter name.
+HELP_VI = {
+    "": "Kiểm tra một tệp kế hoạch và liệt kê mọi lỗi kèm số dòng.\n\nVí dụ: targets validate data/targets.toml",
+    "plan_file": "Tệp kế hoạch. Mặc định: tệp đang dùng.",
+}

@@ -46,7 +46,7 @@ def build_document(report: Report, texts: Texts) -> Document:
         )
     ]
     if report.as_of is not None:
-        intro.append(texts("report.as_of", period=report.as_of.label))
+        intro.append(texts("report.as_of", period=words.period(report.as_of, texts)))
     headers = [
         texts("col.code"),
         texts("col.indicator"),
@@ -62,10 +62,10 @@ def build_document(report: Report, texts: Texts) -> Document:
             words.inert(s.indicator.code),
             words.name(s.indicator, texts),
             words.unit(s.indicator, texts),
-            words.target(s.indicator, texts),
-            words.latest(s, texts),
+            words.target(s.indicator, texts, with_unit=False),
+            words.latest(s, texts, with_unit=False),
             words.progress(s, texts),
-            words.gap(s, texts),
+            words.difference(s, texts),
             words.status(s, texts),
         ]
         for s in report.standings
@@ -94,7 +94,7 @@ def build_document(report: Report, texts: Texts) -> Document:
                         at_risk_band=words.percent(plan.settings.at_risk_band, texts),
                     )
                 ],
-                items=words.overrides(report, texts),
+                items=words.met_not_exceeded(report, texts) + words.overrides(report, texts),
             ),
             Section(texts("report.sources"), items=sources(report, texts) or [texts("report.sources.none")]),
             *notes(report, texts),
@@ -110,13 +110,14 @@ def remains(report: Report, texts: Texts) -> list[str]:
             continue
         line = f"{words.inert(s.indicator.code)} – {words.name(s.indicator, texts)}: {words.gap(s, texts)}"
         if not s.indicator.is_percent:
-            line += f" ({texts('gap.remaining', gap=words.number(s.gap, texts), unit=words.unit(s.indicator, texts))})"
+            remaining = words.amount(s.gap, s.indicator, texts)
+            line += f" ({texts('gap.remaining', gap=remaining, unit=words.unit(s.indicator, texts))})"
         if s.pace_needed is not None and s.pace_so_far is not None:
             line += "; " + texts(
                 "report.remains.pace",
-                needed=words.number(s.pace_needed, texts),
+                needed=words.amount(s.pace_needed, s.indicator, texts, needed=True),
                 unit=words.unit(s.indicator, texts),
-                so_far=words.number(s.pace_so_far, texts),
+                so_far=words.amount(s.pace_so_far, s.indicator, texts),
             )
         lines.append(line)
     return lines
@@ -131,8 +132,8 @@ def sources(report: Report, texts: Texts) -> list[str]:
             continue
         date = record.recorded_at.strftime(texts("date.format"))
         line = (
-            f"{words.inert(s.indicator.code)} #{record.short or record.id}: {words.quantity(s.actual, s.indicator, texts)}, "
-            f"{words.period_of(record, texts, short=False)}, "
+            f"{words.inert(s.indicator.code)} #{record.short or record.id}: "
+            f"{words.quantity(s.actual, s.indicator, texts, None)}, {words.period_of(record, texts)}, "
             f"{texts('report.recorded', date=date, user=words.inert(record.user))}"
         )
         if record.source:

@@ -6,6 +6,7 @@ import io
 
 from ..messages import Texts
 from ..report import Report
+from . import words
 from .document import build_document
 
 WIDTH = 100
@@ -28,12 +29,14 @@ def render(report: Report, texts: Texts) -> str:
     console.print(Text(doc.headline))
     console.print()
     table = Table(box=None, pad_edge=False, show_edge=False, header_style="")
-    # The unit column is left out: target and latest figure carry their unit, and 100 columns are few.
+    # 100 columns are few: the unit goes after the name, "(tỷ đồng)", rather than in a column of its own.
     columns = [n for n in range(len(doc.table.headers)) if n != UNIT_COLUMN]
     for n in columns:
         table.add_column(doc.table.headers[n], no_wrap=n == 0, ratio=3 if n == 1 else 2)
     for row in doc.table.rows:
-        table.add_row(*(Text(row[n]) for n in columns))
+        unit = words.unit_after(row[1], row[UNIT_COLUMN])
+        cells = [f"{row[1]} ({unit})" if n == 1 and unit else row[n] for n in columns]
+        table.add_row(*(Text(cell) for cell in cells))
     console.print(table)
     for section in doc.sections:
         console.print()

@@ -13,8 +13,8 @@ from datetime import datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
+from ..formatting import human
 from ..messages import Texts
-from ..numbers import human
 from ..plan import Indicator, Plan
 from ..report import Report
 from ..standing import Standing
@@ -269,7 +269,7 @@ def _annex(ws: Worksheet, report: Report, texts: Texts, doc: Document) -> None:
 def _annex_row(number: int, s: Standing, texts: Texts) -> tuple[list[Any], list[str | None]]:
     indicator = s.indicator
     target, target_format = _target_cell(indicator, texts)
-    period = "" if s.record is None else words.period_of(s.record, texts, short=False)
+    period = "" if s.record is None else words.period_of(s.record, texts)
     values: list[Any] = [
         number,
         words.name(indicator, texts),
@@ -330,7 +330,7 @@ def _sources(ws: Worksheet, report: Report, texts: Texts, doc: Document) -> None
             user = words.inert(record.user)
             source = words.inert(record.source or "")
             note = words.inert(record.note or "")
-            period = words.period_of(record, texts, short=False)
+            period = words.period_of(record, texts)
         sheet.cells(
             [
                 number,
