@@ -9,7 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
@@ -326,3 +326,41 @@ def test_a_damaged_workbook_is_one_error_line(targets, data_dir: Path, tmp_path:
     assert result.stderr.startswith(f"Error: {damaged}: cannot be read as a workbook (")
     assert result.stderr.count("\n") == 1 and "Traceback" not in result.output
     assert snapshot(data_dir) == before
+
+
+_CELL = st.one_of(
+    st.none(),
+    st.text(max_size=12),
+    st.integers(min_value=-(10**25), max_value=10**25),
+    st.floats(),
+    st.booleans(),
+    st.datetimes(),
+)
+
+
+@settings(deadline=None)  # the first example loads the plan and the catalogue
+@given(st.lists(st.tuples(st.sampled_from([*CODES, "x", ""]), _CELL, _CELL, _CELL), max_size=8))
+def test_any_cells_give_figures_or_one_error_naming_rows_never_a_crash(rows) -> None:
+    from datetime import UTC, datetime
+
+    from laichau_targets.errors import TargetsError
+    from laichau_targets.importing import Row, Table, figures_from
+    from laichau_targets.plan import bundled_plan_path, load_plan
+    from laichau_targets.tracker import check_value
+
+    plan = load_plan(bundled_plan_path())
+    table = Table(
+        [
+            Row("S", n, {"code": code, "value": value, "period": period, "basis": basis})
+            for n, (code, value, period, basis) in enumerate(rows, 2)
+        ],
+        ["S"],
+    )
+    try:
+        figures = figures_from(table, "f.xlsx", plan.indicator, check_value, datetime.now(UTC), "me")
+    except TargetsError as exc:
+        assert exc.text("en") and exc.text("vi")
+        for problem in getattr(exc, "problems", []):
+            assert problem.text("en").startswith("S, row ")
+    else:
+        assert all(f.code in CODES for f in figures)

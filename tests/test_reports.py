@@ -142,6 +142,7 @@ def _hostile_plan(data_dir: Path) -> None:
     plan.write_text(text, encoding="utf-8")
 
 
+@pytest.mark.reliability("terminal payloads")
 def test_markdown_parses_to_the_right_table_even_with_pipes_and_newlines(targets, figures: Path) -> None:
     _hostile_plan(figures)
     targets(
@@ -166,6 +167,7 @@ def test_markdown_parses_to_the_right_table_even_with_pipes_and_newlines(targets
     assert "<script>" not in rendered and "\x1b" not in rendered
 
 
+@pytest.mark.reliability("terminal payloads")
 def test_hostile_text_stays_inert_in_every_format(targets, figures: Path) -> None:
     _hostile_plan(figures)
     targets(
@@ -228,6 +230,7 @@ def test_an_unknown_output_extension_is_refused_not_answered_with_markdown(
     assert (tmp_path / "report.pdf").read_text(encoding="utf-8").startswith("# Lai Châu 2024")
 
 
+@pytest.mark.reliability("special output targets")
 def test_output_into_a_missing_folder_is_an_error(targets, figures: Path, tmp_path: Path) -> None:
     result = targets("report", "--output", str(tmp_path / "nowhere" / "r.md"))
     assert result.exit_code == EXIT_ERROR

@@ -51,6 +51,7 @@ def record(
         reading=texts.lang,
     )
     rec, standing = done.record, done.standing
+    state.written = rec.short
     indicator = standing.indicator
     tell_migration(tracker, texts)
     if done.period_defaulted:

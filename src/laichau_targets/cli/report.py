@@ -22,9 +22,12 @@ def report(
         ),
     ] = None,
     output: Annotated[
-        Optional[Path],
+        Optional[str],
         typer.Option(
-            "--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of standard output."
+            "--output",
+            "-o",
+            metavar="FILE",
+            help="Write to FILE instead of standard output: a file is replaced atomically, a device or FIFO written through.",
         ),
     ] = None,
     as_of: AsOfOption = None,
@@ -36,17 +39,21 @@ def report(
 
     Example: targets report --output bao-cao.xlsx
     """
+    from ..errors import OutputError
     from ..render import choose_format, write_output
 
     state = state_of(ctx)
-    chosen = choose_format(format, output)
+    if output == "":  # Path("") would be the current folder
+        raise OutputError("error.output_empty")
+    target = Path(output) if output is not None else None
+    chosen = choose_format(format, target)
     the_report = state.tracker().report(as_of)
-    write_output(the_report, chosen, state.texts, output)
+    write_output(the_report, chosen, state.texts, target)
 
 
 # --help in Vietnamese: the command's help, then each parameter's, by parameter name.
 HELP_VI = {
     "": "Lập báo cáo đầy đủ dạng md, json, csv, html, text hoặc xlsx.\n\nmd, html, text và xlsx để người đọc; json (xem targets schema) và csv cho chương trình. xlsx là tệp: dùng --output (hoặc chuyển qua ống), không in ra màn hình.\n\nVí dụ: targets report --output bao-cao.xlsx",
     "format": "Mặc định: theo phần mở rộng của --output, không thì md.",
-    "output": "Ghi ra tệp FILE (trọn vẹn một lần) thay vì in ra màn hình.",
+    "output": "Ghi ra tệp FILE thay vì in ra màn hình: tệp được thay trọn vẹn một lần, thiết bị hay FIFO thì ghi thẳng vào.",
 }

@@ -5,7 +5,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .base import EXIT_ERROR, error, state_of
+from .base import EXIT_ERROR, echo, error, state_of
 
 
 def validate(
@@ -35,9 +35,7 @@ def validate(
             typer.echo(inert(f"{path}: {problem.text(texts.lang)}"), err=True)
         error(texts("error.validate_count", path=path, count=len(exc.problems)))
         raise typer.Exit(EXIT_ERROR) from None
-    typer.echo(
-        texts("validate.ok", path=path, province=plan.province, year=plan.year, count=len(plan.indicators))
-    )
+    echo(texts("validate.ok", path=path, province=plan.province, year=plan.year, count=len(plan.indicators)))
 
 
 # --help in Vietnamese: the command's help, then each parameter's, by parameter name.

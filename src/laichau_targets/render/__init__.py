@@ -114,38 +114,73 @@ def render(report: Report, fmt: str, texts: Texts) -> str | bytes:
 
 
 def write_output(report: Report, fmt: OutputFormat, texts: Texts, output: Path | None) -> None:
-    """Print the report, or write it to `output` atomically: a reader never sees half a file.
+    """Print the report, or write it to `output` (see `write_file`).
 
     A binary format is never written to a terminal, where it would only garble the screen.
     """
     if output is None and fmt.binary and sys.stdout.isatty():
         raise OutputError("error.binary_to_terminal", format=fmt.name)
     content = fmt.render(report, texts)
-    data = content if isinstance(content, bytes) else content.encode("utf-8")
     if output is None:
         if isinstance(content, str):
             sys.stdout.write(content)
         else:
             sys.stdout.flush()
-            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.write(content)
             sys.stdout.buffer.flush()
         return
-    write_file(output, data)
+    write_file(output, content if isinstance(content, bytes) else content.encode("utf-8"))
 
 
 def write_file(output: Path, data: bytes) -> None:
-    """Write `data` to `output` atomically: a reader never sees half a file."""
-    import tempfile
+    """Write `data` (a report, a workbook) to `output`.
+
+    A regular file (or a new one) is replaced atomically, so that a reader never sees half a
+    file, and keeps its mode (a new one gets the user's umask). What is not a regular file, a
+    terminal, /dev/null, /dev/stdout or a FIFO, is written straight through and never replaced.
+    """
+    import stat
+
+    try:
+        status: os.stat_result | None = os.stat(output)
+    except FileNotFoundError:
+        status = None
+    except OSError as exc:  # a symlink loop, a path through a file, no permission
+        raise OutputError("error.output_unwritable", path=output, reason=exc.strerror) from None
+    if status is not None and stat.S_ISDIR(status.st_mode):
+        raise OutputError("error.output_is_folder", path=output)
+    # /dev/stdout and /dev/fd/N name a descriptor, even when a regular file is behind it.
+    descriptor = str(output.absolute()).startswith(("/dev/std", "/dev/fd/", "/proc/"))
+    if status is not None and (descriptor or not stat.S_ISREG(status.st_mode)):
+        try:
+            with open(output, "wb") as handle:
+                handle.write(data)
+        except OSError as exc:
+            raise OutputError("error.output_unwritable", path=output, reason=exc.strerror) from None
+        return
+    _replace(output, data, None if status is None else stat.S_IMODE(status.st_mode))
+
+
+def _replace(output: Path, data: bytes, mode: int | None) -> None:
+    """Write a temporary file beside `output`, then rename it over `output` in one step."""
+    import secrets
 
     target = output.resolve()
+    temp = target.parent / f".{target.name}.{secrets.token_hex(6)}.tmp"
     try:
-        fd, temp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
+        # 0o666 and O_EXCL: a new report gets the user's umask, like a shell redirection.
+        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     except OSError as exc:
         raise OutputError("error.output_unwritable", path=output, reason=exc.strerror) from None
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.chmod(temp, 0o644)
+        try:
+            if mode is not None:
+                os.fchmod(fd, mode)
+            written = 0
+            while written < len(data):
+                written += os.write(fd, data[written:])
+        finally:
+            os.close(fd)
         os.replace(temp, target)
     except OSError as exc:
         os.unlink(temp)

@@ -50,10 +50,10 @@ def number_format(value: Decimal, prefix: str = "") -> str:
 
 
 def cell_number(value: Decimal) -> int | float:
-    """What a spreadsheet can hold: an integer, else the nearest double (as the JSON report gives)."""
-    from .json_report import json_number
-
-    return json_number(value)
+    """What a spreadsheet can hold: an integer, else the nearest double (a cell holds no more)."""
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
 
 
 def _status_look(status: str) -> tuple[str | None, str, bool]:
