@@ -137,6 +137,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--rounds", type=int, default=15, help="timed runs of each command (default 15)")
     parser.add_argument("--sizes", default="1000,10000,100000", help="record-log sizes of part 2")
+    parser.add_argument("--only-spreadsheets", action="store_true", help="only the spreadsheet cases")
     args = parser.parse_args()
     script = targets_script()
     work = Path(tempfile.mkdtemp(prefix="targets-bench-"))
@@ -170,6 +171,9 @@ def main() -> None:
             pass
         print(f"rounds: {args.rounds} (+1 warm-up), medians as a ratio to the minimal Typer + Rich app\n")
 
+        if args.only_spreadsheets:
+            spreadsheets(script, work, base_env, args.rounds)
+            return
         startup = measure(
             {
                 "bare python -I -c pass": ([sys.executable, "-I", "-c", "pass"], base_env),
@@ -215,6 +219,7 @@ def main() -> None:
         print("\ngoals: show ≤ 2× with 10,000 records, ≤ 5× with 100,000; record ≤ 1.2× with 100,000")
         print()
         team_log(script, base_env, work, sizes[1:], args.rounds)
+        spreadsheets(script, work, base_env, args.rounds)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 
@@ -265,6 +270,17 @@ def team_log(script: str, base_env: dict[str, str], work: Path, sizes: list[int]
         f"\ngoals: cold show ≤ 1,000 ms with {big:,} records; after a pull only the new lines are read;"
         "\nhistory --limit 20, undo and report --as-of ≤ 2× warm show"
     )
+
+
+def spreadsheets(script: str, work: Path, base_env: dict[str, str], rounds: int) -> None:
+    """Spreadsheets in and out: `import` of 10,000 rows and the xlsx report (bench/spreadsheets.py)."""
+    sys.path.insert(0, str(Path(__file__).parent))
+    from spreadsheets import spreadsheet_cases
+
+    rounds = max(1, min(rounds, 5))  # each import round takes seconds
+    print(f"\nspreadsheets ({rounds} rounds, +1 warm-up; each import into a fresh copy of the folder):\n")
+    print("\n".join(spreadsheet_cases(script, work, base_env, rounds)))
+    print("\ngoal: import of 10,000 rows in seconds, not 10,000 × one record")
 
 
 if __name__ == "__main__":

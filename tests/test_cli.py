@@ -170,7 +170,7 @@ def test_list(targets, data_dir: Path) -> None:
         (["bogus"], "Error: No such command 'bogus'. (see 'targets --help')"),
         (
             ["report", "--format", "pdf"],
-            "Error: Invalid value for '--format' / '-f': 'pdf' is not one of 'md', 'json', 'csv', 'html', 'text'. (see 'targets report --help')",
+            "Error: Invalid value for '--format' / '-f': 'pdf' is not one of 'md', 'json', 'csv', 'html', 'text', 'xlsx'. (see 'targets report --help')",
         ),
     ],
 )

@@ -90,7 +90,7 @@ def test_bash_completes_commands_and_choices(data_dir: Path) -> None:
     words = _complete(
         data_dir, _TARGETS_COMPLETE="complete_bash", COMP_WORDS="targets report --format ", COMP_CWORD="3"
     )
-    assert words.split() == ["md", "json", "csv", "html", "text"]
+    assert words.split() == ["md", "json", "csv", "html", "text", "xlsx"]
 
 
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])

@@ -21,6 +21,8 @@ CORE = [
     "laichau_targets.datafolder",
     "laichau_targets.errors",
     "laichau_targets.messages",
+    "laichau_targets.importing",
+    "laichau_targets.owners",
 ]
 
 
@@ -39,7 +41,28 @@ def imported_by(code: str, env: dict[str, str] | None = None) -> set[str]:
 def test_the_core_imports_neither_typer_nor_rich() -> None:
     roots = imported_by("\n".join(f"import {m}" for m in CORE))
     assert "laichau_targets" in roots
-    assert roots.isdisjoint({"typer", "rich", "pydantic", "click"})
+    assert roots.isdisjoint({"typer", "rich", "pydantic", "click", "openpyxl"})
+
+
+def modules_after(data_dir: Path, args: list[str]) -> tuple[int, set[str]]:
+    """Run `targets ARGS` in a fresh interpreter: its exit status and the top-level modules it imported."""
+    code = (
+        "import sys\nfrom laichau_targets.cli import app\n"
+        f"sys.argv = ['targets', *{args!r}]\n"
+        "status = 0\n"
+        "try:\n    app(prog_name='targets')\nexcept SystemExit as exc:\n    status = exc.code or 0\n"
+        "sys.stdout = sys.__stdout__\n"
+    )
+    probe = code + "print('MODULES', status, ' '.join(sorted({m.split('.')[0] for m in sys.modules})))"
+    out = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "LAICHAU_TARGETS_DATA": str(data_dir)},
+        cwd=data_dir,
+    ).stdout
+    status, *roots = out.split("MODULES", 1)[1].split()
+    return int(status), set(roots)
 
 
 @pytest.mark.parametrize(
@@ -60,28 +83,30 @@ def test_the_core_imports_neither_typer_nor_rich() -> None:
 def test_commands_import_rich_only_to_draw_and_never_pydantic(
     data_dir: Path, args: list[str], rich_expected: bool
 ) -> None:
-    code = (
-        "import sys\nfrom laichau_targets.cli import app\n"
-        f"sys.argv = ['targets', *{args!r}]\n"
-        "status = 0\n"
-        "try:\n    app(prog_name='targets')\nexcept SystemExit as exc:\n    status = exc.code or 0\n"
-        "sys.stdout = sys.__stdout__\n"
-    )
-    probe = (
-        code + "print('STATUS', status, 'MODULES', ' '.join(sorted({m.split('.')[0] for m in sys.modules})))"
-    )
-    done = subprocess.run(
-        [sys.executable, "-c", probe],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "LAICHAU_TARGETS_DATA": str(data_dir)},
-    )
-    status, modules = done.stdout.split("STATUS ", 1)[1].split(" MODULES", 1)
-    assert status == "0", done.stderr  # the command did its work: an early error would import less
-    roots = set(modules.split())
+    status, roots = modules_after(data_dir, args)
+    assert status == 0
     assert "typer" in roots
     assert ("rich" in roots) == rich_expected
     assert "pydantic" not in roots
+
+
+@pytest.mark.parametrize(
+    ("args", "openpyxl_expected"),
+    [
+        (["show"], False),
+        (["record", "JOBS", "100", "--period", "2024-09"], False),
+        (["--help"], False),
+        (["list"], False),
+        (["report", "--format", "json"], False),
+        (["report", "--output", "r.xlsx"], True),
+    ],
+)
+def test_only_a_workbook_imports_the_spreadsheet_library(
+    data_dir: Path, args: list[str], openpyxl_expected: bool
+) -> None:
+    status, roots = modules_after(data_dir, args)
+    assert status == 0
+    assert ("openpyxl" in roots) == openpyxl_expected
 
 
 def _project_imports(path: Path) -> set[str]:

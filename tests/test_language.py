@@ -19,6 +19,7 @@ SAME_IN_BOTH = {
     "chosen.env",
     "error.plan_problem",
     "check.failing",
+    "import.problem",
 }
 
 

@@ -17,7 +17,7 @@ from markdown_it import MarkdownIt
 
 from laichau_targets.cli import EXIT_CHECK_FAILED, EXIT_ERROR
 
-from .conftest import markdown_rows
+from .conftest import markdown_rows, snapshot
 
 HOSTILE = '<script>alert(1)</script> a|b\nnext =HYPERLINK("x") [red]x[/red] \x1b[31mred\x1b[0m'
 FORMULA = '=HYPERLINK("x")'
@@ -206,12 +206,28 @@ def test_output_file_extension_picks_the_format_and_is_written_whole(
         ("r.html", lambda t: t.startswith("<!doctype html>")),
         ("r.md", lambda t: t.startswith("# Lai Châu 2024")),
         ("r.txt", lambda t: t.startswith("Lai Châu 2024")),
-        ("r.unknown", lambda t: t.startswith("# Lai Châu 2024")),
+        ("r", lambda t: t.startswith("# Lai Châu 2024")),  # no extension names no format
     ]:
         result = targets("report", "--output", str(tmp_path / name))
         assert (result.exit_code, result.stdout) == (0, "")
         assert check((tmp_path / name).read_text(encoding="utf-8")), name
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".r")) == []
+
+
+def test_an_unknown_output_extension_is_refused_not_answered_with_markdown(
+    targets, figures: Path, tmp_path: Path
+) -> None:
+    before = snapshot(tmp_path)
+    result = targets("report", "-o", str(tmp_path / "report.pdf"))
+    assert result.exit_code == EXIT_ERROR
+    assert result.stderr == (
+        f"Error: {tmp_path / 'report.pdf'}: no report format has the extension '.pdf' "
+        "(known: .md, .markdown, .json, .csv, .html, .htm, .txt, .xlsx); name one with --format\n"
+    )
+    assert snapshot(tmp_path) == before
+    forced = targets("report", "-o", str(tmp_path / "report.pdf"), "--format", "md")
+    assert forced.exit_code == 0
+    assert (tmp_path / "report.pdf").read_text(encoding="utf-8").startswith("# Lai Châu 2024")
 
 
 @pytest.mark.reliability("special output targets")

@@ -61,6 +61,23 @@ class UnknownIndicatorError(TargetsError):
     """A code names no indicator of the plan."""
 
 
+class UnknownOwnerError(TargetsError):
+    """A department named by --owner reports no indicator of the plan."""
+
+
+class SheetError(TargetsError):
+    """A file to import cannot be read, or one of its rows is bad."""
+
+
+class BadRowsError(TargetsError):
+    """Rows of a file to import are bad, so none of it is recorded; `problems` names each."""
+
+    def __init__(self, path: object, problems: list[Message]) -> None:
+        self.path = path
+        self.problems = problems
+        super().__init__("error.import_bad_rows", path=path, count=len(problems))
+
+
 class NumberError(TargetsError):
     """A typed value is not a number, or reads differently in the two conventions."""
 

@@ -59,6 +59,47 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "col.pace_so_far": {"en": "Pace/month", "vi": "Bình quân/tháng"},
     "col.pace_needed": {"en": "Needed/month", "vi": "Cần/tháng"},
     "col.projected": {"en": "Projected", "vi": "Dự báo cả năm"},
+    "col.no": {"en": "No.", "vi": "TT"},
+    "col.unit_full": {"en": "Unit", "vi": "Đơn vị tính"},
+    "col.period_basis": {"en": "Period of the figure", "vi": "Kỳ số liệu"},
+    "col.vs_plan": {"en": "Against target (%)", "vi": "So với kế hoạch (%)"},
+    "col.vs_last_year": {"en": "Against the same period last year", "vi": "So với cùng kỳ"},
+    "col.target_source": {"en": "Source of the target", "vi": "Nguồn chỉ tiêu kế hoạch"},
+    "col.record": {"en": "Record", "vi": "Bản ghi"},
+    "col.recorded": {"en": "Recorded", "vi": "Ngày nhập"},
+    "col.user": {"en": "By", "vi": "Người nhập"},
+    "col.source": {"en": "Source of the figure", "vi": "Nguồn số liệu"},
+    "col.note": {"en": "Note", "vi": "Ghi chú"},
+    "xlsx.sheet.report": {"en": "Report", "vi": "Báo cáo"},
+    "xlsx.sheet.sources": {"en": "Rules and sources", "vi": "Quy tắc và nguồn"},
+    "xlsx.figures_date": {
+        "en": "Figures as recorded up to {date}.",
+        "vi": "Số liệu cập nhật đến ngày {date}.",
+    },
+    "template.col.value": {"en": "Value", "vi": "Thực hiện"},
+    "template.col.period": {"en": "Period", "vi": "Kỳ"},
+    "template.col.basis": {"en": "Estimate / official", "vi": "Ước / Chính thức"},
+    "template.col.source": {"en": "Source", "vi": "Nguồn"},
+    "template.sheet": {"en": "Figures", "vi": "Số liệu"},
+    "template.title": {
+        "en": "{province} {year}: figures to report",
+        "vi": "Biểu báo cáo số liệu thực hiện các chỉ tiêu kế hoạch năm {year} tỉnh {province}",
+    },
+    "template.how": {
+        "en": (
+            "Fill in the shaded cells: the value as a number, its period (2024, 2024-Q1, 2024-H1 or a month "
+            "like 2024-09), estimate or official, its source. Leave the codes as they are; rows without a "
+            "value are left out. Then: targets import FILE"
+        ),
+        "vi": (
+            "Điền vào các ô tô màu: số liệu thực hiện (dạng số), kỳ số liệu (2024, 2024-Q1, 2024-H1 hoặc "
+            "một tháng như 2024-09), ước hay chính thức, nguồn số liệu. Giữ nguyên cột Mã; dòng không có "
+            "số liệu được bỏ qua. Sau đó: targets import TỆP"
+        ),
+    },
+    "template.owner": {"en": "Reported by: {owner}", "vi": "Đơn vị báo cáo: {owner}"},
+    "template.prompt.period": {"en": "One of: {choices}", "vi": "Một trong: {choices}"},
+    "template.prompt.basis": {"en": "One of: {choices}", "vi": "Một trong: {choices}"},
     "show.shortened": {
         "en": "Names are shortened to fit the width; `targets list` gives them whole.",
         "vi": "Tên chỉ tiêu được rút gọn cho vừa khổ; `targets list` in tên đầy đủ.",
@@ -548,6 +589,83 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "error.unknown_format": {
         "en": "unknown format '{format}'; use one of {choices}",
         "vi": "định dạng lạ '{format}'; dùng một trong {choices}",
+    },
+    "error.unknown_extension": {
+        "en": "{path}: no report format has the extension '{extension}' (known: {known}); name one with --format",
+        "vi": "{path}: không định dạng báo cáo nào có đuôi '{extension}' (các đuôi: {known}); chọn bằng --format",
+    },
+    "error.binary_to_terminal": {
+        "en": "a {format} file is not for a terminal; write it with --output FILE or pipe it",
+        "vi": "tệp {format} không hiển thị được trên màn hình dòng lệnh; ghi ra tệp bằng --output TỆP hoặc chuyển qua ống (|)",
+    },
+    "error.unknown_owner": {
+        "en": "no indicator of the plan is reported by '{owner}'; the plan names: {known}",
+        "vi": "không chỉ tiêu nào của kế hoạch do '{owner}' báo cáo; kế hoạch có: {known}",
+    },
+    "error.no_owners": {
+        "en": "no indicator of the plan is reported by '{owner}': the plan names no owners (owner = \"...\" on an indicator)",
+        "vi": "không chỉ tiêu nào của kế hoạch do '{owner}' báo cáo: kế hoạch chưa ghi đơn vị nào (owner = \"...\" trong chỉ tiêu)",
+    },
+    "import.where.sheet": {"en": "{sheet}, row {row}", "vi": "{sheet}, dòng {row}"},
+    "import.where.csv": {"en": "row {row}", "vi": "dòng {row}"},
+    "import.problem": {"en": "{where}: {problem}", "vi": "{where}: {problem}"},
+    "error.import_bad_rows": {
+        "en": "{path}: {count} bad row(s); nothing was recorded",
+        "vi": "{path}: {count} dòng sai; chưa ghi số liệu nào",
+    },
+    "error.import_kind": {
+        "en": "{path}: cannot import a '{suffix}' file; use .xlsx or .csv",
+        "vi": "{path}: không nhập được tệp '{suffix}'; dùng .xlsx hoặc .csv",
+    },
+    "error.import_missing": {"en": "{path}: no such file", "vi": "{path}: không có tệp này"},
+    "error.import_unreadable": {
+        "en": "{path}: cannot be read as a workbook ({reason})",
+        "vi": "{path}: không đọc được như một bảng tính ({reason})",
+    },
+    "error.import_no_header": {
+        "en": "{path}: no sheet has a header row naming the columns Mã (Code) and Thực hiện (Value)",
+        "vi": "{path}: không trang nào có dòng tiêu đề gồm các cột Mã và Thực hiện",
+    },
+    "error.import_nothing": {
+        "en": "{path}: no row has a figure; nothing to record",
+        "vi": "{path}: không dòng nào có số liệu; không có gì để ghi",
+    },
+    "error.import_no_code": {
+        "en": "a figure without a code",
+        "vi": "có số liệu nhưng không có mã chỉ tiêu",
+    },
+    "error.import_not_a_number": {
+        "en": "'{text}' is not a number",
+        "vi": "'{text}' không phải là số",
+    },
+    "error.import_no_period": {
+        "en": "no period (fill the Period column, or give --period)",
+        "vi": "không có kỳ số liệu (điền cột Kỳ, hoặc dùng --period)",
+    },
+    "error.import_bad_basis": {
+        "en": "'{text}' is neither an estimate nor official; write one of {choices}",
+        "vi": "'{text}' không phải ước hay chính thức; ghi một trong {choices}",
+    },
+    "error.import_duplicate": {
+        "en": "{code} {period} ({basis}) is already in {first}",
+        "vi": "{code} kỳ {period} ({basis}) đã có ở {first}",
+    },
+    "import.reading": {"en": "Reading {path}", "vi": "Đang đọc {path}"},
+    "import.dry_run": {
+        "en": "{count} figure(s) from {path} would be recorded; nothing was written (--dry-run).",
+        "vi": "Sẽ ghi {count} số liệu từ {path}; chưa ghi gì (--dry-run).",
+    },
+    "import.done": {
+        "en": "Recorded {count} figure(s) from {path}.",
+        "vi": "Đã ghi {count} số liệu từ {path}.",
+    },
+    "error.template_extension": {
+        "en": "{path}: a template is an .xlsx workbook; name it so",
+        "vi": "{path}: biểu mẫu là tệp .xlsx; hãy đặt tên có đuôi .xlsx",
+    },
+    "template.done": {
+        "en": "Template for {count} indicator(s): {path}",
+        "vi": "Biểu mẫu cho {count} chỉ tiêu: {path}",
     },
     "error.validate_count": {"en": "{path}: {count} problem(s)", "vi": "{path}: {count} lỗi"},
     "validate.ok": {

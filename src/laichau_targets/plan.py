@@ -39,6 +39,7 @@ _INDICATOR_KEYS = {
     "note",
     "display_vi",
     "measured_against",
+    "owner",
 }
 MEASURES = ("plan", "budget_estimate")
 # Units that count whole people or things: their paces and projections are whole numbers.
@@ -98,6 +99,7 @@ class Indicator:
     measured_against: str = (
         "plan"  # what "đạt 105,8% …" names: the plan (kế hoạch) or the budget estimate (dự toán)
     )
+    owner: str | None = None  # the department that reports it, e.g. "Sở Y tế"
 
     @property
     def is_percent(self) -> bool:
@@ -455,6 +457,7 @@ class _PlanReader:
                 value=measured_against,
                 choices=", ".join(MEASURES),
             )
+        owner = self.optional_text(raw, "owner", index, where)
         if len(self.problems) > before or target is None:
             return None
         return Indicator(
@@ -474,6 +477,7 @@ class _PlanReader:
             unit_en=unit_en,
             display_vi=display_vi,
             measured_against=measured_against,
+            owner=owner.strip() if owner else None,
         )
 
     def target(

@@ -21,6 +21,9 @@ from .records import Basis, Figure, NewFigure, Record, Retraction
 from .standing import FINE, Standing, standing_of
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
+    from .importing import Progress
     from .report import Report
 
 
@@ -41,6 +44,15 @@ class Undone:
     retraction: Retraction
     retracted: Figure
     standing: Standing
+
+
+@dataclass
+class Imported:
+    """The outcome of `import`: the figures read, and as recorded (none on a dry run)."""
+
+    figures: list[NewFigure]
+    records: list[Figure]
+    sheets: list[str]
 
 
 @dataclass
@@ -149,6 +161,34 @@ class Tracker:
             period_defaulted=period_text is None,
             likely_intended=likely_intended(indicator, value),
         )
+
+    def import_file(
+        self,
+        path: Path,
+        locale: Locale | None = None,
+        period_text: str | None = None,
+        dry_run: bool = False,
+        progress: Progress | None = None,
+    ) -> Imported:
+        """Record every figure of a spreadsheet or CSV file in one append, or none if any row is bad."""
+        from .importing import figures_from, read_table
+
+        table = read_table(path, progress)
+        default = parse_period(period_text, self.plan.year) if period_text else None
+        figures = figures_from(
+            table,
+            path.name,
+            self.plan.indicator,
+            check_value,
+            now(),
+            current_user(),
+            locale,
+            default,
+            self.plan.year,
+        )
+        if dry_run:
+            return Imported(figures, [], table.sheets)
+        return Imported(figures, self.log.append_figures(figures), table.sheets)
 
     def undo(self, record_id: str | None = None, note: str | None = None) -> Undone:
         """Retract the figure whose id starts with `record_id`, or the last one standing."""

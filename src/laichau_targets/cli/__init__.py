@@ -17,6 +17,7 @@ from ..datafolder import DATA_ENV
 from . import (
     check,
     history,
+    import_figures,
     init,
     list_indicators,
     migrate,
@@ -25,6 +26,7 @@ from . import (
     report,
     schema,
     show,
+    template,
     undo,
     validate,
 )
@@ -131,6 +133,8 @@ app.command()(undo.undo)
 app.command()(migrate.migrate)
 app.command()(check.check)
 app.command()(validate.validate)
+app.command()(template.template)
+app.command("import")(import_figures.import_figures)
 app.command()(schema.schema)
 
 

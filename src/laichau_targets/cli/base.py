@@ -218,6 +218,13 @@ AsOfOption = Annotated[
     ),
 ]
 
+OwnerOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--owner", metavar="NAME", help="Only the indicators this department reports (the plan's owner)."
+    ),
+]
+
 
 class Lang(str, Enum):
     en = "en"

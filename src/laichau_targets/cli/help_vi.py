@@ -75,4 +75,7 @@ def into_vietnamese(group: Any) -> None:
 
 
 # Options several commands share.
-COMMON = {"as_of": "Đánh giá như tại kỳ này, ví dụ '6 tháng/2024' hoặc 2024-H1."}
+COMMON = {
+    "as_of": "Đánh giá như tại kỳ này, ví dụ '6 tháng/2024' hoặc 2024-H1.",
+    "owner": "Chỉ các chỉ tiêu do đơn vị này báo cáo (owner trong kế hoạch).",
+}

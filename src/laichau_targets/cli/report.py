@@ -1,28 +1,24 @@
 """`targets report`: a full report in one of the formats."""
 
-from enum import Enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
+from typer._types import TyperChoice
 
+from ..render import FORMATS
 from .base import AsOfOption, state_of
-
-
-class Format(str, Enum):
-    md = "md"
-    json = "json"
-    csv = "csv"
-    html = "html"
-    text = "text"
 
 
 def report(
     ctx: typer.Context,
     format: Annotated[
-        Optional[Format],
+        Optional[str],
         typer.Option(
-            "--format", "-f", help="md, json, csv, html or text. Default: from --output's extension, else md."
+            "--format",
+            "-f",
+            click_type=TyperChoice(list(FORMATS)),  # the one table of formats (render/__init__.py)
+            help="Default: from the extension of --output, else md.",
         ),
     ] = None,
     output: Annotated[
@@ -36,29 +32,28 @@ def report(
     ] = None,
     as_of: AsOfOption = None,
 ) -> None:
-    """Write a full report in md, json, csv, html or text.
+    """Write a full report in md, json, csv, html, text or xlsx.
 
-    md, html and text are for people; json (see report.schema.json) and csv for scripts.
+    md, html, text and xlsx are for people; json (see report.schema.json) and csv for scripts.
+    xlsx is a file: give --output (or pipe it), never a terminal.
 
-    Example: targets report --format md --output report.md
+    Example: targets report --output bao-cao.xlsx
     """
     from ..errors import OutputError
-    from ..render import EXTENSIONS, write_output
+    from ..render import choose_format, write_output
 
     state = state_of(ctx)
     if output == "":  # Path("") would be the current folder
         raise OutputError("error.output_empty")
     target = Path(output) if output is not None else None
-    chosen = format.value if format else None
-    if chosen is None and target is not None:
-        chosen = EXTENSIONS.get(target.suffix.lower())
+    chosen = choose_format(format, target)
     the_report = state.tracker().report(as_of)
-    write_output(the_report, chosen or "md", state.texts, target)
+    write_output(the_report, chosen, state.texts, target)
 
 
 # --help in Vietnamese: the command's help, then each parameter's, by parameter name.
 HELP_VI = {
-    "": "Lập báo cáo đầy đủ dạng md, json, csv, html hoặc text.\n\nmd, html và text để người đọc; json (xem targets schema) và csv cho chương trình.\n\nVí dụ: targets report --format md --output bao-cao.md",
-    "format": "md, json, csv, html hoặc text. Mặc định: theo phần mở rộng của --output, không thì md.",
+    "": "Lập báo cáo đầy đủ dạng md, json, csv, html, text hoặc xlsx.\n\nmd, html, text và xlsx để người đọc; json (xem targets schema) và csv cho chương trình. xlsx là tệp: dùng --output (hoặc chuyển qua ống), không in ra màn hình.\n\nVí dụ: targets report --output bao-cao.xlsx",
+    "format": "Mặc định: theo phần mở rộng của --output, không thì md.",
     "output": "Ghi ra tệp FILE thay vì in ra màn hình: tệp được thay trọn vẹn một lần, thiết bị hay FIFO thì ghi thẳng vào.",
 }

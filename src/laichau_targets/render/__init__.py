@@ -1,4 +1,8 @@
-"""Output formats, one module each; the core never imports these."""
+"""Output formats, one module each; the core never imports these.
+
+`FORMATS` is the one table of them: it drives the dispatch, the `--format` choices and the
+choice of a format by the extension of `--output`.
+"""
 
 from __future__ import annotations
 
@@ -10,57 +14,126 @@ from typing import TYPE_CHECKING
 from ..errors import OutputError
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from ..messages import Texts
     from ..report import Report
 
-FORMATS = ("md", "json", "csv", "html", "text")
-EXTENSIONS = {
-    ".md": "md",
-    ".markdown": "md",
-    ".json": "json",
-    ".csv": "csv",
-    ".html": "html",
-    ".htm": "html",
-    ".txt": "text",
+    Renderer = Callable[[Report, Texts], str | bytes]
+
+
+class OutputFormat:
+    """A report format: its name, the file extensions that mean it, and whether it is bytes.
+
+    A plain class rather than a dataclass: the table is built on every start-up.
+    """
+
+    def __init__(
+        self, name: str, extensions: tuple[str, ...], render: Renderer, binary: bool, for_people: bool
+    ) -> None:
+        self.name = name
+        self.extensions = extensions
+        self.render = render
+        self.binary = binary
+        self.for_people = for_people
+
+
+def _md(report: Report, texts: Texts) -> str:
+    from . import markdown
+
+    return markdown.render(report, texts)
+
+
+def _json(report: Report, texts: Texts) -> str:
+    from . import json_report
+
+    return json_report.render(report)
+
+
+def _csv(report: Report, texts: Texts) -> str:
+    from . import csv_report
+
+    return csv_report.render(report)
+
+
+def _html(report: Report, texts: Texts) -> str:
+    from . import html
+
+    return html.render(report, texts)
+
+
+def _text(report: Report, texts: Texts) -> str:
+    from . import text
+
+    return text.render(report, texts)
+
+
+def _xlsx(report: Report, texts: Texts) -> bytes:
+    from . import xlsx
+
+    return xlsx.render(report, texts)
+
+
+FORMATS: dict[str, OutputFormat] = {
+    f.name: f
+    for f in (
+        OutputFormat("md", (".md", ".markdown"), _md, binary=False, for_people=True),
+        OutputFormat("json", (".json",), _json, binary=False, for_people=False),
+        OutputFormat("csv", (".csv",), _csv, binary=False, for_people=False),
+        OutputFormat("html", (".html", ".htm"), _html, binary=False, for_people=True),
+        OutputFormat("text", (".txt",), _text, binary=False, for_people=True),
+        OutputFormat("xlsx", (".xlsx",), _xlsx, binary=True, for_people=True),
+    )
 }
+DEFAULT_FORMAT = "md"
 
 
-def render(report: Report, fmt: str, texts: Texts) -> str:
-    """The report in one format, as text."""
-    if fmt == "json":
-        from . import json_report
+def choose_format(name: str | None, output: Path | None) -> OutputFormat:
+    """The format asked for; else the one `output`'s extension names; else Markdown.
 
-        return json_report.render(report)
-    if fmt == "csv":
-        from . import csv_report
-
-        return csv_report.render(report)
-    if fmt == "md":
-        from . import markdown
-
-        return markdown.render(report, texts)
-    if fmt == "html":
-        from . import html
-
-        return html.render(report, texts)
-    if fmt == "text":
-        from . import text
-
-        return text.render(report, texts)
-    raise OutputError("error.unknown_format", format=fmt, choices=", ".join(FORMATS))
+    A file name without an extension names no format (`-o /dev/stdout`); an extension
+    that is not one of ours is refused rather than answered with Markdown.
+    """
+    if name is not None:
+        if name not in FORMATS:
+            raise OutputError("error.unknown_format", format=name, choices=", ".join(FORMATS))
+        return FORMATS[name]
+    if output is None or not output.suffix:
+        return FORMATS[DEFAULT_FORMAT]
+    suffix = output.suffix.lower()
+    for fmt in FORMATS.values():
+        if suffix in fmt.extensions:
+            return fmt
+    known = ", ".join(ext for fmt in FORMATS.values() for ext in fmt.extensions)
+    raise OutputError("error.unknown_extension", path=output, extension=output.suffix, known=known)
 
 
-def write_output(report: Report, fmt: str, texts: Texts, output: Path | None) -> None:
-    """Print the report, or write it to `output` (see `write_text`)."""
-    text = render(report, fmt, texts)
+def render(report: Report, fmt: str, texts: Texts) -> str | bytes:
+    """The report in the format named `fmt`: text, or bytes for a binary format."""
+    return choose_format(fmt, None).render(report, texts)
+
+
+def write_output(report: Report, fmt: OutputFormat, texts: Texts, output: Path | None) -> None:
+    """Print the report, or write it to `output` (see `write_file`).
+
+    A binary format is never written to a terminal, where it would only garble the screen.
+    """
+    if output is None and fmt.binary and sys.stdout.isatty():
+        raise OutputError("error.binary_to_terminal", format=fmt.name)
+    content = fmt.render(report, texts)
     if output is None:
-        sys.stdout.write(text)
+        if isinstance(content, str):
+            sys.stdout.write(content)
+        else:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(content)
+            sys.stdout.buffer.flush()
         return
-    write_text(output, text)
+    write_file(output, content if isinstance(content, bytes) else content.encode("utf-8"))
 
 
-def write_text(output: Path, text: str) -> None:
-    """Write `text` to `output` as UTF-8.
+def write_file(output: Path, data: bytes) -> None:
+    """Write `data` (a report, a workbook) to `output`.
 
     A regular file (or a new one) is replaced atomically, so that a reader never sees half a
     file, and keeps its mode (a new one gets the user's umask). What is not a regular file, a
@@ -80,12 +153,12 @@ def write_text(output: Path, text: str) -> None:
     descriptor = str(output.absolute()).startswith(("/dev/std", "/dev/fd/", "/proc/"))
     if status is not None and (descriptor or not stat.S_ISREG(status.st_mode)):
         try:
-            with open(output, "w", encoding="utf-8", newline="") as handle:
-                handle.write(text)
+            with open(output, "wb") as handle:
+                handle.write(data)
         except OSError as exc:
             raise OutputError("error.output_unwritable", path=output, reason=exc.strerror) from None
         return
-    _replace(output, text.encode("utf-8"), None if status is None else stat.S_IMODE(status.st_mode))
+    _replace(output, data, None if status is None else stat.S_IMODE(status.st_mode))
 
 
 def _replace(output: Path, data: bytes, mode: int | None) -> None:

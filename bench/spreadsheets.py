@@ -1,0 +1,139 @@
+"""The spreadsheet cases of the benchmark: `import` of 10,000 rows and the xlsx report (see run.py)."""
+
+from __future__ import annotations
+
+import csv
+import statistics
+import subprocess
+import time
+from pathlib import Path
+
+ROWS = 10_000
+EXTRA_INDICATOR = """
+[[indicator]]
+code = "BENCH{n:04d}"
+name_vi = "Chỉ tiêu thử {n}"
+name_en = "Bench indicator {n}"
+unit = "tỷ đồng"
+unit_en = "billion VND"
+target = {target}
+comparison = "at_least"
+kind = "accumulating"
+source = "bench"
+"""
+PERIODS = [*(f"2024-{m:02d}" for m in range(1, 12)), "2024"]  # the 12 year-to-date periods
+BASES = ["ước", "chính thức"]
+
+
+def big_plan(folder: Path, indicators: int) -> list[str]:
+    """Add `indicators` to the folder's plan (10,000 distinct code, period and basis need 417); their codes."""
+    plan = folder / "targets.toml"
+    extra = "".join(EXTRA_INDICATOR.format(n=n, target=1000 + n) for n in range(indicators))
+    plan.write_text(plan.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    return [f"BENCH{n:04d}" for n in range(indicators)]
+
+
+def rows(codes: list[str]) -> list[list[object]]:
+    """ROWS distinct rows: every code at every period, estimate and official, until there are enough."""
+    out: list[list[object]] = []
+    for basis in BASES:
+        for period in PERIODS:
+            for n, code in enumerate(codes):
+                out.append(
+                    [code, "", round(500 + n * 1.25 + len(out) % 7 * 0.1, 2), period, basis, "bench", ""]
+                )
+                if len(out) == ROWS:
+                    return out
+    raise ValueError("not enough codes for ROWS distinct rows")
+
+
+HEADERS = ["Mã", "Chỉ tiêu", "Thực hiện", "Kỳ", "Ước / Chính thức", "Nguồn", "Ghi chú"]
+
+
+def write_xlsx(path: Path, data: list[list[object]]) -> None:
+    from openpyxl import Workbook
+
+    book = Workbook(write_only=True)
+    sheet = book.create_sheet("Số liệu")
+    sheet.append(HEADERS)
+    for row in data:
+        sheet.append(row)
+    book.save(path)
+
+
+def write_csv(path: Path, data: list[list[object]]) -> None:
+    with path.open("w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(HEADERS)
+        writer.writerows(data)
+
+
+def timed(command: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+    elapsed = time.perf_counter() - start
+    if done.returncode != 0:
+        raise SystemExit(f"bench: {' '.join(command)} failed: {done.stderr.decode(errors='replace')[-2000:]}")
+    return elapsed
+
+
+def spreadsheet_cases(script: str, work: Path, base_env: dict[str, str], rounds: int) -> list[str]:
+    """Import 10,000 rows (xlsx and CSV) into fresh folders, and write the xlsx report; a table of lines."""
+    template = work / "sheets-plan"
+    subprocess.run([script, "init", str(template)], check=True, stdout=subprocess.DEVNULL, env=base_env)
+    data = rows(big_plan(template, 420))
+    files = {"xlsx": work / "so-lieu.xlsx", "csv": work / "so-lieu.csv"}
+    write_xlsx(files["xlsx"], data)
+    write_csv(files["csv"], data)
+    samples: dict[str, list[float]] = {
+        "record one figure": [],
+        "import 10,000 rows, xlsx": [],
+        "import 10,000 rows, csv": [],
+        "import --dry-run 10,000 rows, xlsx": [],
+        "report --format json (17 indicators)": [],
+        "report -o r.xlsx (17 indicators)": [],
+    }
+    for round_no in range(rounds + 1):  # the first is a warm-up
+        times: dict[str, float] = {}
+        for kind in ("xlsx", "csv"):
+            folder = work / f"sheets-{kind}-{round_no}"
+            subprocess.run(["cp", "-r", str(template), str(folder)], check=True)
+            env = {**base_env, "LAICHAU_TARGETS_DATA": str(folder)}
+            times[f"import 10,000 rows, {kind}"] = timed([script, "import", str(files[kind])], env)
+        env = {**base_env, "LAICHAU_TARGETS_DATA": str(work / f"sheets-xlsx-{round_no}")}
+        times["import --dry-run 10,000 rows, xlsx"] = timed(
+            [script, "import", "--dry-run", str(files["xlsx"])], env
+        )
+        small = {**base_env, "LAICHAU_TARGETS_DATA": str(work / "sheets-small")}
+        if round_no == 0:
+            subprocess.run(
+                [script, "init", str(work / "sheets-small")],
+                check=True,
+                stdout=subprocess.DEVNULL,
+                env=base_env,
+            )
+        times["record one figure"] = timed([script, "record", "JOBS", "100", "--period", "2024-09"], small)
+        times["report --format json (17 indicators)"] = timed([script, "report", "--format", "json"], small)
+        times["report -o r.xlsx (17 indicators)"] = timed(
+            [script, "report", "-o", str(work / "r.xlsx")], small
+        )
+        if round_no:
+            for name, seconds in times.items():
+                samples[name].append(seconds)
+    one = statistics.median(samples["record one figure"])
+    lines = [
+        f"| {'command':<40} | min ms | median ms | × one record |",
+        f"|{'-' * 42}|-------:|----------:|-------------:|",
+    ]
+    for name, values in samples.items():
+        median = statistics.median(values)
+        lines.append(
+            f"| {name:<40} | {min(values) * 1000:6.0f} | {median * 1000:9.0f} | {median / one:12.1f} |"
+        )
+    lines.append("")
+    lines.append(
+        f"10,000 single `record` commands would take about {one * ROWS:.0f} s; "
+        f"the import takes {statistics.median(samples['import 10,000 rows, xlsx']):.1f} s (xlsx), "
+        f"{statistics.median(samples['import 10,000 rows, csv']):.1f} s (csv)."
+    )
+    return lines

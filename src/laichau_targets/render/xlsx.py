@@ -1,0 +1,439 @@
+"""The report as an Excel workbook laid out as a review annex, and the template departments fill in.
+
+openpyxl is imported only here, and only when a workbook is written (it costs ~170 ms).
+Numbers are stored as numbers with number formats, so that each reader's spreadsheet shows
+them in its own locale (2.236 and 51,5 in Vietnamese, 2,236 and 51.5 in English).
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from datetime import datetime
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any
+
+from ..formatting import human
+from ..messages import Texts
+from ..plan import Indicator, Plan
+from ..report import Report
+from ..standing import Standing
+from . import words
+from .document import Document, build_document
+from .table import STATUS_STYLE
+
+if TYPE_CHECKING:
+    from openpyxl.worksheet.worksheet import Worksheet
+
+# show's colours (STATUS_STYLE), as a fill and a font colour that a printer keeps.
+_COLOURS = {
+    "green": ("C6EFCE", "006100"),
+    "cyan": ("DDEBF7", "1F4E78"),
+    "yellow": ("FFEB9C", "7F4F00"),
+    "red": ("FFC7CE", "9C0006"),
+    "magenta": ("E4DFEC", "5B2C6F"),
+    "blue": ("DDEBF7", "1F4E78"),
+    "dim": (None, "7F7F7F"),
+}
+_HEADER_FILL = "D9E1F2"
+_SIGNS = {"at_least": "≥ ", "at_most": "≤ ", "about": "≈ ", "range": ""}
+_MAX_TEXT_WIDTH = 48
+_FONT_NAME = "Times New Roman"  # the face of Vietnamese administrative documents (Decree 30/2020)
+
+
+def number_format(value: Decimal, prefix: str = "") -> str:
+    """A format that shows `value` with exactly its own decimals, grouped, in the reader's locale."""
+    exponent = value.normalize().as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    body = "#,##0" + ("." + "0" * places if places else "")
+    return f'"{prefix}"{body}' if prefix else body
+
+
+def cell_number(value: Decimal) -> int | float:
+    """What a spreadsheet can hold: an integer, else the nearest double (a cell holds no more)."""
+    if value == value.to_integral_value():
+        return int(value)
+    return float(value)
+
+
+def _status_look(status: str) -> tuple[str | None, str, bool]:
+    style = STATUS_STYLE[status].split()
+    fill, font = _COLOURS.get(style[-1], (None, "000000"))
+    return fill, font, "bold" in style
+
+
+def figures_date(report: Report) -> datetime | None:
+    """When the latest of the report's figures was recorded."""
+    times = [s.record.recorded_at for s in report.standings if s.record is not None]
+    return max(times) if times else None
+
+
+class _Sheet:
+    """A worksheet being filled row by row, with the styles the whole workbook shares."""
+
+    def __init__(self, sheet: Worksheet, columns: int) -> None:
+        from openpyxl.styles import Alignment, Border, Side
+
+        self.sheet = sheet
+        self.columns = columns
+        self.row = 0
+        self.widths = [0] * columns
+        self.wrapped: list[tuple[int, int, int]] = []  # (row, column, length) of text that may wrap
+        thin = Side(style="thin", color="808080")
+        self.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+        self.font = self.font_of()
+        self.bold = self.font_of(bold=True)
+        self.wrap = Alignment(wrap_text=True, vertical="top")
+        self.centre = Alignment(horizontal="center", vertical="center", wrap_text=True)
+        self.middle = Alignment(horizontal="center", vertical="top", wrap_text=True)
+        self.header_fill = self.fill_of(_HEADER_FILL)
+
+    @staticmethod
+    def font_of(size: int = 11, bold: bool = False, colour: str | None = None) -> Any:
+        from openpyxl.styles import Font
+
+        return Font(name=_FONT_NAME, size=size, bold=bold, color=colour)
+
+    @staticmethod
+    def fill_of(colour: str) -> Any:
+        from openpyxl.styles import PatternFill
+
+        return PatternFill("solid", fgColor=colour)
+
+    def line(self, text: str, size: int = 11, bold: bool = False, height_chars: int | None = None) -> None:
+        """A line of text across the whole table width (merged, wrapped)."""
+        self.row += 1
+        cell = self.sheet.cell(self.row, 1)
+        set_text(cell, text)
+        cell.font = self.font_of(size, bold)
+        cell.alignment = self.wrap
+        if self.columns > 1:
+            self.sheet.merge_cells(
+                start_row=self.row, end_row=self.row, start_column=1, end_column=self.columns
+            )
+        if height_chars:
+            lines = max(1, -(-len(text) // height_chars))
+            self.sheet.row_dimensions[self.row].height = lines * (size + 5)
+
+    def blank(self) -> None:
+        self.row += 1
+
+    def header(self, labels: Sequence[str]) -> int:
+        self.row += 1
+        for n, label in enumerate(labels, 1):
+            cell = self.sheet.cell(self.row, n)
+            set_text(cell, label)
+            cell.font, cell.alignment, cell.border, cell.fill = (
+                self.bold,
+                self.centre,
+                self.border,
+                self.header_fill,
+            )
+            longest = max(len(word) for word in label.split())
+            self.widths[n - 1] = max(self.widths[n - 1], longest + 2, min(len(label), 14))
+        longest_label = max(len(label) / max(1, self.widths[n]) for n, label in enumerate(labels))
+        self.sheet.row_dimensions[self.row].height = 15 * max(2, int(longest_label) + 1)
+        return self.row
+
+    def cells(self, values: Sequence[Any], formats: Sequence[str | None] | None = None) -> int:
+        """A row of the table: text cells as text (never a formula), numbers with their formats."""
+        self.row += 1
+        for n, value in enumerate(values, 1):
+            cell = self.sheet.cell(self.row, n)
+            fmt = formats[n - 1] if formats else None
+            if isinstance(value, Decimal):
+                cell.value = cell_number(value)
+                cell.number_format = fmt or number_format(value)
+                shown = len(human(value)) + (2 if fmt and fmt.startswith('"') else 0)
+            elif isinstance(value, int):
+                cell.value = value
+                shown = len(str(value))
+            elif value is None or value == "":
+                shown = 0
+            else:
+                set_text(cell, str(value))
+                shown = min(len(str(value)), _MAX_TEXT_WIDTH)
+                self.wrapped.append((self.row, n, len(str(value))))
+            cell.font, cell.border = self.font, self.border
+            cell.alignment = self.wrap
+            self.widths[n - 1] = max(self.widths[n - 1], shown + 2)
+        return self.row
+
+    def fit_columns(self) -> None:
+        from openpyxl.utils import get_column_letter
+
+        for n, width in enumerate(self.widths, 1):
+            self.sheet.column_dimensions[get_column_letter(n)].width = max(width, 5)
+        # Spreadsheets do not grow a row for wrapped text on opening a file: say how high.
+        lines: dict[int, int] = {}
+        for row, column, length in self.wrapped:
+            needed = -(-length * 4 // max(4, self.widths[column - 1] * 5))
+            lines[row] = max(lines.get(row, 1), needed)
+        for row, count in lines.items():
+            if count > 1:
+                self.sheet.row_dimensions[row].height = 14 * count
+
+    def page(self, header_row: int, landscape: bool = True) -> None:
+        """Frozen header, header repeated on every printed page, fitted to the page width."""
+        sheet = self.sheet
+        sheet.freeze_panes = sheet.cell(header_row + 1, 1)
+        sheet.print_title_rows = f"{header_row}:{header_row}"
+        sheet.page_setup.orientation = "landscape" if landscape else "portrait"
+        sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+        sheet.page_setup.fitToWidth = 1
+        sheet.page_setup.fitToHeight = 0
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        sheet.print_options.horizontalCentered = True
+        sheet.page_margins.left = sheet.page_margins.right = 0.4
+        sheet.page_margins.top = sheet.page_margins.bottom = 0.5
+
+
+def set_text(cell: Any, text: str) -> None:
+    """Text stays text: a name starting with `=` is never taken for a formula."""
+    cell.value = text
+    cell.data_type = "s"
+
+
+def _workbook() -> Any:
+    from openpyxl import Workbook
+
+    book = Workbook()
+    # A fixed creation time: the same report gives the same workbook content.
+    book.properties.created = book.properties.modified = datetime(2000, 1, 1)
+    book.properties.creator = "targets"
+    return book
+
+
+def _save(book: Any) -> bytes:
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def render(report: Report, texts: Texts) -> bytes:
+    """The review annex: title, source, date and headline above one row per indicator."""
+    book = _workbook()
+    doc = build_document(report, texts)
+    _annex(book.active, report, texts, doc)
+    _sources(book.create_sheet(), report, texts, doc)
+    return _save(book)
+
+
+ANNEX_COLUMNS = (
+    "col.no",
+    "col.indicator",
+    "col.unit_full",
+    "col.target",
+    "col.latest",
+    "col.period_basis",
+    "col.vs_plan",
+    "col.vs_last_year",
+    "col.status",
+)
+
+
+def _annex(ws: Worksheet, report: Report, texts: Texts, doc: Document) -> None:
+    ws.title = texts("xlsx.sheet.report")
+    sheet = _Sheet(ws, len(ANNEX_COLUMNS))
+    sheet.line(doc.title, size=14, bold=True)
+    for line in doc.intro:  # the plan's source, which plan, its checkpoint
+        sheet.line(line, height_chars=150)
+    when = figures_date(report)
+    sheet.line(
+        texts("xlsx.figures_date", date=when.strftime(texts("date.format")))
+        if when
+        else texts("report.sources.none")
+    )
+    sheet.line(doc.headline, bold=True)
+    sheet.blank()
+    header_row = sheet.header([texts(key) for key in ANNEX_COLUMNS])
+    for number, s in enumerate(report.standings, 1):
+        row = sheet.cells(*_annex_row(number, s, texts))
+        fill, colour, bold = _status_look(s.status)
+        status = ws.cell(row, len(ANNEX_COLUMNS))
+        status.font = sheet.font_of(bold=bold, colour=colour)
+        if fill:
+            status.fill = sheet.fill_of(fill)
+        for column in (1, 3, 6):
+            ws.cell(row, column).alignment = sheet.middle
+    overrides = words.overrides(report, texts)
+    if overrides:
+        sheet.blank()
+        for line in overrides:
+            sheet.line(line)
+    sheet.widths[1] = min(max(sheet.widths[1], 30), _MAX_TEXT_WIDTH)
+    sheet.fit_columns()
+    sheet.page(header_row)
+
+
+def _annex_row(number: int, s: Standing, texts: Texts) -> tuple[list[Any], list[str | None]]:
+    indicator = s.indicator
+    target, target_format = _target_cell(indicator, texts)
+    period = "" if s.record is None else words.period_of(s.record, texts)
+    values: list[Any] = [
+        number,
+        words.name(indicator, texts),
+        words.unit(indicator, texts),
+        target,
+        s.actual,
+        period,
+        s.progress,
+        None,  # so với cùng kỳ: comes with the plans over the years
+        words.status(s, texts),
+    ]
+    formats: list[str | None] = [None, None, None, target_format, None, None, "#,##0.0", None, None]
+    return values, formats
+
+
+def _target_cell(indicator: Indicator, texts: Texts) -> tuple[Decimal | str, str | None]:
+    """The target as a number, its qualifier (≥ ≤ ≈) in the number format; a range as text."""
+    if indicator.comparison == "range":
+        return words.target(indicator, texts, compact=True, with_unit=False), None
+    return indicator.target, number_format(indicator.target, _SIGNS[indicator.comparison])
+
+
+SOURCE_COLUMNS = (
+    "col.no",
+    "col.code",
+    "col.indicator",
+    "col.target_source",
+    "col.latest",
+    "col.period_basis",
+    "col.record",
+    "col.recorded",
+    "col.user",
+    "col.source",
+    "col.note",
+)
+
+
+def _sources(ws: Worksheet, report: Report, texts: Texts, doc: Document) -> None:
+    """The rules used, then where every figure of the annex comes from: target and figure."""
+    ws.title = texts("xlsx.sheet.sources")
+    sheet = _Sheet(ws, len(SOURCE_COLUMNS))
+    rules = next(section for section in doc.sections if section.title == texts("report.rules"))
+    sheet.line(rules.title, size=13, bold=True)
+    for paragraph in rules.paragraphs:
+        sheet.line(paragraph, height_chars=180)
+    for item in rules.items:
+        sheet.line(item)
+    sheet.blank()
+    sheet.line(texts("report.sources"), size=13, bold=True)
+    header_row = sheet.header([texts(key) for key in SOURCE_COLUMNS])
+    for number, s in enumerate(report.standings, 1):
+        record = s.record
+        recorded = user = source = note = period = ""
+        record_id: str = ""
+        if record is not None:
+            record_id = f"#{record.short or record.id}"  # as history shows it
+            recorded = record.recorded_at.strftime(texts("date.format") + " %H:%M")
+            user = words.inert(record.user)
+            source = words.inert(record.source or "")
+            note = words.inert(record.note or "")
+            period = words.period_of(record, texts)
+        sheet.cells(
+            [
+                number,
+                words.inert(s.indicator.code),
+                words.name(s.indicator, texts),
+                words.inert(s.indicator.source),
+                s.actual,
+                period,
+                record_id,
+                recorded,
+                user,
+                source,
+                note,
+            ]
+        )
+    sheet.widths[2] = min(max(sheet.widths[2], 30), _MAX_TEXT_WIDTH)
+    sheet.widths[3] = _MAX_TEXT_WIDTH
+    sheet.fit_columns()
+    sheet.page(header_row)
+
+
+TEMPLATE_COLUMNS = (
+    "col.code",
+    "col.indicator",
+    "col.unit_full",
+    "col.target",
+    "template.col.value",
+    "template.col.period",
+    "template.col.basis",
+    "template.col.source",
+    "col.note",
+)
+_VALUE, _PERIOD, _BASIS = 5, 6, 7  # columns a department fills in (1-based)
+
+
+def period_choices(year: int) -> list[str]:
+    """The periods a template offers: the year, its first quarter and half, and each month."""
+    return [str(year), f"{year}-Q1", f"{year}-H1", *(f"{year}-{m:02d}" for m in range(1, 13))]
+
+
+def template(
+    plan: Plan, indicators: Sequence[Indicator], texts: Texts, period: str | None, owner: str | None
+) -> bytes:
+    """A sheet for a department to fill in: one row per indicator, empty cells for the figure."""
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    book = _workbook()
+    ws = book.active
+    ws.title = texts("template.sheet")
+    sheet = _Sheet(ws, len(TEMPLATE_COLUMNS))
+    sheet.line(
+        texts("template.title", province=words.inert(plan.province), year=plan.year), size=14, bold=True
+    )
+    sheet.line(texts("template.how"), height_chars=150)
+    sheet.line(texts("template.owner", owner=words.inert(owner)) if owner else "")
+    sheet.blank()
+    header_row = sheet.header([texts(key) for key in TEMPLATE_COLUMNS])
+    fill_in = sheet.fill_of("FFF2CC")  # the cells to fill, as forms shade them
+    for indicator in indicators:
+        target, target_format = _target_cell(indicator, texts)
+        row = sheet.cells(
+            [
+                words.inert(indicator.code),
+                words.name(indicator, texts),
+                words.unit(indicator, texts),
+                target,
+                None,
+                period,
+                None,
+                None,
+                None,
+            ],
+            [None, None, None, target_format, None, None, None, None, None],
+        )
+        for column in range(_VALUE, len(TEMPLATE_COLUMNS) + 1):
+            ws.cell(row, column).fill = fill_in
+        ws.cell(row, _PERIOD).number_format = "@"  # text: Excel would turn a typed 2024-09 into a date
+    first, last = header_row + 1, max(header_row + 1, sheet.row)
+    bases = [texts("basis.estimate"), texts("basis.official")]
+    for column, choices, prompt in (
+        (_PERIOD, period_choices(plan.year), "template.prompt.period"),
+        (_BASIS, bases, "template.prompt.basis"),
+    ):
+        validation = DataValidation(
+            type="list",
+            formula1='"' + ",".join(choices) + '"',
+            allow_blank=True,
+            showErrorMessage=True,
+            showInputMessage=True,
+            errorTitle=texts(f"template.col.{'period' if column == _PERIOD else 'basis'}"),
+            error=texts(prompt, choices=", ".join(choices)),
+            promptTitle=texts(f"template.col.{'period' if column == _PERIOD else 'basis'}"),
+            prompt=texts(prompt, choices=", ".join(choices)),
+        )
+        letter = ws.cell(first, column).column_letter
+        validation.add(f"{letter}{first}:{letter}{last}")
+        ws.add_data_validation(validation)
+    sheet.widths[1] = min(max(sheet.widths[1], 30), _MAX_TEXT_WIDTH)
+    sheet.widths[_VALUE - 1] = max(sheet.widths[_VALUE - 1], 14)
+    sheet.widths[_PERIOD - 1] = max(sheet.widths[_PERIOD - 1], 10)
+    sheet.widths[_BASIS - 1] = max(sheet.widths[_BASIS - 1], 14)
+    sheet.widths[_BASIS] = max(sheet.widths[_BASIS], 24)
+    sheet.widths[_BASIS + 1] = max(sheet.widths[_BASIS + 1], 24)
+    sheet.fit_columns()
+    sheet.page(header_row)
+    return _save(book)

@@ -1,0 +1,366 @@
+"""Spreadsheets in: the template, filled by the library as a department would, then `import`, all or nothing."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from openpyxl import Workbook, load_workbook
+
+from laichau_targets.cli import EXIT_ERROR
+from laichau_targets.importing import cell_number
+
+from .conftest import snapshot
+from .test_cli import ALL_CODES as CODES
+
+
+def figures_in_log(targets) -> list[tuple[str, Decimal, str, str, str | None, str | None]]:
+    """What `history --format json` holds: code, value, period, basis, source, note of every figure."""
+    result = targets("history", "--format", "json")
+    assert result.exit_code == 0
+    return [
+        (r["code"], Decimal(r["value"]), r["period"], r["basis"], r["source"], r["note"])
+        for r in json.loads(result.stdout)
+        if r["kind"] == "figure"
+    ]
+
+
+def header_row(sheet) -> int:
+    return next(row[0].row for row in sheet.iter_rows() if row[0].value in ("Mã", "Code"))
+
+
+def test_a_template_filled_by_a_department_imports_exactly_its_figures(
+    targets, data_dir: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "mau-bieu.xlsx"
+    made = targets("--lang", "vi", "template", "--output", str(path), "--period", "2024-09")
+    assert (made.exit_code, made.stdout) == (0, f"Biểu mẫu cho 17 chỉ tiêu: {path}\n")
+    book = load_workbook(path)
+    sheet = book.active
+    top = header_row(sheet)
+    assert [c.value for c in sheet[top]] == [
+        "Mã",
+        "Chỉ tiêu",
+        "Đơn vị tính",
+        "Kế hoạch",
+        "Thực hiện",
+        "Kỳ",
+        "Ước / Chính thức",
+        "Nguồn",
+        "Ghi chú",
+    ]
+    rows = {row[0].value: row for row in sheet.iter_rows(min_row=top + 1)}
+    assert list(rows) == CODES
+    assert {row[5].value for row in rows.values()} == {"2024-09"}  # the period given, on every row
+    # A department fills three rows: a number cell, a text cell the Vietnamese way, an official figure.
+    rows["GRDP"][4].value = 8.7
+    rows["BUDGET"][4].value = "1.850,5"
+    rows["BUDGET"][7].value = "Sở Tài chính"
+    rows["FOREST"][4].value = 53
+    rows["FOREST"][5].value = "2024"
+    rows["FOREST"][6].value = "chính thức"
+    rows["FOREST"][8].value = "kiểm kê rừng"
+    book.save(path)
+
+    result = targets("import", str(path))
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        0,
+        "Recorded 3 figure(s) from mau-bieu.xlsx.\n",
+        "",
+    )
+    grdp, budget, forest = (top + 1 + CODES.index(code) for code in ("GRDP", "BUDGET", "FOREST"))
+    assert figures_in_log(targets) == [  # in the order of the rows
+        ("GRDP", Decimal("8.7"), "2024-09", "estimate", f"mau-bieu.xlsx, Số liệu row {grdp}", None),
+        ("FOREST", Decimal("53"), "2024", "official", f"mau-bieu.xlsx, Số liệu row {forest}", "kiểm kê rừng"),
+        (
+            "BUDGET",
+            Decimal("1850.5"),
+            "2024-09",
+            "estimate",
+            f"Sở Tài chính; mau-bieu.xlsx, Số liệu row {budget}",
+            None,
+        ),
+    ]
+    assert str(figures_in_log(targets)[0][1]) == "8.7"  # the float cell, without float noise
+
+
+def test_the_template_offers_the_periods_and_bases_as_lists(targets, data_dir: Path, tmp_path: Path) -> None:
+    path = tmp_path / "template.xlsx"
+    assert targets("template", "-o", str(path)).exit_code == 0
+    sheet = load_workbook(path).active
+    top = header_row(sheet)
+    rules = {str(v.sqref): (v.type, v.formula1) for v in sheet.data_validations.dataValidation}
+    assert rules == {
+        f"F{top + 1}:F{top + 17}": (
+            "list",
+            '"2024,2024-Q1,2024-H1,2024-01,2024-02,2024-03,2024-04,2024-05,2024-06,2024-07,2024-08,'
+            '2024-09,2024-10,2024-11,2024-12"',
+        ),
+        f"G{top + 1}:G{top + 17}": ("list", '"estimate,official"'),
+    }
+    assert [c.value for c in sheet[top]][4:7] == ["Value", "Period", "Estimate / official"]
+    assert sheet.cell(top + 1, 6).number_format == "@"  # a typed 2024-09 stays text, not a date
+
+
+def _rows_50() -> list[list[object]]:
+    """50 good rows: every code at three checkpoints (and GRDP at a fourth), as a department sends them."""
+    rows: list[list[object]] = []
+    for period in ("2024-Q1", "2024-H1", "2024-09"):
+        for code in CODES:
+            rows.append([code, 10 + len(rows), period, "ước"])
+    return rows[:50]
+
+
+BAD = {
+    12: ["GRPD", 5, "2024-Q1", "ước"],  # no such code
+    30: ["BUDGET", "2.236", "2024-H1", "ước"],  # 2,236 or 2.236?
+    45: ["FOREST", 120, "2024-09", "ước"],  # forest cover above 100%
+}
+BAD_LINES = [
+    "{where} 12: unknown indicator 'GRPD'; did you mean 'GRDP'?",
+    "{where} 30: '2.236' is ambiguous: 2,236 if written in Vietnamese notation, 2.236 if in English notation; add --locale vi or --locale en",
+    "{where} 45: 120 is above the largest plausible FOREST value, 100 (max in the plan)",
+]
+
+
+def write_csv(path: Path, rows: list[list[object]], delimiter: str) -> None:
+    """The rows under Vietnamese headers, as Excel saves "CSV UTF-8"."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter)
+    writer.writerow(["Mã", "Chỉ tiêu", "Giá trị", "Kỳ", "Ước / Chính thức", "Nguồn", "Ghi chú"])
+    for code, value, period, basis in rows:
+        writer.writerow([code, "", value, period, basis, "", ""])
+    path.write_text(out.getvalue(), encoding="utf-8-sig")
+
+
+def _with_bad_rows() -> list[list[object]]:
+    rows = _rows_50()
+    for number, row in BAD.items():
+        rows[number - 2] = row  # row 1 is the header
+    return rows
+
+
+def test_fifty_rows_with_three_bad_ones_record_nothing_and_name_all_three(
+    targets, data_dir: Path, tmp_path: Path
+) -> None:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Sở KH&ĐT"
+    sheet.append(["Mã", "Chỉ tiêu", "Thực hiện", "Kỳ", "Ước / Chính thức"])
+    for code, value, period, basis in _with_bad_rows():
+        sheet.append([code, "", value, period, basis])
+    book.save(tmp_path / "so-lieu.xlsx")
+    assert targets("record", "GRDP", "8.7", "--period", "2024").exit_code == 0
+    before = snapshot(data_dir)
+    result = targets("import", str(tmp_path / "so-lieu.xlsx"))
+    assert result.exit_code == EXIT_ERROR
+    where = "so-lieu.xlsx: Sở KH&ĐT, row"
+    assert result.stderr.splitlines() == [
+        *(line.format(where=where) for line in BAD_LINES),
+        "Error: so-lieu.xlsx: 3 bad row(s); nothing was recorded",
+    ]
+    assert result.stdout == ""
+    assert snapshot(data_dir) == before
+
+
+@pytest.mark.parametrize("delimiter", [",", ";"])
+def test_a_csv_with_vietnamese_headers_is_all_or_nothing_too(
+    targets, data_dir: Path, tmp_path: Path, delimiter: str
+) -> None:
+    path = tmp_path / "so-lieu.csv"
+    write_csv(path, _with_bad_rows(), delimiter)
+    before = snapshot(data_dir)
+    result = targets("--lang", "en", "import", str(path))
+    assert result.exit_code == EXIT_ERROR
+    assert result.stderr.splitlines() == [
+        *(line.format(where="so-lieu.csv: row") for line in BAD_LINES),
+        "Error: so-lieu.csv: 3 bad row(s); nothing was recorded",
+    ]
+    assert snapshot(data_dir) == before
+    # Mended, the file records all fifty at once.
+    write_csv(path, _rows_50(), delimiter)
+    result = targets("import", str(path))
+    assert (result.exit_code, result.stdout) == (0, "Recorded 50 figure(s) from so-lieu.csv.\n")
+    assert len(figures_in_log(targets)) == 50
+
+
+def test_every_kind_of_bad_row_is_named(targets, data_dir: Path, tmp_path: Path) -> None:
+    path = tmp_path / "rows.csv"
+    path.write_text(
+        "Code,Value,Period,Estimate / official,Source,Note\n"
+        "GRDP,8.7,2024,estimate,,\n"  # 2: fine
+        ",8.7,2024,,,\n"  # 3: no code
+        "GRDP,abc,2024,,,\n"  # 4: not a number
+        "GRDP,8.7,2024-13,,,\n"  # 5: bad period
+        "GRDP,8.7,2024-H2,,,\n"  # 6: a second half
+        "GRDP,8.7,2024,maybe,,\n"  # 7: bad basis
+        "GRDP,9.1,2024,ước,,\n"  # 8: GRDP 2024 estimate twice
+        "NRD_SHARE,-1,2024,,,\n"  # 9: below min
+        "GRDP,1e400,2024,,,\n"  # 10: not a number as typed
+        "JOBS,,2024,,,\n"  # 11: no value: a row nobody filled, left out
+        "GRDP,8.7,,,,\n",  # 12: no period
+        encoding="utf-8",
+    )
+    before = snapshot(data_dir)
+    result = targets("import", str(path))
+    assert result.exit_code == EXIT_ERROR
+    assert result.stderr.splitlines() == [
+        "rows.csv: row 3: a figure without a code",
+        "rows.csv: row 4: 'abc' is not a number; write it like 8.7, 8,7, 2236 or 2.236,5",
+        "rows.csv: row 5: period '2024-13' does not parse; use 2024, 2024-Q1, 2024-H1, a month like 2024-09, or 'Quý I/2024', '6 tháng/2024', '9T/2024', 'Năm 2024'",
+        "rows.csv: row 6: period '2024-H2': periods are year-to-date, so the second half is the full year; use 2024",
+        "rows.csv: row 7: 'maybe' is neither an estimate nor official; write one of ước, chính thức, estimate, official",
+        "rows.csv: row 8: GRDP 2024 (estimate) is already in row 2",
+        "rows.csv: row 9: -1 is below the smallest plausible NRD_SHARE value, 0 (min in the plan)",
+        "rows.csv: row 10: '1e400' is not a number; write it like 8.7, 8,7, 2236 or 2.236,5",
+        "rows.csv: row 12: no period (fill the Period column, or give --period)",
+        "Error: rows.csv: 9 bad row(s); nothing was recorded",
+    ]
+    assert snapshot(data_dir) == before
+
+
+def test_a_dry_run_prints_what_would_be_recorded_and_writes_nothing(
+    targets, data_dir: Path, tmp_path: Path
+) -> None:
+    path = tmp_path / "two.csv"
+    path.write_text("Mã;Thực hiện;Kỳ;Nguồn\nGRDP;8,7;;Cục Thống kê\nJOBS;9.500;;\n", encoding="utf-8")
+    before = snapshot(data_dir)
+    result = targets("import", str(path), "--period", "2024-H1", "--dry-run", "--locale", "vi")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == (
+        "GRDP  8.7%           H1 2024  estimate  Cục Thống kê; two.csv row 2\n"
+        "JOBS  9,500 workers  H1 2024  estimate  two.csv row 3\n"
+        "2 figure(s) from two.csv would be recorded; nothing was written (--dry-run).\n"
+    )
+    assert snapshot(data_dir) == before
+
+
+def test_cells_a_spreadsheet_typed_are_read_as_shown(targets, data_dir: Path, tmp_path: Path) -> None:
+    from datetime import datetime
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(["Instructions above the table are skipped"])
+    sheet.append([])
+    sheet.append(["CODE", "Figure", "period", "BASIS"])  # English headers, any case
+    sheet.append(["grdp", 0.087, datetime(2024, 9, 1), "Official"])  # 8.7% typed in a percent cell
+    sheet["B4"].number_format = "0.0%"
+    sheet.append(["BUDGET", 2236.0, 2024, None])  # a whole number held as a double
+    book.create_sheet("Notes").append(["No table here"])
+    book.save(tmp_path / "typed.xlsx")
+    assert targets("import", str(tmp_path / "typed.xlsx")).exit_code == 0
+    assert [row[:4] for row in figures_in_log(targets)] == [
+        ("GRDP", Decimal("8.7"), "2024-09", "official"),
+        ("BUDGET", Decimal("2236"), "2024", "estimate"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("a.pdf", b"%PDF", "Error: {path}: cannot import a '.pdf' file; use .xlsx or .csv"),
+        ("a.xlsx", b"not a zip", "Error: {path}: cannot be read as a workbook (File is not a zip file)"),
+        (
+            "a.csv",
+            b"x,y\n1,2\n",
+            "Error: {path}: no sheet has a header row naming the columns Mã (Code) and Thực hiện (Value)",
+        ),
+        ("a.csv", "Mã,Thực hiện\nGRDP,\n".encode(), "Error: a.csv: no row has a figure; nothing to record"),
+    ],
+)
+def test_files_that_cannot_be_imported_are_one_error_line(
+    targets, data_dir: Path, tmp_path: Path, name: str, content: bytes, message: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(content)
+    before = snapshot(data_dir)
+    result = targets("import", str(path))
+    assert (result.exit_code, result.stderr) == (EXIT_ERROR, message.format(path=path) + "\n")
+    assert snapshot(data_dir) == before
+
+
+@given(st.floats(allow_nan=False, allow_infinity=False))
+def test_a_number_cell_is_the_double_it_holds_in_its_shortest_form(value: float) -> None:
+    number = cell_number(value, False, None)
+    assert float(number) == value
+    assert len(number.as_tuple().digits) <= 17
+    assert number.as_tuple() == Decimal(repr(value).removesuffix(".0")).as_tuple()  # digit for digit
+
+
+def test_a_csv_saved_by_a_vietnamese_windows_excel_is_read_in_its_code_page(
+    targets, data_dir: Path, tmp_path: Path
+) -> None:
+    # "CSV (Comma delimited)" on a Vietnamese Windows: code page 1258, tones as combining marks.
+    text = "Ma\u0303;Th\u01b0\u0323c hi\u00ea\u0323n;Ky\u0300;Ngu\u00f4\u0300n\nGRDP;8,7;2024;C\u1ee5c Th\u1ed1ng k\u00ea\n"
+    text = text.replace("\u1ee5", "u\u0323").replace("\u1ed1", "\u00f4\u0301")
+    path = tmp_path / "windows.csv"
+    path.write_bytes(text.encode("cp1258"))
+    result = targets("import", str(path))
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert figures_in_log(targets)[0][:2] == ("GRDP", Decimal("8.7"))
+    assert figures_in_log(targets)[0][4] == "Cục Thống kê; windows.csv row 2"
+
+
+def test_a_damaged_workbook_is_one_error_line(targets, data_dir: Path, tmp_path: Path) -> None:
+    import zipfile
+
+    good = tmp_path / "good.xlsx"
+    book = Workbook()
+    book.active.append(["Mã", "Thực hiện", "Kỳ"])
+    book.active.append(["GRDP", 8.7, "2024"])
+    book.save(good)
+    damaged = tmp_path / "damaged.xlsx"
+    with zipfile.ZipFile(good) as source, zipfile.ZipFile(damaged, "w") as target:
+        for item in source.infolist():
+            data = source.read(item)
+            target.writestr(item, data[: len(data) // 2] if item.filename.endswith("sheet1.xml") else data)
+    before = snapshot(data_dir)
+    result = targets("import", str(damaged))
+    assert result.exit_code == EXIT_ERROR
+    assert result.stderr.startswith(f"Error: {damaged}: cannot be read as a workbook (")
+    assert result.stderr.count("\n") == 1 and "Traceback" not in result.output
+    assert snapshot(data_dir) == before
+
+
+_CELL = st.one_of(
+    st.none(),
+    st.text(max_size=12),
+    st.integers(min_value=-(10**25), max_value=10**25),
+    st.floats(),
+    st.booleans(),
+    st.datetimes(),
+)
+
+
+@settings(deadline=None)  # the first example loads the plan and the catalogue
+@given(st.lists(st.tuples(st.sampled_from([*CODES, "x", ""]), _CELL, _CELL, _CELL), max_size=8))
+def test_any_cells_give_figures_or_one_error_naming_rows_never_a_crash(rows) -> None:
+    from datetime import UTC, datetime
+
+    from laichau_targets.errors import TargetsError
+    from laichau_targets.importing import Row, Table, figures_from
+    from laichau_targets.plan import bundled_plan_path, load_plan
+    from laichau_targets.tracker import check_value
+
+    plan = load_plan(bundled_plan_path())
+    table = Table(
+        [
+            Row("S", n, {"code": code, "value": value, "period": period, "basis": basis})
+            for n, (code, value, period, basis) in enumerate(rows, 2)
+        ],
+        ["S"],
+    )
+    try:
+        figures = figures_from(table, "f.xlsx", plan.indicator, check_value, datetime.now(UTC), "me")
+    except TargetsError as exc:
+        assert exc.text("en") and exc.text("vi")
+        for problem in getattr(exc, "problems", []):
+            assert problem.text("en").startswith("S, row ")
+    else:
+        assert all(f.code in CODES for f in figures)

@@ -1,0 +1,285 @@
+"""The xlsx report, read back the way its readers open it: openpyxl, then LibreOffice."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from laichau_targets.cli import EXIT_ERROR
+from laichau_targets.messages import Texts
+from laichau_targets.plan import load_plan
+from laichau_targets.render import words
+
+from .conftest import snapshot
+from .test_reports import figures  # noqa: F401  (the fixture)
+
+# Every test here starts from a year of figures that gives every status.
+pytestmark = pytest.mark.usefixtures("figures")
+SOFFICE = shutil.which("soffice")
+PDFINFO = shutil.which("pdfinfo")
+
+
+def by_code(data: dict) -> dict:
+    return {i["code"]: i for i in data["indicators"]}
+
+
+def header_row(sheet) -> int:
+    """The row of the table's headers: below the title, source, date and headline."""
+    return next(row[0].row for row in sheet.iter_rows() if row[0].value in ("TT", "No."))
+
+
+def table_rows(sheet) -> list:
+    """The 17 rows of the annex's table."""
+    top = header_row(sheet)
+    return list(sheet.iter_rows(min_row=top + 1, max_row=top + 17))
+
+
+HEADERS = {
+    "en": [
+        "No.",
+        "Indicator",
+        "Unit",
+        "Target",
+        "Latest",
+        "Period of the figure",
+        "Against target (%)",
+        "Against the same period last year",
+        "Status",
+    ],
+    "vi": [
+        "TT",
+        "Chỉ tiêu",
+        "Đơn vị tính",
+        "Kế hoạch",
+        "Thực hiện",
+        "Kỳ số liệu",
+        "So với kế hoạch (%)",
+        "So với cùng kỳ",
+        "Đánh giá",
+    ],
+}
+STATUS_WORDS = {
+    "en": {"not_met": "Not met", "met": "Met", "exceeded": "Exceeded", "on_track": "On track"},
+    "vi": {"not_met": "Không đạt", "met": "Đạt", "exceeded": "Vượt", "on_track": "Đúng tiến độ"},
+}
+
+
+def workbook(targets, path: Path, lang: str):
+    result = targets("--lang", lang, "report", "--output", str(path))
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+    return load_workbook(path)
+
+
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_workbook_holds_the_json_reports_numbers_as_numbers(
+    targets, data_dir: Path, tmp_path: Path, lang: str
+) -> None:
+    data = json.loads(targets("report", "--format", "json").stdout)
+    names = {
+        lang: {i.code: words.name(i, Texts(lang)) for i in load_plan(data_dir / "targets.toml").indicators}
+        for lang in ("en", "vi")
+    }
+    book = workbook(targets, tmp_path / "r.xlsx", lang)
+    sheet = book.worksheets[0]
+    top = header_row(sheet)
+    assert [c.value for c in sheet[top]] == HEADERS[lang]
+    rows = table_rows(sheet)
+    for number, (row, indicator) in enumerate(zip(rows, data["indicators"], strict=True), 1):
+        no, name, _unit, target, actual, _period, vs_plan, last_year, status = row
+        assert no.value == number
+        assert name.value == names[lang][indicator["code"]]
+        assert (target.value, target.data_type) == (indicator["target"], "n")
+        assert actual.value == indicator["actual"]
+        assert vs_plan.value == indicator["progress"]
+        assert last_year.value is None
+        if indicator["actual"] is not None:
+            assert actual.data_type == vs_plan.data_type == "n"
+        if indicator["status"] in STATUS_WORDS[lang]:
+            assert status.value == STATUS_WORDS[lang][indicator["status"]]
+    assert sheet.cell(top - 2, 1).value == (  # the headline, a blank line, the table
+        "2/17 indicators met or exceeded; 1 on track; 1 at risk; 1 off track; 1 not met; 11 no data"
+        if lang == "en"
+        else "2/17 chỉ tiêu đạt và vượt kế hoạch; 1 đúng tiến độ; 1 có nguy cơ không đạt; "
+        "1 chậm tiến độ; 1 không đạt; 11 chưa có số liệu"
+    )
+
+
+def test_numbers_carry_formats_that_show_their_own_decimals_in_any_locale(targets, tmp_path: Path) -> None:
+    sheet = workbook(targets, tmp_path / "r.xlsx", "vi").worksheets[0]
+    by_name = {row[1].value: row for row in table_rows(sheet)}
+    budget = by_name["Thu ngân sách trên địa bàn"]
+    assert (budget[3].value, budget[3].number_format) == (2236, '"≥ "#,##0')
+    assert (budget[4].value, budget[4].number_format) == (1850.5, "#,##0.0")
+    grdp_pc = by_name["GRDP bình quân đầu người"]
+    assert (grdp_pc[3].value, grdp_pc[3].number_format) == (51.5, '"≈ "#,##0.0')
+    assert by_name["Tốc độ tăng tổng sản phẩm trên địa bàn (GRDP)"][6].number_format == "#,##0.0"
+
+
+def test_the_status_cell_is_coloured_as_show_colours_it(targets, tmp_path: Path) -> None:
+    sheet = workbook(targets, tmp_path / "r.xlsx", "en").worksheets[0]
+    looks = {}
+    for row in table_rows(sheet):
+        status = row[-1]
+        looks[status.value] = (status.fill.fgColor.rgb if status.fill.fill_type else None, status.font.b)
+    assert looks == {
+        "Not met": ("00FFC7CE", True),  # bold red in show
+        "Met": ("00C6EFCE", False),  # green
+        "Exceeded": ("00C6EFCE", True),  # bold green
+        "On track": ("00DDEBF7", False),  # cyan
+        "At risk": ("00FFEB9C", False),  # yellow
+        "Off track": ("00FFC7CE", False),  # red
+        "No data": (None, False),  # dim
+    }
+
+
+def test_the_page_is_set_up_for_printing(targets, tmp_path: Path) -> None:
+    book = workbook(targets, tmp_path / "r.xlsx", "vi")
+    assert book.sheetnames == ["Báo cáo", "Quy tắc và nguồn"]
+    for sheet in book.worksheets:
+        assert sheet.page_setup.orientation == "landscape"
+        assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage is True
+    annex = book.worksheets[0]
+    top = header_row(annex)
+    assert annex.freeze_panes == f"A{top + 1}"
+    assert annex.print_title_rows == f"${top}:${top}"
+    widths = {key: dim.width for key, dim in annex.column_dimensions.items()}
+    assert widths["B"] >= len("Tổng sản lượng lương thực có hạt")  # the names fit (or wrap past 48)
+    assert widths["A"] < widths["B"]
+
+
+def test_the_second_sheet_gives_the_rules_and_the_source_of_every_figure(targets, tmp_path: Path) -> None:
+    assert targets("record", "EHR", "55", "--period", "2024-H1", "--note", "=1+1").exit_code == 0
+    sheet = workbook(targets, tmp_path / "r.xlsx", "en").worksheets[1]
+    texts = [c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
+    assert texts[0] == "Rules used"
+    assert texts[1].startswith("A full-year figure is Exceeded when it passes the target by more than 1%")
+    header = next(r for r in sheet.iter_rows() if r[1].value == "Code")
+    rows = {r[1].value: r for r in sheet.iter_rows(min_row=header[0].row + 1)}
+    assert len(rows) == 17
+    budget = rows["BUDGET"]
+    assert [c.value for c in budget[4:6]] == [1850.5, "Jan–Sep 2024, estimate"]
+    record_id = by_code(json.loads(targets("report", "--format", "json").stdout))["BUDGET"]["record_id"]
+    shown = budget[6].value  # the record's id as history shows it: its shortest unique beginning
+    assert shown.startswith("#") and len(shown) >= 7 and record_id.startswith(shown[1:])
+    assert budget[9].value == "Sở Tài chính"
+    assert (rows["EHR"][10].value, rows["EHR"][10].data_type) == ("=1+1", "s")  # text, never a formula
+    assert rows["GRDP"][3].value.startswith("Đây chính là những điều kiện thuận lợi")  # the target's source
+    assert rows["DOCTORS"][4].value is None  # no figure, no source of one
+
+
+def test_xlsx_is_chosen_by_extension_and_never_written_to_a_terminal(data_dir: Path, tmp_path: Path) -> None:
+    import pty
+
+    env = {**os.environ, "LAICHAU_TARGETS_DATA": str(data_dir)}
+    command = [sys.executable, "-m", "laichau_targets", "report", "--format", "xlsx"]
+    piped = subprocess.run(command, capture_output=True, env=env, cwd=tmp_path)
+    assert piped.returncode == 0 and piped.stdout.startswith(b"PK\x03\x04")  # a zip: the workbook
+    assert load_workbook(io.BytesIO(piped.stdout)).sheetnames == ["Report", "Rules and sources"]
+    before = snapshot(tmp_path)
+    leader, follower = pty.openpty()
+    try:
+        shown = subprocess.run(command, stdout=follower, stderr=subprocess.PIPE, env=env, cwd=tmp_path)
+    finally:
+        os.close(follower)
+        os.close(leader)
+    assert shown.returncode == EXIT_ERROR
+    assert shown.stderr == (
+        b"Error: a xlsx file is not for a terminal; write it with --output FILE or pipe it\n"
+    )
+    assert snapshot(tmp_path) == before
+
+
+_PROFILE_LOCALE = """<?xml version="1.0" encoding="UTF-8"?>
+<oor:items xmlns:oor="http://openoffice.org/2001/registry" xmlns:xs="http://www.w3.org/2001/XMLSchema">
+<item oor:path="/org.openoffice.Setup/L10N"><prop oor:name="ooSetupSystemLocale" oor:op="fuse">\
+<value>{locale}</value></prop></item>
+</oor:items>
+"""
+
+
+def _soffice(args: list[str], cwd: Path, locale: str = "en-US") -> None:
+    """LibreOffice headless with a fresh profile set to `locale`, as a reader's own spreadsheet."""
+    profile = cwd / f"profile-{locale}"
+    (profile / "user").mkdir(parents=True, exist_ok=True)
+    (profile / "user" / "registrymodifications.xcu").write_text(
+        _PROFILE_LOCALE.format(locale=locale), encoding="utf-8"
+    )
+    subprocess.run(
+        [SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", *args],
+        cwd=cwd,
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+
+
+def _as_shown(cwd: Path, name: str, locale: str) -> list[list[str]]:
+    """The workbook's first sheet as LibreOffice shows it in `locale`, through its CSV export."""
+    out = cwd / f"out-{locale}"
+    # CSV filter options: comma, double quote, UTF-8 (76), from line 1.
+    _soffice(
+        ["--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", str(out), name],
+        cwd,
+        locale,
+    )
+    text = (out / name.replace(".xlsx", ".csv")).read_text(encoding="utf-8")
+    return list(csv.reader(io.StringIO(text)))
+
+
+LIBREOFFICE = pytest.mark.skipif(
+    SOFFICE is None or PDFINFO is None,
+    reason="LibreOffice or pdfinfo is not installed (Debian packages libreoffice-calc-nogui and "
+    "poppler-utils; .ci/run installs them)",
+)
+
+
+@LIBREOFFICE
+def test_libreoffice_shows_the_values_in_the_readers_own_locale(targets, tmp_path: Path) -> None:
+    data = json.loads(targets("report", "--format", "json").stdout)
+    workbook(targets, tmp_path / "bao-cao.xlsx", "vi")
+    english = _as_shown(tmp_path, "bao-cao.xlsx", "en-US")
+    table = english[english.index(HEADERS["vi"]) + 1 :][:17]
+    for row, indicator in zip(table, data["indicators"], strict=True):
+        actual = indicator["actual"]
+        assert row[4] == ("" if actual is None else f"{Decimal(str(actual)):,}")  # grouped, its own decimals
+    assert table[8][3:5] == ["≥ 2,236", "1,850.5"]  # BUDGET: the target keeps its qualifier
+    vietnamese = _as_shown(tmp_path, "bao-cao.xlsx", "vi-VN")
+    table = vietnamese[vietnamese.index(HEADERS["vi"]) + 1 :][:17]
+    assert table[8][3:7] == ["≥ 2.236", "1.850,5", "9 tháng/2024, ước", "82,8"]
+    assert table[1][3] == "≈ 51,5"
+    assert table[0][4] == "8,7"
+
+
+@LIBREOFFICE
+def test_libreoffice_prints_the_workbook_one_landscape_page_wide(targets, tmp_path: Path) -> None:
+    workbook(targets, tmp_path / "bao-cao.xlsx", "vi")
+    _soffice(["--convert-to", "pdf", "--outdir", str(tmp_path / "out"), "bao-cao.xlsx"], tmp_path)
+    pdf = tmp_path / "out" / "bao-cao.pdf"
+    info = subprocess.run([PDFINFO, str(pdf)], capture_output=True, text=True, check=True).stdout
+    fields = dict(line.split(":", 1) for line in info.splitlines() if ":" in line)
+    width, height = (float(v) for v in fields["Page size"].split()[0:3:2])
+    assert width > height  # landscape
+    # One page for the annex and one for the sources: no sheet is cut into page-wide strips.
+    assert int(fields["Pages"]) == 2
+    first = subprocess.run(
+        ["pdftotext", "-layout", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True, text=True
+    ).stdout
+    assert "TT" in first and "Đánh giá" in first and "Đào tạo lao động" in first
+
+
+def test_every_colour_show_gives_a_status_has_a_fill_for_print() -> None:
+    from laichau_targets.render.table import STATUS_STYLE
+    from laichau_targets.render.xlsx import _COLOURS
+
+    assert {style.split()[-1] for style in STATUS_STYLE.values()} <= set(_COLOURS)
