@@ -14,7 +14,7 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-CACHE_VERSION = 1
+CACHE_VERSION = 2  # 2: the log state holds a figure per period, not per year
 
 
 def signature(path: Path) -> list[int] | None:

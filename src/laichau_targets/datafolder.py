@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import DataFolderError
-from .plan import PLAN_FILE, bundled_plan_path
+from .plan import PLAN_FILE, bundled_data_path, bundled_plan_files
 from .records import LOG_FILE
 
 DATA_ENV = "LAICHAU_TARGETS_DATA"
@@ -68,17 +68,22 @@ def init_data_folder(path: Path) -> DataFolder:
         raise DataFolderError("error.plan_exists", path=folder.plan_path)
     if path.exists() and not path.is_dir():
         raise DataFolderError("error.not_a_folder", path=path)
+    # Every bundled plan file, the entry point last: a folder holds a plan only once it is whole.
+    names = sorted(bundled_plan_files(), key=lambda name: name == Path(PLAN_FILE))
+    current = folder.plan_path
     try:
-        path.mkdir(parents=True, exist_ok=True)
-        fd, temp = tempfile.mkstemp(dir=path, prefix=".targets-", suffix=".tmp")
-        os.close(fd)
-        try:
-            shutil.copyfile(bundled_plan_path(), temp)
-            os.link(temp, folder.plan_path)  # fails, never overwrites, if a plan appeared meanwhile
-        finally:
-            os.unlink(temp)
+        for name in names:
+            current = path / name
+            current.parent.mkdir(parents=True, exist_ok=True)
+            fd, temp = tempfile.mkstemp(dir=current.parent, prefix=".targets-", suffix=".tmp")
+            os.close(fd)
+            try:
+                shutil.copyfile(bundled_data_path() / name, temp)
+                os.link(temp, current)  # fails, never overwrites, if a file appeared meanwhile
+            finally:
+                os.unlink(temp)
     except FileExistsError:
-        raise DataFolderError("error.plan_exists", path=folder.plan_path) from None
+        raise DataFolderError("error.plan_exists", path=current) from None
     except OSError as exc:
         raise DataFolderError("error.cannot_make_folder", path=path, reason=exc.strerror) from None
     return folder

@@ -39,6 +39,12 @@ class Period:
     def __str__(self) -> str:
         return self.label
 
+    def a_year_earlier(self) -> Period:
+        """The same period of the previous year: what "so với cùng kỳ" compares with."""
+        from dataclasses import replace
+
+        return replace(self, year=self.year - 1)
+
 
 def parse_period(text: str, plan_year: int | None = None) -> Period:
     """Read a period; with `plan_year`, refuse one outside that year."""

@@ -183,27 +183,40 @@ def retracted_ids(records: list[Record]) -> set[int]:
     return {r.retracts for r in records if r.retracts is not None}
 
 
-CurrentFigures = dict[tuple[str, int], Record]
+CurrentFigures = dict[tuple[str, Period], Record]
+"""The figure that counts for each code and exact period: what every standing is judged from."""
 
 
-def rank(figure: Record) -> tuple[int, bool, int]:
-    """The later period wins; within one period official before estimate, then the most recent."""
-    assert figure.period is not None
-    return (figure.period.months, figure.basis == "official", figure.id)
+def rank(figure: Record) -> tuple[bool, int]:
+    """Within one period: official before estimate, then the most recent."""
+    return (figure.basis == "official", figure.id)
 
 
 def with_figure(current: CurrentFigures, figure: Record) -> CurrentFigures:
     """`current` updated by one new figure, in place; returned for convenience."""
     assert figure.period is not None
-    key = (figure.code.upper(), figure.period.year)
+    key = (figure.code.upper(), figure.period)
     held = current.get(key)
     if held is None or rank(figure) > rank(held):
         current[key] = figure
     return current
 
 
+def figures_of_year(current: CurrentFigures, code: str, year: int) -> list[Record]:
+    """The code's figure for each checkpoint of `year`, earliest period first."""
+    wanted = code.upper()
+    found = [r for (c, period), r in current.items() if c == wanted and period.year == year]
+    return sorted(found, key=lambda r: r.period or Period(year, 0))
+
+
+def latest_of_year(current: CurrentFigures, code: str, year: int) -> Record | None:
+    """The code's current figure for `year`: the one with the latest period."""
+    found = figures_of_year(current, code, year)
+    return found[-1] if found else None
+
+
 def current_figures(records: list[Record], as_of: Period | None = None) -> CurrentFigures:
-    """Each code's current figure per year, ignoring retracted ones and, with `as_of`, later periods."""
+    """Each code's figure per period, ignoring retracted ones and, with `as_of`, later periods."""
     gone = retracted_ids(records)
     current: CurrentFigures = {}
     for record in records:

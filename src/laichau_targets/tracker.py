@@ -15,8 +15,8 @@ from .errors import ValueRuleError
 from .logstate import append_figure, append_retraction, load_state, read_records
 from .numbers import Locale, parse_number
 from .periods import default_period, parse_period
-from .plan import Indicator, load_plan
-from .records import Basis, NewFigure, Record, current_figures
+from .plan import Indicator, Plan, load_plans
+from .records import Basis, CurrentFigures, NewFigure, Record, current_figures
 from .standing import FINE, Standing, standing_of
 
 if TYPE_CHECKING:
@@ -25,12 +25,17 @@ if TYPE_CHECKING:
 
 @dataclass
 class Recorded:
-    """The outcome of `record`: the new record, the standing it gives, and what to tell."""
+    """The outcome of `record`: the new record, the standing it gives, and what to tell.
+
+    `standing` is None when no annual plan of the folder judges the figure's year and code:
+    the figure is kept all the same, for "so với cùng kỳ" and term reviews.
+    """
 
     record: Record
-    standing: Standing
+    standing: Standing | None
     period_defaulted: bool
     likely_intended: Decimal | None
+    indicator: Indicator
 
 
 @dataclass
@@ -39,7 +44,7 @@ class Undone:
 
     retraction: Record
     retracted: Record
-    standing: Standing
+    standing: Standing | None
 
 
 @dataclass
@@ -94,11 +99,25 @@ def likely_intended(indicator: Indicator, value: Decimal) -> Decimal | None:
 
 
 class Tracker:
-    """A data folder's plan and record log."""
+    """A data folder's plans and record log, and the plan a command looks at."""
 
-    def __init__(self, folder: DataFolder) -> None:
+    def __init__(self, folder: DataFolder, plan_name: str | None = None) -> None:
         self.folder = folder
-        self.plan = load_plan(folder.plan_path, folder.cache_dir)
+        self.plans = load_plans(folder.plan_path, folder.cache_dir)
+        self.plan: Plan = self.plans.choose(plan_name)
+
+    def judging(self, code: str, year: int) -> tuple[Plan, Indicator] | None:
+        """The annual plan that judges `code`'s figures for `year`, with its target, if there is one."""
+        plan = self.plans.annual(year)
+        if plan is None:
+            return None
+        wanted = code.upper()
+        indicator = next((i for i in plan.indicators if i.code.upper() == wanted), None)
+        return None if indicator is None else (plan, indicator)
+
+    def standing_for(self, code: str, year: int, current: CurrentFigures) -> Standing | None:
+        found = self.judging(code, year)
+        return None if found is None else standing_of(found[0], found[1], current)
 
     def records(self) -> list[Record]:
         return read_records(self.folder.log_path)
@@ -114,12 +133,12 @@ class Tracker:
         locale: Locale | None = None,
         today: date | None = None,
     ) -> Recorded:
-        indicator = self.plan.indicator(code)
+        indicator = self.plans.indicator(code)
         value = parse_number(value_text, locale)
         if period_text is None:
             period = default_period(self.plan.year, today or date.today())
         else:
-            period = parse_period(period_text, self.plan.year)
+            period = parse_period(period_text)
         check_value(indicator, value)
         figure = NewFigure(
             code=indicator.code,
@@ -134,10 +153,16 @@ class Tracker:
         record, state = append_figure(self.folder.log_path, figure, self.folder.cache_dir)
         return Recorded(
             record=record,
-            standing=standing_of(self.plan, indicator, state.current),
+            standing=self.standing_for(indicator.code, period.year, state.current),
             period_defaulted=period_text is None,
-            likely_intended=likely_intended(indicator, value),
+            likely_intended=likely_intended(self._judged(indicator, period.year), value),
+            indicator=indicator,
         )
+
+    def _judged(self, indicator: Indicator, year: int) -> Indicator:
+        """The indicator with the target of the plan that judges `year`, else as described."""
+        found = self.judging(indicator.code, year)
+        return indicator if found is None else found[1]
 
     def undo(self, record_id: int | None = None, note: str | None = None) -> Undone:
         records = append_retraction(
@@ -145,12 +170,13 @@ class Tracker:
         )
         retraction = records[-1]
         retracted = next(r for r in records if r.id == retraction.retracts)
-        indicator = self.plan.indicator(retracted.code)
-        return Undone(retraction, retracted, standing_of(self.plan, indicator, current_figures(records)))
+        assert retracted.period is not None
+        standing = self.standing_for(retracted.code, retracted.period.year, current_figures(records))
+        return Undone(retraction, retracted, standing)
 
     def history(self, code: str | None = None) -> list[HistoryEntry]:
         records = self.records()
-        wanted = self.plan.indicator(code).code.upper() if code else None
+        wanted = self.plans.indicator(code).code.upper() if code else None
         by = {r.retracts: r.id for r in records if r.retracts is not None}
         return [HistoryEntry(r, by.get(r.id)) for r in records if wanted is None or r.code.upper() == wanted]
 
@@ -159,7 +185,7 @@ class Tracker:
         from .report import build_report
 
         if as_of_text:
-            as_of = parse_period(as_of_text, self.plan.year)
+            as_of = parse_period(as_of_text, None if self.plan.is_term else self.plan.year)
             return build_report(self.plan, current_figures(self.records(), as_of), as_of)
         state = load_state(self.folder.log_path, self.folder.cache_dir)
         return build_report(self.plan, state.current)
