@@ -16,6 +16,7 @@ gives that file's plan its target); another plan gives its own target for it by 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
@@ -145,11 +146,7 @@ class Plan:
 
     def indicator(self, code: str) -> Indicator:
         """The indicator with `code`, case-insensitive; suggests a near code when unknown."""
-        wanted = code.strip().upper()
-        for indicator in self.indicators:
-            if indicator.code.upper() == wanted:
-                return indicator
-        raise _unknown_code(code, self.codes)
+        return _find(self.indicators, code, self.codes)
 
     @property
     def codes(self) -> list[str]:
@@ -195,12 +192,7 @@ class Plans:
 
     def indicator(self, code: str) -> Indicator:
         """The indicator with `code` in any plan of the folder, as the first plan that has it gives it."""
-        wanted = code.strip().upper()
-        for plan in self.plans:
-            for indicator in plan.indicators:
-                if indicator.code.upper() == wanted:
-                    return indicator
-        raise _unknown_code(code, self.codes)
+        return _find((i for plan in self.plans for i in plan.indicators), code, self.codes)
 
     @property
     def codes(self) -> list[str]:
@@ -209,6 +201,14 @@ class Plans:
             for indicator in plan.indicators:
                 seen.setdefault(indicator.code.upper(), indicator.code)
         return list(seen.values())
+
+
+def _find(indicators: Iterable[Indicator], code: str, codes: list[str]) -> Indicator:
+    wanted = code.strip().upper()
+    for indicator in indicators:
+        if indicator.code.upper() == wanted:
+            return indicator
+    raise _unknown_code(code, codes)
 
 
 def _unknown_code(code: str, codes: list[str]) -> UnknownIndicatorError:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import Literal
+from typing import Any, Literal
 
 from .numbers import rounded
 from .periods import Period
@@ -159,16 +159,13 @@ def judge(
         status = accumulating_status(indicator, value, projected, settings)
     else:
         status = in_year_status(indicator, value, settings)
-    gap = gap_of(indicator, value)
     # A growth rate within the year is a rate so far, compared with the target, never a share of it.
     rate_so_far = indicator.kind == "growth_rate" and not period.is_full_year
-    return Standing(
-        indicator=indicator,
+    return _standing(
+        indicator,
+        value,
+        status,
         record=record,
-        status=_overridden(indicator, status),
-        computed_status=status,
-        gap=gap,
-        gap_percent=None if indicator.is_percent else _share(gap, abs(indicator.target)),
         progress=None if rate_so_far else progress_of(indicator, value),
         projected=_round(projected),
         pace_so_far=_round(pace_so_far),
@@ -249,16 +246,20 @@ def term_standing(plan: Plan, indicator: Indicator, current: CurrentFigures) -> 
     value = term.value
     assert value is not None
     status: Status = full_year_status(indicator, value, settings) if complete else "in_progress"
+    progress = None if indicator.kind == "growth_rate" else progress_of(indicator, value)
+    return _standing(indicator, value, status, record=None, progress=progress, term=term)
+
+
+def _standing(indicator: Indicator, value: Decimal, status: Status, **more: Any) -> Standing:
+    """A standing with a figure: the gap from it, and the verdict as overridden by hand."""
     gap = gap_of(indicator, value)
     return Standing(
         indicator=indicator,
-        record=None,
         status=_overridden(indicator, status),
         computed_status=status,
         gap=gap,
         gap_percent=None if indicator.is_percent else _share(gap, abs(indicator.target)),
-        progress=None if indicator.kind == "growth_rate" else progress_of(indicator, value),
-        term=term,
+        **more,
     )
 
 
