@@ -130,7 +130,10 @@ def _year_chart(standing: Standing, texts: Texts, colour: str, year: int) -> str
             body.append(_bar(middle + 1, bar, scale, value, colour))
             body.append(
                 _text(
-                    middle + 1 + bar / 2, scale.y(max(value, Decimal(0))) - 3, words.number(value, texts), 9
+                    middle + 1 + bar / 2,
+                    scale.y(max(value, Decimal(0))) - 3,
+                    words.number(value, texts, None),
+                    9,
                 )
             )
         body.append(_text(middle, HEIGHT - BOTTOM + 13, _checkpoint_label(months, texts), 10))
@@ -156,7 +159,9 @@ def _term_chart(standing: Standing, texts: Texts, plan: Plan) -> str:
             value = values[year]
             good = full_year_status(standing.indicator, value, plan.settings) in MET_OR_EXCEEDED
             body.append(_bar(middle - bar / 2, bar, scale, value, met if good else short))
-            body.append(_text(middle, scale.y(max(value, Decimal(0))) - 3, words.number(value, texts), 9))
+            body.append(
+                _text(middle, scale.y(max(value, Decimal(0))) - 3, words.number(value, texts, None), 9)
+            )
         else:
             body.append(_text(middle, scale.y(Decimal(0)) - 3, "–", 10, fill=LAST_YEAR))
         body.append(_text(middle, HEIGHT - BOTTOM + 13, str(year), 10))

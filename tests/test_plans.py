@@ -1,0 +1,524 @@
+"""Several plans in one data folder: the bundled plans, so với cùng kỳ, seasonal pace, term reviews, baselines."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+import shutil
+from pathlib import Path
+from xml.etree import ElementTree
+
+import jsonschema
+import pytest
+
+from laichau_targets.datafolder import DataFolder, init_data_folder
+from laichau_targets.errors import PlanError, UnknownPlanError
+from laichau_targets.messages import Texts
+from laichau_targets.numbers import human, plain
+from laichau_targets.plan import load_plans
+from laichau_targets.render import render
+from laichau_targets.tracker import Tracker
+
+from .conftest import REPO
+
+SEED = REPO / "docs" / "sources" / "laichau-plans-2021-2026.md"
+V01 = Path(__file__).parent / "data" / "v01"
+
+
+def seed_quotes() -> list[str]:
+    """Every quotation of the seed page, its lines joined as one sentence."""
+    quotes, current = [], []
+    for line in SEED.read_text(encoding="utf-8").splitlines() + [""]:
+        if line.startswith(">"):
+            current.append(line[1:].strip())
+        elif current:
+            quotes.append(" ".join(current))
+            current = []
+    return quotes
+
+
+# What the seed page states, read by a person: (code, target, comparison, term rule).
+TERM_TARGETS = [
+    ("GRDP", ["9", "10"], "range", "average_annual_rate"),
+    ("GRDP_PC", "65", "at_least", "level_by_end"),
+    ("SHARE_AGRI", "12.44", "about", "level_by_end"),
+    ("SHARE_INDUSTRY", "42.42", "about", "level_by_end"),
+    ("SHARE_SERVICES", "36.43", "about", "level_by_end"),
+    ("SHARE_TAXES", "8.71", "about", "level_by_end"),
+    ("AGRI_VA", "5", "at_least", "average_annual_rate"),
+    ("GRAIN", "226", "at_least", "level_by_end"),
+    ("TEA_AREA", "10000", "at_least", "level_by_end"),
+    ("LIVESTOCK", "5", "at_least", "average_annual_rate"),
+    ("NRD_SHARE", "57.5", "at_least", "level_by_end"),
+    ("FOREST", "54", "at_least", "level_by_end"),
+    ("BUDGET", "3000", "at_least", "level_by_end"),
+    ("TRADE", "11.5", "at_least", "average_annual_rate"),
+    ("TOURISTS", "20", "at_least", "average_annual_rate"),
+    ("ELECTRICITY", "97", "at_least", "level_by_end"),
+    ("ENROL_PRESCHOOL", "98", "at_least", "level_by_end"),
+    ("ENROL_PRIMARY", "99.8", "at_least", "level_by_end"),
+    ("ENROL_LOWER_SEC", "95", "at_least", "level_by_end"),
+    ("ENROL_UPPER_SEC", "60", "at_least", "level_by_end"),
+    ("POOR", "3", "at_least", "average_reduction"),
+    ("JOBS", "8500", "at_least", "amount_each_year"),
+]
+ANNUAL_TARGETS = {
+    "2025": [("GRDP", "8", "at_least"), ("POOR", "3.68", "at_least")],
+    "2026": [("GRDP", "10", "at_least"), ("BUDGET", "2727", "at_least"), ("POOR", "3.88", "at_least")],
+}
+
+
+def test_the_bundled_folder_holds_four_plans_and_2024_is_its_current_one() -> None:
+    plans = load_plans(REPO / "data" / "targets.toml")
+    assert plans.names == ["2024", "2021-2025", "2025", "2026"]
+    assert plans.choose().name == "2024"
+    assert [(p.is_term, p.complete, len(p.indicators)) for p in plans.plans] == [
+        (False, False, 17),
+        (True, False, 22),
+        (False, False, 2),
+        (False, False, 3),
+    ]
+    assert list(plans.named("2021–2025").years) == [2021, 2022, 2023, 2024, 2025]
+
+
+def test_the_term_plan_holds_the_seeds_targets_each_with_its_quoted_sentence() -> None:
+    term = load_plans(REPO / "data" / "targets.toml").named("2021-2025")
+    got = [
+        (
+            i.code,
+            [str(i.target), str(i.target_high)] if i.target_high is not None else str(i.target),
+            i.comparison,
+            i.term_rule,
+        )
+        for i in term.indicators
+    ]
+    assert got == [(c, t, cmp, rule) for c, t, cmp, rule in TERM_TARGETS]
+    quotes = seed_quotes()
+    for indicator in term.indicators:
+        assert indicator.source in quotes, indicator.code
+        lang = "en" if indicator.source.startswith("It will") else "vi"
+        assert human(indicator.target, lang) in indicator.source, indicator.code
+
+
+def test_the_annual_plans_hold_the_seeds_targets_and_share_the_2024_codes() -> None:
+    plans = load_plans(REPO / "data" / "targets.toml")
+    quotes = seed_quotes()
+    codes_2024 = set(plans.named("2024").codes)
+    for name, expected in ANNUAL_TARGETS.items():
+        plan = plans.named(name)
+        assert [(i.code, str(i.target), i.comparison) for i in plan.indicators] == expected
+        for indicator in plan.indicators:
+            assert indicator.source in quotes and indicator.code in codes_2024
+            if "年" in indicator.source:  # Japanese: 2,727 billion is written 2兆7270億
+                assert plain(indicator.target) in indicator.source.replace("兆", ""), indicator.code
+            else:
+                assert human(indicator.target, "vi") in indicator.source, indicator.code
+    described = {i.code: i for i in plans.named("2024").indicators}
+    for indicator in plans.named("2026").indicators:
+        same = described[indicator.code]
+        assert (indicator.name_vi, indicator.unit, indicator.kind) == (same.name_vi, same.unit, same.kind)
+
+
+# ---------------------------------------------------------------- a folder built for each test
+
+HEAD = """\
+[plan]
+province = "Test"
+{when}
+title = "T"
+"""
+
+
+def indicator_table(code: str, target: str, kind: str, unit: str = "%", **extra: str) -> str:
+    lines = [
+        "[[indicator]]",
+        f'code = "{code}"',
+        f'name_vi = "{code} vi"',
+        f'name_en = "{code} en"',
+        f'unit = "{unit}"',
+        f'kind = "{kind}"',
+        f"target = {target}",
+        'comparison = "at_least"',
+        'source = "S."',
+    ]
+    lines += [f"{key} = {value}" for key, value in extra.items()]
+    return "\n".join(lines) + "\n"
+
+
+def reference(code: str, target: str, comparison: str = "at_least", **extra: str) -> str:
+    lines = ["[[indicator]]", f'code = "{code}"', f"target = {target}", f'comparison = "{comparison}"']
+    lines += ['source = "S."', *(f"{key} = {value}" for key, value in extra.items())]
+    return "\n".join(lines) + "\n"
+
+
+def make_folder(path: Path, entry: str, **files: str) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    (path / "targets.toml").write_text(entry, encoding="utf-8")
+    for name, text in files.items():
+        file = path / "plans" / f"{name}.toml"
+        file.parent.mkdir(exist_ok=True)
+        file.write_text(text, encoding="utf-8")
+    return path
+
+
+def folder_entry(current: str, *names: str) -> str:
+    files = ", ".join(f'"plans/{n}.toml"' for n in names)
+    return f'[folder]\ncurrent_plan = "{current}"\nplan_files = [{files}]\n'
+
+
+def tracker(path: Path, plan: str | None = None) -> Tracker:
+    return Tracker(DataFolder(path, "option"), plan)
+
+
+def record(path: Path, *figures: tuple[str, str, str]) -> None:
+    for code, value, period in figures:
+        tracker(path).record(code, value, period, basis="official")
+
+
+def json_report(path: Path, plan: str | None = None) -> dict:
+    data = json.loads(render(tracker(path, plan).report(), "json", Texts("en")))
+    schema = json.loads((REPO / "src" / "laichau_targets" / "report.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema)
+    return data
+
+
+@pytest.fixture
+def years(tmp_path: Path) -> Path:
+    """Two annual plans sharing the indicators the first describes."""
+    described = (
+        indicator_table("BUDGET", "2236", "accumulating", unit="tỷ đồng")
+        + indicator_table("GRDP", "9", "growth_rate")
+        + indicator_table("FOREST", "52.9", "level")
+    )
+    return make_folder(
+        tmp_path / "folder",
+        folder_entry("2025", "2025") + HEAD.format(when="year = 2024") + described,
+        **{
+            "2025": HEAD.format(when="year = 2025")
+            + reference("BUDGET", "2727")
+            + reference("GRDP", "8")
+            + reference("FOREST", "53")
+        },
+    )
+
+
+def by_code(data: dict) -> dict[str, dict]:
+    return {i["code"]: i for i in data["indicators"]}
+
+
+def test_so_voi_cung_ky_is_a_percent_change_for_a_quantity_and_points_for_a_rate(years: Path) -> None:
+    record(years, ("BUDGET", "2000", "2024-09"), ("BUDGET", "2445", "2025-09"))
+    record(years, ("GRDP", "8.7", "2024"), ("GRDP", "8.1", "2025"))
+    record(years, ("FOREST", "52.95", "2024"))  # no 2025 figure: nothing to compare
+    got = by_code(json_report(years))
+    # 2445 / 2000 = 1.2225: "tăng 22,25% so với cùng kỳ"; 8.1 - 8.7 = -0.6 points.
+    assert (got["BUDGET"]["change_from_previous_year"], got["BUDGET"]["change_unit"]) == (22.25, "percent")
+    assert (
+        got["BUDGET"]["previous_year_figure"] == 2000 and got["BUDGET"]["previous_year_period"] == "2024-09"
+    )
+    assert (got["GRDP"]["change_from_previous_year"], got["GRDP"]["change_unit"]) == (-0.6, "points")
+    assert got["FOREST"]["change_from_previous_year"] is None and got["FOREST"]["change_unit"] is None
+    md = render(tracker(years).report(), "md", Texts("en"))
+    assert "| +22.25% |" in md and "| -0.6 pt |" in md
+    assert "+22,25" in render(tracker(years).report(), "md", Texts("vi"))
+    rows = render(tracker(years).report(), "csv", Texts("en")).splitlines()
+    assert "change_from_previous_year" in rows[0] and ",22.25,percent," in rows[1]
+
+
+def test_the_seasonal_projection_uses_last_years_share_at_the_same_checkpoint(years: Path) -> None:
+    # 2024: 800 by June of 2,000 for the year, 40 %. 2025: 1,100 by June.
+    record(years, ("BUDGET", "800", "2024-H1"), ("BUDGET", "2000", "2024"), ("BUDGET", "1100", "2025-H1"))
+    budget = by_code(json_report(years))["BUDGET"]
+    assert (budget["projected"], budget["projection_method"]) == (2750, "seasonal")  # 1,100 / 0.40
+    assert budget["status"] == "on_track"  # 2,750 reaches 2,727
+    md = render(tracker(years).report(), "md", Texts("en"))
+    assert "BUDGET: 2,750 tỷ đồng by year end, at last year's share of the year by 2024-H1" in md
+
+
+def test_without_last_years_checkpoint_the_projection_is_the_straight_line(years: Path) -> None:
+    record(years, ("BUDGET", "2000", "2024"), ("BUDGET", "1100", "2025-H1"))
+    budget = by_code(json_report(years))["BUDGET"]
+    assert (budget["projected"], budget["projection_method"]) == (2200, "straight_line")  # 1,100 x 12 / 6
+    assert budget["status"] == "off_track"  # 2,200 is 19 % short of 2,727
+    assert "(straight line)" in render(tracker(years).report(), "md", Texts("en"))
+
+
+def test_a_growth_rate_within_the_year_is_never_a_share_of_its_target(years: Path) -> None:
+    record(years, ("GRDP", "10.3", "2025-H1"))
+    grdp = by_code(json_report(years))["GRDP"]
+    assert grdp["progress"] is None and grdp["gap"] == -2.3 and grdp["status"] == "on_track"
+    md = render(tracker(years).report(), "md", Texts("en"))
+    assert "128.8%" not in md and "2.3 points above target" in md
+
+
+def test_a_figure_for_a_year_without_a_plan_is_kept_and_judged_by_none(years: Path) -> None:
+    done = tracker(years).record("FOREST", "52", "2023")
+    assert done.standing is None and done.record.period is not None and done.record.period.year == 2023
+    assert len(tracker(years).records()) == 1
+    done = tracker(years).record("FOREST", "53.5", "2024")
+    assert done.standing is not None and done.standing.status == "exceeded"  # the 2024 plan: 52.9
+
+
+def test_every_output_names_its_plan(years: Path) -> None:
+    for plan, line in [(None, "Plan 2025 (annual)."), ("2024", "Plan 2024 (annual).")]:
+        report = tracker(years, plan).report()
+        for fmt in ("md", "html", "text"):
+            assert line in render(report, fmt, Texts("en")), (plan, fmt)
+        assert json.loads(render(report, "json", Texts("en")))["plan"]["name"] == (plan or "2025")
+    with pytest.raises(
+        UnknownPlanError, match="no plan named '2023' in this data folder; the plans are 2024, 2025"
+    ):
+        tracker(years, "2023")
+
+
+# ---------------------------------------------------------------- term plans
+
+TERM = HEAD.format(when="term = [2021, 2025]") + "\n".join(
+    [
+        reference("GRDP", "[9, 10]", "range", term_rule='"average_annual_rate"'),
+        reference("GRDP_PC", "65", term_rule='"level_by_end"'),
+        reference("JOBS", "8500", term_rule='"amount_each_year"'),
+        reference("POOR", "3", term_rule='"average_reduction"'),
+    ]
+)
+
+
+@pytest.fixture
+def term(tmp_path: Path) -> Path:
+    described = (
+        indicator_table("GRDP", "9", "growth_rate")
+        + indicator_table("GRDP_PC", "51.5", "level", unit="triệu đồng")
+        + indicator_table("JOBS", "8920", "accumulating", unit="lao động")
+        + indicator_table("POOR", "3.8", "growth_rate")
+    )
+    return make_folder(
+        tmp_path / "term-folder",
+        folder_entry("2024", "2021-2025") + HEAD.format(when="year = 2024") + described,
+        **{"2021-2025": TERM},
+    )
+
+
+GRDP_YEARS = {"2021": "6.0", "2022": "9.5", "2023": "11.0", "2024": "8.9", "2025": "9.8"}
+
+
+def compounded(rates: list[str]) -> float:
+    """(Π(1 + r/100))^(1/n) − 1, in %: the "bình quân giai đoạn" of Vietnamese reviews."""
+    growth = math.prod(1 + float(r) / 100 for r in rates)
+    return round((growth ** (1 / len(rates)) - 1) * 100, 2)
+
+
+def test_a_term_review_compounds_five_annual_growth_rates(term: Path) -> None:
+    record(term, *(("GRDP", rate, year) for year, rate in GRDP_YEARS.items()))
+    grdp = by_code(json_report(term, "2021-2025"))["GRDP"]
+    expected = compounded(list(GRDP_YEARS.values()))
+    assert expected == 9.03  # not the plain mean, 9.04
+    assert grdp["actual"] == expected and grdp["term"]["figure"] == expected
+    assert (
+        grdp["term"]["years_used"] == [2021, 2022, 2023, 2024, 2025] and grdp["term"]["missing_years"] == []
+    )
+    assert grdp["status"] == "met"  # within 9–10 %
+    md = render(tracker(term, "2021-2025").report(), "md", Texts("en"))
+    assert md.startswith("# Test 2021–2025: review of the term plan")
+    assert "| GRDP | GRDP en | % | 9–10% a year on average | 9.03% (2021–2025) |" in md
+
+
+def test_a_term_with_a_year_missing_is_in_progress_and_names_it(term: Path) -> None:
+    record(term, *(("GRDP", rate, year) for year, rate in GRDP_YEARS.items() if year != "2023"))
+    grdp = by_code(json_report(term, "2021-2025"))["GRDP"]
+    assert grdp["status"] == "in_progress" and grdp["term"]["missing_years"] == [2023]
+    assert grdp["actual"] == compounded([r for y, r in GRDP_YEARS.items() if y != "2023"])
+    md = render(tracker(term, "2021-2025").report(), "md", Texts("en"))
+    assert "in progress: no full-year figure for 2023" in md and "| In progress |" in md
+    assert "1 in progress" in md
+
+
+def test_a_level_by_the_end_year_is_met_early_the_first_year_it_is_reached(term: Path) -> None:
+    record(
+        term,
+        *(("GRDP_PC", v, y) for y, v in [("2021", "48"), ("2022", "56"), ("2023", "65.2"), ("2024", "64")]),
+    )
+    pc = by_code(json_report(term, "2021-2025"))["GRDP_PC"]
+    assert pc["term"]["first_reached"] == 2023 and pc["term"]["met_early"] == 2023
+    assert pc["status"] == "in_progress" and pc["actual"] == 64  # 2024 fell back; 2025 still to come
+    record(term, ("GRDP_PC", "65.5", "2025"))
+    pc = by_code(json_report(term, "2021-2025"))["GRDP_PC"]
+    assert (pc["status"], pc["actual"], pc["term"]["met_early"]) == ("met", 65.5, 2023)
+    assert "met early, in 2023" in render(tracker(term, "2021-2025").report(), "md", Texts("en"))
+    assert "về đích sớm năm 2023" in render(tracker(term, "2021-2025").report(), "md", Texts("vi"))
+
+
+def test_an_amount_each_year_gives_the_years_that_met_it_and_the_total(term: Path) -> None:
+    record(term, *(("JOBS", v, y) for y, v in [("2021", "8600"), ("2022", "8400"), ("2023", "9000")]))
+    jobs = by_code(json_report(term, "2021-2025"))["JOBS"]
+    assert jobs["term"]["years_met"] == [2021, 2023] and jobs["term"]["total"] == 26000
+    assert jobs["actual"] == 8666.67 and jobs["status"] == "in_progress"
+    assert jobs["term"]["missing_years"] == [2024, 2025]
+    md = render(tracker(term, "2021-2025").report(), "md", Texts("en"))
+    assert "met in 2 of 3 years (2021, 2023)" in md
+
+
+def test_an_average_reduction_per_year(term: Path) -> None:
+    record(
+        term, *(("POOR", v, str(y)) for y, v in zip(range(2021, 2026), ["3.5", "3.2", "2.9", "3.1", "3.3"]))
+    )
+    poor = by_code(json_report(term, "2021-2025"))["POOR"]
+    assert poor["actual"] == 3.2  # (3.5 + 3.2 + 2.9 + 3.1 + 3.3) / 5
+    assert poor["status"] == "exceeded"  # beyond 3 by more than 1 % of it
+
+
+def test_the_bundled_term_review_with_the_years_recorded(tmp_path: Path) -> None:
+    folder = tmp_path / "bundled"
+    init_data_folder(folder)
+    record(folder, ("BUDGET", "3100", "2024"), ("BUDGET", "2900", "2025"), ("JOBS", "9000", "2024"))
+    data = json_report(folder, "2021-2025")
+    assert data["plan"] == data["plan"] | {"name": "2021-2025", "kind": "term", "complete": False}
+    budget = by_code(data)["BUDGET"]
+    assert (budget["status"], budget["term"]["met_early"], budget["actual"]) == ("not_met", 2024, 2900)
+    text = render(tracker(folder, "2021-2025").report(), "md", Texts("en"))
+    assert "Incomplete: 22 of the plan's targets are in this file." in text
+
+
+# ---------------------------------------------------------------- two baselines
+
+
+def test_a_target_with_two_baselines_gives_the_share_of_each_and_judges_by_the_primary(
+    tmp_path: Path,
+) -> None:
+    budget = indicator_table(
+        "BUDGET",
+        "2080",
+        "accumulating",
+        unit="tỷ đồng",
+        baseline_vi='"dự toán HĐND tỉnh giao"',
+        baseline_en='"the provincial council\'s estimate"',
+        other_baselines='[{ name_vi = "dự toán Trung ương giao", name_en = "the central government\'s estimate", target = 2000 }]',
+    )
+    folder = make_folder(tmp_path / "f", HEAD.format(when="year = 2024") + budget)
+    record(folder, ("BUDGET", "520", "2024-03"))
+    got = by_code(json_report(folder))["BUDGET"]
+    assert got["progress"] == 25 and got["baseline_name"] == "dự toán HĐND tỉnh giao"
+    assert got["other_baselines"] == [
+        {
+            "name": "dự toán Trung ương giao",
+            "name_en": "the central government's estimate",
+            "target": 2000,
+            "progress": 26,
+        }
+    ]
+    assert got["status"] == "on_track"  # 520 x 4 = 2,080: the primary target, just reached
+    vi = render(tracker(folder).report(), "md", Texts("vi"))
+    assert "BUDGET: bằng 25 % dự toán HĐND tỉnh giao, 26 % dự toán Trung ương giao" in vi.replace(
+        "25,0", "25"
+    )
+
+
+# ---------------------------------------------------------------- the plan files
+
+
+def test_a_v01_plan_and_log_give_the_same_report_as_before(tmp_path: Path) -> None:
+    folder = tmp_path / "v01"
+    shutil.copytree(V01, folder)
+    before = json.loads((folder / "report.json").read_text(encoding="utf-8"))
+    now = json_report(folder)
+    assert {k: now["plan"][k] for k in before["plan"]} == before["plan"]
+    assert {k: now["summary"][k] for k in before["summary"]} == before["summary"]
+    assert len(now["indicators"]) == len(before["indicators"])
+    for old, new in zip(before["indicators"], now["indicators"], strict=True):
+        assert {k: new[k] for k in old} == old
+    assert now["plan"]["name"] == "2024" and now["plan"]["complete"] is True
+
+
+def test_an_indicator_is_described_once_in_a_folder(tmp_path: Path) -> None:
+    folder = make_folder(
+        tmp_path / "f",
+        folder_entry("2024", "2025") + HEAD.format(when="year = 2024") + indicator_table("A", "5", "level"),
+        **{
+            "2025": HEAD.format(when="year = 2025") + indicator_table("A", "6", "level") + reference("B", "1")
+        },
+    )
+    with pytest.raises(PlanError) as caught:
+        load_plans(folder / "targets.toml")
+    where = folder / "plans" / "2025.toml"
+    assert [p.text() for p in caught.value.problems] == [
+        f"{where}: line 7: indicator A is already described in {folder / 'targets.toml'}; here give only code, target, comparison and source",
+        f"{where}: line 15: indicator B is described in no plan file; give it name_vi, name_en, unit and kind",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("entry", "problem"),
+    [
+        (
+            '[folder]\ncurrent_plan = "2030"\nplan_files = []\n',
+            "line 2: [folder] current_plan '2030' names no plan; the plans are 2024",
+        ),
+        (
+            "[folder]\nplan_files = ['/etc/x.toml']\n",
+            "[folder] plan_files: '/etc/x.toml' is not a file inside",
+        ),
+        ("[folder]\nplan_files = ['plans/none.toml']\n", "plans/none.toml: no plan file here"),
+        ("[folder]\nplans = 1\n", "line 2: [folder] has an unknown key 'plans'"),
+    ],
+)
+def test_folder_settings_are_checked(tmp_path: Path, entry: str, problem: str) -> None:
+    folder = make_folder(
+        tmp_path / "f", entry + HEAD.format(when="year = 2024") + indicator_table("A", "5", "level")
+    )
+    with pytest.raises(PlanError) as caught:
+        load_plans(folder / "targets.toml")
+    assert any(problem in p.text() for p in caught.value.problems), [p.text() for p in caught.value.problems]
+
+
+def test_a_term_target_needs_a_rule_that_fits_its_kind(tmp_path: Path) -> None:
+    folder = make_folder(
+        tmp_path / "f",
+        folder_entry("2024", "t") + HEAD.format(when="year = 2024") + indicator_table("A", "5", "level"),
+        t=HEAD.format(when="term = [2021, 2025]")
+        + reference("A", "6", term_rule='"average_annual_rate"')
+        + indicator_table("B", "1", "level"),
+    )
+    with pytest.raises(PlanError) as caught:
+        load_plans(folder / "targets.toml")
+    texts = [re.sub(r"^.*?: ", "", p.text(), count=1) for p in caught.value.problems]
+    assert texts == [
+        "line 11: indicator B of a term plan has term_rule 'None'; use one of average_annual_rate, level_by_end, amount_each_year, average_reduction",
+        "line 10: indicator A: term_rule average_annual_rate cannot judge a level indicator",
+    ]
+
+
+# ---------------------------------------------------------------- charts
+
+
+def test_every_chart_of_the_html_report_parses_as_svg(years: Path, term: Path) -> None:
+    record(years, ("BUDGET", "800", "2024-H1"), ("BUDGET", "2000", "2024"), ("BUDGET", "1100", "2025-H1"))
+    record(years, ("GRDP", "-1.5", "2025-03"))
+    for folder, plan, count in [(years, None, 2), (term, "2021-2025", 1)]:
+        if plan:
+            record(folder, *(("GRDP", rate, year) for year, rate in GRDP_YEARS.items() if year != "2023"))
+        page = render(tracker(folder, plan).report(), "html", Texts("vi"))
+        svgs = re.findall(r"<svg.*?</svg>", page, flags=re.S)
+        assert len(svgs) == count
+        for svg in svgs:
+            root = ElementTree.fromstring(svg)
+            assert root.tag == "{http://www.w3.org/2000/svg}svg"
+            assert root.find("{http://www.w3.org/2000/svg}rect") is not None
+        assert "<script" not in page and "http://" not in page.replace("http://www.w3.org/2000/svg", "")
+
+
+def test_a_term_chart_draws_each_year_and_marks_the_missing_one(term: Path) -> None:
+    record(term, *(("GRDP", rate, year) for year, rate in GRDP_YEARS.items() if year != "2023"))
+    page = render(tracker(term, "2021-2025").report(), "html", Texts("en"))
+    svg = ElementTree.fromstring(re.search(r"<svg.*?</svg>", page, flags=re.S).group())  # type: ignore[union-attr]
+    labels = [t.text for t in svg.iter("{http://www.w3.org/2000/svg}text")]
+    assert [y for y in labels if y and y.isdigit() and len(y) == 4] == [
+        "2021",
+        "2022",
+        "2023",
+        "2024",
+        "2025",
+    ]
+    assert "–" in labels and "9.5" in labels and "8.9" in labels  # 2023 missing
+    bars = [r for r in svg.iter("{http://www.w3.org/2000/svg}rect") if float(r.get("width", 0)) > 10]
+    assert len(bars) == 4
+    assert "target 9–10%" in labels  # the term's range, drawn as two lines
