@@ -51,6 +51,7 @@ def test_the_fixture_gives_every_status(targets, figures: Path) -> None:
         "at_risk": 1,
         "off_track": 1,
         "no_data": 11,
+        "in_progress": 0,
         "met_or_exceeded": 2,
         "total": 17,
     }
@@ -115,7 +116,7 @@ def test_markdown_parses_to_the_right_table_even_with_pipes_and_newlines(targets
     )
     text = targets("report", "--format", "md").stdout
     rows = markdown_rows(text)
-    assert len(rows) == 18 and all(len(r) == 8 for r in rows)
+    assert len(rows) == 18 and all(len(r) == 9 for r in rows)
     forest = rows[8]
     assert forest[0] == "FOREST"
     html = _render_inline(forest[1])
@@ -126,6 +127,7 @@ def test_markdown_parses_to_the_right_table_even_with_pipes_and_newlines(targets
         "53.5% (2024 off.)",
         "101.1%",
         "0.6 points above target",
+        "–",  # no 2023 figure to compare with
         "Exceeded",
     ]
     rendered = MarkdownIt("commonmark").enable("table").render(text)
@@ -214,9 +216,10 @@ def test_check_lists_what_fails(targets, figures: Path) -> None:
 
 def test_show_wide_adds_the_pace_columns(targets, figures: Path) -> None:
     lines = targets("show", "--wide").stdout.splitlines()
-    assert lines[0].split()[-3:] == ["Projected", "Pace/month", "Needed/month"]
+    assert lines[0].split()[-7:] == ["Projected", "Pace/month", "Needed/month", "Year", "on", "year", "Trend"]
     budget = next(line for line in lines if line.startswith("BUDGET"))
-    assert budget.split()[-3:] == ["2,467.33", "205.61", "128.5"]
+    # No 2023 figures: a straight-line projection, nothing to compare with, one figure in the trend.
+    assert budget.split()[-5:] == ["2,467.33", "205.61", "128.5", "–", "▅"]
 
 
 @pytest.mark.parametrize("columns", ["60", "100", "160"])

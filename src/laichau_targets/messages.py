@@ -433,6 +433,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "col.change": {"en": "Year on year", "vi": "So với cùng kỳ"},
     "col.years": {"en": "Years", "vi": "Các năm"},
     "col.trend": {"en": "Trend", "vi": "Xu hướng"},
+    "show.seasonal_mark": {
+        "en": "~ projected at last year's share of the year by the same checkpoint; otherwise the straight line",
+        "vi": "~ dự báo theo tỷ trọng cùng kỳ năm trước; còn lại theo tốc độ bình quân (tuyến tính)",
+    },
     "term_rule.average_annual_rate": {"en": "a year on average", "vi": "bình quân/năm"},
     "term_rule.level_by_end": {"en": "by {year}", "vi": "đến năm {year}"},
     "term_rule.amount_each_year": {"en": "each year", "vi": "mỗi năm"},
@@ -475,8 +479,8 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "report.charts": {"en": "Charts", "vi": "Biểu đồ"},
     "chart.year": {"en": "year", "vi": "cả năm"},
     "chart.months": {"en": "{n} months", "vi": "{n} tháng"},
-    "chart.year_met": {"en": "year met the target", "vi": "năm đạt"},
-    "chart.year_short": {"en": "year short of it", "vi": "năm không đạt"},
+    "chart.year_met": {"en": "met", "vi": "đạt"},
+    "chart.year_short": {"en": "short", "vi": "không đạt"},
     "chart.target": {"en": "target", "vi": "kế hoạch"},
     "chart.none": {
         "en": "No figures yet for: {codes}.",
@@ -497,7 +501,6 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "no plan named '{name}' in this data folder; the plans are {names}",
         "vi": "thư mục dữ liệu không có kế hoạch '{name}'; các kế hoạch là {names}",
     },
-    "error.in_file": {"en": "{path}: {problem}", "vi": "{path}: {problem}"},
     "error.plan_name_twice": {
         "en": "two plans are named '{name}' ({first} and {second}); give one a different name",
         "vi": "hai kế hoạch cùng tên '{name}' ({first} và {second}); hãy đặt tên khác cho một kế hoạch",

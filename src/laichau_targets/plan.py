@@ -16,8 +16,8 @@ gives that file's plan its target); another plan gives its own target for it by 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -325,16 +325,17 @@ def _assemble(
         try:
             sources.append(_read_source(file, cache_dir))
         except PlanError as exc:
-            problems += [Message("error.in_file", {"path": file, "problem": p}) for p in exc.problems]
+            problems += [Message("error.plan_problem", {"path": file, "problem": p}) for p in exc.problems]
             continue
         readers.append(_PlanReader(sources[-1].text, file, entry=False, of_many=True))
     drafts = [reader.read(source.data) for reader, source in zip(readers, sources, strict=True)]
     described: dict[str, tuple[Indicator, Path]] = {}
     for reader, draft in zip(readers, drafts, strict=True):
         reader.register(draft, described)
+    broken = set().union(*(reader.broken for reader in readers))
     plans: list[Plan] = []
     for reader, draft in zip(readers, drafts, strict=True):
-        plan = reader.resolve(draft, described)
+        plan = reader.resolve(draft, described, broken)
         if plan is not None:
             plans.append(plan)
     seen: dict[str, Plan] = {}
@@ -357,7 +358,9 @@ def _assemble(
         )
     problems = entry_reader.problems + problems
     for reader in readers[1:]:
-        problems += [Message("error.in_file", {"path": reader.path, "problem": p}) for p in reader.problems]
+        problems += [
+            Message("error.plan_problem", {"path": reader.path, "problem": p}) for p in reader.problems
+        ]
     if problems:
         raise PlanError(path, problems)
     return Plans(plans=tuple(plans), current=current, path=path)
@@ -413,6 +416,7 @@ class _PlanReader:
         self.entry_of_many = of_many
         self.problems: list[Message] = []
         self.lines = text.splitlines()
+        self.broken: set[str] = set()  # codes whose own table has problems: not reported again elsewhere
         self.indicator_lines = [
             n for n, line in enumerate(self.lines, 1) if line.strip().startswith("[[indicator]]")
         ]
@@ -558,7 +562,9 @@ class _PlanReader:
                 continue
             described[key] = (indicator, self.path)
 
-    def resolve(self, draft: _Draft, described: dict[str, tuple[Indicator, Path]]) -> Plan | None:
+    def resolve(
+        self, draft: _Draft, described: dict[str, tuple[Indicator, Path]], broken: set[str]
+    ) -> Plan | None:
         """The plan, its indicators described elsewhere filled in; None for an entry point without a plan."""
         if draft.head is None:
             return None
@@ -566,6 +572,8 @@ class _PlanReader:
         for index, indicator, describes in draft.slots:
             if not describes:
                 found = described.get(indicator.code.upper())
+                if found is None and indicator.code.upper() in broken:
+                    continue  # its description has problems of its own, reported where it is
                 if found is None:
                     self.problem(
                         "error.indicator_not_described", self.key_line(index, "code"), where=indicator.code
@@ -703,6 +711,7 @@ class _PlanReader:
         baseline_en = self.optional_text(raw, "baseline_en", index, where)
         others = self.baselines(raw.get("other_baselines", []), index, where)
         if len(self.problems) > before or target is None:
+            self.broken.add(code.upper())
             return None
         indicator = Indicator(
             code=code,

@@ -86,9 +86,6 @@ def _target_lines(standing: Standing, scale: _Scale, texts: Texts) -> list[str]:
             f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" stroke="{TARGET}" '
             f'stroke-width="1.5" stroke-dasharray="5 3"/>'
         )
-    low = scale.y(_targets(standing)[0])
-    label = f"{texts('chart.target')} {words.target(standing.indicator, texts, compact=True)}"
-    out.append(_text(WIDTH - RIGHT, low - 4, label, 10, "end"))
     return out
 
 
@@ -97,13 +94,21 @@ def _zero_line(scale: _Scale) -> str:
     return f'<line x1="{LEFT}" x2="{WIDTH - RIGHT}" y1="{y:.1f}" y2="{y:.1f}" stroke="{MISSING}"/>'
 
 
-def _legend(items: list[tuple[str, str]]) -> list[str]:
+def _legend(standing: Standing, texts: Texts, items: list[tuple[str, str]]) -> list[str]:
+    """The bars' colours, then the dashed target line with the target."""
     out = []
     x = float(LEFT)
     for colour, label in items:
         out.append(f'<rect x="{x:.1f}" y="{HEIGHT - 11}" width="9" height="9" fill="{colour}"/>')
         out.append(_text(x + 12, HEIGHT - 3, label, 10, "start"))
-        x += 20 + 6.5 * len(label)
+        x += 20 + 5.5 * len(label)
+    y = HEIGHT - 6.5
+    out.append(
+        f'<line x1="{x:.1f}" x2="{x + 14:.1f}" y1="{y}" y2="{y}" stroke="{TARGET}" stroke-width="1.5" '
+        f'stroke-dasharray="5 3"/>'
+    )
+    label = f"{texts('chart.target')} {words.target(standing.indicator, texts, compact=True)}"
+    out.append(_text(x + 18, HEIGHT - 3, label, 10, "start"))
     return out
 
 
@@ -138,7 +143,7 @@ def _year_chart(standing: Standing, texts: Texts, colour: str, year: int) -> str
             )
         body.append(_text(middle, HEIGHT - BOTTOM + 13, _checkpoint_label(months, texts), 10))
     body += _target_lines(standing, scale, texts)
-    body += _legend([(LAST_YEAR, str(year - 1)), (colour, str(year))])
+    body += _legend(standing, texts, [(LAST_YEAR, str(year - 1)), (colour, str(year))])
     label = f"{standing.indicator.code}: {words.name(standing.indicator, texts)}"
     return _svg(label, body)
 
@@ -166,6 +171,6 @@ def _term_chart(standing: Standing, texts: Texts, plan: Plan) -> str:
             body.append(_text(middle, scale.y(Decimal(0)) - 3, "–", 10, fill=LAST_YEAR))
         body.append(_text(middle, HEIGHT - BOTTOM + 13, str(year), 10))
     body += _target_lines(standing, scale, texts)
-    body += _legend([(met, texts("chart.year_met")), (short, texts("chart.year_short"))])
+    body += _legend(standing, texts, [(met, texts("chart.year_met")), (short, texts("chart.year_short"))])
     label = f"{standing.indicator.code}: {words.name(standing.indicator, texts)}"
     return _svg(label, body)

@@ -80,7 +80,7 @@ def charts(report: Report, texts: Texts) -> list[str]:
 
     drawn = [s for s in report.standings if chart.has_figures(s)]
     empty = [words.inert(s.indicator.code) for s in report.standings if not chart.has_figures(s)]
-    out = [f"<h2>{escape(texts('report.charts'))}</h2>", '<div class="charts">']
+    out = [f'<h2 id="charts">{escape(texts("report.charts"))}</h2>', '<div class="charts">']
     for s in drawn:
         caption = f"<b>{escape(words.inert(s.indicator.code))}</b>{escape(words.name(s.indicator, texts))}"
         svg = chart.chart(s, texts, COLOURS[s.status], report.plan)

@@ -10,6 +10,7 @@ from typing import TextIO
 
 from ..messages import Texts
 from ..report import Report
+from ..standing import Standing
 from . import words
 
 STATUS_STYLE = {
@@ -33,6 +34,24 @@ def bar(progress: Decimal | None) -> str:
         return "·" * BAR_CELLS
     filled = max(0, min(BAR_CELLS, int(progress * BAR_CELLS / 100 + Decimal("0.5"))))
     return "█" * filled + "░" * (BAR_CELLS - filled)
+
+
+SPARKS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(standing: Standing) -> str:
+    """The indicator's recent figures as a row of bars: last year's checkpoints, then this year's."""
+    if standing.term is not None:
+        records = list(standing.term.figures)
+    else:
+        records = [*standing.previous_checkpoints, *standing.checkpoints]
+    values = [r.value for r in records if r.value is not None]
+    if not values:
+        return ""
+    low, high = min(values), max(values)
+    if high == low:
+        return SPARKS[len(SPARKS) // 2] * len(values)
+    return "".join(SPARKS[int((v - low) / (high - low) * (len(SPARKS) - 1))] for v in values)
 
 
 def console_width(stream: TextIO, wide: bool) -> int | None:
@@ -77,6 +96,8 @@ def render(report: Report, texts: Texts, stream: TextIO | None = None, wide: boo
         table.add_column(texts("col.projected"), justify="right", no_wrap=True)
         table.add_column(texts("col.pace_so_far"), justify="right", no_wrap=True)
         table.add_column(texts("col.pace_needed"), justify="right", no_wrap=True)
+        table.add_column(texts("col.change"), justify="right", no_wrap=True)
+        table.add_column(texts("col.trend"), no_wrap=True)
     for s in report.standings:
         style = STATUS_STYLE[s.status]
         indicator = s.indicator
@@ -99,7 +120,7 @@ def render(report: Report, texts: Texts, stream: TextIO | None = None, wide: boo
             name,
             Text(words.target(indicator, texts, compact=True, with_unit=False)),
             latest,
-            Text("" if s.record is None else words.period_of(s.record, texts)),
+            Text(words.period_short(s, texts)),
             Text.assemble((bar(s.progress), style), " ", words.progress(s, texts)),
             Text(words.gap_short(s, texts)),
             status,
@@ -109,9 +130,15 @@ def render(report: Report, texts: Texts, stream: TextIO | None = None, wide: boo
                 Text("–" if v is None else words.number(v, texts))
                 for v in (s.projected, s.pace_so_far, s.pace_needed)
             ]
+            if s.projection_method == "seasonal":
+                row[-3].append(" ~", style="dim")  # last year's seasonal share, not the straight line
+            row += [Text(words.change(s, texts)), Text(sparkline(s), style=style)]
         table.add_row(*row)
     console.print(table)
     console.print()
     console.print(Text(words.headline(report, texts), style="bold"))
+    console.print(Text(words.plan_line(report, texts)))
+    if wide and any(s.projection_method == "seasonal" for s in report.standings):
+        console.print(Text(texts("show.seasonal_mark"), style="dim"))
     for line in words.overrides(report, texts):
         console.print(Text(line))

@@ -76,6 +76,13 @@ def period_of(record: Record, texts: Texts, short: bool = True) -> str:
     return f"{record.period.label} {texts(key)}"
 
 
+def period_short(standing: Standing, texts: Texts) -> str:
+    """The period of the current figure; for a term, the years its figure comes from."""
+    if standing.term is not None:
+        return ", ".join(_spans(standing.term.years_used))
+    return "" if standing.record is None else period_of(standing.record, texts)
+
+
 def latest(standing: Standing, texts: Texts) -> str:
     if standing.term is not None:
         return term_latest(standing, texts)
