@@ -29,7 +29,7 @@ V01 = Path(__file__).parent / "data" / "v01"
 def seed_quotes() -> list[str]:
     """Every quotation of the seed page, its lines joined as one sentence."""
     quotes, current = [], []
-    for line in SEED.read_text(encoding="utf-8").splitlines() + [""]:
+    for line in [*SEED.read_text(encoding="utf-8").splitlines(), ""]:
         if line.startswith(">"):
             current.append(line[1:].strip())
         elif current:
@@ -360,7 +360,11 @@ def test_an_amount_each_year_gives_the_years_that_met_it_and_the_total(term: Pat
 
 def test_an_average_reduction_per_year(term: Path) -> None:
     record(
-        term, *(("POOR", v, str(y)) for y, v in zip(range(2021, 2026), ["3.5", "3.2", "2.9", "3.1", "3.3"]))
+        term,
+        *(
+            ("POOR", v, str(y))
+            for y, v in zip(range(2021, 2026), ["3.5", "3.2", "2.9", "3.1", "3.3"], strict=True)
+        ),
     )
     poor = by_code(json_report(term, "2021-2025"))["POOR"]
     assert poor["actual"] == 3.2  # (3.5 + 3.2 + 2.9 + 3.1 + 3.3) / 5
