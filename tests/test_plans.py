@@ -526,3 +526,56 @@ def test_a_term_chart_draws_each_year_and_marks_the_missing_one(term: Path) -> N
     bars = [r for r in svg.iter("{http://www.w3.org/2000/svg}rect") if float(r.get("width", 0)) > 10]
     assert len(bars) == 4
     assert "target 9–10%" in labels  # the term's range, drawn as two lines
+
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (.ci/run installs it)")
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_the_charts_show_in_headless_chromium_on_a_desktop_and_a_phone(
+    years: Path, term: Path, tmp_path: Path, lang: str
+) -> None:
+    import subprocess
+
+    from .test_reports import CHROMIUM_FLAGS
+
+    record(years, ("BUDGET", "800", "2024-H1"), ("BUDGET", "2000", "2024"), ("BUDGET", "1100", "2025-H1"))
+    record(years, ("GRDP", "8.7", "2024"), ("GRDP", "7.9", "2025-H1"))
+    record(term, *(("GRDP", rate, year) for year, rate in GRDP_YEARS.items() if year != "2023"))
+    for name, folder, plan in [("year", years, None), ("term", term, "2021-2025")]:
+        page = render(tracker(folder, plan).report(), "html", Texts(lang))
+        # The charts alone, so that the screenshot shows them at the top whatever the table's length,
+        # and the same page without them: the charts must add what a person sees.
+        head = page[: page.index("<main>") + len("<main>")]
+        charts = re.search(r'<div class="charts">.*?</div>', page, flags=re.S)
+        assert charts is not None
+        charts_only = head + charts.group() + "</main></body></html>"
+        neither = head + "</main></body></html>"
+        sizes: dict[str, int] = {}
+        for label, html in [("page", page), ("charts", charts_only), ("neither", neither)]:
+            file = tmp_path / f"{name}-{label}-{lang}.html"
+            file.write_text(html, encoding="utf-8")
+            common = [CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}"]
+            for size in ("1200,1000", "390,1000"):
+                shot = tmp_path / f"{file.stem}-{size.split(',')[0]}.png"
+                subprocess.run(
+                    [*common, f"--screenshot={shot}", f"--window-size={size}", file.as_uri()],
+                    capture_output=True,
+                    timeout=120,
+                    check=True,
+                )
+                assert shot.read_bytes().startswith(b"\x89PNG"), shot
+                sizes[f"{label} {size}"] = shot.stat().st_size
+            if label == "neither":
+                continue
+            dom = subprocess.run(
+                [*common, "--dump-dom", file.as_uri()],
+                capture_output=True,
+                text=True,
+                timeout=120,
+                check=True,
+            ).stdout
+            assert dom.count("<svg") == (2 if name == "year" else 1)
+        for size in ("1200,1000", "390,1000"):
+            assert sizes[f"charts {size}"] > 2 * sizes[f"neither {size}"], (name, size, sizes)
