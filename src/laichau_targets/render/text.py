@@ -9,7 +9,8 @@ from ..report import Report
 from .document import build_document
 
 WIDTH = 100
-UNIT_COLUMN = 2
+# Left out at 100 columns: target and latest figure carry their unit, and a term's latest figure its years.
+LEFT_OUT = ("unit", "years")
 
 
 def render(report: Report, texts: Texts) -> str:
@@ -28,8 +29,7 @@ def render(report: Report, texts: Texts) -> str:
     console.print(Text(doc.headline))
     console.print()
     table = Table(box=None, pad_edge=False, show_edge=False, header_style="")
-    # The unit column is left out: target and latest figure carry their unit, and 100 columns are few.
-    columns = [n for n in range(len(doc.table.headers)) if n != UNIT_COLUMN]
+    columns = [n for n, kind in enumerate(doc.table.columns) if kind not in LEFT_OUT]
     for n in columns:
         table.add_column(doc.table.headers[n], no_wrap=n == 0, ratio=3 if n == 1 else 2)
     for row in doc.table.rows:
