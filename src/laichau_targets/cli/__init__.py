@@ -1,0 +1,110 @@
+"""The `targets` command: arguments in, core calls, output out. Nothing here decides a standing.
+
+One module per command; this one wires them to the app and holds the global options.
+"""
+
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
+import typer
+
+from .. import __version__
+from ..datafolder import DATA_ENV
+from . import check, history, init, list_indicators, paths, record, report, show, undo, validate
+from .base import EXIT_CHECK_FAILED, EXIT_ERROR, EXIT_OK, Lang, State, app
+
+__all__ = ["EXIT_CHECK_FAILED", "EXIT_ERROR", "EXIT_OK", "app", "main"]
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"targets {__version__}")
+        raise typer.Exit()
+
+
+def _completion(ctx: typer.Context, param: Any, value: bool) -> None:
+    """--install-completion / --show-completion: Typer's completion code, loaded only when asked."""
+    if not value or ctx.resilient_parsing:
+        return
+    from typer import completion  # deferred: start-up of every other command
+    from typer._completion_classes import completion_init
+
+    completion_init()
+    callback = completion.install_callback if param.name == "install_completion" else completion.show_callback
+    callback(ctx, param, value)
+
+
+@app.callback()
+def main_options(
+    ctx: typer.Context,
+    data: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--data",
+            metavar="DIR",
+            help=f"Data folder (plan and log). Default: ${DATA_ENV}, ./data, or your own.",
+        ),
+    ] = None,
+    lang: Annotated[
+        Optional[Lang],
+        typer.Option(
+            "--lang", help="Language of human output. Default: $LAICHAU_TARGETS_LANG, then your locale."
+        ),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and stop.")
+    ] = False,
+    install_completion: Annotated[
+        bool,
+        typer.Option(
+            "--install-completion",
+            callback=_completion,
+            is_eager=True,
+            expose_value=False,
+            help="Install completion for your shell (bash, zsh, fish).",
+        ),
+    ] = False,
+    show_completion: Annotated[
+        bool,
+        typer.Option(
+            "--show-completion",
+            callback=_completion,
+            is_eager=True,
+            expose_value=False,
+            help="Print the completion script for your shell, to install it by hand.",
+        ),
+    ] = False,
+) -> None:
+    """Track a province's yearly socio-economic plan: targets, reported figures, gaps.
+
+    Global options may come before or after the command.
+
+    Example: targets record GRDP 8.7 --period 2024
+    """
+    ctx.obj = State(data, lang.value if lang else None)
+
+
+app.command()(show.show)
+app.command(context_settings={"ignore_unknown_options": True})(record.record)  # so that -0.5 is a value
+app.command()(report.report)
+app.command("list")(list_indicators.list_indicators)
+app.command()(init.init)
+app.command()(paths.paths)
+app.command()(history.history)
+app.command()(undo.undo)
+app.command()(check.check)
+app.command()(validate.validate)
+
+
+COMPLETE_VAR = "_TARGETS_COMPLETE"
+
+
+def main() -> None:
+    """The console script."""
+    import os
+
+    if os.environ.get(COMPLETE_VAR):  # the shell asks for completions: Typer's shells, loaded only now
+        from typer._completion_classes import completion_init
+
+        completion_init()
+    app(prog_name="targets")

@@ -1,0 +1,184 @@
+"""What every command shares: the Typer app, the global options, the one place errors become output.
+
+No `from __future__ import annotations` in the cli package: Typer would have to evaluate
+every string annotation on each run, which costs ~6 ms of start-up.
+"""
+
+import os
+from collections.abc import Sequence
+from enum import Enum
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Optional
+
+import typer
+from typer.core import TyperGroup
+
+from ..datafolder import DataFolder, find_data_folder
+from ..errors import TargetsError
+from ..messages import Texts, choose_lang
+
+if TYPE_CHECKING:
+    from ..standing import Standing
+    from ..tracker import Tracker
+
+EXIT_OK = 0
+EXIT_CHECK_FAILED = 1
+EXIT_ERROR = 2
+
+# Options of the whole program that people also put after the command: (option, takes a value).
+GLOBAL_OPTIONS = {"--data": True, "--lang": True}
+
+
+def error(text: str) -> None:
+    """One `Error:` line on stderr; text from files or arguments cannot steer the terminal."""
+    from ..render.words import inert
+
+    typer.echo(f"Error: {inert(text)}", err=True)
+
+
+def _usage_error(exc: Any) -> None:
+    where = exc.ctx.command_path if exc.ctx else "targets"
+    error(f"{exc.format_message()} (see '{where} --help')")
+
+
+def hoist_global_options(args: Sequence[str], commands: Sequence[str]) -> list[str]:
+    """Move global options found after the command name to before it, so both places work.
+
+    Only options named in GLOBAL_OPTIONS move, with their value; everything after `--` stays.
+    """
+    args = list(args)
+    position = None
+    n = 0
+    while n < len(args):
+        if args[n] in commands:
+            position = n
+            break
+        n += 2 if GLOBAL_OPTIONS.get(args[n], False) else 1  # a global option's value is no command
+    if position is None:
+        return args
+    before, command, after = args[:position], args[position], args[position + 1 :]
+    hoisted: list[str] = []
+    kept: list[str] = []
+    n = 0
+    while n < len(after):
+        arg = after[n]
+        if arg == "--":
+            kept.extend(after[n:])
+            break
+        name = arg.split("=", 1)[0]
+        if name in GLOBAL_OPTIONS:
+            if "=" in arg or not GLOBAL_OPTIONS[name]:
+                hoisted.append(arg)
+                n += 1
+                continue
+            if n + 1 < len(after):
+                hoisted.extend(after[n : n + 2])
+                n += 2
+                continue
+        kept.append(arg)
+        n += 1
+    return [*before, *hoisted, command, *kept]
+
+
+class TargetsGroup(TyperGroup):
+    """Turns every project error and usage mistake into one `Error:` line and exit status 2."""
+
+    def make_context(self, info_name: Any, args: Any, parent: Any = None, **extra: Any) -> Any:
+        from typer._click.exceptions import NoArgsIsHelpError, UsageError
+
+        args = hoist_global_options(args, list(self.commands))
+        if args and GLOBAL_OPTIONS.get(args[-1], False):  # `targets show --lang`: the value is missing
+            error(f"Option '{args[-1]}' requires an argument. (see '{info_name} --help')")
+            raise SystemExit(EXIT_ERROR)
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except NoArgsIsHelpError as exc:  # plain `targets`: the help, as asked for
+            typer.echo(exc.ctx.get_help() if exc.ctx else exc.format_message())
+            raise SystemExit(EXIT_OK) from None
+        except UsageError as exc:  # a mistake in the options before the command
+            _usage_error(exc)
+            raise SystemExit(EXIT_ERROR) from None
+
+    def invoke(self, ctx: Any) -> Any:
+        from typer._click.exceptions import UsageError
+
+        try:
+            return super().invoke(ctx)
+        except TargetsError as exc:
+            texts = ctx.obj.texts if isinstance(ctx.obj, State) else Texts("en")
+            error(exc.text(texts.lang))
+            ctx.exit(EXIT_ERROR)
+        except UsageError as exc:
+            _usage_error(exc)
+            ctx.exit(EXIT_ERROR)
+
+
+app = typer.Typer(
+    cls=TargetsGroup,
+    add_completion=False,  # our own --install-completion loads Typer's completion code only when asked
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: Typer's rich help costs ~100 ms of imports on every --help
+    help="Track a province's yearly socio-economic plan: targets, reported figures, gaps.",
+    epilog="Exit statuses: 0 fine, 1 `check` found indicators that fail, 2 an error.",
+)
+
+
+AsOfOption = Annotated[
+    Optional[str],
+    typer.Option(
+        "--as-of", metavar="PERIOD", help="The standing as it stood at this checkpoint, e.g. 2024-H1."
+    ),
+]
+
+
+class Lang(str, Enum):
+    en = "en"
+    vi = "vi"
+
+
+class NumberLocale(str, Enum):
+    vi = "vi"
+    en = "en"
+
+
+class State:
+    """What the global options chose: the data folder and the language."""
+
+    def __init__(self, data: Path | None, lang: str | None) -> None:
+        self.data = data
+        self.texts = Texts(choose_lang(lang, os.environ))
+
+    def folder(self) -> DataFolder:
+        return find_data_folder(self.data, os.environ, Path.cwd())
+
+    def tracker(self) -> "Tracker":
+        from ..tracker import Tracker
+
+        return Tracker(self.folder())
+
+
+def state_of(ctx: typer.Context) -> State:
+    chosen: State = ctx.obj
+    return chosen
+
+
+def columns(rows: Sequence[Sequence[str]]) -> str:
+    """Plain left-aligned columns, for output that needs no colour; no trailing spaces."""
+    widths = [max(len(row[n]) for row in rows) for n in range(len(rows[0]) - 1)]
+    return "\n".join(
+        (
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)) + "  " + row[-1]
+        ).rstrip()
+        for row in rows
+    )
+
+
+def standing_line(standing: "Standing", texts: Texts) -> str:
+    """`GRDP: Not met (0.3 points below target)`: what a figure changed, in one line."""
+    from ..render import words
+
+    line = f"{standing.indicator.code}: {texts('record.standing', status=words.status(standing, texts))}"
+    if standing.gap is not None:
+        line += f" ({words.gap(standing, texts)})"
+    return line

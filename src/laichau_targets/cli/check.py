@@ -1,0 +1,33 @@
+"""`targets check`: a gate for scripts."""
+
+from typing import Annotated
+
+import typer
+
+from .base import EXIT_CHECK_FAILED, AsOfOption, state_of
+
+
+def check(
+    ctx: typer.Context,
+    strict: Annotated[bool, typer.Option("--strict", help="Also fail on indicators with no data.")] = False,
+    as_of: AsOfOption = None,
+) -> None:
+    """A gate for scripts: exit 1 when an indicator is failing.
+
+    Exit 0 when every indicator with data is met, exceeded or on track; 1 otherwise,
+    listing those that are not; 2 on an error.
+
+    Example: targets check --strict || echo "some targets are slipping"
+    """
+    from ..render import words
+    from ..tracker import failing
+
+    state = state_of(ctx)
+    texts = state.texts
+    the_report = state.tracker().report(as_of)
+    bad = failing(the_report, strict)
+    typer.echo(words.headline(the_report, texts))
+    for s in bad:
+        typer.echo(texts("check.failing", code=s.indicator.code, status=words.status(s, texts)))
+    if bad:
+        raise typer.Exit(EXIT_CHECK_FAILED)

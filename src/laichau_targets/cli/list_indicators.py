@@ -1,0 +1,27 @@
+"""`targets list`: the plan's indicators."""
+
+import typer
+
+from .base import columns, state_of
+
+
+def list_indicators(ctx: typer.Context) -> None:
+    """List the indicators of the plan: code, kind, target and name.
+
+    Example: targets list
+    """
+    from ..render import words
+
+    state = state_of(ctx)
+    texts = state.texts
+    plan = state.tracker().plan
+    rows = [
+        (
+            words.inert(i.code),
+            texts(f"kind.{i.kind}"),
+            words.target(i, texts),
+            words.name(i, texts),
+        )
+        for i in plan.indicators
+    ]
+    typer.echo(columns(rows))

@@ -1,0 +1,76 @@
+"""`targets record`: add a reported figure."""
+
+from typing import Annotated, Optional
+
+import typer
+
+from .base import NumberLocale, standing_line, state_of
+
+
+def record(
+    ctx: typer.Context,
+    code: Annotated[
+        str, typer.Argument(metavar="CODE", help="Indicator code, any case (targets list shows them).")
+    ],
+    value: Annotated[str, typer.Argument(metavar="VALUE", help="The figure: 8.7, 8,7, 2236, 2.236,5 ...")],
+    period: Annotated[
+        Optional[str],
+        typer.Option(
+            help="Year-to-date period: 2024-Q1, 2024-H1, 2024-09, 2024. Default: this month in the plan year, else the full year."
+        ),
+    ] = None,
+    official: Annotated[
+        bool, typer.Option("--official/--estimate", help="An official figure, or an estimate (default).")
+    ] = False,
+    source: Annotated[Optional[str], typer.Option(help="Where the figure comes from.")] = None,
+    note: Annotated[Optional[str], typer.Option(help="A note kept with the record.")] = None,
+    locale: Annotated[
+        Optional[NumberLocale], typer.Option(help="How to read 2.236 or 2,236: vi (2236) or en.")
+    ] = None,
+) -> None:
+    """Add a reported figure and print the indicator's new standing.
+
+    Example: targets record BUDGET 1.850,5 --period 2024-09 --source "Sở Tài chính"
+    """
+    from ..render import words
+
+    state = state_of(ctx)
+    texts = state.texts
+    done = state.tracker().record(
+        code,
+        value,
+        period_text=period,
+        basis="official" if official else "estimate",
+        source=source,
+        note=note,
+        locale=locale.value if locale else None,
+    )
+    rec, standing = done.record, done.standing
+    indicator = standing.indicator
+    assert rec.value is not None and rec.period is not None
+    if done.period_defaulted:
+        typer.echo(texts("record.period_default", period=rec.period.label), err=True)
+    typer.echo(
+        texts(
+            "record.saved",
+            id=rec.id,
+            code=indicator.code,
+            value=words.quantity(rec.value, indicator, texts, places=None),
+            period=rec.period.label,
+            basis=texts(f"basis.{rec.basis}"),
+        )
+    )
+    typer.echo(standing_line(standing, texts))
+    if done.likely_intended is not None:
+        direction = "above" if rec.value > indicator.target else "below"
+        typer.echo(
+            "Warning: "
+            + texts(
+                "warn.far",
+                value=words.number(rec.value, texts, None),
+                direction=texts(f"warn.far.{direction}"),
+                target=words.number(indicator.target, texts, None),
+                likely=words.number(done.likely_intended, texts, None),
+            ),
+            err=True,
+        )

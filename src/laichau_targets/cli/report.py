@@ -1,0 +1,49 @@
+"""`targets report`: a full report in one of the formats."""
+
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .base import AsOfOption, state_of
+
+
+class Format(str, Enum):
+    md = "md"
+    json = "json"
+    csv = "csv"
+    html = "html"
+    text = "text"
+
+
+def report(
+    ctx: typer.Context,
+    format: Annotated[
+        Optional[Format],
+        typer.Option(
+            "--format", "-f", help="md, json, csv, html or text. Default: from --output's extension, else md."
+        ),
+    ] = None,
+    output: Annotated[
+        Optional[Path],
+        typer.Option(
+            "--output", "-o", metavar="FILE", help="Write to FILE (atomically) instead of standard output."
+        ),
+    ] = None,
+    as_of: AsOfOption = None,
+) -> None:
+    """Write a full report in md, json, csv, html or text.
+
+    md, html and text are for people; json (see report.schema.json) and csv for scripts.
+
+    Example: targets report --format md --output report.md
+    """
+    from ..render import EXTENSIONS, write_output
+
+    state = state_of(ctx)
+    chosen = format.value if format else None
+    if chosen is None and output is not None:
+        chosen = EXTENSIONS.get(output.suffix.lower())
+    the_report = state.tracker().report(as_of)
+    write_output(the_report, chosen or "md", state.texts, output)

@@ -1,0 +1,130 @@
+"""Global options go where people put them, and shell completion costs ordinary commands nothing."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from laichau_targets.cli.base import hoist_global_options
+
+from .conftest import Targets
+
+COMMANDS = ["show", "record", "report", "list", "history"]
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["report", "--format", "md", "--lang", "vi"], ["--lang", "vi", "report", "--format", "md"]),
+        (["list", "--data=d", "--lang", "en"], ["--data=d", "--lang", "en", "list"]),
+        (["--data", "show", "show"], ["--data", "show", "show"]),  # a folder named like a command
+        (["--data", "list", "show", "--lang", "vi"], ["--data", "list", "--lang", "vi", "show"]),
+        (["record", "GRDP", "8.7", "--", "--lang", "vi"], ["record", "GRDP", "8.7", "--", "--lang", "vi"]),
+        (["show", "--lang"], ["show", "--lang"]),  # no value: left for the usage error
+        (["--version"], ["--version"]),
+    ],
+)
+def test_global_options_after_the_command_move_before_it(args: list[str], expected: list[str]) -> None:
+    assert hoist_global_options(args, COMMANDS) == expected
+
+
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        (["--lang", "vi", "report", "--format", "md"], ["report", "--format", "md", "--lang", "vi"]),
+        (["--lang", "vi", "list"], ["list", "--lang=vi"]),
+        (["--lang", "vi", "check"], ["check", "--lang", "vi"]),
+    ],
+)
+def test_an_option_after_the_command_gives_the_same_output(
+    data_dir: Path, targets: Targets, before: list[str], after: list[str]
+) -> None:
+    first, second = targets(*before), targets(*after)
+    assert (second.exit_code, second.output) == (first.exit_code, first.output)
+    english = targets(*[arg for arg in before if arg not in ("--lang", "vi")])
+    assert english.output != first.output  # Vietnamese was chosen in both
+
+
+def test_data_after_the_command_chooses_the_folder(tmp_path: Path, targets: Targets) -> None:
+    folder = tmp_path / "elsewhere"
+    assert targets("init", str(folder)).exit_code == 0
+    result = targets("record", "GRDP", "8.7", "--period", "2024", "--data", str(folder))
+    assert result.exit_code == 0, result.output
+    assert "GRDP" in (folder / "records.toml").read_text(encoding="utf-8")
+
+
+def test_a_global_option_without_its_value_is_one_error_line(data_dir: Path, targets: Targets) -> None:
+    for args in (["show", "--lang"], ["--lang"]):
+        result = targets(*args)
+        assert result.exit_code == 2
+        assert result.output == "Error: Option '--lang' requires an argument. (see 'targets --help')\n"
+
+
+def _script() -> str:
+    found = shutil.which("targets", path=str(Path(sys.executable).parent))
+    if found is None:
+        pytest.skip("the console script is not installed beside this Python")
+    return found
+
+
+def _complete(data_dir: Path, **env: str) -> str:
+    result = subprocess.run(
+        [_script()],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "LAICHAU_TARGETS_DATA": str(data_dir), **env},
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_bash_completes_commands_and_choices(data_dir: Path) -> None:
+    assert _complete(
+        data_dir, _TARGETS_COMPLETE="complete_bash", COMP_WORDS="targets his", COMP_CWORD="1"
+    ) == ("history\n")
+    words = _complete(
+        data_dir, _TARGETS_COMPLETE="complete_bash", COMP_WORDS="targets report --format ", COMP_CWORD="3"
+    )
+    assert words.split() == ["md", "json", "csv", "html", "text"]
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_each_shell_gets_its_completion_script(data_dir: Path, shell: str) -> None:
+    script = _complete(data_dir, _TARGETS_COMPLETE=f"source_{shell}")
+    assert f"complete_{shell}" in script and "_TARGETS_COMPLETE" in script
+
+
+def test_show_completion_prints_the_script_for_the_running_shell(data_dir: Path) -> None:
+    bash = shutil.which("bash")
+    if bash is None:
+        pytest.skip("bash is not installed")
+    result = subprocess.run(
+        [bash, "-c", f"'{_script()}' --show-completion"], capture_output=True, text=True, env=dict(os.environ)
+    )
+    assert result.returncode == 0, result.stderr
+    assert "_targets_completion()" in result.stdout and "complete_bash" in result.stdout
+
+
+@pytest.mark.parametrize("args", [["show"], ["record", "JOBS", "100", "--period", "2024-09"], ["--help"]])
+def test_ordinary_commands_never_set_up_completion(data_dir: Path, args: list[str]) -> None:
+    """Typer imports its completion module anyway; its shells are registered only when completing."""
+    probe = (
+        "import sys\nfrom laichau_targets.cli import main\n"
+        f"sys.argv = ['targets', *{args!r}]\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    code = exc.code\nelse:\n    code = 0\n"
+        "sys.stdout = sys.__stdout__\n"
+        "from typer._click import shell_completion\n"
+        "print('EXIT', code, 'BASH', shell_completion.get_completion_class('bash'))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", probe],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "LAICHAU_TARGETS_DATA": str(data_dir)},
+    )
+    assert result.stdout.splitlines()[-1] == "EXIT 0 BASH None", result.stderr
