@@ -490,11 +490,15 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "{code}: no plan of this folder judges {year} figures; the figure is kept (for year-on-year comparisons and term reviews)",
         "vi": "{code}: không có kế hoạch nào đánh giá số liệu năm {year}; số liệu vẫn được lưu (để so với cùng kỳ và đánh giá cả giai đoạn)",
     },
-    "plans.header": {
-        "en": "Plan       Kind    Targets  Complete  Source",
-        "vi": "Kế hoạch   Loại    Chỉ tiêu Đầy đủ    Nguồn",
+    "plans.col.plan": {"en": "Plan", "vi": "Kế hoạch"},
+    "plans.col.kind": {"en": "Kind", "vi": "Loại"},
+    "plans.col.targets": {"en": "Targets", "vi": "Số chỉ tiêu"},
+    "plans.col.complete": {"en": "Complete", "vi": "Đầy đủ"},
+    "plans.col.source": {"en": "Source", "vi": "Nguồn"},
+    "plans.current_mark": {
+        "en": "* the plan commands use without --plan",
+        "vi": "* kế hoạch các lệnh dùng khi không có --plan",
     },
-    "plans.current": {"en": "current", "vi": "đang dùng"},
     "plans.yes": {"en": "yes", "vi": "có"},
     "plans.no": {"en": "no", "vi": "không"},
     "error.unknown_plan": {

@@ -10,7 +10,7 @@ import typer
 
 from .. import __version__
 from ..datafolder import DATA_ENV
-from . import check, history, init, list_indicators, paths, record, report, show, undo, validate
+from . import check, history, init, list_indicators, paths, plans, record, report, show, undo, validate
 from .base import EXIT_CHECK_FAILED, EXIT_ERROR, EXIT_OK, Lang, State, app
 
 __all__ = ["EXIT_CHECK_FAILED", "EXIT_ERROR", "EXIT_OK", "app", "main"]
@@ -51,6 +51,14 @@ def main_options(
             "--lang", help="Language of human output. Default: $LAICHAU_TARGETS_LANG, then your locale."
         ),
     ] = None,
+    plan: Annotated[
+        Optional[str],
+        typer.Option(
+            "--plan",
+            metavar="NAME",
+            help="The plan to show, check or list: 2024, 2025, 2021-2025 (`targets plans` lists them). Default: the data folder's current plan.",
+        ),
+    ] = None,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and stop.")
     ] = False,
@@ -81,13 +89,14 @@ def main_options(
 
     Example: targets record GRDP 8.7 --period 2024
     """
-    ctx.obj = State(data, lang.value if lang else None)
+    ctx.obj = State(data, lang.value if lang else None, plan)
 
 
 app.command()(show.show)
 app.command(context_settings={"ignore_unknown_options": True})(record.record)  # so that -0.5 is a value
 app.command()(report.report)
 app.command("list")(list_indicators.list_indicators)
+app.command()(plans.plans)
 app.command()(init.init)
 app.command()(paths.paths)
 app.command()(history.history)

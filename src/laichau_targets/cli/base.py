@@ -26,7 +26,7 @@ EXIT_CHECK_FAILED = 1
 EXIT_ERROR = 2
 
 # Options of the whole program that people also put after the command: (option, takes a value).
-GLOBAL_OPTIONS = {"--data": True, "--lang": True}
+GLOBAL_OPTIONS = {"--data": True, "--lang": True, "--plan": True}
 
 
 def error(text: str) -> None:
@@ -143,10 +143,11 @@ class NumberLocale(str, Enum):
 
 
 class State:
-    """What the global options chose: the data folder and the language."""
+    """What the global options chose: the data folder, the plan and the language."""
 
-    def __init__(self, data: Path | None, lang: str | None) -> None:
+    def __init__(self, data: Path | None, lang: str | None, plan: str | None = None) -> None:
         self.data = data
+        self.plan = plan
         self.texts = Texts(choose_lang(lang, os.environ))
 
     def folder(self) -> DataFolder:
@@ -155,7 +156,7 @@ class State:
     def tracker(self) -> "Tracker":
         from ..tracker import Tracker
 
-        return Tracker(self.folder())
+        return Tracker(self.folder(), self.plan)
 
 
 def state_of(ctx: typer.Context) -> State:
@@ -174,10 +175,15 @@ def columns(rows: Sequence[Sequence[str]]) -> str:
     )
 
 
-def standing_line(standing: "Standing", texts: Texts) -> str:
-    """`GRDP: Not met (0.3 points below target)`: what a figure changed, in one line."""
+def standing_line(standing: "Standing | None", texts: Texts, code: str = "", year: int = 0) -> str:
+    """`GRDP: Not met (0.3 points below target)`: what a figure changed, in one line.
+
+    Without a standing, no plan of the folder judges `code`'s figures for `year`.
+    """
     from ..render import words
 
+    if standing is None:
+        return texts("record.no_plan", code=words.inert(code), year=year)
     line = f"{standing.indicator.code}: {texts('record.standing', status=words.status(standing, texts))}"
     if standing.gap is not None:
         line += f" ({words.gap(standing, texts)})"

@@ -19,9 +19,10 @@ def list_indicators(ctx: typer.Context) -> None:
         (
             words.inert(i.code),
             texts(f"kind.{i.kind}"),
-            words.target(i, texts),
+            words.term_target(i, texts, plan.year) if plan.is_term else words.target(i, texts),
             words.name(i, texts),
         )
         for i in plan.indicators
     ]
     typer.echo(columns(rows))
+    typer.echo(words.plan_line_of(plan, texts))

@@ -45,8 +45,7 @@ def record(
         note=note,
         locale=locale.value if locale else None,
     )
-    rec, standing = done.record, done.standing
-    indicator = standing.indicator
+    rec, standing, indicator = done.record, done.standing, done.indicator
     assert rec.value is not None and rec.period is not None
     if done.period_defaulted:
         typer.echo(texts("record.period_default", period=rec.period.label), err=True)
@@ -60,16 +59,17 @@ def record(
             basis=texts(f"basis.{rec.basis}"),
         )
     )
-    typer.echo(standing_line(standing, texts))
+    typer.echo(standing_line(standing, texts, indicator.code, rec.period.year))
     if done.likely_intended is not None:
-        direction = "above" if rec.value > indicator.target else "below"
+        target = standing.indicator.target if standing else indicator.target
+        direction = "above" if rec.value > target else "below"
         typer.echo(
             "Warning: "
             + texts(
                 "warn.far",
                 value=words.number(rec.value, texts, None),
                 direction=texts(f"warn.far.{direction}"),
-                target=words.number(indicator.target, texts, None),
+                target=words.number(target, texts, None),
                 likely=words.number(done.likely_intended, texts, None),
             ),
             err=True,

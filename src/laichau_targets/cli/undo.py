@@ -38,4 +38,4 @@ def undo(
             by=done.retraction.id,
         )
     )
-    typer.echo(standing_line(done.standing, texts))
+    typer.echo(standing_line(done.standing, texts, gone.code, gone.period.year))

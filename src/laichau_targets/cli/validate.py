@@ -14,18 +14,21 @@ def validate(
         Optional[Path], typer.Argument(metavar="[FILE]", help="A plan file. Default: the one in use.")
     ] = None,
 ) -> None:
-    """Check a plan file and list every problem with its line.
+    """Check a data folder's plan files and list every problem with its file and line.
+
+    FILE is the entry point (targets.toml); the plan files it names are checked with it.
 
     Example: targets validate data/targets.toml
     """
     from ..errors import PlanError
-    from ..plan import load_plan
+    from ..plan import load_plans
 
     state = state_of(ctx)
     texts = state.texts
     path = plan_file or state.folder().plan_path
     try:
-        plan = load_plan(path)
+        found = load_plans(path)
+        chosen = [found.named(state.plan)] if state.plan else list(found.plans)
     except PlanError as exc:
         from ..render.words import inert
 
@@ -33,6 +36,13 @@ def validate(
             typer.echo(inert(f"{path}: {problem.text(texts.lang)}"), err=True)
         error(texts("error.validate_count", path=path, count=len(exc.problems)))
         raise typer.Exit(EXIT_ERROR) from None
-    typer.echo(
-        texts("validate.ok", path=path, province=plan.province, year=plan.year, count=len(plan.indicators))
-    )
+    for plan in chosen:
+        typer.echo(
+            texts(
+                "validate.ok",
+                path=plan.path or path,
+                province=plan.province,
+                year=plan.name,
+                count=len(plan.indicators),
+            )
+        )

@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..messages import Texts
 from ..numbers import human
-from ..plan import Indicator
+from ..plan import Indicator, Plan
 from ..records import Record
 from ..standing import HUNDRED, Standing
 
@@ -166,13 +166,22 @@ def change(standing: Standing, texts: Texts) -> str:
 
 def plan_line(report: Report, texts: Texts) -> str:
     """Which plan an output shows, and whether the file holds all of it."""
-    plan = report.plan
+    return plan_line_of(report.plan, texts)
+
+
+def plan_line_of(plan: Plan, texts: Texts) -> str:
     line = texts(
         "report.plan", name=inert(plan.name), kind=texts(f"plan_kind.{'term' if plan.is_term else 'annual'}")
     )
     if not plan.complete:
         line += " " + texts("report.incomplete", count=len(plan.indicators))
     return line
+
+
+def plan_source(plan: Plan) -> str:
+    """The plan's source document in one short line: its title, and where it was published."""
+    title = inert(plan.title)
+    return f"{title} — {inert(plan.site)}" if plan.site else title
 
 
 def years(first: int, last: int) -> str:
