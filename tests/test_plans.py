@@ -579,3 +579,84 @@ def test_the_charts_show_in_headless_chromium_on_a_desktop_and_a_phone(
             assert dom.count("<svg") == (2 if name == "year" else 1)
         for size in ("1200,1000", "390,1000"):
             assert sizes[f"charts {size}"] > 2 * sizes[f"neither {size}"], (name, size, sizes)
+
+
+# ---------------------------------------------------------------- the commands
+
+
+def test_init_copies_every_bundled_plan_file(targets, tmp_path: Path) -> None:
+    folder = tmp_path / "new"
+    assert targets("init", str(folder)).exit_code == 0
+    copied = sorted(str(p.relative_to(folder)) for p in folder.rglob("*.toml"))
+    assert copied == ["plans/2021-2025.toml", "plans/2025.toml", "plans/2026.toml", "targets.toml"]
+    for name in copied:
+        assert (folder / name).read_bytes() == (REPO / "data" / name).read_bytes()
+
+
+def test_plans_lists_every_plan_and_marks_the_current_one(targets, data_dir: Path) -> None:
+    result = targets("plans")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert [line.split()[:5] for line in lines[:5]] == [
+        ["Plan", "Kind", "Targets", "Complete", "Source"],
+        ["2024", "*", "annual", "17", "no"],
+        ["2021-2025", "term", "22", "no", "Kế"],
+        ["2025", "annual", "2", "no", "Kế"],
+        ["2026", "annual", "3", "no", "Kế"],
+    ]
+    assert lines[-1] == "* the plan commands use without --plan"
+    # --plan before or after the command moves the mark.
+    for args in (["--plan", "2026", "plans"], ["plans", "--plan", "2026"]):
+        marked = [line.split()[0] for line in targets(*args).stdout.splitlines() if " * " in line]
+        assert marked == ["2026"]
+
+
+def test_plan_option_on_show_report_check_list_and_validate(targets, data_dir: Path) -> None:
+    targets("record", "GRDP", "8.1", "--period", "2025")
+    assert targets("show", "--plan", "2025").stdout.splitlines()[-1] == (
+        "Plan 2025 (annual). Incomplete: 2 of the plan's targets are in this file."
+    )
+    assert targets("--plan", "2025", "report", "-f", "md").stdout.startswith(
+        "# Lai Châu 2025: progress against the socio-economic plan"
+    )
+    check = targets("check", "--plan", "2025")
+    assert (
+        check.exit_code == 0 and check.stdout.splitlines()[0] == "1/2 indicators met or exceeded; 1 no data"
+    )
+    assert [line.split()[0] for line in targets("list", "--plan", "2025").stdout.splitlines()] == [
+        "GRDP",
+        "POOR",
+        "Plan",
+    ]
+    assert targets("validate", "--plan", "2026").stdout == (
+        f"{data_dir / 'plans' / '2026.toml'}: valid plan for Lai Châu 2026, 3 indicators\n"
+    )
+    term = targets("report", "--plan", "2021-2025", "-f", "md").stdout
+    assert term.startswith("# Lai Châu 2021–2025: review of the term plan\n")
+    assert "| GRDP | GRDP growth | % | 9–10% a year on average | 8.1% (2025) |" in term
+
+
+def test_record_for_a_year_without_a_plan_keeps_the_figure_and_says_so(targets, data_dir: Path) -> None:
+    result = targets("record", "BUDGET", "1900", "--period", "2023")
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "Recorded #1: BUDGET = 1,900 billion VND for 2023 (estimate).\n"
+        "BUDGET: no plan of this folder judges 2023 figures; the figure is kept "
+        "(for year-on-year comparisons and term reviews)\n"
+    )
+    vi = targets("--lang", "vi", "record", "BUDGET", "2.204,3", "--period", "2024")
+    assert vi.stdout.splitlines()[1] == "BUDGET: hiện Không đạt (đạt 98,6 % kế hoạch)"
+    # 2,204.3 against 1,900 the year before: +16.02 %.
+    md = targets("--lang", "vi", "report", "-f", "md").stdout
+    assert "| đạt 98,6 % kế hoạch | +16,02 % | Không đạt |" in md
+
+
+def test_show_wide_gives_year_on_year_and_a_sparkline(targets, data_dir: Path) -> None:
+    for value, period in [("500", "2023-Q1"), ("1000", "2023-H1"), ("2000", "2023"), ("600", "2024-Q1")]:
+        targets("record", "BUDGET", value, "--period", period)
+    lines = targets("show", "--wide").stdout.splitlines()
+    budget = next(line for line in lines if line.startswith("BUDGET"))
+    # 600 by March, when 2023 had 500 of its 2,000: 2,400 (~: seasonal) by December; 600 / 500 = +20 %.
+    # The sparkline: 500, 1,000, 2,000, 600 on eight steps from the lowest to the highest.
+    assert budget.split()[-6:] == ["2,400", "~", "200", "181.78", "+20%", "▁▃█▁"]
+    assert lines[-1].startswith("~ projected at last year's share of the year")

@@ -168,9 +168,9 @@ BAD_INPUTS = [
         "Error: period 'Q1' does not parse; use 2024, 2024-Q1, 2024-H1 or a month like 2024-09",
     ),
     (
-        ["record", "GRDP", "8.7", "--period", "2023-09"],
+        ["show", "--plan", "2023"],
         None,
-        "Error: period '2023-09' lies outside the plan year 2024",
+        "Error: no plan named '2023' in this data folder; the plans are 2024, 2021-2025, 2025, 2026",
     ),
     (
         ["record", "FOREST", "101"],
@@ -185,7 +185,7 @@ BAD_INPUTS = [
     (
         ["record", "GRDP", "8.7"],
         _damage_plan,
-        "Error: {plan}: 7 problems: line 47: indicator GRDP_PC has kind 'stock'; use one of level, growth_rate, accumulating; ",
+        "Error: {plan}: 7 problems: line 59: indicator GRDP_PC has kind 'stock'; use one of level, growth_rate, accumulating; ",
     ),
     (
         ["record", "GRDP", "8.7", "--period", "2024"],

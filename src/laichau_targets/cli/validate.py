@@ -33,7 +33,9 @@ def validate(
         from ..render.words import inert
 
         for problem in exc.problems:
-            typer.echo(inert(f"{path}: {problem.text(texts.lang)}"), err=True)
+            # A problem of a plan file the entry point names already starts with that file.
+            where = "" if problem.key == "error.plan_problem" else f"{path}: "
+            typer.echo(inert(where + problem.text(texts.lang)), err=True)
         error(texts("error.validate_count", path=path, count=len(exc.problems)))
         raise typer.Exit(EXIT_ERROR) from None
     for plan in chosen:
