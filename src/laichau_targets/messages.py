@@ -441,7 +441,6 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "term_rule.level_by_end": {"en": "by {year}", "vi": "đến năm {year}"},
     "term_rule.amount_each_year": {"en": "each year", "vi": "mỗi năm"},
     "term_rule.average_reduction": {"en": "a year on average", "vi": "bình quân/năm"},
-    "term.none": {"en": "no full-year figure yet", "vi": "chưa có số liệu cả năm"},
     "term.compounded": {
         "en": "{value} a year, compounded from the full-year rates of {years}",
         "vi": "bình quân {value}/năm, tính gộp từ tốc độ cả năm của {years}",

@@ -95,9 +95,10 @@ def build_document(report: Report, texts: Texts) -> Document:
         Section(texts("report.remains"), items=remains(report, texts) or [texts("report.remains.none")])
     ]
     if plan.is_term:
-        sections.append(
-            Section(texts("report.term"), items=[words.term_detail(s, texts) for s in report.standings])
-        )
+        details = [
+            words.term_detail(s, texts) for s in report.standings if s.term and s.term.value is not None
+        ]
+        sections.append(Section(texts("report.term"), items=details or [texts("report.sources.none")]))
     projections = [line for s in report.standings if (line := words.projection(s, texts)) is not None]
     if projections:
         sections.append(Section(texts("report.projections"), items=projections))

@@ -222,8 +222,7 @@ def term_detail(standing: Standing, texts: Texts) -> str:
     assert term is not None
     indicator = standing.indicator
     code = inert(indicator.code)
-    if term.value is None:
-        return f"{code}: {texts('term.none')}"
+    assert term.value is not None
     used = ", ".join(_spans(term.years_used))
     if term.rule == "average_annual_rate":
         parts = [texts("term.compounded", value=quantity(term.value, indicator, texts), years=used)]
