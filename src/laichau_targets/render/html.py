@@ -83,7 +83,9 @@ def charts(report: Report, texts: Texts) -> list[str]:
     out = [f'<h2 id="charts">{escape(texts("report.charts"))}</h2>', '<div class="charts">']
     for s in drawn:
         caption = f"<b>{escape(words.inert(s.indicator.code))}</b>{escape(words.name(s.indicator, texts))}"
-        svg = chart.chart(s, texts, COLOURS[s.status], report.plan)
+        # This year's bars in the colour of the verdict; with no verdict yet, not in last year's grey.
+        colour = COLOURS[s.status] if s.status != "no_data" else "#57606a"
+        svg = chart.chart(s, texts, colour, report.plan)
         out.append(f"<figure><figcaption>{caption}</figcaption>{svg}</figure>")
     out.append("</div>")
     if empty:
