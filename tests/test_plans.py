@@ -6,11 +6,14 @@ import json
 import math
 import re
 import shutil
+from decimal import Decimal
 from pathlib import Path
 from xml.etree import ElementTree
 
 import jsonschema
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from laichau_targets.datafolder import DataFolder, init_data_folder
 from laichau_targets.errors import PlanError, UnknownPlanError
@@ -660,3 +663,19 @@ def test_show_wide_gives_year_on_year_and_a_sparkline(targets, data_dir: Path) -
     # The sparkline: 500, 1,000, 2,000, 600 on eight steps from the lowest to the highest.
     assert budget.split()[-6:] == ["2,400", "~", "200", "181.78", "+20%", "▁▃█▁"]
     assert lines[-1].startswith("~ projected at last year's share of the year")
+
+
+def test_a_folder_that_names_no_plan_is_refused(tmp_path: Path) -> None:
+    folder = make_folder(tmp_path / "f", '[folder]\nplan_files = []\ncurrent_plan = "2024"\n')
+    with pytest.raises(PlanError, match=r"missing the \[plan\] table"):
+        load_plans(folder / "targets.toml")
+
+
+@given(st.lists(st.decimals(min_value=-50, max_value=80, places=1), min_size=1, max_size=5))
+def test_the_compounded_rate_lies_between_the_years_rates_and_keeps_a_steady_one(rates) -> None:
+    from laichau_targets.standing import compounded_rate
+
+    found = compounded_rate(rates)
+    assert min(rates) - Decimal("0.01") <= found <= max(rates) + Decimal("0.01")
+    assert compounded_rate([rates[0]] * 3) == rates[0].quantize(Decimal("0.01"))
+    assert abs(float(found) - compounded([str(r) for r in rates])) <= 0.01

@@ -349,7 +349,9 @@ def _assemble(
                 second=plan.path,
             )
         seen.setdefault(plan.name.casefold(), plan)
-    if current is not None and current.casefold() not in seen and not entry_reader.problems:
+    if not plans and not entry_reader.problems and not problems:
+        entry_reader.problem("error.plan_no_head")  # a [folder] that names no plan file
+    elif current is not None and current.casefold() not in seen and not entry_reader.problems:
         entry_reader.problem(
             "error.current_plan_unknown",
             entry_reader.key_line(None, "current_plan"),
