@@ -227,6 +227,7 @@ def test_so_voi_cung_ky_is_a_percent_change_for_a_quantity_and_points_for_a_rate
     assert "+22,25" in render(tracker(years).report(), "md", Texts("vi"))
     rows = render(tracker(years).report(), "csv", Texts("en")).splitlines()
     assert "change_from_previous_year" in rows[0] and ",22.25,percent," in rows[1]
+    assert rows[0].endswith(",plan") and all(row.endswith(",2025") for row in rows[1:])
 
 
 def test_the_seasonal_projection_uses_last_years_share_at_the_same_checkpoint(years: Path) -> None:
