@@ -163,9 +163,9 @@ class Plans:
 
     def named(self, name: str) -> Plan:
         """The plan called `name` (2025, 2021-2025; an en dash counts as a hyphen)."""
-        wanted = name.strip().replace("\u2013", "-").casefold()
+        wanted = _plan_key(name)
         for plan in self.plans:
-            if plan.name.casefold() == wanted:
+            if _plan_key(plan.name) == wanted:
                 return plan
         raise UnknownPlanError("error.unknown_plan", name=name, names=", ".join(self.names))
 
@@ -201,6 +201,11 @@ class Plans:
             for indicator in plan.indicators:
                 seen.setdefault(indicator.code.upper(), indicator.code)
         return list(seen.values())
+
+
+def _plan_key(name: str) -> str:
+    """A plan's name as --plan matches it: any case, an en dash as a hyphen."""
+    return name.strip().replace("\u2013", "-").casefold()
 
 
 def _find(indicators: Iterable[Indicator], code: str, codes: list[str]) -> Indicator:
@@ -340,18 +345,20 @@ def _assemble(
             plans.append(plan)
     seen: dict[str, Plan] = {}
     for plan in plans:
-        if plan.name.casefold() in seen:
+        if _plan_key(plan.name) in seen:
             entry_reader.problem(
                 "error.plan_name_twice",
                 None,
                 name=plan.name,
-                first=seen[plan.name.casefold()].path,
+                first=seen[_plan_key(plan.name)].path,
                 second=plan.path,
             )
-        seen.setdefault(plan.name.casefold(), plan)
-    if not plans and not entry_reader.problems and not problems:
+        seen.setdefault(_plan_key(plan.name), plan)
+    # Only once every file reads well: a plan with problems of its own is missing from `plans`.
+    clean = not problems and not any(reader.problems for reader in readers)
+    if not plans and clean:
         entry_reader.problem("error.plan_no_head")  # a [folder] that names no plan file
-    elif current is not None and current.casefold() not in seen and not entry_reader.problems:
+    elif current is not None and _plan_key(current) not in seen and clean:
         entry_reader.problem(
             "error.current_plan_unknown",
             entry_reader.key_line(None, "current_plan"),
