@@ -680,3 +680,24 @@ def test_the_compounded_rate_lies_between_the_years_rates_and_keeps_a_steady_one
     assert min(rates) - Decimal("0.01") <= found <= max(rates) + Decimal("0.01")
     assert compounded_rate([rates[0]] * 3) == rates[0].quantize(Decimal("0.01"))
     assert abs(float(found) - compounded([str(r) for r in rates])) <= 0.01
+
+
+def test_every_status_has_a_colour_in_show_and_in_html() -> None:
+    from laichau_targets.plan import STATUSES
+    from laichau_targets.render.html import COLOURS
+    from laichau_targets.render.table import STATUS_STYLE
+
+    assert set(STATUS_STYLE) == set(STATUSES) == set(COLOURS)
+
+
+def test_show_of_a_term_in_progress(targets, data_dir: Path) -> None:
+    for year, rate in GRDP_YEARS.items():
+        if year != "2025":
+            targets("record", "GRDP", rate, "--period", year)
+    lines = targets("show", "--plan", "2021-2025").stdout.splitlines()
+    grdp = next(line for line in lines if line.startswith("GRDP "))
+    assert grdp.split()[-8:] == ["8.83", "2021–2024", "········", "–", "0.17", "pt", "In", "progress"]
+    assert lines[-2:] == [
+        "0/22 indicators met or exceeded; 1 in progress; 21 no data",
+        "Plan 2021-2025 (term). Incomplete: 22 of the plan's targets are in this file.",
+    ]

@@ -21,6 +21,7 @@ STATUS_STYLE = {
     "off_track": "red",
     "not_met": "bold red",
     "no_data": "dim",
+    "in_progress": "magenta",
 }
 BAR_CELLS = 8
 DEFAULT_WIDTH = 100
