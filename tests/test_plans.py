@@ -701,3 +701,31 @@ def test_show_of_a_term_in_progress(targets, data_dir: Path) -> None:
         "0/22 indicators met or exceeded; 1 in progress; 21 no data",
         "Plan 2021-2025 (term). Incomplete: 22 of the plan's targets are in this file.",
     ]
+
+
+@pytest.mark.parametrize("plan", ["2024", "2021-2025", "2025", "2026"])
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_every_output_of_every_bundled_plan_runs(targets, data_dir: Path, plan: str, lang: str) -> None:
+    for code, value, period in [
+        ("GRDP", "8.1", "2023"),
+        ("GRDP", "8.7", "2024"),
+        ("GRDP", "7.9", "2025-H1"),
+        ("BUDGET", "1500", "2024-09"),
+        ("BUDGET", "2300", "2024"),
+        ("BUDGET", "1700", "2025-09"),
+        ("POOR", "3.1", "2025"),
+        ("JOBS", "9000", "2024"),
+        ("GRDP_PC", "66", "2025"),
+    ]:
+        assert targets("record", code, value, "--period", period).exit_code == 0
+    common = ["--lang", lang, "--plan", plan]
+    for args in (["show"], ["show", "--wide"], ["list"], ["check"], ["validate"], ["plans"]):
+        result = targets(*common, *args)
+        assert result.exit_code in (0, 1) and result.stderr == "", (args, result.stderr)
+    for fmt in ("md", "json", "csv", "html", "text"):
+        result = targets(*common, "report", "--format", fmt)
+        assert result.exit_code == 0 and result.stdout, fmt
+    data = json.loads(targets(*common, "report", "--format", "json").stdout)
+    schema = json.loads((REPO / "src" / "laichau_targets" / "report.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema)
+    assert data["plan"]["name"] == plan
