@@ -185,7 +185,7 @@ BAD_INPUTS = [
     (
         ["record", "GRDP", "8.7"],
         _damage_plan,
-        "Error: {plan}: 7 problems: line 59: indicator GRDP_PC has kind 'stock'; use one of level, growth_rate, accumulating; ",
+        "Error: {plan}: 7 problems: line 60: indicator GRDP_PC has kind 'stock'; use one of level, growth_rate, accumulating; ",
     ),
     (
         ["record", "GRDP", "8.7", "--period", "2024"],

@@ -128,7 +128,8 @@ class Plan:
     name: str = ""
     first_year: int = 0
     complete: bool = True
-    note: str | None = None
+    note: str | None = None  # on the plan's source or completeness; note_en in English output
+    note_en: str | None = None
 
     def __post_init__(self) -> None:
         if not self.first_year:
@@ -553,6 +554,7 @@ class _PlanReader:
             "name": self.text(head, "name", None) if "name" in head else "",
             "complete": complete,
             "note": self.text(head, "note", None) if "note" in head else None,
+            "note_en": self.text(head, "note_en", None) if "note_en" in head else None,
         }
 
     def register(self, draft: _Draft, described: dict[str, tuple[Indicator, Path]]) -> None:

@@ -45,8 +45,9 @@ TERM_COLUMNS = ["code", "name", "unit", "target", "num", "progress", "gap", "yea
 def build_document(report: Report, texts: Texts) -> Document:
     plan = report.plan
     intro = [source_line(report, texts), words.plan_line(report, texts)]
-    if plan.note:
-        intro.append(texts("report.plan_note", note=words.inert(plan.note)))
+    note = plan.note_en if texts.lang == "en" and plan.note_en else plan.note
+    if note:
+        intro.append(texts("report.plan_note", note=words.inert(note)))
     if report.as_of is not None:
         intro.append(texts("report.as_of", period=report.as_of.label))
     headers = [

@@ -94,6 +94,7 @@ def report_fields(report: Report) -> dict[str, Any]:
             "last_year": plan.year,
             "complete": plan.complete,
             "note": plan.note,
+            "note_en": plan.note_en,
         },
         "as_of": report.as_of.label if report.as_of else None,
         "summary": summary,
