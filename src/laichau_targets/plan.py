@@ -543,18 +543,22 @@ class _PlanReader:
             self.problem("error.plan_complete", self.key_line(None, "complete"))
             complete = True
         url = head.get("url")
+
+        def optional(key: str) -> str | None:
+            return self.text(head, key, None) if key in head else None
+
         return {
             "province": province,
             "year": year,
             "first_year": first_year or year,
             "title": self.text(head, "title", None),
-            "site": self.text(head, "site", None) if "site" in head else None,
-            "author": self.text(head, "author", None) if "author" in head else None,
+            "site": optional("site"),
+            "author": optional("author"),
             "url": url if isinstance(url, str) else None,
-            "name": self.text(head, "name", None) if "name" in head else "",
+            "name": optional("name") or "",
             "complete": complete,
-            "note": self.text(head, "note", None) if "note" in head else None,
-            "note_en": self.text(head, "note_en", None) if "note_en" in head else None,
+            "note": optional("note"),
+            "note_en": optional("note_en"),
         }
 
     def register(self, draft: _Draft, described: dict[str, tuple[Indicator, Path]]) -> None:
