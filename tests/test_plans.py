@@ -729,3 +729,23 @@ def test_every_output_of_every_bundled_plan_runs(targets, data_dir: Path, plan: 
     schema = json.loads((REPO / "src" / "laichau_targets" / "report.schema.json").read_text(encoding="utf-8"))
     jsonschema.validate(data, schema)
     assert data["plan"]["name"] == plan
+
+
+def test_without_a_setting_the_current_years_plan_else_the_latest_annual_one(tmp_path: Path) -> None:
+    from datetime import date
+
+    entry = '[folder]\nplan_files = ["plans/2025.toml", "plans/t.toml"]\n' + HEAD.format(when="year = 2024")
+    folder = make_folder(
+        tmp_path / "f",
+        entry + indicator_table("A", "5", "level"),
+        **{
+            "2025": HEAD.format(when="year = 2025") + reference("A", "6"),
+            "t": HEAD.format(when="term = [2026, 2030]") + reference("A", "7", term_rule='"level_by_end"'),
+        },
+    )
+    plans = load_plans(folder / "targets.toml")
+    assert plans.current is None
+    assert plans.choose(today=date(2024, 5, 1)).name == "2024"
+    assert plans.choose(today=date(2025, 5, 1)).name == "2025"
+    assert plans.choose(today=date(2027, 5, 1)).name == "2025"  # no 2027 plan: the latest annual one
+    assert plans.choose("2026-2030").is_term

@@ -207,7 +207,8 @@ def seasonal_share(checkpoint: Decimal | None, full_year: Decimal | None) -> Dec
 
 def term_standing(plan: Plan, indicator: Indicator, current: CurrentFigures) -> Standing:
     """A term target judged from the full-year figures of the term's years (none for a year: missing)."""
-    rule = indicator.term_rule or "level_by_end"
+    rule = indicator.term_rule
+    assert rule is not None, "a term plan gives every target a term_rule"
     found = [current.get((indicator.code.upper(), Period(year, 12))) for year in plan.years]
     figures = tuple(r for r in found if r is not None and r.value is not None)
     used = tuple(r.period.year for r in figures if r.period is not None)
