@@ -291,7 +291,8 @@ def test_local_data_folder_then_the_users_own(targets, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    "command", ["show", "record", "report", "list", "init", "paths", "history", "undo", "check", "validate"]
+    "command",
+    ["show", "record", "report", "list", "plans", "init", "paths", "history", "undo", "check", "validate"],
 )
 def test_every_command_has_help_with_an_example(targets, command: str) -> None:
     result = targets(command, "--help")
