@@ -418,7 +418,8 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "headline.in_progress": {"en": "{n} in progress", "vi": "{n} đang thực hiện"},
     "plan_kind.annual": {"en": "annual", "vi": "năm"},
     "plan_kind.term": {"en": "term", "vi": "giai đoạn"},
-    "report.plan": {"en": "Plan {name} ({kind}).", "vi": "Kế hoạch {name} ({kind})."},
+    "report.plan.annual": {"en": "Plan {name} (annual).", "vi": "Kế hoạch năm {name}."},
+    "report.plan.term": {"en": "Plan {name} (term).", "vi": "Kế hoạch giai đoạn {name}."},
     "report.incomplete": {
         "en": "Incomplete: {count} of the plan's targets are in this file.",
         "vi": "Chưa đầy đủ: tệp này có {count} chỉ tiêu của kế hoạch.",

@@ -170,9 +170,7 @@ def plan_line(report: Report, texts: Texts) -> str:
 
 
 def plan_line_of(plan: Plan, texts: Texts) -> str:
-    line = texts(
-        "report.plan", name=inert(plan.name), kind=texts(f"plan_kind.{'term' if plan.is_term else 'annual'}")
-    )
+    line = texts(f"report.plan.{'term' if plan.is_term else 'annual'}", name=inert(plan.name))
     if not plan.complete:
         line += " " + texts("report.incomplete", count=len(plan.indicators))
     return line
