@@ -1,17 +1,21 @@
 """Time the installed `targets` against two references, and against growing record logs.
 
-    .venv/bin/python bench/run.py            # about two minutes
+    .venv/bin/python bench/run.py            # about five minutes
     .venv/bin/python bench/run.py --rounds 5 # quicker, noisier
 
 Run it with the interpreter of the environment that has `targets` installed: the script
 is looked for beside that interpreter. Every command is run as a real process, interleaved
 round by round so that a busy moment of the machine hits all of them alike; min and median
-are printed, and each median as a ratio to the minimal Typer + Rich app.
+are printed, and each median as a ratio to the minimal Typer + Rich app. The last part
+times what a team's log needs (issue 10): a cold read of logs of 1,000 to 100,000 records,
+`show` after a pull appended 100 records to 100,000, and `history --limit 20`, `undo` and
+`report --as-of` on 100,000 records against `show` on the same log.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import os
 import platform
 import shutil
@@ -20,7 +24,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import date
+from collections.abc import Callable
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 
 REFERENCE_APP = """
@@ -46,10 +51,6 @@ if __name__ == "__main__":
     app()
 """
 
-RECORD_BLOCK = (
-    '[[record]]\nid = {id}\ncode = "{code}"\nvalue = {value}\nperiod = "{period}"\n'
-    'basis = "estimate"\nrecorded_at = 2024-10-05 09:30:00+00:00\nuser = "bench"\n'
-)
 CODES = ["GRDP", "BUDGET", "JOBS", "FOREST", "GRAIN", "TRAINING"]
 PERIODS = ["2024-Q1", "2024-H1", "2024-09", "2024"]
 
@@ -62,15 +63,40 @@ def targets_script() -> str:
     return found
 
 
+def log_lines(count: int, first: int = 0) -> bytes:
+    """`count` records as another program (or a pull) would write them: one JSON object a line."""
+    import json
+
+    from laichau_targets.ids import encode
+
+    start = datetime(2024, 1, 1, tzinfo=UTC)
+    lines = []
+    for n in range(first, first + count):
+        at = start + timedelta(seconds=n)
+        row = {
+            "id": encode((int(at.timestamp() * 1000) << 80) | (n * 7919 + 1)),
+            "code": CODES[n % len(CODES)],
+            "value": f"{1 + n % 97}.{n % 10}",
+            "period": PERIODS[n % 4],
+            "basis": "estimate",
+            "recorded_at": at.isoformat(),
+            "user": "bench",
+            "source": "Cục Thống kê tỉnh Lai Châu" if n % 3 == 0 else None,
+        }
+        lines.append(json.dumps({k: v for k, v in row.items() if v is not None}, ensure_ascii=False) + "\n")
+    return "".join(lines).encode("utf-8")
+
+
 def write_log(folder: Path, count: int) -> None:
-    blocks = [
-        RECORD_BLOCK.format(id=n, code=CODES[n % len(CODES)], value=1 + n % 97, period=PERIODS[n % 4])
-        for n in range(1, count + 1)
-    ]
-    (folder / "records.toml").write_text("\n".join(blocks), encoding="utf-8")
+    (folder / "records.jsonl").write_bytes(log_lines(count))
 
 
-def time_once(command: list[str], env: dict[str, str]) -> float:
+Setup = Callable[[], None] | None
+
+
+def time_once(command: list[str], env: dict[str, str], setup: Setup = None) -> float:
+    if setup is not None:
+        setup()
     start = time.perf_counter()
     done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
     elapsed = time.perf_counter() - start
@@ -79,13 +105,17 @@ def time_once(command: list[str], env: dict[str, str]) -> float:
     return elapsed
 
 
-def measure(commands: dict[str, tuple[list[str], dict[str, str]]], rounds: int) -> dict[str, list[float]]:
+Commands = dict[str, tuple[list[str], dict[str, str]] | tuple[list[str], dict[str, str], Setup]]
+
+
+def measure(commands: Commands, rounds: int) -> dict[str, list[float]]:
+    """Median-ready samples; a command's setup (third item) runs before each of its runs, untimed."""
     samples: dict[str, list[float]] = {name: [] for name in commands}
-    for command, env in commands.values():  # one warm-up each: caches, page cache
-        time_once(command, env)
+    for command, env, *setup in commands.values():  # one warm-up each: caches, page cache
+        time_once(command, env, *setup)
     for _ in range(rounds):
-        for name, (command, env) in commands.items():
-            samples[name].append(time_once(command, env))
+        for name, (command, env, *setup) in commands.items():
+            samples[name].append(time_once(command, env, *setup))
     return samples
 
 
@@ -112,8 +142,10 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="targets-bench-"))
     try:
         base_env = {
-            k: v for k, v in os.environ.items() if not k.startswith(("LAICHAU_TARGETS", "LANG", "LC_"))
-        }
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith(("LAICHAU_TARGETS", "LANG", "LC_")) and k != "PYTHONDONTWRITEBYTECODE"
+        }  # an installed program has its bytecode cached: the warm-up runs write it
         base_env.update(NO_COLOR="1", XDG_CACHE_HOME=str(work / "cache"), LANG="C.UTF-8")
         reference = work / "reference_app.py"
         reference.write_text(REFERENCE_APP, encoding="utf-8")
@@ -156,7 +188,7 @@ def main() -> None:
         print("\ngoals: show ≤ 1.00, record ≤ 0.75, --help ≤ 1.00\n")
 
         sizes = [0] + [int(s) for s in args.sizes.split(",") if s]
-        grown: dict[str, tuple[list[str], dict[str, str]]] = {}
+        grown: Commands = {}
         cold: dict[int, float] = {}
         for size in sizes:
             sized = work / f"log-{size}"
@@ -181,8 +213,58 @@ def main() -> None:
         for size, seconds in cold.items():
             print(f"  {size:>7,} records: {seconds * 1000:7.1f} ms")
         print("\ngoals: show ≤ 2× with 10,000 records, ≤ 5× with 100,000; record ≤ 1.2× with 100,000")
+        print()
+        team_log(script, base_env, work, sizes[1:], args.rounds)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+def team_log(script: str, base_env: dict[str, str], work: Path, sizes: list[int], rounds: int) -> None:
+    """Issue 10's cases: cold reads, a pull's new lines, history/undo/--as-of against show."""
+    cases: Commands = {}
+    for size in sizes:  # folders of their own: the warm cases below keep their caches
+        folder = work / f"cold-{size}"
+        subprocess.run([script, "init", str(folder)], check=True, stdout=subprocess.DEVNULL, env=base_env)
+        write_log(folder, size)
+        cases[f"cold show, {size:,} records"] = (
+            [script, "show"],
+            {**base_env, "LAICHAU_TARGETS_DATA": str(folder)},
+            functools.partial(shutil.rmtree, folder / ".targets-cache", ignore_errors=True),
+        )
+    big = max(sizes)
+    folder = work / f"log-{big}"
+    env = {**base_env, "LAICHAU_TARGETS_DATA": str(folder)}
+    pulled = work / "pulled"
+    subprocess.run([script, "init", str(pulled)], check=True, stdout=subprocess.DEVNULL, env=base_env)
+    base = log_lines(big)
+    (pulled / "records.jsonl").write_bytes(base)
+    pulled_env = {**base_env, "LAICHAU_TARGETS_DATA": str(pulled)}
+    subprocess.run([script, "show"], check=True, stdout=subprocess.DEVNULL, env=pulled_env)
+    saved = work / "pulled-cache"
+    shutil.copytree(pulled / ".targets-cache", saved)
+    tail = log_lines(100, first=big)
+
+    def pull() -> None:  # git writes the file anew: new inode, the old lines and 100 more
+        shutil.rmtree(pulled / ".targets-cache")
+        shutil.copytree(saved, pulled / ".targets-cache")
+        fresh = pulled / "records.jsonl.new"
+        fresh.write_bytes(base + tail)
+        os.replace(fresh, pulled / "records.jsonl")
+
+    cases[f"show, {big:,} records (warm)"] = ([script, "show"], env)
+    cases[f"show after a pull of 100 onto {big:,}"] = ([script, "show"], pulled_env, pull)
+    cases[f"history --limit 20, {big:,} records"] = ([script, "history", "--limit", "20"], env)
+    cases[f"undo, {big:,} records"] = ([script, "undo"], env)
+    cases[f"report --as-of 2024-H1, {big:,} records"] = (
+        [script, "report", "--as-of", "2024-H1", "--format", "json"],
+        env,
+    )
+    samples = measure(cases, rounds)
+    print("\n".join(table(samples, f"show, {big:,} records (warm)", "× warm show")))
+    print(
+        f"\ngoals: cold show ≤ 1,000 ms with {big:,} records; after a pull only the new lines are read;"
+        "\nhistory --limit 20, undo and report --as-of ≤ 2× warm show"
+    )
 
 
 if __name__ == "__main__":

@@ -58,15 +58,29 @@ def targets() -> Targets:
 
 
 def snapshot(folder: Path) -> dict[str, str]:
-    """Every file under `folder` with its hash and mode: to show a command wrote nothing."""
+    """Every file under `folder` with its hash and mode: to show a command wrote nothing.
+
+    The caches in `.targets-cache/` are left out: they are not data, and any command may
+    refresh them (they prove themselves on every read).
+    """
     state = {}
     for root, dirs, files in os.walk(folder):
+        if ".targets-cache" in dirs:
+            dirs.remove(".targets-cache")
         for name in sorted(dirs + files):
             path = Path(root) / name
             stat = path.lstat()
             digest = hashlib.sha256(path.read_bytes()).hexdigest() if path.is_file() else "dir"
             state[str(path.relative_to(folder))] = f"{digest} {oct(stat.st_mode)}"
     return state
+
+
+def log_ids(folder: Path) -> list[str]:
+    """The ids of the records in a data folder's log, in the order of its lines."""
+    import json
+
+    text = (folder / "records.jsonl").read_text(encoding="utf-8")
+    return [json.loads(line)["id"] for line in text.splitlines() if line.strip()]
 
 
 def markdown_rows(text: str) -> list[list[str]]:
@@ -84,3 +98,18 @@ def markdown_rows(text: str) -> list[list[str]]:
             rows.append(row)
             row = None
     return rows
+
+
+def assert_same_as_v01(report: dict, old: dict) -> None:
+    """A report of today against what v0.1 printed: every field v0.1 had, the same value.
+
+    Fields are only ever added. Two changes are deliberate: record ids became ULIDs (schema
+    version 2), and a growth rate within the year is compared with its target in points,
+    never shown as a share of it (issue 11), so its `progress` is now null.
+    """
+    assert {k: report["summary"][k] for k in old["summary"]} == old["summary"]
+    for new_row, old_row in zip(report["indicators"], old["indicators"], strict=True):
+        expected = {k: v for k, v in old_row.items() if k != "record_id"}
+        if old_row["kind"] == "growth_rate" and old_row["period"] not in (None, str(report["plan"]["year"])):
+            expected["progress"] = None
+        assert {k: new_row[k] for k in expected} == expected, old_row["code"]

@@ -10,7 +10,7 @@ import pytest
 from laichau_targets import __version__
 from laichau_targets.cli import EXIT_CHECK_FAILED, EXIT_ERROR
 
-from .conftest import REPO, markdown_rows, snapshot
+from .conftest import REPO, log_ids, markdown_rows, snapshot
 
 ALL_CODES = [
     "GRDP",
@@ -83,8 +83,9 @@ def test_show_lists_all_17_indicators_with_the_articles_numbers(targets, data_di
 def test_record_prints_the_new_standing(targets, data_dir: Path) -> None:
     result = targets("record", "GRDP", "8.7", "--period", "2024")
     assert result.exit_code == 0
+    (only,) = log_ids(data_dir)  # a lone record is shown by the shortest form, 6 characters
     assert result.stdout == (
-        "Recorded #1: GRDP = 8.7% for 2024 (estimate).\nGRDP: now Not met (0.3 points below target)\n"
+        f"Recorded #{only[:6]}: GRDP = 8.7% for 2024 (estimate).\nGRDP: now Not met (0.3 points below target)\n"
     )
     assert result.stderr == ""
 
@@ -136,7 +137,7 @@ def test_negative_figures_are_values_not_options(targets, data_dir: Path) -> Non
     assert result.exit_code == 0
     assert (
         result.stdout
-        == "Recorded #1: GRDP = -0.5% for 2024 (estimate).\nGRDP: now Not met (9.5 points below target)\n"
+        == f"Recorded #{log_ids(data_dir)[0][:6]}: GRDP = -0.5% for 2024 (estimate).\nGRDP: now Not met (9.5 points below target)\n"
     )
 
 
@@ -267,7 +268,8 @@ def test_paths_say_which_files_and_why(targets, data_dir: Path) -> None:
     assert result.stdout == (
         f"Data folder: {data_dir} (chosen by LAICHAU_TARGETS_DATA)\n"
         f"Plan:        {data_dir / 'targets.toml'}\n"
-        f"Record log:  {data_dir / 'records.toml'}\n"
+        f"Record log:  {data_dir / 'records.jsonl'}\n"
+        f"Caches:      {data_dir / '.targets-cache'}\n"
     )
 
 

@@ -55,7 +55,7 @@ def test_data_after_the_command_chooses_the_folder(tmp_path: Path, targets: Targ
     assert targets("init", str(folder)).exit_code == 0
     result = targets("record", "GRDP", "8.7", "--period", "2024", "--data", str(folder))
     assert result.exit_code == 0, result.output
-    assert "GRDP" in (folder / "records.toml").read_text(encoding="utf-8")
+    assert "GRDP" in (folder / "records.jsonl").read_text(encoding="utf-8")
 
 
 def test_a_global_option_without_its_value_is_one_error_line(data_dir: Path, targets: Targets) -> None:

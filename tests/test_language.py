@@ -11,7 +11,7 @@ import pytest
 
 from laichau_targets.messages import CATALOGUE, LANGS, choose_lang
 
-from .conftest import REPO
+from .conftest import REPO, log_ids
 
 # Messages that read the same in both languages: names of things, not sentences.
 SAME_IN_BOTH = {
@@ -141,7 +141,7 @@ def test_record_confirmation_errors_and_warnings_in_vietnamese(targets, data_dir
     done = targets("--lang", "vi", "record", "BUDGET", "1.850,5", "--period", "2024-09")
     assert (
         done.stdout
-        == "Đã ghi #1: BUDGET = 1.850,5 tỷ đồng cho kỳ 2024-09 (ước).\nBUDGET: hiện Đúng tiến độ (đạt 82,8 % kế hoạch)\n"
+        == f"Đã ghi #{log_ids(data_dir)[0][:6]}: BUDGET = 1.850,5 tỷ đồng cho kỳ 2024-09 (ước).\nBUDGET: hiện Đúng tiến độ (đạt 82,8 % kế hoạch)\n"
     )
     bad = targets("--lang", "vi", "record", "GRPD", "8,7")
     assert (bad.exit_code, bad.stderr) == (2, "Error: không có chỉ tiêu 'GRPD'; có phải ý bạn là 'GRDP'?\n")

@@ -188,12 +188,11 @@ def test_problems_that_name_a_key(change, problem) -> None:
 
 def test_a_log_record_with_a_key_of_the_wrong_type(tmp_path: Path) -> None:
     from laichau_targets.errors import LogError
-    from laichau_targets.records import load_records
+    from laichau_targets.log import RecordLog
 
-    log = tmp_path / "records.toml"
-    log.write_text(
+    (tmp_path / "records.toml").write_text(
         '[[record]]\nid = 1\ncode = 7\nretracts = 1\nrecorded_at = 2024-01-01T00:00:00Z\nuser = "u"\n',
         encoding="utf-8",
     )
     with pytest.raises(LogError, match="record at line 1: code is not text"):
-        load_records(log)
+        RecordLog(tmp_path).records()

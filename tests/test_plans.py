@@ -23,10 +23,10 @@ from laichau_targets.plan import load_plans
 from laichau_targets.render import render
 from laichau_targets.tracker import Tracker
 
-from .conftest import REPO
+from .conftest import REPO, assert_same_as_v01, log_ids, snapshot
 
 SEED = REPO / "docs" / "sources" / "laichau-plans-2021-2026.md"
-V01 = Path(__file__).parent / "data" / "v01"
+V01 = Path(__file__).parent / "fixtures" / "v0.1"
 
 
 def seed_quotes() -> list[str]:
@@ -426,15 +426,16 @@ def test_a_target_with_two_baselines_gives_the_share_of_each_and_judges_by_the_p
 
 def test_a_v01_plan_and_log_give_the_same_report_as_before(tmp_path: Path) -> None:
     folder = tmp_path / "v01"
-    shutil.copytree(V01, folder)
-    before = json.loads((folder / "report.json").read_text(encoding="utf-8"))
+    folder.mkdir()
+    for name in ("targets.toml", "records.toml"):  # the plan file and the log as v0.1 wrote them
+        shutil.copyfile(V01 / name, folder / name)
+    before = snapshot(folder)
+    old = json.loads((V01 / "report-v0.1.json").read_text(encoding="utf-8"))
     now = json_report(folder)
-    assert {k: now["plan"][k] for k in before["plan"]} == before["plan"]
-    assert {k: now["summary"][k] for k in before["summary"]} == before["summary"]
-    assert len(now["indicators"]) == len(before["indicators"])
-    for old, new in zip(before["indicators"], now["indicators"], strict=True):
-        assert {k: new[k] for k in old} == old
+    assert {k: now["plan"][k] for k in old["plan"]} == old["plan"]
+    assert_same_as_v01(now, old)
     assert now["plan"]["name"] == "2024" and now["plan"]["complete"] is True
+    assert snapshot(folder) == before  # read as it is: nothing converted, nothing written
 
 
 def test_an_indicator_is_described_once_in_a_folder(tmp_path: Path) -> None:
@@ -644,7 +645,7 @@ def test_record_for_a_year_without_a_plan_keeps_the_figure_and_says_so(targets, 
     result = targets("record", "BUDGET", "1900", "--period", "2023")
     assert result.exit_code == 0
     assert result.stdout == (
-        "Recorded #1: BUDGET = 1,900 billion VND for 2023 (estimate).\n"
+        f"Recorded #{log_ids(data_dir)[0][:6]}: BUDGET = 1,900 billion VND for 2023 (estimate).\n"
         "BUDGET: no plan of this folder judges 2023 figures; the figure is kept "
         "(for year-on-year comparisons and term reviews)\n"
     )

@@ -18,11 +18,11 @@ import pytest
 
 from laichau_targets.cli import EXIT_ERROR
 from laichau_targets.datafolder import DataFolder
+from laichau_targets.log import RecordLog
 from laichau_targets.periods import default_period
-from laichau_targets.records import load_records
 from laichau_targets.tracker import Tracker
 
-from .conftest import snapshot
+from .conftest import log_ids, snapshot
 
 SCRIPT = Path(sys.executable).parent / "targets"
 TARGETS = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "laichau_targets"]
@@ -41,26 +41,78 @@ def run(
     )
 
 
+def shorts(folder: Path) -> list[str]:
+    """The short ids of the log's records, in the log's order, as the log gives them now."""
+    return [r.short for r in RecordLog(folder).records()]
+
+
 def test_history_shows_provenance_and_retractions(targets, data_dir: Path) -> None:
     targets("record", "GRDP", "8.5", "--period", "2024-09", "--source", "Cục Thống kê", "--note", "ước tính")
     targets("record", "GRDP", "8.7", "--period", "2024-09")  # a correction: supersedes the first
     targets("record", "BUDGET", "2.300", "--period", "2024", "--official", "--locale", "vi")
     undone = targets("undo")
     assert undone.exit_code == 0
-    assert undone.stdout == ("Retracted #3 (BUDGET = 2,300 for 2024) with record #4.\nBUDGET: now No data\n")
-    result = targets("history")
-    user = load_records(data_dir / "records.toml")[0].user
-    assert STAMP.sub("<when>", result.stdout) == (
-        f"#1  <when>  {user}  GRDP    8.5    2024-09 estimate  source: Cục Thống kê  note: ước tính\n"
-        f"#2  <when>  {user}  GRDP    8.7    2024-09 estimate\n"
-        f"#3  <when>  {user}  BUDGET  2,300  2024 official     [retracted by #4]\n"
-        f"#4  <when>  {user}  BUDGET         retracts #3\n"
+    a, b, c, d = shorts(data_dir)
+    assert (
+        undone.stdout == f"Retracted #{c} (BUDGET = 2,300 for 2024) with record #{d}.\nBUDGET: now No data\n"
     )
+    result = targets("history")
+    user = RecordLog(data_dir).records()[0].user
+    cells = [re.split(r"  +", line) for line in STAMP.sub("<when>", result.stdout).splitlines()]
+    assert cells == [
+        [
+            f"#{a}",
+            "<when>",
+            user,
+            "GRDP",
+            "8.5",
+            "2024-09 estimate",
+            "source: Cục Thống kê",
+            "note: ước tính",
+        ],
+        [f"#{b}", "<when>", user, "GRDP", "8.7", "2024-09 estimate"],
+        [f"#{c}", "<when>", user, "BUDGET", "2,300", "2024 official", f"[retracted by #{d}]"],
+        [f"#{d}", "<when>", user, "BUDGET", f"retracts #{c}"],
+    ]
     only = targets("history", "grdp")
     assert len(only.stdout.splitlines()) == 2
+    assert targets("history", "--code", "GRDP", "--limit", "1").stdout == only.stdout.splitlines(True)[1]
+    assert targets("history", "JOBS").stdout == "No records for JOBS.\n"
+    assert targets("--lang", "vi", "history", "jobs").stdout == "Chưa có bản ghi nào cho JOBS.\n"
     report = json.loads(targets("report", "--format", "json").stdout)
     grdp = report["indicators"][0]
-    assert (grdp["actual"], grdp["record_id"], grdp["status"]) == (8.7, 2, "at_risk")
+    assert (grdp["actual"], grdp["record_id"], grdp["status"]) == (8.7, log_ids(data_dir)[1], "at_risk")
+
+
+def test_history_of_an_empty_log(targets, data_dir: Path) -> None:
+    assert targets("history").stdout == "No records yet.\n"
+    assert targets("history", "GRDP").stdout == "No records yet.\n"
+    assert targets("history", "--format", "json").stdout == "[]\n"
+    unknown = targets("history", "GRPD")
+    assert (unknown.exit_code, unknown.stderr) == (
+        2,
+        "Error: unknown indicator 'GRPD'; did you mean 'GRDP'?\n",
+    )
+
+
+def test_history_as_json_holds_every_field_of_every_record(targets, data_dir: Path) -> None:
+    targets("record", "GRDP", "8.5", "--period", "2024-09", "--source", "Cục Thống kê", "--note", "ước tính")
+    targets("undo", "--note", "sai kỳ")
+    rows = json.loads(targets("history", "--format", "json").stdout)
+    lines = [
+        json.loads(line) for line in (data_dir / "records.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    assert len(rows) == 2
+    for row, line in zip(rows, lines, strict=True):
+        assert {
+            k: v for k, v in row.items() if k in line
+        } == line  # every field the log holds, as it holds it
+    assert (rows[0]["kind"], rows[0]["retracted_by"], rows[1]["kind"]) == (
+        "figure",
+        lines[1]["id"],
+        "retraction",
+    )
+    assert json.loads(targets("history", "--format", "json", "--limit", "0").stdout) == []
 
 
 def test_record_undo_round_trip_restores_the_standing(targets, data_dir: Path) -> None:
@@ -75,14 +127,18 @@ def test_record_undo_round_trip_restores_the_standing(targets, data_dir: Path) -
 def test_undo_by_id_and_its_mistakes(targets, data_dir: Path) -> None:
     targets("record", "GRDP", "8.1", "--period", "2024-Q1")
     targets("record", "GRDP", "8.3", "--period", "2024-H1")
-    result = targets("undo", "1", "--note", "wrong indicator")
-    assert result.stdout.splitlines()[0] == "Retracted #1 (GRDP = 8.1 for 2024-Q1) with record #3."
-    log = data_dir / "records.toml"
+    first = RecordLog(data_dir).records()[0].id
+    result = targets("undo", first[:12].lower(), "--note", "wrong indicator")
+    one, _, three = shorts(data_dir)
+    assert result.stdout.splitlines()[0] == f"Retracted #{one} (GRDP = 8.1 for 2024-Q1) with record #{three}."
+    log = data_dir / "records.jsonl"
     before = log.read_bytes()
     for args, message in [
-        (["undo", "1"], "Error: record 1 is already retracted\n"),
-        (["undo", "3"], "Error: record 3 is itself a retraction; record the figure again instead\n"),
-        (["undo", "42"], "Error: there is no record 42; `targets history` lists them\n"),
+        (["undo", one], f"Error: record {one} is already retracted\n"),
+        (["undo", three], f"Error: record {three} is itself a retraction; record the figure again instead\n"),
+        (["undo", "7ZZZZZ"], "Error: there is no record 7ZZZZZ; `targets history` lists them\n"),
+        (["undo", "01-J9"], "Error: there is no record 01-J9; `targets history` lists them\n"),
+        (["undo", "0"], "Error: there is no record 0; `targets history` lists them\n"),
     ]:
         bad = targets(*args)
         assert (bad.exit_code, bad.stderr) == (EXIT_ERROR, message)
@@ -105,13 +161,15 @@ def test_a_value_ten_times_off_is_recorded_with_a_warning(targets, data_dir: Pat
     assert (exactly_ten_times.exit_code, exactly_ten_times.stderr) == (0, "")
     result = targets("record", "BUDGET", "22400", "--period", "2024")
     assert result.exit_code == 0
-    assert result.stdout.startswith("Recorded #2: BUDGET = 22,400 billion VND for 2024 (estimate).\n")
+    shown, rest = result.stdout.split(":", 1)
+    assert log_ids(data_dir)[1].startswith(shown.removeprefix("Recorded #"))
+    assert rest.startswith(" BUDGET = 22,400 billion VND for 2024 (estimate).\n")
     assert (
         result.stderr == "Warning: 22,400 is more than 10 times above the target 2,236; did you mean 2,240?\n"
     )
     low = targets("record", "GRAIN", "2.255", "--period", "2024", "--locale", "en")
     assert low.stderr == "Warning: 2.255 is more than 10 times below the target 225.5; did you mean 225.5?\n"
-    assert len(load_records(data_dir / "records.toml")) == 3
+    assert len(RecordLog(data_dir).records()) == 3
 
 
 def _damage_plan(folder: Path) -> None:
@@ -122,13 +180,13 @@ def _damage_plan(folder: Path) -> None:
 
 
 def _damage_log(folder: Path) -> None:
-    with open(folder / "records.toml", "a", encoding="utf-8") as log:
-        log.write('\n[[record]]\nid = 2\ncode = "GRDP"\nvalue = 8,8\n')
+    with open(folder / "records.jsonl", "a", encoding="utf-8") as log:
+        log.write('{"id": "01J9E0ZZZZZZZZZZZZZZZZZZZZ", "code": "GRDP", "value": 8,8}\n')
 
 
 def _log_is_a_folder(folder: Path) -> None:
-    (folder / "records.toml").unlink()
-    (folder / "records.toml").mkdir()
+    (folder / "records.jsonl").unlink()
+    (folder / "records.jsonl").mkdir()
 
 
 BAD_INPUTS = [
@@ -190,7 +248,7 @@ BAD_INPUTS = [
     (
         ["record", "GRDP", "8.7", "--period", "2024"],
         _damage_log,
-        "Error: {log}: damaged: Expected newline or end of document after a statement (at line 13, column 10); fix it by hand, nothing is written until then",
+        "Error: {log}: damaged: record at line 2: not a JSON object on one line; fix it by hand, nothing is written until then",
     ),
     (["record", "GRDP", "8.7"], _log_is_a_folder, "Error: {log}: is a folder, not a record log"),
     (["show"], _log_is_a_folder, "Error: {log}: is a folder, not a record log"),
@@ -206,7 +264,7 @@ def test_bad_input_exits_2_with_one_error_line_and_changes_nothing(
         spoil(data_dir)
     before = snapshot(data_dir)
     result = targets(*args)
-    expected = message.format(plan=data_dir / "targets.toml", log=data_dir / "records.toml")
+    expected = message.format(plan=data_dir / "targets.toml", log=data_dir / "records.jsonl")
     assert result.exit_code == EXIT_ERROR
     assert result.stdout == ""
     assert result.stderr.count("\n") == 1 and result.stderr.startswith(expected)
@@ -239,7 +297,7 @@ def _without_root_powers() -> list[str]:
 def test_unwritable_or_unreadable_folder(data_dir: Path, mode: int, args, message) -> None:
     prefix = _without_root_powers()
     assert run("record", "FOREST", "51", "--period", "2024-Q1").returncode == 0
-    log = data_dir / "records.toml"
+    log = data_dir / "records.jsonl"
     if mode == 0o555:
         log.chmod(0o444)
     before = snapshot(data_dir)
@@ -256,6 +314,7 @@ def test_unwritable_or_unreadable_folder(data_dir: Path, mode: int, args, messag
     log.chmod(0o644)
 
 
+@pytest.mark.reliability("concurrent writers")
 def test_fifty_writers_at_once_all_land(data_dir: Path) -> None:
     processes = [
         subprocess.Popen(
@@ -271,8 +330,8 @@ def test_fifty_writers_at_once_all_land(data_dir: Path) -> None:
         p.stdout.close()
         p.stderr.close()
     assert codes == [0] * 50
-    records = load_records(data_dir / "records.toml")
-    assert sorted(r.id for r in records) == list(range(1, 51))
+    records = RecordLog(data_dir).records()
+    assert len({r.id for r in records}) == 50
     assert sorted(r.note for r in records) == sorted(f"writer {n}" for n in range(50))
     history = run("history")
     assert history.returncode == 0 and len(history.stdout.splitlines()) == 50
@@ -289,6 +348,7 @@ for n in range(10_000):
 """
 
 
+@pytest.mark.reliability("kills")
 def test_writers_killed_at_random_moments_never_break_the_log(data_dir: Path) -> None:
     rng = random.Random(20241127)
     confirmed: set[int] = set()
@@ -311,11 +371,11 @@ def test_writers_killed_at_random_moments_never_break_the_log(data_dir: Path) ->
         process.send_signal(signal.SIGKILL)
         out, _ = process.communicate(timeout=60)
         if trial % 4 == 0:
-            match = re.match(r"Recorded #(\d+)", out)
+            match = re.match(r"Recorded #(\w+)", out)
             if process.returncode == 0 and match:
-                confirmed.add(int(match.group(1)))
+                confirmed.add(match.group(1))
         else:
-            confirmed.update(int(line) for line in out.split())
-        ids = {r.id for r in load_records(data_dir / "records.toml")}  # raises if the log broke
-        assert confirmed <= ids
+            confirmed.update(out.split())
+        ids = {r.id for r in RecordLog(data_dir).records()}  # raises if the log broke
+        assert all(any(i.startswith(c) for i in ids) for c in confirmed)
     assert run("show").returncode == 0

@@ -1,17 +1,21 @@
-"""The record log: append-only, validated on load, damage reported with its line."""
+"""The record log: append-only lines, checked as a whole on load, damage reported with its line."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+import json
+import os
+import stat
+from datetime import UTC, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from laichau_targets.errors import LogError, RecordNotFoundError
-from laichau_targets.logstate import append_figure, append_retraction
+from laichau_targets.ids import common_prefix
+from laichau_targets.log import RecordLog
 from laichau_targets.periods import Period
-from laichau_targets.records import NewFigure, load_records
+from laichau_targets.records import Figure, NewFigure, Retraction, latest_of_year
 
 WHEN = datetime(2024, 10, 5, 9, 30, tzinfo=UTC)
 
@@ -22,25 +26,28 @@ def figure(code: str = "GRDP", value: str = "8.7", months: int = 12, **extra) ->
         value=Decimal(value),
         period=Period(2024, months),
         basis="estimate",
-        recorded_at=WHEN,
+        recorded_at=extra.pop("recorded_at", WHEN),
         user="lan",
         **extra,
     )
 
 
 def test_an_absent_log_is_empty(tmp_path: Path) -> None:
-    assert load_records(tmp_path / "records.toml") == []
+    assert RecordLog(tmp_path).records() == []
+    assert RecordLog(tmp_path).state().current == {}
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_appends_keep_every_field_and_number_exactly(tmp_path: Path) -> None:
-    log = tmp_path / "records.toml"
-    append_figure(log, figure(value="8.7", source="Cục Thống kê", note='say "hi"\nnext line'), None)
-    append_figure(log, figure("BUDGET", "2236.5", 9), None)
-    first, second = load_records(log)
-    assert (first.id, first.code, first.value, first.period, first.basis) == (
-        1,
+    log = RecordLog(tmp_path)
+    log.append_figures([figure(value="8.70", source="Cục Thống kê", note='say "hi"\nnext line')])
+    log.append_figures([figure("BUDGET", "12345678901234567.5", 9, recorded_at=WHEN + timedelta(seconds=1))])
+    first, second = log.records()
+    assert isinstance(first, Figure) and isinstance(second, Figure)
+    assert (first.code, first.value, str(first.value), first.period, first.basis) == (
         "GRDP",
         Decimal("8.7"),
+        "8.70",
         Period(2024, 12),
         "estimate",
     )
@@ -50,67 +57,234 @@ def test_appends_keep_every_field_and_number_exactly(tmp_path: Path) -> None:
         "Cục Thống kê",
         'say "hi"\nnext line',
     )
-    assert (second.id, second.value, second.period.label) == (2, Decimal("2236.5"), "2024-09")
+    assert (str(second.value), second.period.label) == ("12345678901234567.5", "2024-09")
+    lines = (tmp_path / "records.jsonl").read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 2 and "Cục Thống kê" in lines[0]  # one line each, text readable as typed
+    assert json.loads(lines[1])["value"] == "12345678901234567.5"
+
+
+def test_many_figures_go_in_one_write_with_rising_ids(tmp_path: Path) -> None:
+    log = RecordLog(tmp_path)
+    added = log.append_figures([figure(value=str(n)) for n in range(5)])
+    state = log.state()
+    assert [f.value for f in added] == [Decimal(n) for n in range(5)]
+    assert [f.id for f in added] == sorted(f.id for f in added)  # the last of one batch counts
+    assert latest_of_year(state.current, "GRDP", 2024).value == Decimal(4)
+    assert [r.id for r in log.records()] == [f.id for f in added]
 
 
 def test_appending_never_rewrites_what_is_there(tmp_path: Path) -> None:
-    log = tmp_path / "records.toml"
-    append_figure(log, figure(), None)
-    before = log.read_bytes()
-    append_figure(log, figure(value="9"), None)
-    assert log.read_bytes().startswith(before)
+    log = RecordLog(tmp_path)
+    log.append_figures([figure()])
+    before = (tmp_path / "records.jsonl").read_bytes()
+    log.append_figures([figure(value="9")])
+    assert (tmp_path / "records.jsonl").read_bytes().startswith(before)
+
+
+def test_the_order_is_the_time_recorded_not_the_order_of_lines(tmp_path: Path) -> None:
+    log = RecordLog(tmp_path)
+    later = log.append_figures([figure(value="9", recorded_at=WHEN + timedelta(hours=1))])
+    earlier = log.append_figures([figure(value="8")])
+    assert [r.id for r in log.records()] == [earlier[0].id, later[0].id]
+    assert latest_of_year(log.state().current, "GRDP", 2024).value == Decimal(
+        9
+    )  # recorded later, so it counts
 
 
 def test_undo_appends_a_retraction(tmp_path: Path) -> None:
-    log = tmp_path / "records.toml"
-    append_figure(log, figure(value="8.7"), None)
-    append_figure(log, figure(value="8.9"), None)
-    records = append_retraction(log, None, WHEN, "lan", "typo", None)
-    assert (records[-1].id, records[-1].retracts, records[-1].note) == (3, 2, "typo")
-    records = append_retraction(log, None, WHEN, "lan", None, None)
-    assert records[-1].retracts == 1
+    log = RecordLog(tmp_path)
+    (first,) = log.append_figures([figure(value="8.7")])
+    (second,) = log.append_figures([figure(value="8.9", recorded_at=WHEN + timedelta(seconds=1))])
+    done = log.retract(None, WHEN, "lan", "typo")
+    assert (done.retracted.id, done.retraction.retracts, done.retraction.note) == (
+        second.id,
+        second.id,
+        "typo",
+    )
+    assert latest_of_year(done.current, "GRDP", 2024).id == first.id
+    assert log.retract(None, WHEN, "lan", None).retracted.id == first.id
     with pytest.raises(RecordNotFoundError, match="there is no record to undo"):
-        append_retraction(log, None, WHEN, "lan", None, None)
-    with pytest.raises(RecordNotFoundError, match="record 1 is already retracted"):
-        append_retraction(log, 1, WHEN, "lan", None, None)
-    with pytest.raises(RecordNotFoundError, match="record 3 is itself a retraction"):
-        append_retraction(log, 3, WHEN, "lan", None, None)
-    with pytest.raises(RecordNotFoundError, match="there is no record 99"):
-        append_retraction(log, 99, WHEN, "lan", None, None)
-    assert len(load_records(log)) == 4
+        log.retract(None, WHEN, "lan", None)
+    now_short = next(r.short for r in log.records() if r.id == first.id)  # longer as the log grows
+    with pytest.raises(RecordNotFoundError, match=f"record {now_short} is already retracted"):
+        log.retract(now_short, WHEN, "lan", None)
+    retraction = done.retraction.id
+    with pytest.raises(RecordNotFoundError, match=f"record {retraction} is itself a retraction"):
+        log.retract(retraction, WHEN, "lan", None)
+    with pytest.raises(RecordNotFoundError, match="there is no record 7ZZZZZZ"):
+        log.retract("7ZZZZZZ", WHEN, "lan", None)
+    with pytest.raises(RecordNotFoundError, match="01J is too short; give at least 6 characters"):
+        log.retract("01J", WHEN, "lan", None)
+    assert len(log.records()) == 4
+
+
+def test_an_id_is_taken_by_any_unique_beginning_in_any_case(tmp_path: Path) -> None:
+    log = RecordLog(tmp_path)
+    added = log.append_figures([figure(value=str(n)) for n in range(3)])
+    shorts = {f.short for f in added}
+    assert len(shorts) == 3 and all(len(f.short) >= 6 and f.id.startswith(f.short) for f in added)
+    shared = added[0].id[: common_prefix(added[0].id, added[-1].id)]  # ids rise: first and last share least
+    with pytest.raises(RecordNotFoundError, match=f"3 records start with {shared}"):
+        log.retract(shared, WHEN, "lan", None)
+    done = log.retract(added[1].short.lower(), WHEN, "lan", None)
+    assert done.retracted.id == added[1].id
+
+
+def _two_figures(folder: Path) -> list[str]:
+    log = RecordLog(folder)
+    log.append_figures([figure()])
+    log.append_figures([figure(value="9", months=9, recorded_at=WHEN + timedelta(seconds=1))])
+    return (folder / "records.jsonl").read_text(encoding="utf-8").splitlines()
+
+
+def _with(line: str, **changes: object) -> str:
+    row = json.loads(line)
+    row.update(changes)
+    return json.dumps({k: v for k, v in row.items() if v is not None})  # escapes, as any JSON writer may
+
+
+def _retraction_of(line: str, **changes: object) -> str:
+    row = json.loads(line)
+    retraction = {
+        "id": "7" + row["id"][1:],
+        "code": row["code"],
+        "retracts": row["id"],
+        "recorded_at": row["recorded_at"],
+        "user": "u",
+    }
+    retraction.update(changes)
+    return json.dumps(retraction)
+
+
+DAMAGE = [
+    (
+        lambda lines: [lines[0], _with(lines[1], note="a \ud800 b")],
+        "record at line 2: note holds half of a character (a lone \\u surrogate escape)",
+    ),
+    (lambda lines: [*lines, "{not json"], "record at line 3: not a JSON object on one line"),
+    (
+        lambda lines: [_with(lines[0], value="nine"), lines[1]],
+        "record at line 1: value 'nine' is not a number",
+    ),
+    (
+        lambda lines: [lines[0], _with(lines[1], value="1" + "0" * 25)],
+        "record at line 2: value '10000000000000000000000000' is outside the range a figure may have",
+    ),
+    (
+        lambda lines: [lines[0], _with(lines[1], value="0." + "0" * 400 + "1")],
+        "record at line 2: value '0.00000000000000000000",
+    ),
+    (
+        lambda lines: [lines[0], _with(lines[1], value="NaN")],
+        "record at line 2: value 'NaN' is outside the range",
+    ),
+    (
+        lambda lines: [_with(lines[0], period="2024-13"), lines[1]],
+        "record at line 1: period '2024-13' does not parse",
+    ),
+    (lambda lines: [_with(lines[0], basis=None), lines[1]], "record at line 1: basis None is neither"),
+    (lambda lines: [_with(lines[0], id="1"), lines[1]], "record at line 1: id '1' is not"),
+    (
+        lambda lines: [lines[0], _with(lines[1], id=json.loads(lines[0])["id"])],
+        "record at line 2: id {id0} is also the id of a different record at line 1",
+    ),
+    (
+        lambda lines: [*lines, _retraction_of(lines[0], retracts="7" * 26)],
+        "record at line 3: it retracts 77777777777777777777777777, which is not in the log",
+    ),
+    (
+        lambda lines: [*lines, _retraction_of(lines[0], retracts="7" + json.loads(lines[0])["id"][1:])],
+        "record at line 3: the retraction retracts itself",
+    ),
+    (
+        lambda lines: [
+            *lines,
+            _retraction_of(lines[0]),
+            _retraction_of(lines[0], id="6" + "Z" * 25, retracts="7" + json.loads(lines[0])["id"][1:]),
+        ],
+        "record at line 4: it retracts 7",
+    ),
+    (
+        lambda lines: [*lines, _retraction_of(lines[0], code="JOBS")],
+        "record at line 3: it retracts {id0}, a figure of GRDP, but names JOBS",
+    ),
+]
+
+
+@pytest.mark.reliability("damaged logs")
+@pytest.mark.parametrize(("damage", "message"), DAMAGE)
+def test_a_damaged_log_is_reported_with_its_line_and_never_written(tmp_path: Path, damage, message) -> None:
+    lines = _two_figures(tmp_path)
+    path = tmp_path / "records.jsonl"
+    path.write_text("\n".join(damage(lines)) + "\n", encoding="utf-8")
+    damaged = path.read_bytes()
+    expected = message.format(id0=json.loads(lines[0])["id"])
+    for action in (lambda: RecordLog(tmp_path).records(), lambda: RecordLog(tmp_path).state()):
+        with pytest.raises(LogError) as caught:
+            action()
+        assert f"{path}: damaged: " in str(caught.value) and expected in str(caught.value)
+    with pytest.raises(LogError):
+        RecordLog(tmp_path).append_figures([figure()])
+    with pytest.raises(LogError):
+        RecordLog(tmp_path).retract(None, WHEN, "u", None)
+    assert path.read_bytes() == damaged
+
+
+def test_the_same_record_twice_counts_once_and_a_retraction_may_come_first(tmp_path: Path) -> None:
+    lines = _two_figures(tmp_path)
+    retraction = _retraction_of(lines[1])
+    (tmp_path / "records.jsonl").write_text(
+        "\n".join([retraction, lines[0], lines[1], lines[0], retraction, lines[1]]) + "\n", encoding="utf-8"
+    )
+    records = RecordLog(tmp_path).records()
+    assert [type(r) for r in records] == [Figure, Figure, Retraction]
+    assert latest_of_year(RecordLog(tmp_path).state().current, "GRDP", 2024).value == Decimal("8.7")
+
+
+def test_the_same_figure_retracted_twice_counts_once(tmp_path: Path) -> None:
+    lines = _two_figures(tmp_path)
+    again = _retraction_of(lines[1], id="6" + "A" * 25)
+    (tmp_path / "records.jsonl").write_text(
+        "\n".join([*lines, _retraction_of(lines[1]), again]) + "\n", encoding="utf-8"
+    )
+    log = RecordLog(tmp_path)
+    assert len(log.records()) == 4
+    assert latest_of_year(log.state().current, "GRDP", 2024).value == Decimal("8.7")
+
+
+def test_text_that_is_not_unicode_is_never_written(tmp_path: Path) -> None:
+    """Undecodable bytes of an argument arrive as lone surrogates; the log refuses them whole."""
+    log = RecordLog(tmp_path)
+    log.append_figures([figure()])
+    before = (tmp_path / "records.jsonl").read_bytes()
+    with pytest.raises(LogError, match="the note is not valid text"):
+        log.append_figures([figure(note="caf\udce9")])
+    assert (tmp_path / "records.jsonl").read_bytes() == before
+
+
+def test_a_last_line_without_its_newline_gets_one_before_the_next(tmp_path: Path) -> None:
+    lines = _two_figures(tmp_path)
+    (tmp_path / "records.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    RecordLog(tmp_path).append_figures([figure(value="5")])
+    assert len(RecordLog(tmp_path).records()) == 3
 
 
 @pytest.mark.parametrize(
-    ("damage", "message"),
+    ("make", "message"),
     [
-        (lambda t: t + "\n[[record]]\nid = 3\ncode = \n", "damaged: Invalid value (at line 21, column 8)"),
-        (
-            lambda t: t.replace("value = 9.0", 'value = "nine"'),
-            "damaged: record at line 10: value 'nine' is not a number",
-        ),
-        (
-            lambda t: t.replace('period = "2024-09"', 'period = "2024-13"'),
-            "damaged: record at line 10: period '2024-13' does not parse",
-        ),
-        (lambda t: t.replace("id = 2", "id = 1"), "damaged: record at line 10: id 1 does not follow id 1"),
-        (lambda t: t.replace('basis = "estimate"\n', "", 1), "damaged: record at line 1: basis is missing"),
+        (lambda p: p.mkdir(), "is a folder, not a record log"),
+        (lambda p: os.mkfifo(p), "is not a regular file"),
+        (lambda p: p.symlink_to("/dev/zero"), "is not a regular file"),
     ],
 )
-def test_a_damaged_log_is_reported_with_its_line_and_never_written(tmp_path: Path, damage, message) -> None:
-    log = tmp_path / "records.toml"
-    append_figure(log, figure(), None)
-    append_figure(log, figure(value="9", months=9), None)
-    log.write_text(damage(log.read_text(encoding="utf-8")), encoding="utf-8")
-    damaged = log.read_bytes()
-    with pytest.raises(LogError) as caught:
-        load_records(log)
-    assert message in str(caught.value)
-    with pytest.raises(LogError):
-        append_figure(log, figure(), None)
-    assert log.read_bytes() == damaged
-
-
-def test_a_log_that_is_a_folder(tmp_path: Path) -> None:
-    (tmp_path / "records.toml").mkdir()
-    with pytest.raises(LogError, match="is a folder, not a record log"):
-        load_records(tmp_path / "records.toml")
+def test_a_log_that_is_not_a_file(tmp_path: Path, make, message) -> None:
+    if not stat.S_ISCHR(os.stat("/dev/zero").st_mode):
+        pytest.skip("/dev/zero is not a device on this machine")
+    make(tmp_path / "records.jsonl")
+    for action in (
+        lambda: RecordLog(tmp_path).records(),
+        lambda: RecordLog(tmp_path).state(),
+        lambda: RecordLog(tmp_path).append_figures([figure()]),
+    ):
+        with pytest.raises(LogError, match=message):
+            action()

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from laichau_targets.periods import Period
 from laichau_targets.plan import Indicator, Override, Plan, Settings
-from laichau_targets.records import Record, current_figures
+from laichau_targets.records import Figure, Retraction, current_figures
 from laichau_targets.standing import judge, summarize
 from laichau_targets.standing import standings as standings_of_current
 
@@ -46,9 +46,20 @@ def indicator(
     )
 
 
-def figure(value: str, months: int = 12, basis: str = "estimate", id: int = 1, code: str = "X") -> Record:
-    return Record(
-        id=id, code=code, recorded_at=WHEN, user="u", value=D(value), period=Period(2024, months), basis=basis
+def ulid(n: int) -> str:
+    """An id of the log's shape that sorts as `n` does."""
+    return f"{n:026d}"
+
+
+def figure(value: str, months: int = 12, basis: str = "estimate", id: int = 1, code: str = "X") -> Figure:
+    return Figure(
+        id=ulid(id),
+        code=code,
+        recorded_at=WHEN,
+        user="u",
+        value=D(value),
+        period=Period(2024, months),
+        basis=basis,
     )  # type: ignore[arg-type]
 
 
@@ -189,7 +200,7 @@ def test_current_figure_is_the_latest_period_then_official_then_most_recent() ->
         figure("71", 9, "official", id=3),
         figure("72", 9, "estimate", id=4),
         figure("73", 9, "official", id=5),
-        Record(id=6, code="X", recorded_at=WHEN, user="u", retracts=5),
+        Retraction(id=ulid(6), code="X", recorded_at=WHEN, user="u", retracts=ulid(5)),
         figure("40", 6, "estimate", id=7),
     ]
     assert standings(plan, records)[0].actual == D("71")
@@ -199,8 +210,14 @@ def test_current_figure_is_the_latest_period_then_official_then_most_recent() ->
 
 def test_codes_match_case_insensitively_and_other_years_are_ignored() -> None:
     plan = _plan(indicator())
-    other_year = Record(
-        id=2, code="X", recorded_at=WHEN, user="u", value=D(5), period=Period(2023, 12), basis="official"
+    other_year = Figure(
+        id=ulid(2),
+        code="X",
+        recorded_at=WHEN,
+        user="u",
+        value=D(5),
+        period=Period(2023, 12),
+        basis="official",
     )
     assert standings(plan, [figure("80", code="x"), other_year])[0].actual == D(80)
 

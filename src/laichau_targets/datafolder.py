@@ -1,4 +1,9 @@
-"""Which data folder, plan file and record log a command uses."""
+"""Which data folder, plan file and record log a command uses, and where their caches live.
+
+The caches live in the data folder itself (`.targets-cache/`, which git ignores), so that
+one setting moves all state; a folder that cannot be written keeps them in the user's
+cache folder instead.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +12,15 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import cachefile
 from .errors import DataFolderError
 from .plan import PLAN_FILE, bundled_data_path, bundled_plan_files
 from .records import LOG_FILE
+
+GIT_FILES = {
+    ".gitattributes": f"# git merges the record log by keeping the lines of both sides\n{LOG_FILE} merge=union\n",
+    ".gitignore": f"{cachefile.FOLDER}/\n",
+}
 
 DATA_ENV = "LAICHAU_TARGETS_DATA"
 APP_NAME = "laichau-targets"
@@ -42,24 +53,34 @@ def user_cache_path(environ: Mapping[str, str]) -> Path:
     return Path(base) / APP_NAME
 
 
+def cache_folder(data: Path, environ: Mapping[str, str]) -> Path:
+    """Inside the data folder, or in the user's cache folder when the data folder cannot be written."""
+    if os.access(data, os.W_OK):
+        return data / cachefile.FOLDER
+    import zlib
+
+    name = str(data.absolute()).encode("utf-8", "surrogateescape")
+    return user_cache_path(environ) / f"folder-{zlib.crc32(name):08x}"
+
+
 def find_data_folder(option: Path | None, environ: Mapping[str, str], cwd: Path) -> DataFolder:
     """--data, else LAICHAU_TARGETS_DATA, else ./data with a plan, else the user's folder."""
-    cache = user_cache_path(environ)
     if option is not None:
-        return DataFolder(option, "option", cache)
+        return DataFolder(option, "option", cache_folder(option, environ))
     if environ.get(DATA_ENV):
-        return DataFolder(Path(environ[DATA_ENV]), "env", cache)
+        path = Path(environ[DATA_ENV])
+        return DataFolder(path, "env", cache_folder(path, environ))
     local = cwd / "data"
     if (local / PLAN_FILE).is_file():
-        return DataFolder(local, "local", cache)
-    folder = DataFolder(user_data_path(environ), "user", cache)
-    if not folder.plan_path.exists():
-        init_data_folder(folder.path)
-    return folder
+        return DataFolder(local, "local", cache_folder(local, environ))
+    path = user_data_path(environ)
+    if not (path / PLAN_FILE).exists():
+        init_data_folder(path)
+    return DataFolder(path, "user", cache_folder(path, environ))
 
 
 def init_data_folder(path: Path) -> DataFolder:
-    """A new data folder holding the bundled plan; refuses to overwrite a plan."""
+    """A new data folder holding the bundled plans; refuses to overwrite a plan."""
     import shutil
     import tempfile
 
@@ -82,6 +103,9 @@ def init_data_folder(path: Path) -> DataFolder:
                 os.link(temp, current)  # fails, never overwrites, if a file appeared meanwhile
             finally:
                 os.unlink(temp)
+        for git_name, text in GIT_FILES.items():
+            if not os.path.lexists(path / git_name):
+                (path / git_name).write_text(text, encoding="utf-8")
     except FileExistsError:
         raise DataFolderError("error.plan_exists", path=current) from None
     except OSError as exc:

@@ -1,171 +1,260 @@
-"""What `show` and `record` need from the log, cached so that years of records stay fast.
+"""What `show` and `record` need from the log, kept so that a log of any size stays fast.
 
-The state (the last id and each code's current figure) is cached (cachefile.py) for the
-log as it is. A log changed by anything but `targets` no longer matches and is parsed
-whole once; an append by `targets` updates the state under the writers' lock, so neither
-`show` nor `record` parses the log again.
+The state is each code's current figure per year, and an index of every id in the log
+(with a checksum of its line, what kind of record it is and a checksum of its code), and
+the length and checksum of the part of the log it describes. It is cached (cachefile.py);
+when the log has only grown since (an append by another program, a `git pull`), the new
+lines alone are read and checked against the index, and anything the new lines cannot
+settle on their own (a retraction of a current figure, an id already used) sends the
+reader back to the whole log.
 """
 
 from __future__ import annotations
 
-import os
+import zlib
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
-from . import cachefile
+from .ids import ID_LENGTH, SHORTEST, common_prefix
 from .periods import Period
 from .records import (
+    CHECKSUM,
+    CODE,
+    ID,
+    RETRACTS,
     CurrentFigures,
-    NewFigure,
-    Record,
-    append_block,
-    current_figures,
-    load_records,
-    locked,
-    retractable,
-    with_figure,
+    Figure,
+    Row,
+    current_of_rows,
+    rank_of,
+    retraction_problem,
+    row_of,
 )
+
+FIGURE, RETRACTED, RETRACTION = b"F", b"X", b"R"
+_ENTRY = ID_LENGTH + 4 + 1 + 4  # id, checksum of its line, kind, checksum of its code
+
+
+_CODE_CHECKSUMS: dict[str, bytes] = {}
+
+
+def code_checksum(code: str) -> bytes:
+    found = _CODE_CHECKSUMS.get(code)
+    if found is None:
+        found = _CODE_CHECKSUMS[code] = zlib.crc32(code.upper().encode("utf-8")).to_bytes(4, "big")
+    return found
+
+
+class IdIndex:
+    """Every id of the log in sorted order, as one block of fixed-width entries."""
+
+    def __init__(self, blob: bytes = b"") -> None:
+        if len(blob) % _ENTRY:
+            raise ValueError("not an index")
+        self.blob = blob
+
+    def __len__(self) -> int:
+        return len(self.blob) // _ENTRY
+
+    def _id_at(self, n: int) -> bytes:
+        return self.blob[n * _ENTRY : n * _ENTRY + ID_LENGTH]
+
+    def _position(self, key: bytes) -> int:
+        """Where `key` is or would go."""
+        lo, hi = 0, len(self)
+        while lo < hi:
+            mid = (lo + hi) // 2
+            if self._id_at(mid) < key:
+                lo = mid + 1
+            else:
+                hi = mid
+        return lo
+
+    def entry(self, record_id: str) -> tuple[int, bytes, bytes] | None:
+        """(line checksum, kind, code checksum) of an id in the log."""
+        key = record_id.encode("ascii")
+        n = self._position(key)
+        if n < len(self) and self._id_at(n) == key:
+            start = n * _ENTRY + ID_LENGTH
+            raw = self.blob[start : start + 9]
+            return int.from_bytes(raw[:4], "big"), raw[4:5], raw[5:9]
+        return None
+
+    def matching(self, prefix: str, limit: int = 2) -> list[str]:
+        """Up to `limit` ids that start with `prefix`."""
+        key = prefix.encode("ascii")
+        n = self._position(key)
+        found: list[str] = []
+        while n < len(self) and len(found) < limit and self._id_at(n).startswith(key):
+            found.append(self._id_at(n).decode("ascii"))
+            n += 1
+        return found
+
+    def short(self, record_id: str) -> str:
+        """The shortest prefix of the id that no other id of the log shares (at least 6 characters)."""
+        key = record_id.encode("ascii")
+        n = self._position(key)
+        longest = 0
+        for other in (n - 1, n + 1 if n < len(self) and self._id_at(n) == key else n):
+            if 0 <= other < len(self):
+                longest = max(longest, common_prefix(record_id, self._id_at(other).decode("ascii")))
+        return record_id[: max(SHORTEST, longest + 1)]
+
+    def with_entries(self, entries: dict[str, bytes]) -> IdIndex:
+        """A new index with these entries (id -> the rest of the entry) added or replaced."""
+        if not self.blob:
+            return IdIndex(b"".join(key.encode("ascii") + entries[key] for key in sorted(entries)))
+        parts = []
+        start = 0
+        for record_id in sorted(entries):
+            key = record_id.encode("ascii")
+            n = self._position(key)
+            parts.append(self.blob[start : n * _ENTRY])
+            parts.append(key + entries[record_id])
+            start = n * _ENTRY + (_ENTRY if n < len(self) and self._id_at(n) == key else 0)
+        parts.append(self.blob[start:])
+        return IdIndex(b"".join(parts))
+
+
+def entry_of(row: Row, retracted: bool = False) -> bytes:
+    if row[RETRACTS] is not None:
+        kind = RETRACTION
+    else:
+        kind = RETRACTED if retracted else FIGURE
+    return row[CHECKSUM].to_bytes(4, "big") + kind + code_checksum(row[CODE])
+
+
+@dataclass
+class Covered:
+    """The part of the log a state describes: its length, line count and checksums."""
+
+    length: int
+    lines: int
+    crc: int
+    adler: int
+
+    def extended(self, data: bytes) -> Covered:
+        return Covered(
+            self.length + len(data),
+            self.lines + data.count(b"\n"),
+            zlib.crc32(data, self.crc),
+            zlib.adler32(data, self.adler),
+        )
+
+
+EMPTY = Covered(0, 0, 0, 1)
 
 
 @dataclass
 class LogState:
-    """The last id of the log and each code's current figure per year."""
+    """Each code's current figure per year, the ids of the log, and what part of the file that is."""
 
-    last_id: int
     current: CurrentFigures
+    index: IdIndex
+    covered: Covered
 
 
-def state_of(records: list[Record]) -> LogState:
-    return LogState(records[-1].id if records else 0, current_figures(records))
+class NeedsWholeLog(Exception):
+    """New lines that only a reading of the whole log can judge."""
 
 
-def load_state(log: Path, cache_dir: Path | None) -> LogState:
-    """The state of the log, from the cache when it still describes the log."""
-    with locked(log.parent, shared=True):
-        return _state_under_lock(log, cache_dir)
+def state_of(rows: list[Row], covered: Covered) -> LogState:
+    """The state of a whole log from its checked, distinct rows."""
+    gone = {row[RETRACTS] for row in rows if row[RETRACTS] is not None}
+    blob = b"".join(
+        [row[ID].encode("ascii") + entry_of(row, row[ID] in gone) for row in sorted(rows, key=_by_id)]
+    )
+    return LogState(current_of_rows(rows), IdIndex(blob), covered)
 
 
-def _state_under_lock(log: Path, cache_dir: Path | None) -> LogState:
-    try:
-        signature: list[int] | None = cachefile.signature_of(os.stat(log))
-    except FileNotFoundError:
-        return LogState(0, {})
-    except OSError:
-        signature = None  # load_records says what is wrong
-    if cache_dir is not None and signature is not None:
-        cached = _decode(cachefile.read(cachefile.cache_path(cache_dir, "log", log), signature))
-        if cached is not None:
-            return cached
-    state = state_of(load_records(log))
-    if cache_dir is not None and signature is not None:
-        cachefile.write(cachefile.cache_path(cache_dir, "log", log), signature, _encode(state))
-    return state
+def _by_id(row: Row) -> str:
+    return row[ID]
 
 
-def _save(log: Path, cache_dir: Path | None, stat: os.stat_result, state: LogState) -> None:
-    if cache_dir is not None:
-        cachefile.write(
-            cachefile.cache_path(cache_dir, "log", log), cachefile.signature_of(stat), _encode(state)
+def with_tail(state: LogState, tail: list[Row], covered: Covered) -> LogState:
+    """The state once the new rows of `tail` are added; NeedsWholeLog when they cannot be judged alone."""
+    new: dict[str, Row] = {}
+    for row in tail:
+        held = state.index.entry(row[ID])
+        if held is not None:
+            if held[0] != row[CHECKSUM]:
+                raise NeedsWholeLog  # one id, two lines: the same record written twice, or damage
+            continue
+        if row[ID] in new and new[row[ID]][:CHECKSUM] != row[:CHECKSUM]:
+            raise NeedsWholeLog
+        new[row[ID]] = row
+    current_ids = {figure.id for figure in state.current.values()}
+    entries: dict[str, bytes] = {}
+    gone: set[str] = set()
+    for row in new.values():
+        retracts = row[RETRACTS]
+        if retracts is None:
+            continue
+        target = new.get(retracts)
+        if target is None:
+            held = state.index.entry(retracts)
+            if held is None or held[1] == RETRACTION or held[2] != code_checksum(row[CODE]):
+                raise NeedsWholeLog  # damage: the whole log says which line
+            if retracts in current_ids:
+                raise NeedsWholeLog  # the figure before it is needed
+            entries[retracts] = held[0].to_bytes(4, "big") + RETRACTED + held[2]
+        elif retraction_problem(row, target) is not None:
+            raise NeedsWholeLog
+        gone.add(retracts)
+    current = dict(state.current)
+    standing = [row for row in new.values() if row[RETRACTS] is None and row[ID] not in gone]
+    for key, figure in current_of_rows(standing).items():
+        held_figure = current.get(key)
+        if held_figure is None or rank_of(row_of(figure)) > rank_of(row_of(held_figure)):
+            current[key] = figure
+    for row in new.values():
+        entries[row[ID]] = entry_of(row, row[ID] in gone)
+    return LogState(current, state.index.with_entries(entries), covered)
+
+
+def encode(state: LogState) -> dict[str, Any]:
+    rows = [
+        (
+            f.id,
+            f.code,
+            str(f.value),
+            f.period.year,
+            f.period.months,
+            f.basis,
+            f.recorded_at.isoformat(),
+            f.user,
+            f.source,
+            f.note,
+            f.v01_id,
         )
+        for f in state.current.values()
+    ]
+    c = state.covered
+    return {"covered": (c.length, c.lines, c.crc, c.adler), "index": state.index.blob, "current": rows}
 
 
-def append_figure(log: Path, figure: NewFigure, cache_dir: Path | None) -> tuple[Record, LogState]:
-    """Append a reported figure; returns it as recorded and the log's new state."""
-    with locked(log.parent):
-        state = _state_under_lock(log, cache_dir)
-        record = Record(
-            id=state.last_id + 1,
-            code=figure.code,
-            value=figure.value,
-            period=figure.period,
-            basis=figure.basis,
-            recorded_at=figure.recorded_at,
-            user=figure.user,
-            source=figure.source,
-            note=figure.note,
-        )
-        stat = append_block(log, record, first=state.last_id == 0)
-        state = LogState(record.id, with_figure(dict(state.current), record))
-        _save(log, cache_dir, stat, state)
-        return record, state
-
-
-def append_retraction(
-    log: Path,
-    record_id: int | None,
-    recorded_at: datetime,
-    user: str,
-    note: str | None,
-    cache_dir: Path | None,
-) -> list[Record]:
-    """Retract the named record, or the last one standing; returns the whole log, the retraction last."""
-    with locked(log.parent):
-        records = load_records(log)
-        target = retractable(records, record_id)
-        retraction = Record(
-            id=(records[-1].id if records else 0) + 1,
-            code=target.code,
-            recorded_at=recorded_at,
-            user=user,
-            note=note,
-            retracts=target.id,
-        )
-        stat = append_block(log, retraction, first=not records)
-        records.append(retraction)
-        _save(log, cache_dir, stat, state_of(records))
-        return records
-
-
-def read_records(log: Path) -> list[Record]:
-    """Every record of the log, read under the readers' lock."""
-    with locked(log.parent, shared=True):
-        return load_records(log)
-
-
-def _decode(data: Any) -> LogState | None:
-    if data is None:
-        return None
+def decode(data: Any) -> LogState | None:
+    """The state a cache holds, or None if it does not hold one (a cache from elsewhere)."""
     try:
         current: CurrentFigures = {}
         for row in data["current"]:
-            year, months = row["period"]
-            with_figure(
-                current,
-                Record(
-                    id=row["id"],
-                    code=row["code"],
-                    value=Decimal(row["value"]),
-                    period=Period(year, months),
-                    basis=row["basis"],
-                    recorded_at=datetime.fromisoformat(row["recorded_at"]),
-                    user=row["user"],
-                    source=row["source"],
-                    note=row["note"],
-                ),
+            record_id, code, value, year, months, basis, at, user, source, note, v01_id = row
+            figure = Figure(
+                record_id,
+                code,
+                Decimal(value),
+                Period(year, months),
+                basis,
+                datetime.fromisoformat(at),
+                user,
+                source,
+                note,
+                v01_id,
             )
-        return LogState(data["last_id"], current)
-    except (KeyError, TypeError, ValueError, ArithmeticError):
-        return None  # a foreign cache is as good as none
-
-
-def _encode(state: LogState) -> dict[str, Any]:
-    rows = []
-    for record in state.current.values():
-        assert record.period is not None
-        rows.append(
-            {
-                "id": record.id,
-                "code": record.code,
-                "value": str(record.value),
-                "period": (record.period.year, record.period.months),
-                "basis": record.basis,
-                "recorded_at": record.recorded_at.isoformat(),
-                "user": record.user,
-                "source": record.source,
-                "note": record.note,
-            }
-        )
-    return {"last_id": state.last_id, "current": rows}
+            current[(code.upper(), figure.period)] = figure
+        length, lines, crc, adler = data["covered"]
+        return LogState(current, IdIndex(data["index"]), Covered(length, lines, crc, adler))
+    except Exception:  # a cache that does not decode is as good as none, whatever is wrong with it
+        return None

@@ -137,6 +137,15 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "history.note": {"en": "note: {note}", "vi": "ghi chú: {note}"},
     "date.format": {"en": "%Y-%m-%d", "vi": "%d/%m/%Y"},
     "history.none": {"en": "No records yet.", "vi": "Chưa có bản ghi nào."},
+    "history.none_for": {"en": "No records for {code}.", "vi": "Chưa có bản ghi nào cho {code}."},
+    "log.migrated": {
+        "en": "Converted the v0.1 record log {source} ({count} records) to {target}; the old file is kept as {backup}.",
+        "vi": "Đã chuyển sổ ghi v0.1 {source} ({count} bản ghi) sang {target}; tệp cũ được giữ lại là {backup}.",
+    },
+    "log.nothing_to_migrate": {
+        "en": "{path} is already in the current format; nothing to convert.",
+        "vi": "{path} đã ở định dạng hiện hành; không có gì để chuyển.",
+    },
     "check.failing": {"en": "{code}: {status}", "vi": "{code}: {status}"},
     "warn.far": {
         "en": "{value} is more than 10 times {direction} the target {target}; did you mean {likely}?",
@@ -331,6 +340,50 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "{path}: damaged: record at line {line}: {detail}; fix it by hand, nothing is written until then",
         "vi": "{path}: bị hỏng: bản ghi ở dòng {line}: {detail}; hãy sửa bằng tay, chưa sửa thì không ghi thêm gì",
     },
+    "error.log_not_file": {
+        "en": "{path}: is not a regular file, so it cannot be a record log",
+        "vi": "{path}: không phải tệp thông thường nên không thể là sổ ghi số liệu",
+    },
+    "error.record_surrogate": {
+        "en": "{key} holds half of a character (a lone \\u surrogate escape)",
+        "vi": "{key} chứa nửa ký tự (một mã \\u thay thế đứng một mình)",
+    },
+    "error.text_undecodable": {
+        "en": "the {key} is not valid text (bytes that are not UTF-8); nothing was written",
+        "vi": "{key} không phải văn bản hợp lệ (có byte không phải UTF-8); chưa ghi gì",
+    },
+    "error.record_not_json": {
+        "en": "not a JSON object on one line",
+        "vi": "không phải một đối tượng JSON trên một dòng",
+    },
+    "error.record_bad_v01_id": {
+        "en": "v01_id {value} is not a positive whole number",
+        "vi": "v01_id {value} không phải số nguyên dương",
+    },
+    "error.record_value_range": {
+        "en": "value {value} is outside the range a figure may have",
+        "vi": "value {value} nằm ngoài phạm vi cho phép của một số liệu",
+    },
+    "error.record_id_taken": {
+        "en": "id {id} is also the id of a different record at line {line}",
+        "vi": "id {id} cũng là id của một bản ghi khác ở dòng {line}",
+    },
+    "error.retracts_itself": {
+        "en": "the retraction retracts itself",
+        "vi": "lần rút lại này rút lại chính nó",
+    },
+    "error.retracts_missing": {
+        "en": "it retracts {id}, which is not in the log",
+        "vi": "nó rút lại {id}, không có trong sổ ghi",
+    },
+    "error.retracts_retraction": {
+        "en": "it retracts {id}, which is itself a retraction",
+        "vi": "nó rút lại {id}, vốn là một lần rút lại",
+    },
+    "error.retracts_other_code": {
+        "en": "it retracts {id}, a figure of {code}, but names {named}",
+        "vi": "nó rút lại {id}, số liệu của {code}, nhưng lại ghi {named}",
+    },
     "error.log_not_utf8": {
         "en": "not UTF-8 text at byte {byte}",
         "vi": "không phải văn bản UTF-8 tại byte {byte}",
@@ -369,6 +422,14 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "vi": "bản ghi {id} là một lần rút lại; hãy ghi lại số liệu thay vì thế",
     },
     "error.undo_already": {"en": "record {id} is already retracted", "vi": "bản ghi {id} đã được rút lại"},
+    "error.undo_ambiguous": {
+        "en": "{count} records start with {id}; give more of the id",
+        "vi": "có {count} bản ghi bắt đầu bằng {id}; hãy gõ dài hơn",
+    },
+    "error.undo_prefix_short": {
+        "en": "{id} is too short; give at least {shortest} characters of the id (`targets history` shows them)",
+        "vi": "{id} quá ngắn; hãy gõ ít nhất {shortest} ký tự của id (`targets history` liệt kê các id)",
+    },
     "error.undo_no_record": {
         "en": "there is no record {id}; `targets history` lists them",
         "vi": "không có bản ghi {id}; `targets history` liệt kê các bản ghi",
@@ -409,6 +470,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "paths.plan": {"en": "Plan:        {path}", "vi": "Kế hoạch:         {path}"},
     "paths.log": {"en": "Record log:  {path}", "vi": "Sổ ghi số liệu:   {path}"},
+    "paths.cache": {"en": "Caches:      {path}", "vi": "Bộ nhớ đệm:       {path}"},
     "chosen.option": {"en": "--data", "vi": "--data"},
     "chosen.env": {"en": "LAICHAU_TARGETS_DATA", "vi": "LAICHAU_TARGETS_DATA"},
     "chosen.local": {"en": "./data holds a plan", "vi": "./data có tệp kế hoạch"},

@@ -1,43 +1,62 @@
-"""The record log: an append-only TOML file of reported figures and retractions."""
+"""Records: the figures and retractions of the log, one JSON object per line (docs/LOG-FORMAT.md).
+
+This module turns lines into records and back, checks a log as a whole, and says which
+figure is current. Reading and writing the file belongs to log.py.
+"""
 
 from __future__ import annotations
 
-import fcntl
-import os
-from collections.abc import Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass
-from datetime import datetime
-from decimal import Decimal
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Final, Literal
 
-from .errors import LogError, Message, PeriodError, RecordNotFoundError
+from .errors import LogError, Message, PeriodError
+from .numbers import figure_in_range
 from .periods import Period, parse_period
 
 Basis = Literal["estimate", "official"]
 BASES: tuple[Basis, ...] = ("estimate", "official")
-LOG_FILE = "records.toml"
+LOG_FILE = "records.jsonl"
+V01_LOG_FILE = "records.toml"
+_ID = re.compile(r"[0-7][0-9A-HJKMNP-TV-Z]{25}")
 
 
 @dataclass
-class Record:
-    """One line of the log: a reported figure, or the retraction of one."""
+class Figure:
+    """A reported figure."""
 
-    id: int
+    id: str
     code: str
+    value: Decimal
+    period: Period
+    basis: Basis
     recorded_at: datetime
     user: str
-    value: Decimal | None = None
-    period: Period | None = None
-    basis: Basis | None = None
     source: str | None = None
     note: str | None = None
-    retracts: int | None = None
+    v01_id: int | None = None  # the number a v0.1 log gave it
+    short: str = field(default="", compare=False, repr=False)  # filled in by the log that holds it
 
-    @property
-    def is_retraction(self) -> bool:
-        return self.retracts is not None
+
+@dataclass
+class Retraction:
+    """The taking back of a figure; the figure stays in the log."""
+
+    id: str
+    code: str
+    retracts: str
+    recorded_at: datetime
+    user: str
+    note: str | None = None
+    v01_id: int | None = None
+    short: str = field(default="", compare=False, repr=False)
+
+
+Record = Figure | Retraction
 
 
 @dataclass
@@ -54,21 +73,364 @@ class NewFigure:
     note: str | None = None
 
 
-def load_records(path: Path) -> list[Record]:
-    """Every record of the log, oldest first; an absent log is an empty one."""
+# Lines -----------------------------------------------------------------------------------
+
+
+def line_of(record: Record) -> bytes:
+    """The record as one line of the log, newline included; keys in a fixed order."""
+    import json
+
+    row: dict[str, Any] = {"id": record.id, "code": record.code}
+    if isinstance(record, Retraction):
+        row["retracts"] = record.retracts
+    else:
+        row["value"] = str(record.value)
+        row["period"] = record.period.label
+        row["basis"] = record.basis
+    row["recorded_at"] = record.recorded_at.isoformat()
+    row["user"] = record.user
+    if isinstance(record, Figure) and record.source is not None:
+        row["source"] = record.source
+    if record.note is not None:
+        row["note"] = record.note
+    if record.v01_id is not None:
+        row["v01_id"] = record.v01_id
+    for key in ("code", "user", "source", "note"):
+        if isinstance(row.get(key), str) and not _is_text(row[key]):
+            raise LogError("error.text_undecodable", key=key)
+    return (json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+
+
+# (microseconds since 1970, id, code, value, year, months, basis, recorded_at, user, source,
+#  note, v01_id, retracts, checksum of its line): a record as the log is read and cached.
+# A figure has no `retracts`; a retraction no value, period (0, 0) or basis. The first two
+# fields give the log's order, so rows sort as the log does.
+Row = tuple[
+    int, str, str, str | None, int, int, str, str, str, str | None, str | None, int | None, str | None, int
+]
+AT: Final = 0
+ID: Final = 1
+CODE: Final = 2
+VALUE: Final = 3
+YEAR: Final = 4
+MONTHS: Final = 5
+BASIS: Final = 6
+ISO: Final = 7
+USER: Final = 8
+SOURCE: Final = 9
+NOTE: Final = 10
+V01_ID: Final = 11
+RETRACTS: Final = 12
+CHECKSUM: Final = 13
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICROSECOND = timedelta(microseconds=1)
+
+
+def row_of(record: Record, checksum: int = 0) -> Row:
+    at = (record.recorded_at - _EPOCH) // _MICROSECOND
+    iso = record.recorded_at.isoformat()
+    if isinstance(record, Retraction):
+        return (at, record.id, record.code, None, 0, 0, "", iso, record.user, None, record.note, record.v01_id, record.retracts, checksum)  # fmt: skip
+    p = record.period
+    return (at, record.id, record.code, str(record.value), p.year, p.months, record.basis, iso, record.user, record.source, record.note, record.v01_id, None, checksum)  # fmt: skip
+
+
+def record_of(row: Row) -> Record:
+    """The record a row holds (a row is only ever made from a checked line or record)."""
+    _, record_id, code, value, year, months, basis, at, user, source, note, v01_id, retracts, _ = row
+    recorded_at = datetime.fromisoformat(at)
+    if retracts is not None:
+        return Retraction(record_id, code, retracts, recorded_at, user, note, v01_id)
+    assert value is not None, "a figure's row holds its value"
+    kind: Basis = "official" if basis == "official" else "estimate"
+    return Figure(
+        record_id, code, Decimal(value), Period(year, months), kind, recorded_at, user, source, note, v01_id
+    )
+
+
+def figure_of(row: Row) -> Figure:
+    figure = record_of(row)
+    assert isinstance(figure, Figure), "a figure's row"
+    return figure
+
+
+@dataclass
+class Parsed:
+    """Rows read from the log in file order, each with its line number."""
+
+    rows: list[Row]
+    lines: list[int]
+
+
+def parse_lines(data: bytes, path: Path, first_line: int = 1) -> Parsed:
+    """The rows of a log's bytes (or of a tail of them starting at `first_line`)."""
+    import json
+    import zlib
+
+    raw = data.split(b"\n")
+    if raw and raw[-1].strip() == b"":
+        raw.pop()
+    lines = [line for line in raw if line.strip()]
+    if len(lines) == len(raw):
+        numbers: Sequence[int] = range(first_line, first_line + len(raw))
+    else:  # blank lines: keep counting them
+        numbers = [n for n, line in enumerate(raw, first_line) if line.strip()]
     try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        return []
-    except IsADirectoryError:
-        raise LogError("error.log_is_folder", path=path) from None
-    except OSError as exc:
-        raise LogError("error.log_unreadable", path=path, reason=exc.strerror) from None
-    return parse_records(data, path)
+        decoded = json.loads(b"[" + b",".join(lines) + b"]")
+    except (ValueError, RecursionError):
+        decoded = [_decode_line(line, n, path) for n, line in zip(numbers, lines, strict=True)]
+    periods: dict[str, tuple[int, int]] = {}
+    values: set[str] = set()
+    names: dict[str, str] = {}
+    crc32 = zlib.crc32
+    try:
+        rows = [
+            _row(one, crc32(line), periods, values, names) for one, line in zip(decoded, lines, strict=True)
+        ]
+    except (_Damage, PeriodError) as exc:
+        bad = next(n for n, one in zip(numbers, decoded, strict=True) if not _fine(one))
+        raise _damaged(path, bad, exc.message) from None
+    if _ESCAPED_SURROGATE.search(data):  # rare: only then is each text looked at
+        for n, row in zip(numbers, rows, strict=True):
+            for key, text in zip(_TEXT_FIELDS, (row[CODE], row[USER], row[SOURCE], row[NOTE]), strict=True):
+                if text is not None and not _is_text(text):
+                    raise _damaged(path, n, Message("error.record_surrogate", {"key": key}))
+    return Parsed(rows, list(numbers))
 
 
-def parse_records(data: bytes, path: Path) -> list[Record]:
-    """Validate the bytes of a log."""
+_ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
+_TEXT_FIELDS = ("code", "user", "source", "note")
+
+
+def _is_text(text: str) -> bool:
+    """Whether a string can be written out: JSON's \\ud800 escapes can make halves of characters."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def _fine(one: Any) -> bool:
+    try:
+        _row(one, 0, {}, set(), {})
+    except (_Damage, PeriodError):
+        return False
+    return True
+
+
+def _decode_line(line: bytes, number: int, path: Path) -> Any:
+    import json
+
+    try:
+        return json.loads(line)
+    except UnicodeDecodeError as exc:
+        raise _damaged(path, number, Message("error.log_not_utf8", {"byte": exc.start})) from None
+    except (ValueError, RecursionError):
+        raise _damaged(path, number, Message("error.record_not_json")) from None
+
+
+def _damaged(path: Path, line: int | str, detail: Message) -> LogError:
+    return LogError("error.log_record_damaged", path=path, line=line, detail=detail)
+
+
+class _Damage(Exception):
+    """What is wrong with one record of the log."""
+
+    def __init__(self, message_key: str, /, **params: Any) -> None:
+        self.message = Message(message_key, params)
+        super().__init__(self.message.text())
+
+
+def _row(
+    raw: Any, checksum: int, periods: dict[str, tuple[int, int]], values: set[str], names: dict[str, str]
+) -> Row:
+    """One parsed line checked; `periods`, `values` and `names` remember what was already read.
+
+    Codes, users and bases are shared by many rows: one string each keeps the cache of rows small.
+    """
+    if type(raw) is not dict:
+        raise _Damage("error.record_not_table")
+    get = raw.get
+    record_id = get("id")
+    if type(record_id) is not str or not _ID.fullmatch(record_id):
+        raise _Damage("error.record_bad_id", value=_shown(record_id))
+    code, user, at = get("code"), get("user"), get("recorded_at")
+    if type(code) is not str or type(user) is not str or type(at) is not str:
+        raise _not_text(raw, "code", "user", "recorded_at")
+    try:
+        recorded_at = datetime.fromisoformat(at)
+    except ValueError:
+        raise _Damage("error.record_bad_time") from None
+    if recorded_at.tzinfo is None:
+        raise _Damage("error.record_bad_time")
+    micro = (recorded_at - _EPOCH) // _MICROSECOND
+    v01_id = get("v01_id")
+    if v01_id is not None and (type(v01_id) is not int or v01_id < 1):
+        raise _Damage("error.record_bad_v01_id", value=_shown(v01_id))
+    note = get("note")
+    if note is not None and type(note) is not str:
+        raise _Damage("error.record_not_text", key="note")
+    retracts = get("retracts")
+    if retracts is not None or "retracts" in raw:
+        if type(retracts) is not str or not _ID.fullmatch(retracts):
+            raise _Damage("error.record_bad_retracts")
+        code, user = names.setdefault(code, code), names.setdefault(user, user)
+        return (micro, record_id, code, None, 0, 0, "", at, user, None, note, v01_id, retracts, checksum)
+    value, label = get("value"), get("period")
+    if type(value) is not str or type(label) is not str:
+        raise _not_text(raw, "value", "period")
+    if value not in values:
+        _value(value)
+        values.add(value)
+    period = periods.get(label)
+    if period is None:
+        parsed = parse_period(label)
+        period = periods[label] = (parsed.year, parsed.months)
+    basis = get("basis")
+    if basis != "estimate" and basis != "official":
+        raise _Damage("error.record_bad_basis", value=_shown(basis))
+    source = get("source")
+    if source is not None and type(source) is not str:
+        raise _Damage("error.record_not_text", key="source")
+    code, user, basis = (
+        names.setdefault(code, code),
+        names.setdefault(user, user),
+        names.setdefault(basis, basis),
+    )
+    return (micro, record_id, code, value, period[0], period[1], basis, at, user, source, note, v01_id, None, checksum)  # fmt: skip
+
+
+def _value(text: str) -> Decimal:
+    try:
+        value = Decimal(text)
+    except InvalidOperation:
+        raise _Damage("error.record_bad_value", value=_shown(text)) from None
+    if not figure_in_range(value):
+        raise _Damage("error.record_value_range", value=_shown(text))
+    return value
+
+
+def _not_text(row: dict[str, Any], *keys: str) -> _Damage:
+    """The damage of the first of `keys` whose value is missing or not text."""
+    for key in keys:
+        value = row.get(key)
+        if type(value) is not str:
+            return _Damage("error.record_missing" if value is None else "error.record_not_text", key=key)
+    raise AssertionError("one of them is not text")
+
+
+def _text(row: dict[str, Any], key: str) -> str:
+    value = row.get(key)
+    if type(value) is not str:
+        raise _not_text(row, key)
+    return value
+
+
+def _shown(value: object) -> str:
+    """A damaged value as the message shows it: short, whatever its size."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+# The log as a whole ----------------------------------------------------------------------
+
+
+def check_log(parsed: Parsed, path: Path) -> list[Row]:
+    """The distinct rows in the log's order, after checking the log as a whole.
+
+    The same record twice counts once; two different records with one id, and a
+    retraction of what is not a figure of its code in the log, are damage.
+    """
+    by_id: dict[str, tuple[Row, int]] = {}
+    for row, line in zip(parsed.rows, parsed.lines, strict=True):
+        held = by_id.get(row[ID])
+        if held is None:
+            by_id[row[ID]] = (row, line)
+        elif held[0][:CHECKSUM] != row[:CHECKSUM]:
+            raise _damaged(path, line, Message("error.record_id_taken", {"id": row[ID], "line": held[1]}))
+    for row, line in by_id.values():
+        if row[RETRACTS] is not None:
+            problem = retraction_problem(row, by_id.get(row[RETRACTS], (None, 0))[0])
+            if problem is not None:
+                raise _damaged(path, line, problem)
+    rows = [row for row, _ in by_id.values()]
+    rows.sort()  # the log's order (time recorded, id), never the order of its lines
+    return rows
+
+
+def retraction_problem(retraction: Row, target: Row | None) -> Message | None:
+    """What makes a retraction impossible, if anything."""
+    retracts = retraction[RETRACTS]
+    if retracts == retraction[ID]:
+        return Message("error.retracts_itself")
+    if target is None:
+        return Message("error.retracts_missing", {"id": retracts})
+    if target[RETRACTS] is not None:
+        return Message("error.retracts_retraction", {"id": retracts})
+    if target[CODE].upper() != retraction[CODE].upper():
+        return Message(
+            "error.retracts_other_code", {"id": retracts, "code": target[CODE], "named": retraction[CODE]}
+        )
+    return None
+
+
+CurrentFigures = dict[tuple[str, Period], Figure]
+"""The figure that counts for each code and exact period: what every standing is judged from."""
+Rank = tuple[int, bool, int, str]
+
+
+def rank_of(row: Row) -> Rank:
+    """The later period wins; within one period official before estimate, then the one recorded later."""
+    return (row[MONTHS], row[BASIS] == "official", row[AT], row[ID])
+
+
+def current_of_rows(rows: Iterable[Row], as_of: Period | None = None) -> CurrentFigures:
+    """Each code's figure per period, ignoring retracted ones and, with `as_of`, later periods."""
+    rows = list(rows)
+    gone = {row[RETRACTS] for row in rows if row[RETRACTS] is not None}
+    limit = (as_of.year, as_of.months) if as_of is not None else None
+    best: dict[tuple[str, Period], tuple[Rank, Row]] = {}
+    for row in rows:
+        if row[RETRACTS] is not None or row[ID] in gone:
+            continue
+        if limit is not None and (row[YEAR], row[MONTHS]) > limit:
+            continue
+        key = (row[CODE].upper(), Period(row[YEAR], row[MONTHS]))
+        rank = rank_of(row)
+        held = best.get(key)
+        if held is None or rank > held[0]:
+            best[key] = (rank, row)
+    return {key: figure_of(row) for key, (_, row) in best.items()}
+
+
+def current_figures(records: Iterable[Record], as_of: Period | None = None) -> CurrentFigures:
+    """Each code's figure per period among records, as current_of_rows decides it."""
+    return current_of_rows((row_of(r) for r in records), as_of)
+
+
+def figures_of_year(current: CurrentFigures, code: str, year: int) -> list[Figure]:
+    """The code's figure for each checkpoint of `year`, earliest period first."""
+    wanted = code.upper()
+    found = [f for (c, period), f in current.items() if c == wanted and period.year == year]
+    return sorted(found, key=lambda f: f.period)
+
+
+def latest_of_year(current: CurrentFigures, code: str, year: int) -> Figure | None:
+    """The code's current figure for `year`: the one with the latest period."""
+    found = figures_of_year(current, code, year)
+    return found[-1] if found else None
+
+
+# The v0.1 log ----------------------------------------------------------------------------
+
+
+def parse_v01(data: bytes, path: Path) -> list[Row]:
+    """The records of a v0.1 log (`[[record]]` tables, ids 1, 2, 3...), with the ids they get now.
+
+    Each v0.1 id becomes the same ULID on every machine (time of the record, its number,
+    a digest of its content), so that two clones that convert one log agree line for line.
+    """
     import tomllib
 
     try:
@@ -84,217 +446,67 @@ def parse_records(data: bytes, path: Path) -> list[Record]:
     raw_records = table.get("record", [])
     if set(table) - {"record"} or not isinstance(raw_records, list):
         raise LogError("error.log_damaged", path=path, detail=Message("error.log_only_records"))
-    records = []
-    headers: list[int] | None = None
-    last_id = 0
+    headers = [n for n, line in enumerate(text.splitlines(), 1) if line.strip() == "[[record]]"]
+    ids: dict[int, str] = {}
+    records: list[Record] = []
+    lines: list[int] = []
+    last = 0
     for index, raw in enumerate(raw_records):
+        line = headers[index] if index < len(headers) else "?"
         try:
-            record = _record_from_table(raw)
-            if record.id <= last_id:
-                raise _Damage("error.record_id_order", id=record.id, last=last_id)
-        except (_Damage, KeyError, PeriodError) as exc:
-            if isinstance(exc, KeyError):
-                problem = Message("error.record_missing", {"key": exc.args[0]})
-            else:
-                problem = exc.message
-            if headers is None:
-                headers = [n for n, line in enumerate(text.splitlines(), 1) if line.strip() == "[[record]]"]
-            line = headers[index] if index < len(headers) else "?"
-            raise LogError("error.log_record_damaged", path=path, line=line, detail=problem) from None
-        last_id = record.id
+            record = _v01_record(raw, ids)
+            if record.v01_id is not None and record.v01_id <= last:
+                raise _Damage("error.record_id_order", id=record.v01_id, last=last)
+        except (_Damage, PeriodError) as exc:
+            raise _damaged(path, line, exc.message) from None
+        last = record.v01_id or last
         records.append(record)
-    return records
+        lines.append(line if isinstance(line, int) else 0)
+    return check_log(Parsed([row_of(r) for r in records], lines), path)
 
 
-class _Damage(Exception):
-    """What is wrong with one record of the log."""
+def _v01_record(raw: Any, ids: dict[int, str]) -> Record:
+    import hashlib
 
-    def __init__(self, message_key: str, /, **params: Any) -> None:
-        self.message = Message(message_key, params)
-        super().__init__(self.message.text())
+    from .ids import derived_id
 
-
-def _record_from_table(raw: Any) -> Record:
     if not isinstance(raw, dict):
         raise _Damage("error.record_not_table")
-    record_id = raw["id"]
-    if not isinstance(record_id, int) or isinstance(record_id, bool) or record_id < 1:
-        raise _Damage("error.record_bad_id", value=repr(record_id))
-    recorded_at = raw["recorded_at"]
+    number = raw.get("id")
+    if not isinstance(number, int) or isinstance(number, bool) or number < 1:
+        raise _Damage("error.record_bad_id", value=_shown(number))
+    recorded_at = raw.get("recorded_at")
     if not isinstance(recorded_at, datetime):
         raise _Damage("error.record_bad_time")
-    common: dict[str, Any] = dict(
-        id=record_id,
-        code=_text(raw, "code"),
-        recorded_at=recorded_at,
-        user=_text(raw, "user"),
-        note=_optional_text(raw, "note"),
-    )
+    if recorded_at.tzinfo is None:  # v0.1 accepted a local time typed by hand; read it as UTC
+        recorded_at = recorded_at.replace(tzinfo=UTC)
+    digest = hashlib.sha256(repr(sorted((k, str(v)) for k, v in raw.items())).encode("utf-8")).digest()
+    record_id = ids[number] = derived_id(int(recorded_at.timestamp() * 1000), number, digest)
+    code, user = _text(raw, "code"), _text(raw, "user")
+    note = raw.get("note")
+    if note is not None and not isinstance(note, str):
+        raise _Damage("error.record_not_text", key="note")
     if "retracts" in raw:
         retracts = raw["retracts"]
         if not isinstance(retracts, int) or isinstance(retracts, bool):
             raise _Damage("error.record_bad_retracts")
-        return Record(retracts=retracts, **common)
-    value = raw["value"]
-    if isinstance(value, bool) or not isinstance(value, (int, Decimal)) or not Decimal(value).is_finite():
-        raise _Damage("error.record_bad_value", value=repr(value))
-    basis = raw["basis"]
+        if retracts not in ids:  # v0.1 only ever retracted an earlier record
+            raise _Damage("error.retracts_missing", id=retracts)
+        return Retraction(record_id, code, ids[retracts], recorded_at, user, note, number)
+    value = raw.get("value")
+    if value is None:
+        raise _Damage("error.record_missing", key="value")
+    if (
+        isinstance(value, bool)
+        or not isinstance(value, (int, Decimal))
+        or not figure_in_range(Decimal(value))
+    ):
+        raise _Damage("error.record_value_range", value=_shown(value))
+    basis = raw.get("basis")
     if basis not in BASES:
-        raise _Damage("error.record_bad_basis", value=repr(basis))
-    return Record(
-        value=Decimal(value),
-        period=parse_period(_text(raw, "period")),
-        basis=basis,
-        source=_optional_text(raw, "source"),
-        **common,
-    )
-
-
-def _text(raw: dict[str, Any], key: str) -> str:
-    value = raw[key]
-    if not isinstance(value, str):
-        raise _Damage("error.record_not_text", key=key)
-    return value
-
-
-def _optional_text(raw: dict[str, Any], key: str) -> str | None:
-    return _text(raw, key) if key in raw else None
-
-
-def retractable(records: list[Record], record_id: int | None) -> Record:
-    """The figure an undo would retract."""
-    gone = retracted_ids(records)
-    if record_id is None:
-        standing = [r for r in records if not r.is_retraction and r.id not in gone]
-        if not standing:
-            raise RecordNotFoundError("error.undo_nothing")
-        return standing[-1]
-    for record in records:
-        if record.id == record_id:
-            if record.is_retraction:
-                raise RecordNotFoundError("error.undo_is_retraction", id=record_id)
-            if record.id in gone:
-                raise RecordNotFoundError("error.undo_already", id=record_id)
-            return record
-    raise RecordNotFoundError("error.undo_no_record", id=record_id)
-
-
-def retracted_ids(records: list[Record]) -> set[int]:
-    return {r.retracts for r in records if r.retracts is not None}
-
-
-CurrentFigures = dict[tuple[str, Period], Record]
-"""The figure that counts for each code and exact period: what every standing is judged from."""
-
-
-def rank(figure: Record) -> tuple[bool, int]:
-    """Within one period: official before estimate, then the most recent."""
-    return (figure.basis == "official", figure.id)
-
-
-def with_figure(current: CurrentFigures, figure: Record) -> CurrentFigures:
-    """`current` updated by one new figure, in place; returned for convenience."""
-    assert figure.period is not None
-    key = (figure.code.upper(), figure.period)
-    held = current.get(key)
-    if held is None or rank(figure) > rank(held):
-        current[key] = figure
-    return current
-
-
-def figures_of_year(current: CurrentFigures, code: str, year: int) -> list[Record]:
-    """The code's figure for each checkpoint of `year`, earliest period first."""
-    wanted = code.upper()
-    found = [r for (c, period), r in current.items() if c == wanted and period.year == year]
-    return sorted(found, key=lambda r: r.period or Period(year, 0))
-
-
-def latest_of_year(current: CurrentFigures, code: str, year: int) -> Record | None:
-    """The code's current figure for `year`: the one with the latest period."""
-    found = figures_of_year(current, code, year)
-    return found[-1] if found else None
-
-
-def current_figures(records: list[Record], as_of: Period | None = None) -> CurrentFigures:
-    """Each code's figure per period, ignoring retracted ones and, with `as_of`, later periods."""
-    gone = retracted_ids(records)
-    current: CurrentFigures = {}
-    for record in records:
-        if record.retracts is not None or record.id in gone:
-            continue
-        assert record.period is not None
-        if as_of is not None and record.period > as_of:
-            continue
-        with_figure(current, record)
-    return current
-
-
-def record_table(record: Record) -> dict[str, Any]:
-    """The record as the TOML table the log stores."""
-    table: dict[str, Any] = {"id": record.id, "code": record.code}
-    if record.retracts is not None:
-        table["retracts"] = record.retracts
-    else:
-        assert record.value is not None and record.period is not None
-        table["value"] = record.value
-        table["period"] = record.period.label
-        table["basis"] = record.basis
-    table["recorded_at"] = record.recorded_at
-    table["user"] = record.user
-    for key in ("source", "note"):
-        value = getattr(record, key)
-        if value is not None:
-            table[key] = value
-    return table
-
-
-def append_block(path: Path, record: Record, first: bool) -> os.stat_result:
-    """Append one record under its own [[record]] header; returns the log's stat after it.
-
-    The caller holds the writers' lock. A flat table under its own header: tomli_w would
-    write a short array of tables inline.
-    """
-    import tomli_w
-
-    block = ("" if first else "\n") + "[[record]]\n" + tomli_w.dumps(record_table(record))
-    return _append_bytes(path, block.encode("utf-8"))
-
-
-def _append_bytes(path: Path, data: bytes) -> os.stat_result:
-    """One write at the end of the file, flushed to disk; on any failure the file is cut back."""
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT, 0o644)
-    except OSError as exc:
-        raise LogError("error.log_unwritable", path=path, reason=exc.strerror) from None
-    try:
-        size = os.fstat(fd).st_size
-        try:
-            written = 0
-            while written < len(data):
-                written += os.write(fd, data[written:])
-            os.fsync(fd)
-            return os.fstat(fd)
-        except BaseException as exc:
-            os.ftruncate(fd, size)
-            if isinstance(exc, OSError):
-                raise LogError("error.log_unwritable", path=path, reason=exc.strerror) from None
-            raise
-    finally:
-        os.close(fd)
-
-
-@contextmanager
-def locked(folder: Path, shared: bool = False) -> Iterator[None]:
-    """Lock the data folder itself: exclusive for writers, shared for readers of the log.
-
-    Readers lock too, so that they never see a record half appended.
-    """
-    try:
-        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
-    except OSError as exc:
-        raise LogError("error.folder_unopenable", path=folder, reason=exc.strerror) from None
-    try:
-        fcntl.flock(fd, fcntl.LOCK_SH if shared else fcntl.LOCK_EX)
-        yield
-    finally:
-        os.close(fd)
+        raise _Damage("error.record_bad_basis", value=_shown(basis))
+    source = raw.get("source")
+    if source is not None and not isinstance(source, str):
+        raise _Damage("error.record_not_text", key="source")
+    period = parse_period(_text(raw, "period"))
+    return Figure(record_id, code, Decimal(value), period, basis, recorded_at, user, source, note, number)

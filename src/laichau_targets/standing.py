@@ -10,7 +10,7 @@ from typing import Any, Literal
 from .numbers import rounded
 from .periods import Period
 from .plan import STATUSES, Baseline, Indicator, Override, Plan, Settings, Status, TermRule
-from .records import CurrentFigures, Record, figures_of_year
+from .records import CurrentFigures, Figure, figures_of_year
 
 HUNDRED = Decimal(100)
 MET_OR_EXCEEDED: tuple[Status, ...] = ("exceeded", "met")
@@ -28,7 +28,7 @@ class TermFigure:
     value: Decimal | None
     years_used: tuple[int, ...]
     missing_years: tuple[int, ...]
-    figures: tuple[Record, ...] = ()  # the full-year figures used, earliest year first
+    figures: tuple[Figure, ...] = ()  # the full-year figures used, earliest year first
     first_reached: int | None = None  # level_by_end: the first year the level was reached
     met_early: int | None = None  # ... when that was before the last year ("về đích sớm")
     years_met: tuple[int, ...] | None = None  # amount_each_year: the years that met the amount
@@ -40,7 +40,7 @@ class Standing:
     """An indicator's current figure and how it compares with the target."""
 
     indicator: Indicator
-    record: Record | None
+    record: Figure | None
     status: Status
     computed_status: Status
     gap: Decimal | None = None
@@ -50,10 +50,10 @@ class Standing:
     pace_so_far: Decimal | None = None
     pace_needed: Decimal | None = None
     projection_method: ProjectionMethod | None = None
-    previous: Record | None = None  # the figure for the same period of the previous year
+    previous: Figure | None = None  # the figure for the same period of the previous year
     change: Decimal | None = None  # "so với cùng kỳ": % for levels and quantities, points for rates
-    checkpoints: tuple[Record, ...] = ()  # this year's figure at each checkpoint so far
-    previous_checkpoints: tuple[Record, ...] = ()  # last year's
+    checkpoints: tuple[Figure, ...] = ()  # this year's figure at each checkpoint so far
+    previous_checkpoints: tuple[Figure, ...] = ()  # last year's
     baseline_progress: tuple[tuple[Baseline, Decimal | None], ...] = ()
     term: TermFigure | None = None
 
@@ -121,10 +121,10 @@ def summarize(all_standings: Iterable[Standing]) -> Summary:
 
 def judge(
     indicator: Indicator,
-    record: Record | None,
+    record: Figure | None,
     settings: Settings,
-    checkpoints: tuple[Record, ...] = (),
-    previous_checkpoints: tuple[Record, ...] = (),
+    checkpoints: tuple[Figure, ...] = (),
+    previous_checkpoints: tuple[Figure, ...] = (),
 ) -> Standing:
     """The standing of one indicator whose current figure is `record`.
 

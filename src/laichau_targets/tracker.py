@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING
 
 from .datafolder import DataFolder
 from .errors import ValueRuleError
-from .logstate import append_figure, append_retraction, load_state, read_records
+from .log import RecordLog
 from .numbers import Locale, parse_number
 from .periods import default_period, parse_period
 from .plan import Indicator, Plan, load_plans
-from .records import Basis, CurrentFigures, NewFigure, Record, current_figures
+from .records import Basis, CurrentFigures, Figure, NewFigure, Record, Retraction
 from .standing import FINE, Standing, standing_of
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ class Recorded:
     the figure is kept all the same, for "so với cùng kỳ" and term reviews.
     """
 
-    record: Record
+    record: Figure
     standing: Standing | None
     period_defaulted: bool
     likely_intended: Decimal | None
@@ -42,8 +42,8 @@ class Recorded:
 class Undone:
     """The outcome of `undo`."""
 
-    retraction: Record
-    retracted: Record
+    retraction: Retraction
+    retracted: Figure
     standing: Standing | None
 
 
@@ -52,7 +52,8 @@ class HistoryEntry:
     """A record with what later records did to it."""
 
     record: Record
-    retracted_by: int | None
+    retracted_by: Retraction | None  # for a figure: the first retraction of it
+    retracted: Figure | None = None  # for a retraction: the figure it takes back
 
 
 def current_user() -> str:
@@ -105,6 +106,7 @@ class Tracker:
         self.folder = folder
         self.plans = load_plans(folder.plan_path, folder.cache_dir)
         self.plan: Plan = self.plans.choose(plan_name)
+        self.log = RecordLog(folder.path, folder.cache_dir)
 
     def judging(self, code: str, year: int) -> tuple[Plan, Indicator] | None:
         """The annual plan that judges `code`'s figures for `year`, with its target, if there is one."""
@@ -120,7 +122,7 @@ class Tracker:
         return None if found is None else standing_of(found[0], found[1], current)
 
     def records(self) -> list[Record]:
-        return read_records(self.folder.log_path)
+        return self.log.records()
 
     def record(
         self,
@@ -150,7 +152,8 @@ class Tracker:
             source=_nfc(source),
             note=_nfc(note),
         )
-        record, state = append_figure(self.folder.log_path, figure, self.folder.cache_dir)
+        (record,) = self.log.append_figures([figure])
+        state = self.log.state()  # as it is now: with this figure, and any appended since
         return Recorded(
             record=record,
             standing=self.standing_for(indicator.code, period.year, state.current),
@@ -164,21 +167,17 @@ class Tracker:
         found = self.judging(indicator.code, year)
         return indicator if found is None else found[1]
 
-    def undo(self, record_id: int | None = None, note: str | None = None) -> Undone:
-        records = append_retraction(
-            self.folder.log_path, record_id, now(), current_user(), _nfc(note), self.folder.cache_dir
-        )
-        retraction = records[-1]
-        retracted = next(r for r in records if r.id == retraction.retracts)
-        assert retracted.period is not None
-        standing = self.standing_for(retracted.code, retracted.period.year, current_figures(records))
-        return Undone(retraction, retracted, standing)
+    def undo(self, record_id: str | None = None, note: str | None = None) -> Undone:
+        """Retract the figure whose id starts with `record_id`, or the last one standing."""
+        done = self.log.retract(record_id, now(), current_user(), _nfc(note))
+        retracted = done.retracted
+        standing = self.standing_for(retracted.code, retracted.period.year, done.current)
+        return Undone(done.retraction, retracted, standing)
 
-    def history(self, code: str | None = None) -> list[HistoryEntry]:
-        records = self.records()
-        wanted = self.plans.indicator(code).code.upper() if code else None
-        by = {r.retracts: r.id for r in records if r.retracts is not None}
-        return [HistoryEntry(r, by.get(r.id)) for r in records if wanted is None or r.code.upper() == wanted]
+    def history(self, code: str | None = None, limit: int | None = None) -> list[HistoryEntry]:
+        """The records in the log's order (of one indicator), the last `limit` of them."""
+        wanted = self.plans.indicator(code).code if code else None
+        return [HistoryEntry(e.record, e.retracted_by, e.retracted) for e in self.log.history(wanted, limit)]
 
     def report(self, as_of_text: str | None = None) -> Report:
         """Every indicator's standing; with a checkpoint, as it stood then."""
@@ -186,9 +185,8 @@ class Tracker:
 
         if as_of_text:
             as_of = parse_period(as_of_text, None if self.plan.is_term else self.plan.year)
-            return build_report(self.plan, current_figures(self.records(), as_of), as_of)
-        state = load_state(self.folder.log_path, self.folder.cache_dir)
-        return build_report(self.plan, state.current)
+            return build_report(self.plan, self.log.current_as_of(as_of), as_of)
+        return build_report(self.plan, self.log.state().current)
 
 
 def failing(report: Report, strict: bool = False) -> list[Standing]:

@@ -10,7 +10,20 @@ import typer
 
 from .. import __version__
 from ..datafolder import DATA_ENV
-from . import check, history, init, list_indicators, paths, plans, record, report, show, undo, validate
+from . import (
+    check,
+    history,
+    init,
+    list_indicators,
+    migrate,
+    paths,
+    plans,
+    record,
+    report,
+    show,
+    undo,
+    validate,
+)
 from .base import EXIT_CHECK_FAILED, EXIT_ERROR, EXIT_OK, Lang, State, app
 
 __all__ = ["EXIT_CHECK_FAILED", "EXIT_ERROR", "EXIT_OK", "app", "main"]
@@ -101,6 +114,7 @@ app.command()(init.init)
 app.command()(paths.paths)
 app.command()(history.history)
 app.command()(undo.undo)
+app.command()(migrate.migrate)
 app.command()(check.check)
 app.command()(validate.validate)
 

@@ -175,6 +175,22 @@ def columns(rows: Sequence[Sequence[str]]) -> str:
     )
 
 
+def tell_migration(tracker: "Tracker", texts: Texts) -> None:
+    """One line on stderr when this command converted a v0.1 log."""
+    done = tracker.log.migrated
+    if done is not None:
+        typer.echo(
+            texts(
+                "log.migrated",
+                source=done.source.name,
+                count=done.count,
+                target=done.target.name,
+                backup=done.backup.name,
+            ),
+            err=True,
+        )
+
+
 def standing_line(standing: "Standing | None", texts: Texts, code: str = "", year: int = 0) -> str:
     """`GRDP: Not met (0.3 points below target)`: what a figure changed, in one line.
 

@@ -1,45 +1,101 @@
 """`targets history`: the records with their provenance."""
 
-from typing import Annotated, Optional
+from enum import Enum
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
 from .base import columns, state_of
 
+if TYPE_CHECKING:
+    from ..tracker import HistoryEntry
+
+
+class HistoryFormat(str, Enum):
+    text = "text"
+    json = "json"
+
 
 def history(
     ctx: typer.Context,
     code: Annotated[Optional[str], typer.Argument(metavar="[CODE]", help="Only this indicator.")] = None,
+    code_option: Annotated[
+        Optional[str], typer.Option("--code", metavar="CODE", help="Only this indicator (as CODE).")
+    ] = None,
+    limit: Annotated[
+        Optional[int], typer.Option("--limit", "-n", min=0, metavar="N", help="Only the last N records.")
+    ] = None,
+    format: Annotated[
+        HistoryFormat,
+        typer.Option("--format", "-f", help="text, or json: every field of every record, retractions too."),
+    ] = HistoryFormat.text,
 ) -> None:
-    """List the records, oldest first, with their provenance.
+    """List the records in the log's order (when recorded), with their provenance.
 
-    Retracted records are marked with the record that retracted them.
+    Retracted records are marked with the record that retracted them. Ids are shown by
+    their shortest unique beginning, which `targets undo` accepts.
 
-    Example: targets history GRDP
+    Example: targets history GRDP --limit 20
     """
+    from ..records import Retraction
     from ..render import words
 
     state = state_of(ctx)
     texts = state.texts
-    entries = state.tracker().history(code)
+    if code and code_option and code.upper() != code_option.upper():
+        raise typer.BadParameter(f"two different codes: {code} and {code_option}", param_hint="--code")
+    wanted = code or code_option
+    tracker = state.tracker()
+    entries = tracker.history(wanted, limit)
+    if format is HistoryFormat.json:
+        typer.echo(_json(entries))
+        return
     if not entries:
-        typer.echo(texts("history.none"))
+        if wanted and limit != 0 and tracker.history(None, 1):  # others exist: say whose are missing
+            typer.echo(texts("history.none_for", code=tracker.plan.indicator(wanted).code))
+        else:
+            typer.echo(texts("history.none"))
         return
     rows = []
     for entry in entries:
         r = entry.record
         when = r.recorded_at.strftime(texts("date.format") + " %H:%M")
-        if r.retracts is not None:
-            what = ("", texts("history.retracts", id=r.retracts))
-        else:
-            assert r.value is not None and r.period is not None
-            what = (words.number(r.value, texts, None), f"{r.period.label} {texts(f'basis.{r.basis}')}")
         details = []
         if entry.retracted_by is not None:
-            details.append("[" + texts("history.retracted", by=entry.retracted_by) + "]")
-        if r.source:
-            details.append(texts("history.source", source=words.inert(r.source)))
+            details.append("[" + texts("history.retracted", by=entry.retracted_by.short) + "]")
+        if isinstance(r, Retraction):
+            what = (
+                "",
+                texts("history.retracts", id=entry.retracted.short if entry.retracted else r.retracts),
+            )
+        else:
+            what = (words.number(r.value, texts, None), f"{r.period.label} {texts(f'basis.{r.basis}')}")
+            if r.source:
+                details.append(texts("history.source", source=words.inert(r.source)))
         if r.note:
             details.append(texts("history.note", note=words.inert(r.note)))
-        rows.append((f"#{r.id}", when, words.inert(r.user), words.inert(r.code), *what, "  ".join(details)))
-    typer.echo("\n".join(line.rstrip() for line in columns(rows).splitlines()))
+        rows.append(
+            (f"#{r.short}", when, words.inert(r.user), words.inert(r.code), *what, "  ".join(details))
+        )
+    typer.echo(columns(rows))
+
+
+def _json(entries: "list[HistoryEntry]") -> str:
+    """Every field of every record, as the log holds it, with its short id and what retracted it."""
+    import json
+
+    from ..records import Figure
+
+    rows: list[dict[str, Any]] = []
+    for entry in entries:
+        r = entry.record
+        row: dict[str, Any] = {"id": r.id, "short_id": r.short, "kind": "figure", "code": r.code}
+        if isinstance(r, Figure):
+            row.update(value=str(r.value), period=r.period.label, basis=r.basis, source=r.source)
+        else:
+            row.update(kind="retraction", retracts=r.retracts)
+        row.update(recorded_at=r.recorded_at.isoformat(), user=r.user, note=r.note, v01_id=r.v01_id)
+        if isinstance(r, Figure):
+            row["retracted_by"] = entry.retracted_by.id if entry.retracted_by else None
+        rows.append(row)
+    return json.dumps(rows, ensure_ascii=False, indent=2)

@@ -6,7 +6,7 @@ from .base import state_of
 
 
 def paths(ctx: typer.Context) -> None:
-    """Say which data folder, plan and record log are in use, and why.
+    """Say which data folder, plan, record log and caches are in use, and why.
 
     Example: targets --data /srv/plan paths
     """
@@ -16,3 +16,5 @@ def paths(ctx: typer.Context) -> None:
     typer.echo(texts("paths.folder", path=folder.path, why=texts(f"chosen.{folder.chosen_by}")))
     typer.echo(texts("paths.plan", path=folder.plan_path))
     typer.echo(texts("paths.log", path=folder.log_path))
+    if folder.cache_dir is not None:
+        typer.echo(texts("paths.cache", path=folder.cache_dir))

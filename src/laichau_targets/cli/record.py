@@ -4,7 +4,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .base import NumberLocale, standing_line, state_of
+from .base import NumberLocale, standing_line, state_of, tell_migration
 
 
 def record(
@@ -36,7 +36,8 @@ def record(
 
     state = state_of(ctx)
     texts = state.texts
-    done = state.tracker().record(
+    tracker = state.tracker()
+    done = tracker.record(
         code,
         value,
         period_text=period,
@@ -46,13 +47,13 @@ def record(
         locale=locale.value if locale else None,
     )
     rec, standing, indicator = done.record, done.standing, done.indicator
-    assert rec.value is not None and rec.period is not None
+    tell_migration(tracker, texts)
     if done.period_defaulted:
         typer.echo(texts("record.period_default", period=rec.period.label), err=True)
     typer.echo(
         texts(
             "record.saved",
-            id=rec.id,
+            id=rec.short,
             code=indicator.code,
             value=words.quantity(rec.value, indicator, texts, places=None),
             period=rec.period.label,

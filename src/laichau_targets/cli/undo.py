@@ -4,14 +4,17 @@ from typing import Annotated, Optional
 
 import typer
 
-from .base import standing_line, state_of
+from .base import standing_line, state_of, tell_migration
 
 
 def undo(
     ctx: typer.Context,
     record_id: Annotated[
-        Optional[int],
-        typer.Argument(metavar="[ID]", help="The record to retract. Default: the last one standing."),
+        Optional[str],
+        typer.Argument(
+            metavar="[ID]",
+            help="The record to retract: the beginning of its id (6 characters or more), as `targets history` shows it. Default: the last one standing.",
+        ),
     ] = None,
     note: Annotated[Optional[str], typer.Option(help="Why it is taken back.")] = None,
 ) -> None:
@@ -19,23 +22,24 @@ def undo(
 
     Nothing is deleted: the history keeps both.
 
-    Example: targets undo 7 --note "typed into the wrong indicator"
+    Example: targets undo 01JD3KX2 --note "typed into the wrong indicator"
     """
     from ..render import words
 
     state = state_of(ctx)
     texts = state.texts
-    done = state.tracker().undo(record_id, note)
+    tracker = state.tracker()
+    done = tracker.undo(record_id, note)
+    tell_migration(tracker, texts)
     gone = done.retracted
-    assert gone.value is not None and gone.period is not None
     typer.echo(
         texts(
             "undo.done",
-            id=gone.id,
+            id=gone.short,
             code=gone.code,
             value=words.number(gone.value, texts, None),
             period=gone.period.label,
-            by=done.retraction.id,
+            by=done.retraction.short,
         )
     )
     typer.echo(standing_line(done.standing, texts, gone.code, gone.period.year))

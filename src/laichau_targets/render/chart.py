@@ -12,7 +12,7 @@ from html import escape
 
 from ..messages import Texts
 from ..plan import Plan
-from ..records import Record
+from ..records import Figure
 from ..standing import MET_OR_EXCEEDED, Standing, full_year_status
 from . import words
 
@@ -152,7 +152,7 @@ def _year_chart(standing: Standing, texts: Texts, colour: str, year: int) -> str
 def _term_chart(standing: Standing, texts: Texts, plan: Plan) -> str:
     years = plan.years
     assert standing.term is not None
-    figures: dict[int, Record] = {r.period.year: r for r in standing.term.figures if r.period is not None}
+    figures: dict[int, Figure] = {r.period.year: r for r in standing.term.figures if r.period is not None}
     values = {year: r.value for year, r in figures.items() if r.value is not None}
     scale = _Scale([*values.values(), *_targets(standing)])
     slot = (WIDTH - LEFT - RIGHT) / len(years)

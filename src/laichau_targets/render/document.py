@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..messages import Texts
-from ..records import Record
+from ..records import Figure
 from ..report import Report
 from ..standing import Standing
 from . import words
@@ -183,12 +183,12 @@ def sources(report: Report, texts: Texts) -> list[str]:
     return lines
 
 
-def source_of(s: Standing, record: Record, texts: Texts) -> str:
+def source_of(s: Standing, record: Figure, texts: Texts) -> str:
     """One figure with its provenance."""
     assert record.value is not None
     date = record.recorded_at.strftime(texts("date.format"))
     line = (
-        f"{words.inert(s.indicator.code)} #{record.id}: {words.quantity(record.value, s.indicator, texts)}, "
+        f"{words.inert(s.indicator.code)} #{record.short or record.id}: {words.quantity(record.value, s.indicator, texts)}, "
         f"{words.period_of(record, texts, short=False)}, "
         f"{texts('report.recorded', date=date, user=words.inert(record.user))}"
     )

@@ -80,7 +80,7 @@ def report_fields(report: Report) -> dict[str, Any]:
     summary["met_or_exceeded"] = report.summary.met_or_exceeded
     summary["total"] = report.summary.total
     return {
-        "schema_version": 1,
+        "schema_version": 2,
         "plan": {
             "province": plan.province,
             "year": plan.year,

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from ..messages import Texts
 from ..numbers import human
 from ..plan import Indicator, Plan
-from ..records import Record
+from ..records import Figure
 from ..standing import HUNDRED, Standing
 
 if TYPE_CHECKING:
@@ -70,8 +70,7 @@ def target(indicator: Indicator, texts: Texts, compact: bool = False, with_unit:
     return f"{qualifier} {value(indicator.target)}"
 
 
-def period_of(record: Record, texts: Texts, short: bool = True) -> str:
-    assert record.period is not None
+def period_of(record: Figure, texts: Texts, short: bool = True) -> str:
     key = f"basis.{record.basis}" + (".short" if short else "")
     return f"{record.period.label} {texts(key)}"
 

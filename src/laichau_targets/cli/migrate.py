@@ -1,0 +1,20 @@
+"""`targets migrate`: convert a v0.1 record log now rather than at the first write."""
+
+import typer
+
+from .base import state_of, tell_migration
+
+
+def migrate(ctx: typer.Context) -> None:
+    """Convert a v0.1 record log (records.toml) to the current one (records.jsonl).
+
+    Every record is kept, with its v0.1 number; the old file stays beside it as
+    records.v0.1.toml. `record` and `undo` do the same on their first write.
+
+    Example: targets migrate
+    """
+    state = state_of(ctx)
+    tracker = state.tracker()
+    if tracker.log.migrate() is None:
+        typer.echo(state.texts("log.nothing_to_migrate", path=tracker.log.path.name))
+    tell_migration(tracker, state.texts)

@@ -1,0 +1,123 @@
+"""A log written by v0.1 keeps every record: read as it is, converted on the first write.
+
+tests/fixtures/v0.1/records.toml was written by the v0.1 code itself (see the README there).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from laichau_targets.log import RecordLog
+from laichau_targets.records import Figure, Retraction
+
+from .conftest import REPO, assert_same_as_v01, snapshot
+
+FIXTURE = REPO / "tests" / "fixtures" / "v0.1"
+STAMP = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d")
+
+
+def _cells(history: str) -> list[list[str]]:
+    """History rows without the id column and the ids they mention."""
+    rows = []
+    for line in STAMP.sub("<when>", history).splitlines():
+        cells = re.split(r"  +", line)[1:]
+        rows.append([re.sub(r"#\w+", "#<id>", cell) for cell in cells])
+    return rows
+
+
+@pytest.fixture
+def v01_folder(data_dir: Path) -> Path:
+    shutil.copyfile(FIXTURE / "records.toml", data_dir / "records.toml")
+    return data_dir
+
+
+def test_a_v01_log_is_read_as_it_is(targets, v01_folder: Path) -> None:
+    before = snapshot(v01_folder)
+    history = targets("history")
+    assert history.exit_code == 0
+    assert _cells(history.stdout) == _cells((FIXTURE / "history-v0.1.txt").read_text(encoding="utf-8"))
+    report = json.loads(targets("report", "--format", "json").stdout)
+    old = json.loads((FIXTURE / "report-v0.1.json").read_text(encoding="utf-8"))
+    assert (report["schema_version"], old["schema_version"]) == (2, 1)
+    assert_same_as_v01(report, old)
+    assert snapshot(v01_folder) == before
+
+
+def test_the_first_write_converts_it_keeping_every_record(targets, v01_folder: Path) -> None:
+    old_history = targets("history").stdout
+    result = targets("record", "GRAIN", "230", "--period", "2024")
+    assert result.exit_code == 0
+    assert result.stderr == (
+        "Converted the v0.1 record log records.toml (8 records) to records.jsonl; "
+        "the old file is kept as records.v0.1.toml.\n"
+    )
+    assert not (v01_folder / "records.toml").exists()
+    assert (v01_folder / "records.v0.1.toml").read_bytes() == (FIXTURE / "records.toml").read_bytes()
+    records = RecordLog(v01_folder).records()
+    assert [r.v01_id for r in records] == [1, 2, 3, 4, 5, 6, 7, 8, None]
+    assert targets("history").stdout.splitlines()[:8] == old_history.splitlines()
+    by_number = {r.v01_id: r for r in records}
+    six, eight = by_number[6], by_number[8]
+    assert isinstance(six, Retraction) and six.retracts == by_number[1].id  # the same figure as in v0.1
+    assert isinstance(eight, Retraction) and eight.retracts == by_number[7].id
+    one = by_number[1]
+    assert isinstance(one, Figure)
+    assert (one.source, one.note, one.user, one.recorded_at.isoformat()) == (
+        "Cục Thống kê tỉnh Lai Châu",
+        "ước tính, chờ số chính thức",
+        "nguyen.thi.lan",
+        "2026-11-29T20:04:24.243243+00:00",
+    )
+    again = targets("record", "GRAIN", "231", "--period", "2024")
+    assert (again.exit_code, again.stderr) == (0, "")  # said once
+
+
+def test_v01_numbers_still_name_their_records(targets, v01_folder: Path) -> None:
+    result = targets("undo", "#3", "--note", "số cũ")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Retracted #")
+    assert "(FOREST = 52.95 for 2024)" in result.stdout
+    assert "Converted the v0.1 record log" in result.stderr
+
+
+def test_two_clones_convert_one_log_to_the_same_lines(targets, v01_folder: Path, tmp_path: Path) -> None:
+    other = tmp_path / "other"
+    shutil.copytree(v01_folder, other)
+    assert targets("migrate").exit_code == 0
+    assert targets("--data", str(other), "migrate").exit_code == 0
+    assert (v01_folder / "records.jsonl").read_bytes() == (other / "records.jsonl").read_bytes()
+    assert (
+        targets("migrate").stdout == "records.jsonl is already in the current format; nothing to convert.\n"
+    )
+
+
+def test_a_v01_log_beside_a_new_one_is_read_with_it_and_merged_once(targets, v01_folder: Path) -> None:
+    """A clone still on v0.1 pushed records.toml while another had converted: both are read, nothing twice."""
+    targets("migrate")
+    shutil.copyfile(FIXTURE / "records.toml", v01_folder / "records.toml")
+    assert len(RecordLog(v01_folder).records()) == 8
+    assert targets("record", "GRAIN", "230", "--period", "2024").exit_code == 0
+    assert len(RecordLog(v01_folder).records()) == 9
+    assert (v01_folder / "records.v0.1-2.toml").is_file()
+
+
+@pytest.mark.reliability("damaged logs")
+def test_a_damaged_v01_log_is_refused_with_its_line_and_left_alone(targets, v01_folder: Path) -> None:
+    log = v01_folder / "records.toml"
+    log.write_text(
+        log.read_text(encoding="utf-8").replace("value = 52.95", "value = 1" + "0" * 25), encoding="utf-8"
+    )
+    before = snapshot(v01_folder)
+    for args in (["show"], ["record", "GRDP", "9", "--period", "2024"], ["migrate"], ["undo"]):
+        result = targets(*args)
+        assert (result.exit_code, result.stdout) == (2, "")
+        assert result.stderr == (
+            f"Error: {log}: damaged: record at line 22: value 10000000000000000000000000 is outside "
+            "the range a figure may have; fix it by hand, nothing is written until then\n"
+        )
+    assert snapshot(v01_folder) == before
