@@ -48,8 +48,8 @@ class Targets:
     def __init__(self) -> None:
         self.runner = CliRunner()
 
-    def __call__(self, *args: str, input: str | None = None):
-        return self.runner.invoke(app, list(args), input=input, prog_name="targets")
+    def __call__(self, *args: str, input: str | None = None, env: dict[str, str] | None = None):
+        return self.runner.invoke(app, list(args), input=input, prog_name="targets", env=env)
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from laichau_targets import __version__
-from laichau_targets.cli import EXIT_CHECK_FAILED, EXIT_ERROR
+from laichau_targets.cli import EXIT_CHECK_FAILED, EXIT_ERROR, app
 
 from .conftest import REPO, log_ids, markdown_rows, snapshot
 
@@ -75,8 +75,11 @@ def test_show_lists_all_17_indicators_with_the_articles_numbers(targets, data_di
         "8,000",
         "60.6%",
     ]
-    assert lines[-2] == "0/17 indicators met or exceeded; 17 no data"
-    assert lines[-1] == "Plan 2024 (annual). Incomplete: 17 of the plan's targets are in this file."
+    assert lines[-3:] == [
+        "0/17 indicators met or exceeded; 17 no data",
+        "Plan 2024 (annual). Incomplete: 17 of the plan's targets are in this file.",
+        "Names are shortened to fit the width; `targets list` gives them whole.",
+    ]
     assert all(len(line) <= 100 for line in lines)
 
 
@@ -85,7 +88,7 @@ def test_record_prints_the_new_standing(targets, data_dir: Path) -> None:
     assert result.exit_code == 0
     (only,) = log_ids(data_dir)  # a lone record is shown by the shortest form, 6 characters
     assert result.stdout == (
-        f"Recorded #{only[:6]}: GRDP = 8.7% for 2024 (estimate).\nGRDP: now Not met (0.3 points below target)\n"
+        f"Recorded #{only[:6]}: GRDP = 8.7% for 2024 (estimate).\nGRDP: now not met (0.3 points below target)\n"
     )
     assert result.stderr == ""
 
@@ -122,11 +125,13 @@ def test_markdown_report_is_a_github_table_with_one_row_per_indicator(targets, d
     ]
     assert [r[0].replace("\\_", "_") for r in body] == ALL_CODES
     budget = body[ALL_CODES.index("BUDGET")]
-    assert budget[3:] == [
-        "at least 2,236 billion VND",
-        "1,850.5 billion VND (2024-09 est.)",
+    # the unit stands once, in its column; the gap is figure − target, as review tables sign it
+    assert budget[2:] == [
+        "billion VND",
+        "at least 2,236",
+        "1,850.5 (Jan–Sep 2024, estimate)",
         "82.8%",
-        "82.8% of plan",
+        "-385.5",
         "–",
         "On track",
     ]
@@ -137,7 +142,7 @@ def test_negative_figures_are_values_not_options(targets, data_dir: Path) -> Non
     assert result.exit_code == 0
     assert (
         result.stdout
-        == f"Recorded #{log_ids(data_dir)[0][:6]}: GRDP = -0.5% for 2024 (estimate).\nGRDP: now Not met (9.5 points below target)\n"
+        == f"Recorded #{log_ids(data_dir)[0][:6]}: GRDP = -0.5% for 2024 (estimate).\nGRDP: now not met (9.5 points below target)\n"
     )
 
 
@@ -161,7 +166,8 @@ def test_list(targets, data_dir: Path) -> None:
         (["record", "GRDP", "abc"], "Error: 'abc' is not a number; write it like 8.7, 8,7, 2236 or 2.236,5"),
         (
             ["record", "GRDP", "8.7", "--period", "2024-13"],
-            "Error: period '2024-13' does not parse; use 2024, 2024-Q1, 2024-H1 or a month like 2024-09",
+            "Error: period '2024-13' does not parse; use 2024, 2024-Q1, 2024-H1, a month like 2024-09,"
+            " or 'Quý I/2024', '6 tháng/2024', '9T/2024', 'Năm 2024'",
         ),
         (["record", "GRDP"], "Error: Missing argument 'VALUE'. (see 'targets record --help')"),
         (
@@ -283,19 +289,30 @@ def test_data_option_wins_over_the_environment(targets, data_dir: Path, tmp_path
 def test_local_data_folder_then_the_users_own(targets, tmp_path: Path) -> None:
     result = targets("paths")
     user_folder = tmp_path / "home" / ".local" / "share" / "laichau-targets"
-    assert result.stdout.splitlines()[0] == f"Data folder: {user_folder} (chosen by the user's data folder)"
+    assert result.stdout.splitlines()[0] == (
+        f"Data folder: {user_folder} (your own data folder: no --data, no LAICHAU_TARGETS_DATA, no plan in ./data)"
+    )
     assert (user_folder / "targets.toml").is_file()
     targets("init", str(tmp_path / "data"))
     result = targets("paths")
     assert (
-        result.stdout.splitlines()[0] == f"Data folder: {tmp_path / 'data'} (chosen by ./data holds a plan)"
+        result.stdout.splitlines()[0]
+        == f"Data folder: {tmp_path / 'data'} (chosen because ./data holds a plan)"
     )
 
 
-@pytest.mark.parametrize(
-    "command",
-    ["show", "record", "report", "list", "plans", "init", "paths", "history", "undo", "check", "validate"],
-)
+def _commands() -> list[str]:
+    """The app's commands, as Typer registers them: a new command is tested without editing a list."""
+    import typer.main
+
+    return sorted(typer.main.get_command(app).commands)  # type: ignore[attr-defined]
+
+
+def test_the_command_list_is_the_apps() -> None:
+    assert {"show", "record", "report", "list", "validate"} <= set(_commands())
+
+
+@pytest.mark.parametrize("command", _commands())
 def test_every_command_has_help_with_an_example(targets, command: str) -> None:
     result = targets(command, "--help")
     assert result.exit_code == 0
@@ -341,12 +358,15 @@ def test_an_override_shows_as_set_by_hand_in_every_output(targets, data_dir: Pat
     )
     md = targets("report", "--format", "md").stdout
     assert (
-        "| EHR | Population with an electronic health record | % | at least 60% | 58% (2024 est.) | 96.7% | 2 points below target | – | Met \\* |"
+        "| EHR | Population with an electronic health record | % | at least 60% | 58% (2024, estimate) | 96.7% | -2 pt | – | Met \\* |"
         in md
     )
     assert "- EHR \\*: set by hand: Sở Y tế xác nhận đạt" in md
     show = targets("show").stdout
-    assert show.splitlines()[-1] == "EHR *: set by hand: Sở Y tế xác nhận đạt"
+    assert show.splitlines()[-2:] == [
+        "EHR *: set by hand: Sở Y tế xác nhận đạt",
+        "Names are shortened to fit the width; `targets list` gives them whole.",
+    ]
 
 
 def test_no_command_shows_the_help(targets) -> None:

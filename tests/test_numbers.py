@@ -9,7 +9,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from laichau_targets.errors import NumberError
-from laichau_targets.numbers import human, parse_number, plain
+from laichau_targets.formatting import human, plain
+from laichau_targets.numbers import parse_number
 
 
 @pytest.mark.parametrize(
@@ -37,13 +38,35 @@ def test_reads_what_reads_the_same_in_both_conventions(text: str, value: str) ->
     assert parse_number(text) == Decimal(value)
 
 
-@pytest.mark.parametrize(("text", "vi", "en"), [("2.236", "2236", "2.236"), ("2,236", "2.236", "2236")])
-def test_ambiguous_numbers_need_a_locale(text: str, vi: str, en: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "vi", "en", "in_english", "in_vietnamese"),
+    [
+        (
+            "2.236",
+            "2236",
+            "2.236",
+            "2,236 if written in Vietnamese notation, 2.236 if in",
+            "2.236 nếu viết theo cách Việt Nam, 2,236 nếu",
+        ),
+        (
+            "2,236",
+            "2.236",
+            "2236",
+            "2.236 if written in Vietnamese notation, 2,236 if in",
+            "2,236 nếu viết theo cách Việt Nam, 2.236 nếu",
+        ),
+    ],
+)
+def test_without_a_locale_an_ambiguous_number_is_refused_with_both_readings_in_the_readers_notation(
+    text: str, vi: str, en: str, in_english: str, in_vietnamese: str
+) -> None:
     with pytest.raises(NumberError) as caught:
         parse_number(text)
-    assert str(caught.value) == (
-        f"{text!r} is ambiguous: {vi} in Vietnamese notation, {en} in English notation; "
-        "add --locale vi or --locale en"
+    assert caught.value.text("en") == (
+        f"{text!r} is ambiguous: {in_english} English notation; add --locale vi or --locale en"
+    )
+    assert caught.value.text("vi") == (
+        f"{text!r} có hai cách hiểu: {in_vietnamese} viết theo cách tiếng Anh; thêm --locale vi hoặc --locale en"
     )
     assert parse_number(text, "vi") == Decimal(vi)
     assert parse_number(text, "en") == Decimal(en)
@@ -83,10 +106,25 @@ def test_a_locale_that_contradicts_the_text_is_refused() -> None:
         parse_number("2.236,5", "en")
 
 
-def test_plain_has_no_float_noise_and_no_exponent() -> None:
+def test_plain_has_no_float_noise_and_no_exponent_and_keeps_the_decimals_typed() -> None:
     assert plain(Decimal(9) - Decimal("8.7")) == "0.3"
     assert plain(Decimal("1E+3")) == "1000"
-    assert plain(Decimal("2236.50")) == "2236.5"
+    assert plain(Decimal("2236.50")) == "2236.50"
+    assert plain(Decimal("-0.0")) == "0.0"
+
+
+@pytest.mark.parametrize(
+    ("typed", "locale", "shown"),
+    [
+        ("9,0", "vi", "9,0"),
+        ("9.0", "en", "9.0"),
+        ("9", "vi", "9"),
+        ("2.236,50", "vi", "2.236,50"),
+        ("6950", "en", "6,950"),
+    ],
+)
+def test_a_figure_shows_as_it_was_typed(typed: str, locale: str, shown: str) -> None:
+    assert human(parse_number(typed, locale), locale) == shown  # type: ignore[arg-type]
 
 
 def test_human_follows_the_language() -> None:
@@ -118,10 +156,10 @@ def test_machine_form_reads_back_without_a_locale_unless_ambiguous(value: Decima
         assert parse_number(written, "en") == value
 
 
-@given(st.text(max_size=12))
-def test_whatever_it_accepts_is_a_finite_number(text: str) -> None:
+@given(st.text(alphabet="0123456789.,+-−% eEinfa", max_size=12))
+def test_whatever_it_accepts_reads_back_from_its_machine_form(text: str) -> None:
     try:
-        value = parse_number(text)
+        value = parse_number(text, "en")
     except NumberError:
         return
-    assert value.is_finite()
+    assert parse_number(plain(value), "en") == value

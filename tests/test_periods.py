@@ -1,7 +1,8 @@
-"""Year-to-date periods."""
+"""Year-to-date periods, in the machine form and as officers write them."""
 
 from __future__ import annotations
 
+import unicodedata
 from datetime import date
 
 import pytest
@@ -9,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from laichau_targets.errors import PeriodError
+from laichau_targets.messages import LANGS, period_words
 from laichau_targets.periods import Period, default_period, parse_period
 
 
@@ -20,12 +22,37 @@ from laichau_targets.periods import Period, default_period, parse_period
         ("2024-q1", 3, "2024-Q1"),
         ("2024-H1", 6, "2024-H1"),
         ("2024-06", 6, "2024-H1"),
-        ("2024-Q2", 6, "2024-H1"),
         ("2024-09", 9, "2024-09"),
-        ("2024-Q3", 9, "2024-09"),
-        ("2024-Q4", 12, "2024"),
         ("2024-12", 12, "2024"),
         ("2024-11", 11, "2024-11"),
+        # as officers write them
+        ("Quý I/2024", 3, "2024-Q1"),
+        ("quý I/2024", 3, "2024-Q1"),
+        ("QUÝ I/2024", 3, "2024-Q1"),
+        ("quy 1/2024", 3, "2024-Q1"),
+        ("Quý I năm 2024", 3, "2024-Q1"),
+        ("6 tháng/2024", 6, "2024-H1"),
+        ("6 THÁNG/2024", 6, "2024-H1"),
+        ("6 thang/2024", 6, "2024-H1"),
+        ("6 tháng đầu năm 2024", 6, "2024-H1"),
+        ("6T/2024", 6, "2024-H1"),
+        ("9T/2024", 9, "2024-09"),
+        ("9t/2024", 9, "2024-09"),
+        ("9 tháng/2024", 9, "2024-09"),
+        ("9 tháng năm 2024", 9, "2024-09"),
+        ("11 tháng/2024", 11, "2024-11"),
+        ("Năm 2024", 12, "2024"),
+        ("năm 2024", 12, "2024"),
+        ("nam 2024", 12, "2024"),
+        ("Cả năm 2024", 12, "2024"),
+        ("tháng 1/2024", 1, "2024-01"),
+        # as the English output writes them
+        ("Q1 2024", 3, "2024-Q1"),
+        ("H1 2024", 6, "2024-H1"),
+        ("Jan–Sep 2024", 9, "2024-09"),
+        ("jan-sep 2024", 9, "2024-09"),
+        ("Jan 2024", 1, "2024-01"),
+        ("9 months 2024", 9, "2024-09"),
     ],
 )
 def test_forms(text: str, months: int, label: str) -> None:
@@ -33,22 +60,74 @@ def test_forms(text: str, months: int, label: str) -> None:
     assert (period.year, period.months, period.label) == (2024, months, label)
 
 
+def test_a_decomposed_spelling_reads_like_the_composed_one() -> None:
+    assert parse_period(unicodedata.normalize("NFD", "Quý I/2024")) == Period(2024, 3)
+
+
 @pytest.mark.parametrize(
-    "text", ["", "24", "2024-13", "2024-00", "2024-Q5", "2024/06", "2024-6", "June", "2024-H3"]
+    "text",
+    [
+        "",
+        "24",
+        "2024-13",
+        "2024-00",
+        "2024-Q5",
+        "2024/06",
+        "2024-6",
+        "June",
+        "2024-H3",
+        "13 tháng/2024",
+        "0T/2024",
+        "3 tháng cuối năm 2024",
+    ],
 )
 def test_refuses_what_does_not_parse(text: str) -> None:
     with pytest.raises(PeriodError, match="does not parse"):
         parse_period(text)
 
 
-def test_second_half_is_refused_with_the_year_to_date_reading() -> None:
+@pytest.mark.parametrize(
+    ("text", "pointer"),
+    [
+        ("2024-Q2", "2024-H1"),
+        ("Quý II/2024", "2024-H1"),
+        ("quy iii/2024", "2024-09"),
+        ("2024-Q3", "2024-09"),
+        ("Q4 2024", "2024"),
+    ],
+)
+def test_a_quarter_alone_is_refused_never_reinterpreted(text: str, pointer: str) -> None:
+    with pytest.raises(PeriodError) as caught:
+        parse_period(text)
+    english = caught.value.text("en")
+    assert "alone is not year-to-date and is not recorded" in english
+    assert f"from January to the end of that quarter is {pointer} (" in english
+
+
+def test_the_quarter_refusal_points_to_the_officers_spelling_in_vietnamese() -> None:
+    with pytest.raises(PeriodError) as caught:
+        parse_period("quý III/2024")
+    assert caught.value.text("vi") == (
+        "kỳ 'quý III/2024': số liệu riêng quý III không phải số lũy kế từ đầu năm nên không ghi được; "
+        "số liệu lũy kế đến hết quý III ghi kỳ 9 tháng/2024 (2024-09)"
+    )
+
+
+def test_one_month_alone_is_refused_with_the_year_to_date_reading() -> None:
+    with pytest.raises(PeriodError) as caught:
+        parse_period("tháng 9/2024")
+    assert caught.value.text("en").endswith("from January to month 9 is 2024-09 (Jan–Sep 2024)")
+
+
+@pytest.mark.parametrize("text", ["2024-H2", "6 tháng cuối năm 2024", "6 thang cuoi nam 2024"])
+def test_second_half_is_refused_with_the_year_to_date_reading(text: str) -> None:
     with pytest.raises(PeriodError, match=r"use 2024$"):
-        parse_period("2024-H2")
+        parse_period(text)
 
 
 def test_outside_the_plan_year_is_refused() -> None:
     with pytest.raises(PeriodError, match="lies outside the plan year 2024"):
-        parse_period("2023-09", 2024)
+        parse_period("9 tháng/2023", 2024)
 
 
 def test_default_period() -> None:
@@ -57,12 +136,52 @@ def test_default_period() -> None:
     assert default_period(2024, date(2023, 12, 1)) == Period(2024, 12)
 
 
+@pytest.mark.parametrize(
+    ("months", "vi", "en"),
+    [
+        (3, "Quý I/2024", "Q1 2024"),
+        (6, "6 tháng/2024", "H1 2024"),
+        (9, "9 tháng/2024", "Jan–Sep 2024"),
+        (12, "Năm 2024", "2024"),
+        (1, "Tháng 1/2024", "Jan 2024"),
+        (11, "11 tháng/2024", "Jan–Nov 2024"),
+    ],
+)
+def test_periods_in_words(months: int, vi: str, en: str) -> None:
+    assert period_words(Period(2024, months), "vi", capital=True) == vi
+    assert period_words(Period(2024, months), "en", capital=True) == en
+
+
 @given(st.integers(1900, 2200), st.integers(1, 12))
 def test_every_label_reads_back_to_its_period(year: int, months: int) -> None:
     period = Period(year, months)
     assert parse_period(period.label, year) == period
 
 
-@given(st.integers(1, 12), st.integers(1, 12))
-def test_periods_order_by_months_covered(a: int, b: int) -> None:
-    assert (Period(2024, a) < Period(2024, b)) == (a < b)
+def _without_diacritics(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@given(
+    st.integers(1900, 2200),
+    st.integers(1, 12),
+    st.sampled_from(LANGS),
+    st.booleans(),
+    st.sampled_from([str.lower, str.upper, str.title, _without_diacritics, lambda t: f"  {t} "]),
+)
+def test_every_period_in_words_reads_back_in_any_case_with_or_without_diacritics(
+    year: int, months: int, lang: str, capital: bool, spelling
+) -> None:
+    period = Period(year, months)
+    assert parse_period(spelling(period_words(period, lang, capital))) == period
+
+
+@given(st.text(max_size=20))
+def test_anything_else_is_a_period_or_one_period_error(text: str) -> None:
+    try:
+        period = parse_period(text)
+    except PeriodError as exc:
+        assert exc.text("vi") and exc.text("en")
+        return
+    assert 1 <= period.months <= 12 and parse_period(period.label) == period

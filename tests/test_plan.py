@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from laichau_targets.errors import PlanError, UnknownIndicatorError
-from laichau_targets.numbers import human
+from laichau_targets.formatting import human
 from laichau_targets.plan import bundled_plan_path, load_plan, parse_plan
 
 from .conftest import ARTICLE, REPO

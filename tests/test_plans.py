@@ -17,8 +17,8 @@ from hypothesis import strategies as st
 
 from laichau_targets.datafolder import DataFolder, init_data_folder
 from laichau_targets.errors import PlanError, UnknownPlanError
+from laichau_targets.formatting import human, plain
 from laichau_targets.messages import Texts
-from laichau_targets.numbers import human, plain
 from laichau_targets.plan import load_plans
 from laichau_targets.render import render
 from laichau_targets.tracker import Tracker
@@ -237,7 +237,7 @@ def test_the_seasonal_projection_uses_last_years_share_at_the_same_checkpoint(ye
     assert (budget["projected"], budget["projection_method"]) == (2750, "seasonal")  # 1,100 / 0.40
     assert budget["status"] == "on_track"  # 2,750 reaches 2,727
     md = render(tracker(years).report(), "md", Texts("en"))
-    assert "BUDGET: 2,750 tỷ đồng by year end, at last year's share of the year by 2024-H1" in md
+    assert "BUDGET: 2,750 tỷ đồng by year end, at last year's share of the year by H1 2024" in md
 
 
 def test_without_last_years_checkpoint_the_projection_is_the_straight_line(years: Path) -> None:
@@ -253,7 +253,7 @@ def test_a_growth_rate_within_the_year_is_never_a_share_of_its_target(years: Pat
     grdp = by_code(json_report(years))["GRDP"]
     assert grdp["progress"] is None and grdp["gap"] == -2.3 and grdp["status"] == "on_track"
     md = render(tracker(years).report(), "md", Texts("en"))
-    assert "128.8%" not in md and "2.3 points above target" in md
+    assert "128.8%" not in md and "| – | +2.3 pt |" in md  # no progress: 2.3 points above the target
 
 
 def test_a_figure_for_a_year_without_a_plan_is_kept_and_judged_by_none(years: Path) -> None:
@@ -416,9 +416,7 @@ def test_a_target_with_two_baselines_gives_the_share_of_each_and_judges_by_the_p
     ]
     assert got["status"] == "on_track"  # 520 x 4 = 2,080: the primary target, just reached
     vi = render(tracker(folder).report(), "md", Texts("vi"))
-    assert "BUDGET: bằng 25 % dự toán HĐND tỉnh giao, 26 % dự toán Trung ương giao" in vi.replace(
-        "25,0", "25"
-    )
+    assert "BUDGET: bằng 25% dự toán HĐND tỉnh giao, 26% dự toán Trung ương giao" in vi.replace("25,0", "25")
 
 
 # ---------------------------------------------------------------- the plan files
@@ -650,21 +648,21 @@ def test_record_for_a_year_without_a_plan_keeps_the_figure_and_says_so(targets, 
         "(for year-on-year comparisons and term reviews)\n"
     )
     vi = targets("--lang", "vi", "record", "BUDGET", "2.204,3", "--period", "2024")
-    assert vi.stdout.splitlines()[1] == "BUDGET: hiện Không đạt (đạt 98,6 % kế hoạch)"
+    assert vi.stdout.splitlines()[1] == "BUDGET: hiện không đạt (đạt 98,6% dự toán)"
     # 2,204.3 against 1,900 the year before: +16.02 %.
     md = targets("--lang", "vi", "report", "-f", "md").stdout
-    assert "| đạt 98,6 % kế hoạch | +16,02 % | Không đạt |" in md
+    assert "| +16,02% | Không đạt |" in md
 
 
 def test_show_wide_gives_year_on_year_and_a_sparkline(targets, data_dir: Path) -> None:
     for value, period in [("500", "2023-Q1"), ("1000", "2023-H1"), ("2000", "2023"), ("600", "2024-Q1")]:
         targets("record", "BUDGET", value, "--period", period)
     lines = targets("show", "--wide").stdout.splitlines()
-    budget = next(line for line in lines if line.startswith("BUDGET"))
+    budget = [line for line in lines if line.startswith("BUDGET")][-1]  # the --wide columns may move below
     # 600 by March, when 2023 had 500 of its 2,000: 2,400 (~: seasonal) by December; 600 / 500 = +20 %.
     # The sparkline: 500, 1,000, 2,000, 600 on eight steps from the lowest to the highest.
     assert budget.split()[-6:] == ["2,400", "~", "200", "181.78", "+20%", "▁▃█▁"]
-    assert lines[-1].startswith("~ projected at last year's share of the year")
+    assert any(line.startswith("~ projected at last year's share of the year") for line in lines[-3:])
 
 
 def test_a_folder_that_names_no_plan_is_refused(tmp_path: Path) -> None:
@@ -697,8 +695,8 @@ def test_show_of_a_term_in_progress(targets, data_dir: Path) -> None:
             targets("record", "GRDP", rate, "--period", year)
     lines = targets("show", "--plan", "2021-2025").stdout.splitlines()
     grdp = next(line for line in lines if line.startswith("GRDP "))
-    assert grdp.split()[-8:] == ["8.83", "2021–2024", "········", "–", "0.17", "pt", "In", "progress"]
-    assert lines[-2:] == [
+    assert "8.83%" in grdp and "2021–2024" in grdp and "-0.17 pt" in grdp and "In progress" in grdp
+    assert lines[-3:-1] == [
         "0/22 indicators met or exceeded; 1 in progress; 21 no data",
         "Plan 2021-2025 (term). Incomplete: 22 of the plan's targets are in this file.",
     ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 import shutil
 import subprocess
 from importlib import resources
@@ -61,7 +62,40 @@ def test_json_validates_against_the_shipped_schema(targets, figures: Path) -> No
     for args in [(), ("--as-of", "2024-H1"), ("--as-of", "2024-Q1")]:
         data = json.loads(targets("report", "--format", "json", *args).stdout)
         jsonschema.validate(data, schema(), format_checker=jsonschema.FormatChecker())
+        assert undocumented(data, schema()) == set()
     assert data["as_of"] == "2024-Q1" and data["summary"]["no_data"] == 17
+
+
+def undocumented(data: object, node: dict, where: str = "") -> set[str]:
+    """Fields the output has and the schema does not describe: open for consumers, closed for us."""
+    if "$ref" in node:
+        node = schema()["$defs"][node["$ref"].rsplit("/", 1)[1]]
+    found: set[str] = set()
+    if isinstance(data, dict) and "properties" in node:
+        for key, value in data.items():
+            if key not in node["properties"]:
+                found.add(where + key)
+            else:
+                found |= undocumented(value, node["properties"][key], f"{where}{key}.")
+    elif isinstance(data, list) and "items" in node:
+        for item in data:
+            found |= undocumented(item, node["items"], where + "[].")
+    return found
+
+
+def test_targets_schema_prints_the_shipped_schema(targets) -> None:
+    result = targets("schema")
+    assert result.exit_code == 0
+    assert json.loads(result.stdout) == schema()
+
+
+def test_the_schema_is_open_to_added_fields_and_says_the_consumers_rule(targets, figures: Path) -> None:
+    data = json.loads(targets("report", "--format", "json").stdout)
+    data["indicators"][0]["added_in_a_later_release"] = 1
+    data["added_too"] = {"x": 1}
+    jsonschema.validate(data, schema())
+    assert undocumented(data, schema()) == {"indicators.[].added_in_a_later_release", "added_too"}
+    assert "a consumer reads the fields it knows and ignores the others" in schema()["description"]
 
 
 def test_json_of_an_empty_log_validates(targets, data_dir: Path) -> None:
@@ -124,9 +158,9 @@ def test_markdown_parses_to_the_right_table_even_with_pipes_and_newlines(targets
     assert "|" in html and "\n" not in html and "\x1b" not in html
     assert forest[3:] == [
         "at least 52.9%",
-        "53.5% (2024 off.)",
+        "53.5% (2024, official)",
         "101.1%",
-        "0.6 points above target",
+        "+0.6 pt",
         "–",  # no 2023 figure to compare with
         "Exceeded",
     ]
@@ -144,11 +178,12 @@ def test_hostile_text_stays_inert_in_every_format(targets, figures: Path) -> Non
         for fmt in ("md", "json", "csv", "html", "text")
     }
     outputs["show"] = targets("show").stdout
+    outputs["wide show"] = targets("show", env={"COLUMNS": "200"}).stdout
     for fmt, text in outputs.items():
         assert "\x1b" not in text, fmt  # no terminal control sequence
         assert "\x9b" not in text, fmt
     assert "<script>" not in outputs["html"] and "&lt;script&gt;alert(1)&lt;/script&gt;" in outputs["html"]
-    assert "[red]x[/red]" in outputs["show"] and "[red]x[/red]" in outputs["text"]  # shown, not obeyed
+    assert "[red]x[/red]" in outputs["wide show"] and "[red]x[/red]" in outputs["text"]  # shown, not obeyed
     assert (
         "FOREST: " + "<script>alert(1)</script> a|b next" in outputs["text"]
     )  # the plan's note, on one line
@@ -191,6 +226,12 @@ def test_output_into_a_missing_folder_is_an_error(targets, figures: Path, tmp_pa
 def test_text_report_fits_100_columns(targets, figures: Path) -> None:
     text = targets("report", "--format", "text").stdout
     assert max(len(line) for line in text.splitlines()) <= 100
+    rows = text.split("\nCode ", 1)[1].splitlines()
+    doctors = next(n for n, line in enumerate(rows) if line.startswith("DOCTORS"))
+    assert "(doctors per 10,000 people)" not in " ".join(rows[doctors : doctors + 3])  # the name says it
+    # no unit column: the unit after the name (which may wrap, beside the year-on-year column)
+    grain = next(n for n, line in enumerate(rows) if line.startswith("GRAIN"))
+    assert "(thousand tonnes)" in " ".join(line[11:28].strip() for line in rows[grain : grain + 3])
     assert (
         "2/17 indicators met or exceeded; 1 on track; 1 at risk; 1 off track; 1 not met; 11 no data" in text
     )
@@ -202,8 +243,9 @@ def test_what_remains_gives_the_pace_still_needed(targets, figures: Path) -> Non
     assert remains == [
         "- GRDP – GRDP growth: 0.3 points below target",
         "- GRAIN – Grain output: 72.3% of plan (62.5 thousand tonnes to go); needs 20.83 thousand tonnes a month for the rest of the year, against 18.11 thousand tonnes a month so far",
-        "- BUDGET – Budget revenue in the province: 82.8% of plan (385.5 billion VND to go); needs 128.5 billion VND a month for the rest of the year, against 205.61 billion VND a month so far",
-        "- TRAINING – Workers trained: 37.5% of plan (5,000 workers to go); needs 833.33 workers a month for the rest of the year, against 500 workers a month so far",
+        "- BUDGET – Budget revenue in the province: 82.8% of the budget estimate (385.5 billion VND to go); needs 128.5 billion VND a month for the rest of the year, against 205.61 billion VND a month so far",
+        # whole workers: 5,000 over six months is 833.33, so 834 a month are needed
+        "- TRAINING – Workers trained: 37.5% of plan (5,000 workers to go); needs 834 workers a month for the rest of the year, against 500 workers a month so far",
     ]
 
 
@@ -214,15 +256,18 @@ def test_check_lists_what_fails(targets, figures: Path) -> None:
     assert len(targets("check", "--strict").stdout.splitlines()) == 2 + 3 + 11
 
 
-def test_show_wide_adds_the_pace_columns(targets, figures: Path) -> None:
+def test_show_wide_adds_the_pace_columns(targets, figures: Path, monkeypatch) -> None:
+    monkeypatch.setenv("COLUMNS", "200")
     lines = targets("show", "--wide").stdout.splitlines()
     assert lines[0].split()[-7:] == ["Projected", "Pace/month", "Needed/month", "Year", "on", "year", "Trend"]
     budget = next(line for line in lines if line.startswith("BUDGET"))
     # No 2023 figures: a straight-line projection, nothing to compare with, one figure in the trend.
     assert budget.split()[-5:] == ["2,467.33", "205.61", "128.5", "–", "▅"]
+    training = next(line for line in lines if line.startswith("TRAINING"))
+    assert training.split()[-5:] == ["6,000", "500", "834", "–", "▅"]  # whole workers
 
 
-@pytest.mark.parametrize("columns", ["60", "100", "160"])
+@pytest.mark.parametrize("columns", ["80", "100", "160"])
 def test_show_adapts_to_the_terminal_width(targets, figures: Path, monkeypatch, columns: str) -> None:
     monkeypatch.setenv("COLUMNS", columns)
     lines = targets("show").stdout.splitlines()
@@ -285,3 +330,6 @@ def test_html_opens_in_headless_chromium(targets, figures: Path, tmp_path: Path,
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in dom
     assert dom.count('<tr class="') == 17
     assert "2/17 chỉ tiêu đạt và vượt kế hoạch" in dom
+    assert re.search(
+        r"Số liệu mới nhất: năm 2024, nhập lần cuối ngày \d\d/\d\d/\d{4}\. Báo cáo lập lúc ", dom
+    )

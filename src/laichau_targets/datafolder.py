@@ -81,8 +81,8 @@ def find_data_folder(option: Path | None, environ: Mapping[str, str], cwd: Path)
 
 def init_data_folder(path: Path) -> DataFolder:
     """A new data folder holding the bundled plans; refuses to overwrite a plan."""
-    import shutil
-    import tempfile
+    import shutil  # deferred: start-up (only init copies a plan)
+    import tempfile  # deferred: start-up
 
     folder = DataFolder(path, "init")
     if folder.plan_path.exists():

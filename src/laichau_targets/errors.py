@@ -1,37 +1,40 @@
 """The project's exceptions; the CLI turns each into one `Error: ...` line in the user's language.
 
 Each carries a message key of the catalogue (messages.py) and its values, so that the
-core stays free of language choices while `str()` still reads well in English.
+core stays free of language choices. A leaf: loading it loads nothing else of the project,
+so that any module may raise these; the catalogue is reached only when an error is put into words.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-
-@dataclass
-class Message:
-    """A catalogue key and the values that fill it."""
-
-    key: str
-    params: dict[str, Any] = field(default_factory=dict)
-
-    def text(self, lang: str = "en") -> str:
-        from .messages import render_message
-
-        return render_message(self.key, lang, self.params)
+if TYPE_CHECKING:
+    from .messages import Message
 
 
 class TargetsError(Exception):
     """Base of every error that is the user's or the data's, not the program's."""
 
     def __init__(self, message_key: str, /, **params: Any) -> None:
-        self.message = Message(message_key, params)
-        super().__init__(self.message.text("en"))
+        super().__init__(message_key)
+        self.key = message_key
+        self.params = params
+
+    @property
+    def message(self) -> Message:
+        """The key and values as a Message, to nest in another one."""
+        from .messages import Message  # deferred: only an error put into words needs the catalogue
+
+        return Message(self.key, self.params)
 
     def text(self, lang: str = "en") -> str:
-        return self.message.text(lang)
+        from .messages import render_message  # deferred: only an error put into words needs the catalogue
+
+        return render_message(self.key, lang, self.params)
+
+    def __str__(self) -> str:
+        return self.text("en")
 
 
 class PlanError(TargetsError):

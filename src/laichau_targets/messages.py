@@ -7,7 +7,11 @@ build step for .mo files, and a test can walk it to find a missing translation.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Literal
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import TYPE_CHECKING, Any, Literal
+
+from .formatting import human
 
 Lang = Literal["en", "vi"]
 LANGS: tuple[Lang, ...] = ("en", "vi")
@@ -32,8 +36,16 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     # bases
     "basis.estimate": {"en": "estimate", "vi": "ước"},
     "basis.official": {"en": "official", "vi": "chính thức"},
-    "basis.estimate.short": {"en": "est.", "vi": "ước"},
-    "basis.official.short": {"en": "off.", "vi": "c.thức"},
+    # periods as people write them (the log, JSON and CSV keep 2024-Q1, 2024-H1, 2024-09, 2024)
+    "period.year": {"en": "{year}", "vi": "năm {year}"},
+    "period.q1": {"en": "Q1 {year}", "vi": "quý I/{year}"},
+    "period.h1": {"en": "H1 {year}", "vi": "6 tháng/{year}"},
+    "period.month1": {"en": "Jan {year}", "vi": "tháng 1/{year}"},
+    "period.months": {"en": "Jan–{end} {year}", "vi": "{end} tháng/{year}"},
+    "period.month_ends": {
+        "en": "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
+        "vi": "1 2 3 4 5 6 7 8 9 10 11 12",
+    },
     # table headers
     "col.code": {"en": "Code", "vi": "Mã"},
     "col.indicator": {"en": "Indicator", "vi": "Chỉ tiêu"},
@@ -47,6 +59,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "col.pace_so_far": {"en": "Pace/month", "vi": "Bình quân/tháng"},
     "col.pace_needed": {"en": "Needed/month", "vi": "Cần/tháng"},
     "col.projected": {"en": "Projected", "vi": "Dự báo cả năm"},
+    "show.shortened": {
+        "en": "Names are shortened to fit the width; `targets list` gives them whole.",
+        "vi": "Tên chỉ tiêu được rút gọn cho vừa khổ; `targets list` in tên đầy đủ.",
+    },
     # headline
     "headline.met": {
         "en": "{met}/{total} indicators met or exceeded",
@@ -69,7 +85,12 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "gap.points_short": {"en": "{gap} pt", "vi": "{gap} điểm"},
     "gap.on_target": {"en": "on target", "vi": "bằng mục tiêu"},
     "gap.share_of_plan": {"en": "{progress} of plan", "vi": "đạt {progress} kế hoạch"},
-    "gap.beyond_plan": {"en": "{excess} above plan", "vi": "vượt {excess} kế hoạch"},
+    "gap.share_of_budget_estimate": {
+        "en": "{progress} of the budget estimate",
+        "vi": "đạt {progress} dự toán",
+    },
+    "gap.exceeded_from": {"en": "exceeded only above {threshold}", "vi": "vượt khi trên {threshold}"},
+    "gap.exceeded_from.at_most": {"en": "exceeded only below {threshold}", "vi": "vượt khi dưới {threshold}"},
     "gap.remaining": {"en": "{gap} {unit} to go", "vi": "còn {gap} {unit}"},
     # report
     "report.title": {
@@ -81,8 +102,16 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "vi": "Kế hoạch: “{title}”, {site}, tác giả {author}.",
     },
     "report.as_of": {"en": "Figures for periods up to {period}.", "vi": "Số liệu các kỳ đến {period}."},
+    "report.made": {
+        "en": "No figures recorded yet. Report made {made}.",
+        "vi": "Chưa có số liệu. Báo cáo lập lúc {made}.",
+    },
+    "report.figures_dated": {
+        "en": "Latest figures: {period}, last recorded {date}. Report made {made}.",
+        "vi": "Số liệu mới nhất: {period}, nhập lần cuối ngày {date}. Báo cáo lập lúc {made}.",
+    },
     "report.table": {"en": "Indicators", "vi": "Các chỉ tiêu"},
-    "report.remains": {"en": "What remains", "vi": "Những chỉ tiêu còn thiếu"},
+    "report.remains": {"en": "What remains", "vi": "Các chỉ tiêu chưa đạt"},
     "report.remains.none": {
         "en": "Nothing: every indicator with data is at or beyond its target.",
         "vi": "Không có: mọi chỉ tiêu có số liệu đều đạt hoặc vượt mục tiêu.",
@@ -103,20 +132,24 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
             "otherwise off track. Rates are compared in percentage points, quantities in % of plan."
         ),
         "vi": (
-            "Số liệu cả năm được đánh giá Vượt khi vượt mục tiêu hơn {exceed_margin} mục tiêu, "
-            "Đạt khi bằng mục tiêu (chỉ tiêu “khoảng”: thấp hơn không quá {about_tolerance}), "
-            "còn lại là Không đạt. Trong năm, chỉ tiêu lũy kế được đánh giá theo tiến độ dự báo "
+            "Số liệu cả năm được đánh giá “Vượt” khi vượt mục tiêu hơn {exceed_margin} mục tiêu, "
+            "“Đạt” khi bằng mục tiêu (chỉ tiêu “khoảng”: thấp hơn không quá {about_tolerance}), "
+            "còn lại là “Không đạt”. Trong năm, chỉ tiêu lũy kế được đánh giá theo tiến độ dự báo "
             "đến cuối năm (về đích sớm khi đã đạt mục tiêu), chỉ tiêu mức và tốc độ theo chính số "
             "liệu: đúng tiến độ khi đạt mục tiêu, có nguy cơ không đạt khi thiếu không quá "
             "{at_risk_band} mục tiêu, còn lại là chậm tiến độ. Chỉ tiêu tỷ lệ so sánh theo điểm "
             "%, chỉ tiêu số lượng theo % kế hoạch."
         ),
     },
+    "report.met_not_exceeded": {
+        "en": "{code}: {figure} is Met, not Exceeded: {exceeded_from} (the target and {margin} of it)",
+        "vi": "{code}: {figure} là “Đạt”, chưa “Vượt”: {exceeded_from} (mục tiêu cộng {margin} mục tiêu)",
+    },
     "report.override": {"en": "set by hand: {reason}", "vi": "đánh giá thủ công: {reason}"},
     "report.sources": {"en": "Sources of the figures", "vi": "Nguồn số liệu"},
     "report.sources.none": {"en": "No figures recorded yet.", "vi": "Chưa có số liệu nào."},
     "report.notes": {"en": "Notes on the indicators", "vi": "Ghi chú về các chỉ tiêu"},
-    "report.recorded": {"en": "recorded {date} by {user}", "vi": "nhập ngày {date} bởi {user}"},
+    "report.recorded": {"en": "recorded {date} by {user}", "vi": "do {user} nhập ngày {date}"},
     # record confirmation and commands
     "record.saved": {
         "en": "Recorded #{id}: {code} = {value} for {period} ({basis}).",
@@ -149,7 +182,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "check.failing": {"en": "{code}: {status}", "vi": "{code}: {status}"},
     "warn.far": {
         "en": "{value} is more than 10 times {direction} the target {target}; did you mean {likely}?",
-        "vi": "{value} {direction} mục tiêu {target} hơn 10 lần; có phải ý bạn là {likely}?",
+        "vi": "{value} {direction} mục tiêu {target} hơn 10 lần; có phải định nhập {likely}?",
     },
     "warn.far.above": {"en": "above", "vi": "cao hơn"},
     "warn.far.below": {"en": "below", "vi": "thấp hơn"},
@@ -236,6 +269,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "indicator {where} has kind '{value}'; use one of {choices}",
         "vi": "chỉ tiêu {where} có kind '{value}'; dùng một trong {choices}",
     },
+    "error.indicator_measured_against": {
+        "en": "indicator {where} has measured_against '{value}'; use one of {choices}",
+        "vi": "chỉ tiêu {where} có measured_against '{value}'; dùng một trong {choices}",
+    },
     "error.indicator_min_max": {
         "en": "indicator {where} has min {min} not below max {max}",
         "vi": "chỉ tiêu {where} có min {min} không nhỏ hơn max {max}",
@@ -270,7 +307,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "error.unknown_code_suggest": {
         "en": "unknown indicator '{code}'; did you mean '{suggestion}'?",
-        "vi": "không có chỉ tiêu '{code}'; có phải ý bạn là '{suggestion}'?",
+        "vi": "không có chỉ tiêu '{code}'; có phải định nhập '{suggestion}'?",
     },
     "error.unknown_code": {
         "en": "unknown indicator '{code}'; `targets list` shows the codes",
@@ -285,8 +322,8 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "vi": "'{text}' không phải là số: cách nhóm chữ số bị sai",
     },
     "error.ambiguous_number": {
-        "en": "'{text}' is ambiguous: {vi} in Vietnamese notation, {en} in English notation; add --locale vi or --locale en",
-        "vi": "'{text}' có hai cách hiểu: {vi} theo cách viết Việt Nam, {en} theo cách viết tiếng Anh; thêm --locale vi hoặc --locale en",
+        "en": "'{text}' is ambiguous: {vi} if written in Vietnamese notation, {en} if in English notation; add --locale vi or --locale en",
+        "vi": "'{text}' có hai cách hiểu: {vi} nếu viết theo cách Việt Nam, {en} nếu viết theo cách tiếng Anh; thêm --locale vi hoặc --locale en",
     },
     "error.wrong_locale_vi": {
         "en": "'{text}' does not read as a number in Vietnamese notation (--locale vi)",
@@ -297,8 +334,16 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "vi": "'{text}' không phải là số theo cách viết tiếng Anh (--locale en)",
     },
     "error.period_unparsable": {
-        "en": "period '{text}' does not parse; use 2024, 2024-Q1, 2024-H1 or a month like 2024-09",
-        "vi": "kỳ '{text}' không hợp lệ; dùng 2024, 2024-Q1, 2024-H1 hoặc một tháng như 2024-09",
+        "en": "period '{text}' does not parse; use 2024, 2024-Q1, 2024-H1, a month like 2024-09, or 'Quý I/2024', '6 tháng/2024', '9T/2024', 'Năm 2024'",
+        "vi": "kỳ '{text}' không hợp lệ; dùng 'Quý I/2024', '6 tháng/2024', '9T/2024', 'Năm 2024', hoặc 2024, 2024-Q1, 2024-H1, một tháng như 2024-09",
+    },
+    "error.period_quarter_alone": {
+        "en": "period '{text}': quarter {quarter} alone is not year-to-date and is not recorded; from January to the end of that quarter is {label} ({period})",
+        "vi": "kỳ '{text}': số liệu riêng quý {quarter} không phải số lũy kế từ đầu năm nên không ghi được; số liệu lũy kế đến hết quý {quarter} ghi kỳ {period} ({label})",
+    },
+    "error.period_month_alone": {
+        "en": "period '{text}': month {month} alone is not year-to-date; from January to month {month} is {label} ({period})",
+        "vi": "kỳ '{text}': riêng tháng {month} không phải số lũy kế từ đầu năm; số liệu lũy kế {month} tháng ghi kỳ {period} ({label})",
     },
     "error.period_second_half": {
         "en": "period '{text}': periods are year-to-date, so the second half is the full year; use {year}",
@@ -465,16 +510,23 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "vi": "Sửa kế hoạch cho phù hợp, rồi chạy: targets --data {path} show",
     },
     "paths.folder": {
-        "en": "Data folder: {path} (chosen by {why})",
-        "vi": "Thư mục dữ liệu: {path} (chọn theo {why})",
+        "en": "Data folder: {path} ({why})",
+        "vi": "Thư mục dữ liệu: {path} ({why})",
     },
     "paths.plan": {"en": "Plan:        {path}", "vi": "Kế hoạch:         {path}"},
     "paths.log": {"en": "Record log:  {path}", "vi": "Sổ ghi số liệu:   {path}"},
     "paths.cache": {"en": "Caches:      {path}", "vi": "Bộ nhớ đệm:       {path}"},
-    "chosen.option": {"en": "--data", "vi": "--data"},
-    "chosen.env": {"en": "LAICHAU_TARGETS_DATA", "vi": "LAICHAU_TARGETS_DATA"},
-    "chosen.local": {"en": "./data holds a plan", "vi": "./data có tệp kế hoạch"},
-    "chosen.user": {"en": "the user's data folder", "vi": "thư mục dữ liệu của người dùng"},
+    "paths.missing": {
+        "en": "The data folder {path} does not exist; `targets init {path}` starts one.",
+        "vi": "Thư mục dữ liệu {path} không tồn tại; `targets init {path}` tạo thư mục này.",
+    },
+    "chosen.option": {"en": "chosen by --data", "vi": "chọn theo --data"},
+    "chosen.env": {"en": "chosen by LAICHAU_TARGETS_DATA", "vi": "chọn theo LAICHAU_TARGETS_DATA"},
+    "chosen.local": {"en": "chosen because ./data holds a plan", "vi": "chọn vì ./data có tệp kế hoạch"},
+    "chosen.user": {
+        "en": "your own data folder: no --data, no LAICHAU_TARGETS_DATA, no plan in ./data",
+        "vi": "thư mục dữ liệu riêng của bạn: không có --data, LAICHAU_TARGETS_DATA hay kế hoạch trong ./data",
+    },
     # several plans in one data folder (issue 11)
     "status.in_progress": {"en": "In progress", "vi": "Đang thực hiện"},
     "headline.in_progress": {"en": "{n} in progress", "vi": "{n} đang thực hiện"},
@@ -627,15 +679,39 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
 }
 
 
+if TYPE_CHECKING:
+    from typing import Protocol
+
+    class YearToDate(Protocol):
+        """What a period's words need (periods.Period is one): the catalogue does not import periods.py,
+        which raises errors that are put into words here."""
+
+        @property
+        def year(self) -> int: ...
+
+        @property
+        def months(self) -> int: ...
+
+
+@dataclass
+class Message:
+    """A catalogue key and the values that fill it: a sentence not yet in a language."""
+
+    key: str
+    params: dict[str, Any] = field(default_factory=dict)
+
+    def text(self, lang: str = "en") -> str:
+        return render_message(self.key, lang, self.params)
+
+
 def render_message(key: str, lang: str, params: Mapping[str, Any]) -> str:
     """Fill a catalogue message: numbers in the language's convention, nested messages in turn."""
-    from decimal import Decimal
-
-    from .numbers import human
 
     def fill(value: Any) -> str:
         if isinstance(value, Decimal):
             return human(value, "vi" if lang == "vi" else "en")
+        if hasattr(value, "months") and hasattr(value, "year"):  # a period
+            return period_words(value, lang)
         if hasattr(value, "text") and hasattr(value, "key"):
             return str(value.text(lang))
         if isinstance(value, list):
@@ -644,6 +720,24 @@ def render_message(key: str, lang: str, params: Mapping[str, Any]) -> str:
 
     template = CATALOGUE[key]["vi" if lang == "vi" else "en"]
     return template.format(**{name: fill(value) for name, value in params.items()})
+
+
+def period_words(of: YearToDate, lang: str, capital: bool = False) -> str:
+    """The period as officers write it: `quý I/2024`, `9 tháng/2024`, `năm 2024`; `Jan–Sep 2024`."""
+    params: dict[str, Any] = {"year": of.year}
+    if of.months == 12:
+        key = "period.year"
+    elif of.months == 3:
+        key = "period.q1"
+    elif of.months == 6:
+        key = "period.h1"
+    elif of.months == 1:
+        key = "period.month1"
+    else:
+        key = "period.months"
+        params["end"] = render_message("period.month_ends", lang, {}).split()[of.months - 1]
+    text = render_message(key, lang, params)
+    return text[:1].upper() + text[1:] if capital else text
 
 
 class Texts:

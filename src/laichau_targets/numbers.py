@@ -1,4 +1,4 @@
-"""Numbers as people type them, and as each kind of output writes them.
+"""Numbers as people type them; formatting.py writes them.
 
 Values are `Decimal` throughout, so that 9 - 8.7 is 0.3 and not 0.2999...
 """
@@ -6,13 +6,10 @@ Values are `Decimal` throughout, so that 9 - 8.7 is 0.3 and not 0.2999...
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal
-from typing import Literal
+from decimal import Decimal
 
 from .errors import NumberError
-
-Locale = Literal["vi", "en"]
-LOCALES: tuple[Locale, ...] = ("vi", "en")
+from .formatting import SEPARATORS, Locale
 
 # The figures a log may hold: generous for any real statistic (a budget in đồng is ~1e13),
 # and small enough that every format writes them exactly and no arithmetic overflows.
@@ -36,15 +33,15 @@ def figure_in_range(value: Decimal) -> bool:
     )
 
 
-_SEPARATORS = {"vi": (".", ","), "en": (",", ".")}  # (grouping, decimal)
 _SHAPE = re.compile(r"[0-9][0-9.,]*")
 
 
-def parse_number(text: str, locale: Locale | None = None) -> Decimal:
+def parse_number(text: str, locale: Locale | None = None, reading: Locale | None = None) -> Decimal:
     """Read a number written in the Vietnamese or the English convention.
 
-    A trailing `%` and a leading sign are allowed. What reads differently in the
-    two conventions (`2.236`, `2,236`) needs `locale`.
+    A trailing `%` and a leading sign are allowed. `locale` insists on one convention. What
+    reads differently in the two (`2.236`, `2,236`) is read by `locale`, else by `reading`
+    (the language of the output), else refused.
     """
     raw = text
     body = text.strip().replace("\u2212", "-")
@@ -57,11 +54,11 @@ def parse_number(text: str, locale: Locale | None = None) -> Decimal:
         sign = ""
     if not _SHAPE.fullmatch(body) or body[-1] in ".,":
         raise NumberError("error.not_a_number", text=raw)
-    digits = _plain_digits(raw, body, locale)
+    digits = _plain_digits(raw, sign, body, locale, reading)
     return Decimal(sign + digits)
 
 
-def _plain_digits(raw: str, body: str, locale: Locale | None) -> str:
+def _plain_digits(raw: str, sign: str, body: str, locale: Locale | None, reading: Locale | None) -> str:
     dots, commas = body.count("."), body.count(",")
     if dots and commas:
         decimal_sep = "." if body.rfind(".") > body.rfind(",") else ","
@@ -83,12 +80,14 @@ def _plain_digits(raw: str, body: str, locale: Locale | None) -> str:
     could_be_grouping = len(fraction) == 3 and 1 <= len(integer) <= 3 and integer.strip("0") != ""
     if not could_be_grouping:
         return integer + "." + fraction
+    locale = locale or reading
     if locale is None:
-        grouped = integer + fraction
-        decimal = integer + "." + fraction
+        grouped = Decimal(sign + integer + fraction)
+        decimal = Decimal(sign + integer + "." + fraction)
         vi, en = (grouped, decimal) if sep == "." else (decimal, grouped)
+        # Decimals, so that the message writes both readings in its own language's notation.
         raise NumberError("error.ambiguous_number", text=raw, vi=vi, en=en)
-    group_sep, _ = _SEPARATORS[locale]
+    group_sep, _ = SEPARATORS[locale]
     if sep == group_sep:
         return integer + fraction
     return integer + "." + fraction
@@ -102,43 +101,5 @@ def _valid_groups(integer: str, group_sep: str) -> bool:
 
 
 def _check_locale(raw: str, locale: Locale | None, decimal_sep: str) -> None:
-    if locale is not None and _SEPARATORS[locale][1] != decimal_sep:
+    if locale is not None and SEPARATORS[locale][1] != decimal_sep:
         raise NumberError(f"error.wrong_locale_{locale}", text=raw)
-
-
-def plain(value: Decimal) -> str:
-    """The value as machines write it: `8.7`, `2236`, no grouping, no exponent."""
-    if value == value.to_integral_value():
-        return str(value.quantize(Decimal(1)))
-    text = format(value.normalize(), "f")
-    return text
-
-
-def rounded(value: Decimal, places: int) -> Decimal:
-    """Round half up to `places` decimals, dropping trailing zeros."""
-    quantum = Decimal(1).scaleb(-places)
-    result = value.quantize(quantum, rounding=ROUND_HALF_UP)
-    if result == result.to_integral_value():
-        return result.quantize(Decimal(1))
-    return result.normalize()
-
-
-def human(value: Decimal, locale: Locale = "en", places: int | None = None) -> str:
-    """The value as people read it: grouped thousands, the locale's decimal mark."""
-    if places is not None:
-        value = rounded(value, places)
-    text = plain(value)
-    sign = ""
-    if text.startswith("-"):
-        sign, text = "-", text[1:]
-    integer, _, fraction = text.partition(".")
-    group_sep, decimal_sep = _SEPARATORS[locale]
-    groups: list[str] = []
-    while len(integer) > 3:
-        groups.insert(0, integer[-3:])
-        integer = integer[:-3]
-    groups.insert(0, integer)
-    out = group_sep.join(groups)
-    if fraction:
-        out += decimal_sep + fraction
-    return sign + out

@@ -1,14 +1,41 @@
-"""Year-to-date periods: `2024-Q1`, `2024-H1` or `2024-06`, `2024-09`, `2024`."""
+"""Year-to-date periods: `2024-Q1`, `2024-H1` or `2024-06`, `2024-09`, `2024`, and as officers write them.
+
+Every period runs from January: "6 tháng/2024" is the first half, "9 tháng/2024" the nine
+months to September. A quarter alone ("quý II/2024") is refused, never reinterpreted: the
+first quarter is the only one that is also year-to-date.
+"""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from .errors import PeriodError
 
-_FORM = re.compile(r"(\d{4})(?:-(?:(0[1-9]|1[0-2])|Q([1-4])|H([12])))?")
+ROMAN = ("I", "II", "III", "IV")
+MONTHS_EN = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+# The forms below are matched against the text folded by `_fold`: lower case, no diacritics, one space.
+_YEAR = r"(?P<year>\d{4})"
+_SEP = r"\s*(?:/|-|\s|nam)\s*"  # "6 tháng/2024", "6 tháng năm 2024", "Q1 2024"
+
+
+@cache
+def _forms() -> list[re.Pattern[str]]:
+    """The spellings, compiled on first use: a command that reads no period does not pay for them."""
+    return [
+        re.compile(rf"{_YEAR}(?:-(?:(?P<month>0[1-9]|1[0-2])|q(?P<quarter>[1-4])|h(?P<half>[12])))?"),
+        re.compile(rf"(?:ca\s*)?nam\s*{_YEAR}"),
+        re.compile(rf"(?:quy|q)\s*(?P<quarter>[1-4]|iv|i{{1,3}}){_SEP}{_YEAR}"),
+        re.compile(rf"h(?P<half>[12]){_SEP}{_YEAR}"),
+        re.compile(rf"(?P<months>\d{{1,2}})\s*(?:t|thang|months?)(?:\s*dau)?{_SEP}{_YEAR}"),
+        re.compile(rf"(?P<jan>jan)(?:\s*-\s*(?P<end>[a-z]{{3}}))?\s+{_YEAR}"),
+        re.compile(rf"thang\s*(?P<month_alone>\d{{1,2}}){_SEP}{_YEAR}"),
+        re.compile(rf"(?P<last_months>\d{{1,2}})\s*(?:t|thang)\s*cuoi{_SEP}{_YEAR}"),  # "6 tháng cuối năm"
+    ]
 
 
 @dataclass(frozen=True, order=True)
@@ -28,6 +55,7 @@ class Period:
 
     @property
     def label(self) -> str:
+        """The period as the log, JSON and CSV write it."""
         if self.months == 12:
             return str(self.year)
         if self.months == 3:
@@ -46,25 +74,76 @@ class Period:
         return replace(self, year=self.year - 1)
 
 
+def _fold(text: str) -> str:
+    """Lower case without diacritics, dashes as '-', spaces collapsed: 'Quý I/2024' → 'quy i/2024'."""
+    text = unicodedata.normalize("NFD", text.strip().lower().replace("đ", "d"))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = re.sub(r"[\u2010-\u2015\u2212]", "-", text)
+    return re.sub(r"\s+", " ", text)
+
+
 def parse_period(text: str, plan_year: int | None = None) -> Period:
-    """Read a period; with `plan_year`, refuse one outside that year."""
-    match = _FORM.fullmatch(text.strip().upper())
-    if not match:
+    """Read a period in the machine form or as officers write it; with `plan_year`, refuse another year."""
+    forms = _forms()
+    match = forms[0].fullmatch(text.strip().lower())  # the log's form, read without folding
+    if match is None:
+        folded = _fold(text)
+        match = next((m for m in (form.fullmatch(folded) for form in forms[1:]) if m), None)
+    if match is None:
         raise PeriodError("error.period_unparsable", text=text)
-    year_text, month, quarter, half = match.groups()
-    if half == "2":
-        raise PeriodError("error.period_second_half", text=text, year=year_text)
-    months = 12
-    if month:
-        months = int(month)
-    elif quarter:
-        months = 3 * int(quarter)
-    elif half:
-        months = 6
-    period = Period(int(year_text), months)
+    period = _period(text, match.groupdict())
     if plan_year is not None and period.year != plan_year:
         raise PeriodError("error.period_outside_year", text=text, year=plan_year)
     return period
+
+
+def _period(text: str, parts: dict[str, str | None]) -> Period:
+    year_text = parts["year"]
+    assert year_text is not None
+    year = int(year_text)
+    months = 12
+    if parts.get("month"):
+        months = int(str(parts["month"]))
+    elif parts.get("quarter"):
+        quarter = str(parts["quarter"])
+        number = int(quarter) if quarter.isdigit() else ROMAN.index(quarter.upper()) + 1
+        if number != 1:
+            raise PeriodError(
+                "error.period_quarter_alone",
+                text=text,
+                quarter=ROMAN[number - 1],
+                period=Period(year, 3 * number),
+                label=Period(year, 3 * number).label,
+            )
+        months = 3
+    elif parts.get("half"):
+        if parts["half"] == "2":
+            raise PeriodError("error.period_second_half", text=text, year=year)
+        months = 6
+    elif parts.get("months"):
+        months = int(str(parts["months"]))
+    elif parts.get("jan"):
+        end = parts.get("end") or "jan"
+        if end not in MONTHS_EN:
+            raise PeriodError("error.period_unparsable", text=text)
+        months = MONTHS_EN.index(end) + 1
+    elif parts.get("month_alone"):
+        months = int(str(parts["month_alone"]))
+        if months != 1 and 1 <= months <= 12:
+            raise PeriodError(
+                "error.period_month_alone",
+                text=text,
+                month=months,
+                period=Period(year, months),
+                label=Period(year, months).label,
+            )
+    elif parts.get("last_months") == "6":
+        raise PeriodError("error.period_second_half", text=text, year=year)
+    elif parts.get("last_months"):
+        months = 0  # the last months of a year are not year-to-date
+    if not 1 <= months <= 12:
+        raise PeriodError("error.period_unparsable", text=text)
+    return Period(year, months)
 
 
 def default_period(plan_year: int, today: date) -> Period:

@@ -24,7 +24,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal, cast, get_args
 
-from .errors import Message, PlanError, UnknownIndicatorError, UnknownPlanError
+from .errors import PlanError, UnknownIndicatorError, UnknownPlanError
+from .messages import Message
 
 Comparison = Literal["at_least", "at_most", "about", "range"]
 Kind = Literal["level", "growth_rate", "accumulating"]
@@ -50,11 +51,27 @@ _TARGET_KEYS = {
     "baseline_vi",
     "baseline_en",
     "other_baselines",
+    "measured_against",
 }
 # What describes the indicator itself, once for the whole folder.
-_DESCRIPTION_KEYS = {"name_vi", "name_en", "unit", "unit_en", "kind", "min", "max"}
+_DESCRIPTION_KEYS = {"name_vi", "name_en", "display_vi", "unit", "unit_en", "kind", "min", "max"}
 _INDICATOR_KEYS = _TARGET_KEYS | _DESCRIPTION_KEYS
 _BASELINE_KEYS = {"name_vi", "name_en", "target", "source"}
+MEASURES = ("plan", "budget_estimate")
+# Units that count whole people or things: their paces and projections are whole numbers.
+COUNT_UNITS = (
+    "lao động",
+    "người",
+    "xã",
+    "hộ",
+    "trường",
+    "học sinh",
+    "doanh nghiệp",
+    "dự án",
+    "thôn",
+    "bản",
+    "lượt",
+)
 
 
 @dataclass
@@ -106,10 +123,22 @@ class Indicator:
     baseline_vi: str | None = None
     baseline_en: str | None = None
     other_baselines: tuple[Baseline, ...] = ()
+    display_vi: str | None = (
+        None  # the name in Vietnamese output, when the source's wording reads oddly there
+    )
+    measured_against: str = (
+        "plan"  # what "đạt 105,8% …" names: the plan (kế hoạch) or the budget estimate (dự toán)
+    )
 
     @property
     def is_percent(self) -> bool:
         return self.unit.strip() == "%"
+
+    @property
+    def counts_whole(self) -> bool:
+        """Whether the unit counts people or things (workers, communes), never fractions of them."""
+        unit = self.unit.strip().lower()
+        return "/" not in unit and any(unit == u or unit.startswith(u + " ") for u in COUNT_UNITS)
 
 
 @dataclass
@@ -218,7 +247,7 @@ def _find(indicators: Iterable[Indicator], code: str, codes: list[str]) -> Indic
 
 
 def _unknown_code(code: str, codes: list[str]) -> UnknownIndicatorError:
-    import difflib
+    import difflib  # deferred: start-up (only an unknown code needs it)
 
     upper = {c.upper(): c for c in codes}
     near = difflib.get_close_matches(code.strip().upper(), list(upper), n=1, cutoff=0.5)
@@ -229,7 +258,7 @@ def _unknown_code(code: str, codes: list[str]) -> UnknownIndicatorError:
 
 def bundled_data_path() -> Path:
     """The folder of plans that ships inside the package (in a source checkout, its `data/`)."""
-    from importlib import resources
+    from importlib import resources  # deferred: start-up
 
     packaged = Path(str(resources.files("laichau_targets") / "data"))
     if packaged.is_dir():
@@ -281,7 +310,7 @@ class _Source:
 
 
 def _read_source(path: Path, cache_dir: Path | None) -> _Source:
-    from . import cachefile
+    from . import cachefile  # deferred: start-up (a plan read without a cache folder needs none)
 
     signature = cachefile.signature(path) if cache_dir is not None else None
     if cache_dir is not None and signature is not None:
@@ -377,7 +406,7 @@ def _assemble(
 
 
 def _parse_toml(text: str, path: Path) -> dict[str, Any]:
-    import tomllib
+    import tomllib  # deferred: start-up (a cached plan is not parsed)
 
     try:
         return tomllib.loads(text, parse_float=Decimal)
@@ -725,6 +754,16 @@ class _PlanReader:
         baseline_vi = self.optional_text(raw, "baseline_vi", index, where)
         baseline_en = self.optional_text(raw, "baseline_en", index, where)
         others = self.baselines(raw.get("other_baselines", []), index, where)
+        display_vi = self.optional_text(raw, "display_vi", index, where)
+        measured_against = raw.get("measured_against", "plan")
+        if measured_against not in MEASURES:
+            self.problem(
+                "error.indicator_measured_against",
+                self.key_line(index, "measured_against"),
+                where=where,
+                value=measured_against,
+                choices=", ".join(MEASURES),
+            )
         if len(self.problems) > before or target is None:
             self.broken.add(code.upper())
             return None
@@ -747,6 +786,8 @@ class _PlanReader:
             baseline_vi=baseline_vi,
             baseline_en=baseline_en,
             other_baselines=others,
+            display_vi=display_vi,
+            measured_against=measured_against,
         )
         return indicator, describes
 
@@ -862,4 +903,5 @@ def _with_target(described: Indicator, target: Indicator) -> Indicator:
         baseline_vi=target.baseline_vi,
         baseline_en=target.baseline_en,
         other_baselines=target.other_baselines,
+        measured_against=target.measured_against,
     )

@@ -14,7 +14,8 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Final, Literal
 
-from .errors import LogError, Message, PeriodError
+from .errors import LogError, PeriodError
+from .messages import Message
 from .numbers import figure_in_range
 from .periods import Period, parse_period
 
@@ -509,4 +510,7 @@ def _v01_record(raw: Any, ids: dict[int, str]) -> Record:
     if source is not None and not isinstance(source, str):
         raise _Damage("error.record_not_text", key="source")
     period = parse_period(_text(raw, "period"))
-    return Figure(record_id, code, Decimal(value), period, basis, recorded_at, user, source, note, number)
+    figure = Decimal(value)
+    if figure.as_tuple().exponent == -1 and figure == figure.to_integral_value():
+        figure = figure.quantize(Decimal(1))  # v0.1 wrote 6950 as 6950.0 (tomli_w), and showed it as 6950
+    return Figure(record_id, code, figure, period, basis, recorded_at, user, source, note, number)

@@ -7,7 +7,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any, Literal
 
-from .numbers import rounded
+from .formatting import rounded
 from .periods import Period
 from .plan import STATUSES, Baseline, Indicator, Override, Plan, Settings, Status, TermRule
 from .records import CurrentFigures, Figure, figures_of_year
@@ -56,6 +56,7 @@ class Standing:
     previous_checkpoints: tuple[Figure, ...] = ()  # last year's
     baseline_progress: tuple[tuple[Baseline, Decimal | None], ...] = ()
     term: TermFigure | None = None
+    exceeded_beyond: Decimal | None = None  # a met figure past its target: where Exceeded would begin
 
     @property
     def actual(self) -> Decimal | None:
@@ -68,6 +69,13 @@ class Standing:
         if self.change is None:
             return None
         return "points" if in_points(self.indicator) else "percent"
+
+    @property
+    def difference(self) -> Decimal | None:
+        """Figure − target (TH − KH), as review tables sign it: positive above the target."""
+        if self.gap is None:
+            return None
+        return self.gap if self.indicator.comparison == "at_most" else -self.gap
 
     @property
     def period(self) -> Period | None:
@@ -171,6 +179,7 @@ def judge(
         pace_so_far=_round(pace_so_far),
         pace_needed=_round(pace_needed),
         projection_method=method,
+        exceeded_beyond=_exceeded_beyond(indicator, value, status, settings, period.is_full_year),
         previous=previous,
         change=None
         if previous is None or previous.value is None
@@ -248,7 +257,19 @@ def term_standing(plan: Plan, indicator: Indicator, current: CurrentFigures) -> 
     assert value is not None
     status: Status = full_year_status(indicator, value, settings) if complete else "in_progress"
     progress = None if indicator.kind == "growth_rate" else progress_of(indicator, value)
-    return _standing(indicator, value, status, record=None, progress=progress, term=term)
+    beyond = _exceeded_beyond(indicator, value, status, settings, complete)
+    return _standing(
+        indicator, value, status, record=None, progress=progress, term=term, exceeded_beyond=beyond
+    )
+
+
+def _exceeded_beyond(
+    indicator: Indicator, value: Decimal, status: Status, settings: Settings, full_year: bool
+) -> Decimal | None:
+    """For a met figure past its target, yet short of Exceeded: where Exceeded would begin."""
+    if status == "met" and full_year and gap_of(indicator, value) < 0:
+        return exceed_threshold(indicator, settings)
+    return None
 
 
 def _standing(indicator: Indicator, value: Decimal, status: Status, **more: Any) -> Standing:
@@ -300,17 +321,24 @@ def met_threshold(indicator: Indicator, settings: Settings) -> Decimal:
     return target
 
 
-def full_year_status(indicator: Indicator, value: Decimal, settings: Settings) -> Status:
-    """Vượt / Đạt / Không đạt for a figure that covers the whole year."""
+def exceed_threshold(indicator: Indicator, settings: Settings) -> Decimal:
+    """The figure beyond which the target counts as exceeded (for at-most: below which)."""
     margin = _fraction(settings.exceed_margin)
     if indicator.comparison == "at_most":
-        target = indicator.target
-        if value < target - abs(target) * margin:
-            return "exceeded"
-        return "met" if value <= target else "not_met"
+        return indicator.target - abs(indicator.target) * margin
     top = indicator.target_high if indicator.comparison == "range" else indicator.target
     assert top is not None
-    if value > top + abs(top) * margin:
+    return top + abs(top) * margin
+
+
+def full_year_status(indicator: Indicator, value: Decimal, settings: Settings) -> Status:
+    """Vượt / Đạt / Không đạt for a figure that covers the whole year."""
+    beyond = exceed_threshold(indicator, settings)
+    if indicator.comparison == "at_most":
+        if value < beyond:
+            return "exceeded"
+        return "met" if value <= indicator.target else "not_met"
+    if value > beyond:
         return "exceeded"
     return "met" if value >= met_threshold(indicator, settings) else "not_met"
 

@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING
 
 from .datafolder import DataFolder
 from .errors import ValueRuleError
+from .formatting import Locale
 from .log import RecordLog
-from .numbers import Locale, parse_number
+from .numbers import parse_number
 from .periods import default_period, parse_period
 from .plan import Indicator, Plan, load_plans
 from .records import Basis, CurrentFigures, Figure, NewFigure, Record, Retraction
@@ -61,7 +62,7 @@ def current_user() -> str:
     for name in ("LOGNAME", "USER", "LNAME", "USERNAME"):
         if os.environ.get(name):
             return os.environ[name]
-    import pwd
+    import pwd  # deferred: start-up (the environment usually names the user)
 
     try:
         return pwd.getpwuid(os.getuid()).pw_name
@@ -134,9 +135,11 @@ class Tracker:
         note: str | None = None,
         locale: Locale | None = None,
         today: date | None = None,
+        reading: Locale | None = None,
     ) -> Recorded:
+        """Append a figure; `locale` insists on a notation, `reading` settles only what reads two ways."""
         indicator = self.plans.indicator(code)
-        value = parse_number(value_text, locale)
+        value = parse_number(value_text, locale, reading)
         if period_text is None:
             period = default_period(self.plan.year, today or date.today())
         else:
@@ -181,7 +184,7 @@ class Tracker:
 
     def report(self, as_of_text: str | None = None) -> Report:
         """Every indicator's standing; with a checkpoint, as it stood then."""
-        from .report import build_report
+        from .report import build_report  # deferred: start-up (record and undo need no report)
 
         if as_of_text:
             as_of = parse_period(as_of_text, None if self.plan.is_term else self.plan.year)

@@ -80,6 +80,16 @@ def hoist_global_options(args: Sequence[str], commands: Sequence[str]) -> list[s
     return [*before, *hoisted, command, *kept]
 
 
+def _lang_asked(args: Sequence[str]) -> str | None:
+    """The value of --lang among the arguments, if any (before the group has parsed them)."""
+    for n, arg in enumerate(args):
+        if arg == "--lang" and n + 1 < len(args):
+            return args[n + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
 class TargetsGroup(TyperGroup):
     """Turns every project error and usage mistake into one `Error:` line and exit status 2."""
 
@@ -87,6 +97,12 @@ class TargetsGroup(TyperGroup):
         from typer._click.exceptions import NoArgsIsHelpError, UsageError
 
         args = hoist_global_options(args, list(self.commands))
+        if not args or "--help" in args:
+            lang = _lang_asked(args)
+            if choose_lang(lang, os.environ) == "vi":
+                from .help_vi import into_vietnamese  # deferred: only a Vietnamese --help needs it
+
+                into_vietnamese(self)
         if args and GLOBAL_OPTIONS.get(args[-1], False):  # `targets show --lang`: the value is missing
             error(f"Option '{args[-1]}' requires an argument. (see '{info_name} --help')")
             raise SystemExit(EXIT_ERROR)
@@ -192,7 +208,7 @@ def tell_migration(tracker: "Tracker", texts: Texts) -> None:
 
 
 def standing_line(standing: "Standing | None", texts: Texts, code: str = "", year: int = 0) -> str:
-    """`GRDP: Not met (0.3 points below target)`: what a figure changed, in one line.
+    """`GRDP: now not met (0.3 points below target)`: what a figure changed, in one line.
 
     Without a standing, no plan of the folder judges `code`'s figures for `year`.
     """
@@ -200,7 +216,8 @@ def standing_line(standing: "Standing | None", texts: Texts, code: str = "", yea
 
     if standing is None:
         return texts("record.no_plan", code=words.inert(code), year=year)
-    line = f"{standing.indicator.code}: {texts('record.standing', status=words.status(standing, texts))}"
+    status = words.status(standing, texts, in_sentence=True)
+    line = f"{standing.indicator.code}: {texts('record.standing', status=status)}"
     if standing.gap is not None:
         line += f" ({words.gap(standing, texts)})"
     return line

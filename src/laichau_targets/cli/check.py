@@ -32,3 +32,10 @@ def check(
         typer.echo(texts("check.failing", code=s.indicator.code, status=words.status(s, texts)))
     if bad:
         raise typer.Exit(EXIT_CHECK_FAILED)
+
+
+# --help in Vietnamese: the command's help, then each parameter's, by parameter name.
+HELP_VI = {
+    "": 'Cổng kiểm tra cho chương trình: thoát với mã 1 khi có chỉ tiêu không đạt.\n\nThoát 0 khi mọi chỉ tiêu có số liệu đều đạt, vượt hoặc đúng tiến độ; 1 nếu không, kèm danh sách các chỉ tiêu đó; 2 khi có lỗi.\n\nVí dụ: targets check --strict || echo "có chỉ tiêu đang chậm"',
+    "strict": "Cũng coi là không đạt khi chỉ tiêu chưa có số liệu.",
+}

@@ -69,7 +69,7 @@ def history(
                 texts("history.retracts", id=entry.retracted.short if entry.retracted else r.retracts),
             )
         else:
-            what = (words.number(r.value, texts, None), f"{r.period.label} {texts(f'basis.{r.basis}')}")
+            what = (words.figure(r.value, texts), words.period_of(r, texts, capital=True))
             if r.source:
                 details.append(texts("history.source", source=words.inert(r.source)))
         if r.note:
@@ -99,3 +99,14 @@ def _json(entries: "list[HistoryEntry]") -> str:
             row["retracted_by"] = entry.retracted_by.id if entry.retracted_by else None
         rows.append(row)
     return json.dumps(rows, ensure_ascii=False, indent=2)
+
+
+# --help in Vietnamese: the command's help, then each parameter's, by parameter name.
+HELP_VI = {
+    "": "Liệt kê các bản ghi theo thứ tự trong sổ (lúc nhập), kèm nguồn gốc.\n\nBản ghi đã rút lại được đánh dấu bằng bản ghi rút lại nó. Mã bản ghi hiện bằng phần đầu ngắn nhất không trùng, "
+    "`targets undo` nhận mã đó.\n\nVí dụ: targets history GRDP --limit 20",
+    "code": "Chỉ chỉ tiêu này.",
+    "code_option": "Chỉ chỉ tiêu này (theo mã CODE).",
+    "limit": "Chỉ N bản ghi cuối.",
+    "format": "text, hoặc json: mọi trường của mọi bản ghi, kể cả các lần rút lại.",
+}

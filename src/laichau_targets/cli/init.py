@@ -23,3 +23,10 @@ def init(
     folder = init_data_folder(directory)
     typer.echo(texts("init.plan", path=folder.plan_path))
     typer.echo(texts("init.next", path=directory))
+
+
+# --help in Vietnamese: the command's help, then each parameter's, by parameter name.
+HELP_VI = {
+    "": "Tạo thư mục dữ liệu với kế hoạch Lai Châu 2024 kèm theo chương trình.\n\nKhông bao giờ ghi đè kế hoạch đã có.\n\nVí dụ: targets init ~/ke-hoach/laichau-2024",
+    "directory": "Thư mục dữ liệu mới.",
+}

@@ -26,3 +26,9 @@ def list_indicators(ctx: typer.Context) -> None:
     ]
     typer.echo(columns(rows))
     typer.echo(words.plan_line_of(plan, texts))
+
+
+# --help in Vietnamese: the command's help, then each parameter's, by parameter name.
+HELP_VI = {
+    "": "Liệt kê các chỉ tiêu của kế hoạch: mã, loại, mục tiêu và tên.\n\nVí dụ: targets list",
+}

@@ -18,3 +18,9 @@ def migrate(ctx: typer.Context) -> None:
     if tracker.log.migrate() is None:
         typer.echo(state.texts("log.nothing_to_migrate", path=tracker.log.path.name))
     tell_migration(tracker, state.texts)
+
+
+# --help in Vietnamese: the command's help, then each parameter's, by parameter name.
+HELP_VI = {
+    "": "Chuyển sổ ghi số liệu v0.1 (records.toml) sang dạng hiện tại (records.jsonl).\n\nMọi bản ghi được giữ, kèm số thứ tự v0.1; tệp cũ được để lại bên cạnh với tên records.v0.1.toml. `record` và `undo` cũng làm việc này ở lần ghi đầu tiên.\n\nVí dụ: targets migrate",
+}

@@ -18,3 +18,11 @@ def paths(ctx: typer.Context) -> None:
     typer.echo(texts("paths.log", path=folder.log_path))
     if folder.cache_dir is not None:
         typer.echo(texts("paths.cache", path=folder.cache_dir))
+    if not folder.path.is_dir():
+        typer.echo(texts("paths.missing", path=folder.path))
+
+
+# --help in Vietnamese: the command's help, then each parameter's, by parameter name.
+HELP_VI = {
+    "": "Cho biết thư mục dữ liệu, tệp kế hoạch, sổ ghi số liệu và bộ nhớ đệm đang dùng, và vì sao.\n\nVí dụ: targets --data /srv/ke-hoach paths",
+}

@@ -16,7 +16,7 @@ def record(
     period: Annotated[
         Optional[str],
         typer.Option(
-            help="Year-to-date period: 2024-Q1, 2024-H1, 2024-09, 2024. Default: this month in the plan year, else the full year."
+            help="Year-to-date period: 2024-Q1, 2024-H1, 2024-09, 2024, or as officers write it: 'Quý I/2024', '6 tháng/2024', '9T/2024', 'Năm 2024'. Default: this month in the plan year, else the full year."
         ),
     ] = None,
     official: Annotated[
@@ -25,7 +25,10 @@ def record(
     source: Annotated[Optional[str], typer.Option(help="Where the figure comes from.")] = None,
     note: Annotated[Optional[str], typer.Option(help="A note kept with the record.")] = None,
     locale: Annotated[
-        Optional[NumberLocale], typer.Option(help="How to read 2.236 or 2,236: vi (2236) or en.")
+        Optional[NumberLocale],
+        typer.Option(
+            help="How to read 2.236 or 2,236: vi (2236) or en. Default: the language of the output."
+        ),
     ] = None,
 ) -> None:
     """Add a reported figure and print the indicator's new standing.
@@ -45,18 +48,19 @@ def record(
         source=source,
         note=note,
         locale=locale.value if locale else None,
+        reading=texts.lang,
     )
     rec, standing, indicator = done.record, done.standing, done.indicator
     tell_migration(tracker, texts)
     if done.period_defaulted:
-        typer.echo(texts("record.period_default", period=rec.period.label), err=True)
+        typer.echo(texts("record.period_default", period=words.period(rec.period, texts)), err=True)
     typer.echo(
         texts(
             "record.saved",
             id=rec.short,
             code=indicator.code,
             value=words.quantity(rec.value, indicator, texts, places=None),
-            period=rec.period.label,
+            period=words.period(rec.period, texts),
             basis=texts(f"basis.{rec.basis}"),
         )
     )
@@ -68,10 +72,23 @@ def record(
             "Warning: "
             + texts(
                 "warn.far",
-                value=words.number(rec.value, texts, None),
+                value=words.figure(rec.value, texts),
                 direction=texts(f"warn.far.{direction}"),
-                target=words.number(target, texts, None),
-                likely=words.number(done.likely_intended, texts, None),
+                target=words.figure(target, texts),
+                likely=words.figure(done.likely_intended, texts),
             ),
             err=True,
         )
+
+
+# --help in Vietnamese: the command's help, then each parameter's, by parameter name.
+HELP_VI = {
+    "": 'Ghi một số liệu báo cáo và in đánh giá mới của chỉ tiêu.\n\nVí dụ: targets record BUDGET 1.850,5 --period "9 tháng/2024" --source "Sở Tài chính"',
+    "code": "Mã chỉ tiêu, chữ hoa hay thường đều được (targets list liệt kê các mã).",
+    "value": "Số liệu: 8,7, 8.7, 2236, 2.236,5 ...",
+    "period": "Kỳ lũy kế từ đầu năm: 'Quý I/2024', '6 tháng/2024', '9T/2024', 'Năm 2024', hoặc 2024-Q1, 2024-H1, 2024-09, 2024. Mặc định: tháng hiện tại nếu đang trong năm kế hoạch, không thì cả năm.",
+    "official": "Số chính thức, hoặc số ước tính (mặc định).",
+    "source": "Nguồn của số liệu.",
+    "note": "Ghi chú lưu kèm bản ghi.",
+    "locale": "Cách đọc 2.236 hay 2,236: vi (2236) hoặc en. Mặc định: theo ngôn ngữ hiển thị.",
+}

@@ -47,3 +47,11 @@ def report(
         chosen = EXTENSIONS.get(output.suffix.lower())
     the_report = state.tracker().report(as_of)
     write_output(the_report, chosen or "md", state.texts, output)
+
+
+# --help in Vietnamese: the command's help, then each parameter's, by parameter name.
+HELP_VI = {
+    "": "Lập báo cáo đầy đủ dạng md, json, csv, html hoặc text.\n\nmd, html và text để người đọc; json (xem targets schema) và csv cho chương trình.\n\nVí dụ: targets report --format md --output bao-cao.md",
+    "format": "md, json, csv, html hoặc text. Mặc định: theo phần mở rộng của --output, không thì md.",
+    "output": "Ghi ra tệp FILE (trọn vẹn một lần) thay vì in ra màn hình.",
+}

@@ -23,3 +23,10 @@ def show(
     state = state_of(ctx)
     report = state.tracker().report(as_of)
     table.render(report, state.texts, wide=wide)
+
+
+# --help in Vietnamese: the command's help, then each parameter's, by parameter name.
+HELP_VI = {
+    "": "Hiện tiến độ của mọi chỉ tiêu thành bảng có màu.\n\nDòng tổng hợp dưới bảng đếm các chỉ tiêu theo đánh giá.\n\nVí dụ: targets show --wide",
+    "wide": "Thêm cột dự báo cả năm, bình quân theo tháng, so với cùng kỳ và xu hướng.",
+}

@@ -37,9 +37,19 @@ def undo(
             "undo.done",
             id=gone.short,
             code=gone.code,
-            value=words.number(gone.value, texts, None),
-            period=gone.period.label,
+            value=words.figure(gone.value, texts),
+            period=words.period(gone.period, texts),
             by=done.retraction.short,
         )
     )
     typer.echo(standing_line(done.standing, texts, gone.code, gone.period.year))
+
+
+# --help in Vietnamese: the command's help, then each parameter's, by parameter name.
+HELP_VI = {
+    "": "Rút lại một bản ghi bằng cách ghi thêm một bản ghi rút lại.\n\nKhông xóa gì: lịch sử giữ cả hai.\n\n"
+    'Ví dụ: targets undo 01JD3KX2 --note "nhập nhầm chỉ tiêu"',
+    "record_id": "Bản ghi cần rút lại: phần đầu mã của nó (từ 6 ký tự), như `targets history` hiện. "
+    "Mặc định: bản ghi cuối cùng còn hiệu lực.",
+    "note": "Lý do rút lại.",
+}

@@ -32,6 +32,8 @@ def validate(
     except PlanError as exc:
         from ..render.words import inert
 
+        if len(exc.problems) == 1:  # a missing or unreadable file, or one problem: one line
+            raise
         for problem in exc.problems:
             # A problem of a plan file the entry point names already starts with that file.
             where = "" if problem.key == "error.plan_problem" else f"{path}: "
@@ -48,3 +50,12 @@ def validate(
                 count=len(plan.indicators),
             )
         )
+
+
+# --help in Vietnamese: the command's help, then each parameter's, by parameter name.
+HELP_VI = {
+    "": "Kiểm tra các tệp kế hoạch của thư mục dữ liệu và liệt kê mọi lỗi kèm tệp và số dòng.\n\n"
+    "FILE là tệp đầu vào (targets.toml); các tệp kế hoạch nó nêu được kiểm tra cùng.\n\n"
+    "Ví dụ: targets validate data/targets.toml",
+    "plan_file": "Tệp kế hoạch. Mặc định: tệp đang dùng.",
+}

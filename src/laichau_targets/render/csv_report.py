@@ -6,7 +6,7 @@ import csv
 import io
 from decimal import Decimal
 
-from ..numbers import plain
+from ..formatting import plain
 from ..report import Report
 from .machine import indicator_fields
 from .words import inert

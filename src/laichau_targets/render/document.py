@@ -49,7 +49,7 @@ def build_document(report: Report, texts: Texts) -> Document:
     if note:
         intro.append(texts("report.plan_note", note=words.inert(note)))
     if report.as_of is not None:
-        intro.append(texts("report.as_of", period=report.as_of.label))
+        intro.append(texts("report.as_of", period=words.period(report.as_of, texts)))
     headers = [
         texts("col.code"),
         texts("col.indicator"),
@@ -68,10 +68,10 @@ def build_document(report: Report, texts: Texts) -> Document:
             words.unit(s.indicator, texts),
             words.term_target(s.indicator, texts, plan.year)
             if plan.is_term
-            else words.target(s.indicator, texts),
-            words.latest(s, texts),
+            else words.target(s.indicator, texts, with_unit=False),
+            words.latest(s, texts, with_unit=False),
             words.progress(s, texts),
-            words.gap(s, texts),
+            words.difference(s, texts),
             term_years(s, texts) if plan.is_term else words.change(s, texts),
             words.status(s, texts),
         ]
@@ -124,7 +124,7 @@ def build_document(report: Report, texts: Texts) -> Document:
                         at_risk_band=words.percent(plan.settings.at_risk_band, texts),
                     )
                 ],
-                items=words.overrides(report, texts),
+                items=words.met_not_exceeded(report, texts) + words.overrides(report, texts),
             ),
             Section(texts("report.sources"), items=sources(report, texts) or [texts("report.sources.none")]),
             *notes(report, texts),
@@ -161,13 +161,14 @@ def remains(report: Report, texts: Texts) -> list[str]:
             continue
         line = f"{words.inert(s.indicator.code)} – {words.name(s.indicator, texts)}: {words.gap(s, texts)}"
         if not s.indicator.is_percent:
-            line += f" ({texts('gap.remaining', gap=words.number(s.gap, texts), unit=words.unit(s.indicator, texts))})"
+            remaining = words.amount(s.gap, s.indicator, texts)
+            line += f" ({texts('gap.remaining', gap=remaining, unit=words.unit(s.indicator, texts))})"
         if s.pace_needed is not None and s.pace_so_far is not None:
             line += "; " + texts(
                 "report.remains.pace",
-                needed=words.number(s.pace_needed, texts),
+                needed=words.amount(s.pace_needed, s.indicator, texts, needed=True),
                 unit=words.unit(s.indicator, texts),
-                so_far=words.number(s.pace_so_far, texts),
+                so_far=words.amount(s.pace_so_far, s.indicator, texts),
             )
         lines.append(line)
     return lines
@@ -188,8 +189,8 @@ def source_of(s: Standing, record: Figure, texts: Texts) -> str:
     assert record.value is not None
     date = record.recorded_at.strftime(texts("date.format"))
     line = (
-        f"{words.inert(s.indicator.code)} #{record.short or record.id}: {words.quantity(record.value, s.indicator, texts)}, "
-        f"{words.period_of(record, texts, short=False)}, "
+        f"{words.inert(s.indicator.code)} #{record.short or record.id}: "
+        f"{words.quantity(record.value, s.indicator, texts, None)}, {words.period_of(record, texts)}, "
         f"{texts('report.recorded', date=date, user=words.inert(record.user))}"
     )
     if record.source:

@@ -34,7 +34,7 @@ table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; vertical-align: top; padding: .4rem .5rem; border-bottom: 1px solid var(--line); }
 th { font-size: .85rem; color: var(--muted); white-space: nowrap; }
 td.code { font-weight: 600; white-space: nowrap; }
-td.num { text-align: right; white-space: nowrap; }
+td.num, td.target, td.gap { text-align: right; white-space: nowrap; }
 .bar { width: 6rem; height: .6rem; background: #eaeef2; border-radius: .3rem; overflow: hidden; }
 .bar span { display: block; height: 100%; }
 .status { font-weight: 600; white-space: nowrap; }
@@ -51,9 +51,11 @@ li { margin: .2rem 0; }
   table, tbody, tr, td { display: block; width: 100%; }
   tr { border: 1px solid var(--line); border-radius: .4rem; margin: 0 0 .75rem; padding: .4rem .6rem; }
   td { border: 0; padding: .1rem 0; display: flex; gap: .5rem; text-align: left; white-space: normal; }
+  tr { display: flex; flex-direction: column; }
   td::before { content: attr(data-label); flex: 0 0 6.5rem; color: var(--muted); font-size: .85rem; }
-  td.num { text-align: left; }
-  td.unit { display: none; }
+  td.num, td.target, td.gap { text-align: left; }
+  td.name { order: -1; font-weight: 600; font-size: 1.05rem; }  /* each card leads with the indicator's name */
+  td.name::before { content: none; }
   .charts { grid-template-columns: 1fr; }
 }
 @media print {
@@ -93,6 +95,21 @@ def charts(report: Report, texts: Texts) -> list[str]:
     return out
 
 
+def _dated(report: Report, texts: Texts) -> str:
+    """When the figures are from and when this page was made: a page outlives the moment it was made."""
+    from datetime import datetime
+
+    from . import words
+
+    made = datetime.now().astimezone().strftime(texts("date.format") + " %H:%M")
+    records = [s.record for s in report.standings if s.record is not None and s.record.period is not None]
+    if not records:
+        return texts("report.made", made=made)
+    latest = max(r.period for r in records if r.period is not None)
+    recorded = max(r.recorded_at for r in records).astimezone().strftime(texts("date.format"))
+    return texts("report.figures_dated", period=words.period(latest, texts), date=recorded, made=made)
+
+
 def render(report: Report, texts: Texts) -> str:
     doc = build_document(report, texts)
     out = [
@@ -109,7 +126,7 @@ def render(report: Report, texts: Texts) -> str:
         "<main>",
         f"<h1>{escape(doc.title)}</h1>",
     ]
-    out += [f'<p class="intro">{escape(line)}</p>' for line in doc.intro]
+    out += [f'<p class="intro">{escape(line)}</p>' for line in [*doc.intro, _dated(report, texts)]]
     out.append(f'<p class="headline">{escape(doc.headline)}</p>')
     out.append(f"<h2>{escape(doc.table_title)}</h2>")
     out.append('<div class="table-wrap"><table>')

@@ -1,17 +1,30 @@
-"""`targets show`: the coloured progress table for a person at a terminal."""
+"""`targets show`: the coloured progress table for a person at a terminal.
+
+The table fits the width it is given, from 80 columns up. Code, name, target, latest figure,
+gap and status always stand in it, on one line per indicator; to make room the names are
+shortened (and the table says so), the progress bar shrinks and then goes, and the other
+columns move to a second table keyed by code: nothing is dropped. `--wide` adds columns the
+same way (`wide_columns`), so a column added there fits any width too.
+"""
 
 from __future__ import annotations
 
 import os
 import shutil
 import sys
+from collections.abc import Callable
+from dataclasses import dataclass
 from decimal import Decimal
-from typing import TextIO
+from functools import cached_property
+from typing import TYPE_CHECKING, Literal, TextIO
 
 from ..messages import Texts
 from ..report import Report
 from ..standing import Standing
 from . import words
+
+if TYPE_CHECKING:
+    from rich.text import Text
 
 STATUS_STYLE = {
     "exceeded": "bold green",
@@ -23,30 +36,53 @@ STATUS_STYLE = {
     "no_data": "dim",
     "in_progress": "magenta",
 }
-BAR_CELLS = 8
-DEFAULT_WIDTH = 100
-WIDE_WIDTH = 150
-NARROW_WIDTH = 90
+SPARKS = "▁▂▃▄▅▆▇█"
+BAR_CELLS = (8, 4, 0)  # tried in turn until the table fits
+DEFAULT_WIDTH = 100  # a pipe gets a stable table
+NAME_MIN = 24  # narrower than this, names would say too little: other columns move out first
+GAPS = (2, 1)  # spaces between columns: two when they fit, else one
 
 
-def bar(progress: Decimal | None) -> str:
+def bar(progress: Decimal | None, cells: int = BAR_CELLS[0]) -> str:
     """A progress bar; a figure beyond the target fills it."""
     if progress is None:
-        return "·" * BAR_CELLS
-    filled = max(0, min(BAR_CELLS, int(progress * BAR_CELLS / 100 + Decimal("0.5"))))
-    return "█" * filled + "░" * (BAR_CELLS - filled)
+        return "·" * cells
+    filled = max(0, min(cells, int(progress * cells / 100 + Decimal("0.5"))))
+    return "█" * filled + "░" * (cells - filled)
 
 
-SPARKS = "▁▂▃▄▅▆▇█"
+def console_width(stream: TextIO) -> int:
+    """COLUMNS, else the terminal's width, else 100."""
+    if os.environ.get("COLUMNS", "").isdigit():
+        return int(os.environ["COLUMNS"])
+    if getattr(stream, "isatty", lambda: False)():
+        return shutil.get_terminal_size().columns
+    return DEFAULT_WIDTH
+
+
+@dataclass
+class Column:
+    """One column of the table: a header and a cell per indicator, in plan order."""
+
+    header: str
+    cells: list[Text]
+    justify: Literal["left", "right"] = "left"
+    essential: bool = False  # never moves out of the main table
+
+    @cached_property
+    def width(self) -> int:
+        from rich.cells import cell_len
+
+        return max([cell_len(self.header), *(cell.cell_len for cell in self.cells)])
 
 
 def sparkline(standing: Standing) -> str:
     """The indicator's recent figures as a row of bars: last year's checkpoints, then this year's."""
     if standing.term is not None:
-        records = list(standing.term.figures)
+        figures = list(standing.term.figures)
     else:
-        records = [*standing.previous_checkpoints, *standing.checkpoints]
-    values = [r.value for r in records if r.value is not None]
+        figures = [*standing.previous_checkpoints, *standing.checkpoints]
+    values = [f.value for f in figures]
     if not values:
         return ""
     low, high = min(values), max(values)
@@ -55,91 +91,198 @@ def sparkline(standing: Standing) -> str:
     return "".join(SPARKS[int((v - low) / (high - low) * (len(SPARKS) - 1))] for v in values)
 
 
-def console_width(stream: TextIO, wide: bool) -> int | None:
-    """The terminal's width (or COLUMNS), else 100 so that a pipe gets a stable table.
+def wide_columns(report: Report, texts: Texts) -> list[Column]:
+    """The columns `--wide` adds: the projection to year end (~: from last year's seasonal share),
+    the monthly paces, the change on the same period of last year, and the recent figures."""
+    from rich.text import Text
 
-    --wide never squeezes below 150 columns: its extra columns would crush the names.
-    """
-    width = None
-    if os.environ.get("COLUMNS", "").isdigit():
-        width = int(os.environ["COLUMNS"])
-    elif getattr(stream, "isatty", lambda: False)():
-        width = shutil.get_terminal_size().columns
-    else:
-        width = DEFAULT_WIDTH
-    return max(width, WIDE_WIDTH) if wide else width
+    def amounts(pick: Callable[[Standing], Decimal | None], needed: bool = False) -> list[Text]:
+        cells = []
+        for s in report.standings:
+            value = pick(s)
+            cells.append(Text("–" if value is None else words.amount(value, s.indicator, texts, needed)))
+        return cells
+
+    projected = amounts(lambda s: s.projected)
+    for cell, s in zip(projected, report.standings, strict=True):
+        if s.projection_method == "seasonal":
+            cell.append(" ~", style="dim")
+    return [
+        Column(texts("col.projected"), projected, "right"),
+        Column(texts("col.pace_so_far"), amounts(lambda s: s.pace_so_far), "right"),
+        Column(texts("col.pace_needed"), amounts(lambda s: s.pace_needed, needed=True), "right"),
+        Column(texts("col.change"), [Text(words.change(s, texts)) for s in report.standings], "right"),
+        Column(
+            texts("col.trend"),
+            [Text(sparkline(s), style=STATUS_STYLE[s.status]) for s in report.standings],
+        ),
+    ]
 
 
-def render(report: Report, texts: Texts, stream: TextIO | None = None, wide: bool = False) -> None:
+def render(
+    report: Report, texts: Texts, stream: TextIO | None = None, wide: bool = False, width: int | None = None
+) -> None:
+    """The table, at `width` columns (default: the terminal's, see console_width)."""
     from rich.console import Console
-    from rich.table import Table
     from rich.text import Text
 
     stream = stream or sys.stdout
-    width = console_width(stream, wide)
-    narrow = width is not None and width < NARROW_WIDTH
+    width = width or console_width(stream)
     console = Console(file=stream, width=width, highlight=False, emoji=False)
-    table = Table(box=None, pad_edge=False, show_edge=False, header_style="bold", collapse_padding=True)
-    table.add_column(
-        texts("col.code"), no_wrap=True, min_width=max(len(i.code) for i in report.plan.indicators)
-    )
-    table.add_column(texts("col.indicator"), ratio=1, min_width=10)
-    if not narrow:
-        table.add_column(texts("col.target"), justify="right", no_wrap=True)
-    table.add_column(texts("col.latest"), justify="right", no_wrap=True)
-    if not narrow:
-        table.add_column(texts("col.period"), no_wrap=True)
-    table.add_column(texts("col.progress"), no_wrap=True, justify="right" if narrow else "left")
-    if not narrow:
-        table.add_column(texts("col.gap"), justify="right", no_wrap=True)
-    table.add_column(texts("col.status"), max_width=None if wide else 14)
-    if wide:
-        table.add_column(texts("col.projected"), justify="right", no_wrap=True)
-        table.add_column(texts("col.pace_so_far"), justify="right", no_wrap=True)
-        table.add_column(texts("col.pace_needed"), justify="right", no_wrap=True)
-        table.add_column(texts("col.change"), justify="right", no_wrap=True)
-        table.add_column(texts("col.trend"), no_wrap=True)
-    for s in report.standings:
-        style = STATUS_STYLE[s.status]
-        indicator = s.indicator
-        name = Text(words.name(indicator, texts))
-        if not indicator.is_percent:
-            name.append(f" · {words.unit(indicator, texts)}", style="dim")
-        latest = Text("–" if s.actual is None else words.number(s.actual, texts, None))
-        status = Text(words.status(s, texts), style=style)
-        if narrow:
-            table.add_row(
-                Text(words.inert(indicator.code), style="bold"),
-                name,
-                latest,
-                Text(words.progress(s, texts), style=style),
-                status,
-            )
-            continue
-        row = [
-            Text(words.inert(indicator.code), style="bold"),
-            name,
-            Text(words.target(indicator, texts, compact=True, with_unit=False)),
-            latest,
-            Text(words.period_short(s, texts)),
-            Text.assemble((bar(s.progress), style), " ", words.progress(s, texts)),
-            Text(words.gap_short(s, texts)),
-            status,
-        ]
-        if wide:
-            row += [
-                Text("–" if v is None else words.number(v, texts))
-                for v in (s.projected, s.pace_so_far, s.pace_needed)
-            ]
-            if s.projection_method == "seasonal":
-                row[-3].append(" ~", style="dim")  # last year's seasonal share, not the straight line
-            row += [Text(words.change(s, texts)), Text(sparkline(s), style=style)]
-        table.add_row(*row)
-    console.print(table)
-    console.print()
-    console.print(Text(words.headline(report, texts), style="bold"))
-    console.print(Text(words.plan_line(report, texts)))
+    extras = wide_columns(report, texts) if wide else []
+    main, moved, gap = _fit(report, texts, extras, width)
+    lines, shortened = _lines(main, gap, width, flexible=1)
+    code = main[0]
+    for group in _groups(moved, width - code.width - gap, gap):
+        lines.append(Text(""))
+        lines += _lines([code, *group], gap, width)[0]
+    sentences = [
+        Text(""),
+        Text(words.headline(report, texts), style="bold"),
+        Text(words.plan_line(report, texts)),
+    ]
     if wide and any(s.projection_method == "seasonal" for s in report.standings):
-        console.print(Text(texts("show.seasonal_mark"), style="dim"))
-    for line in words.overrides(report, texts):
-        console.print(Text(line))
+        sentences.append(Text(texts("show.seasonal_mark"), style="dim"))
+    sentences += [
+        Text(line) for line in words.met_not_exceeded(report, texts) + words.overrides(report, texts)
+    ]
+    if shortened:
+        sentences.append(Text(texts("show.shortened"), style="dim"))
+    for sentence in sentences:  # wrapped between words; the table's lines fit already
+        lines += sentence.wrap(console, width) if sentence else [sentence]
+    for line in lines:
+        line.rstrip()
+        console.print(line, soft_wrap=True, crop=False, overflow="ignore")
+
+
+def _columns(report: Report, texts: Texts, bar_cells: int) -> list[Column]:
+    """The main table's columns, with a progress bar of `bar_cells` cells (0: the share alone)."""
+    from rich.text import Text
+
+    standings = report.standings
+    styles = [STATUS_STYLE[s.status] for s in standings]
+    names = []
+    for s in standings:
+        name = Text(words.name(s.indicator, texts))
+        unit = words.unit_after_name(s.indicator, texts)
+        if unit:
+            name.append(f" · {unit}", style="dim")
+        names.append(name)
+    progress = []
+    for s, style in zip(standings, styles, strict=True):
+        share = words.progress(s, texts)
+        progress.append(
+            Text.assemble((bar(s.progress, bar_cells), style), " ", share) if bar_cells else Text(share)
+        )
+    return [
+        Column(
+            texts("col.code"),
+            [Text(words.inert(s.indicator.code), style="bold") for s in standings],
+            essential=True,
+        ),
+        Column(texts("col.indicator"), names, essential=True),
+        Column(
+            texts("col.target"),
+            [Text(words.target(s.indicator, texts, compact=True, with_unit=False)) for s in standings],
+            "right",
+            essential=True,
+        ),
+        Column(
+            texts("col.latest"), [Text(words.actual(s, texts)) for s in standings], "right", essential=True
+        ),
+        Column(
+            texts("col.period"),
+            [Text(words.period_short(s, texts)) for s in standings],
+        ),
+        Column(texts("col.progress"), progress, "left" if bar_cells else "right"),
+        Column(
+            texts("col.gap"), [Text(words.difference(s, texts)) for s in standings], "right", essential=True
+        ),
+        Column(
+            texts("col.status"),
+            [Text(words.status(s, texts), style=style) for s, style in zip(standings, styles, strict=True)],
+            essential=True,
+        ),
+    ]
+
+
+def _fit(
+    report: Report, texts: Texts, extras: list[Column], width: int
+) -> tuple[list[Column], list[Column], int]:
+    """The main table's columns, the columns moved to a second table, and the gap between columns.
+
+    Whole names come first: the bar shrinks and goes, and the --wide columns move out, before a
+    name is shortened; then the progress and period columns move out rather than a name
+    shrink below NAME_MIN.
+    """
+    built: dict[int, list[Column]] = {}  # by bar size: each built once
+    for kept in range(len(extras), -1, -1):
+        for cells in BAR_CELLS:
+            if cells not in built:
+                built[cells] = _columns(report, texts, cells)
+            base = built[cells]
+            for gap in GAPS:
+                columns = base + extras[:kept]
+                if _room_for_name(columns, gap, width) >= columns[1].width:
+                    return columns, extras[kept:], gap
+    gap = GAPS[-1]
+    columns = list(built[0])
+    moved = list(extras)
+    for column in reversed(list(columns)):  # the rightmost optional column moves first
+        if _room_for_name(columns, gap, width) >= NAME_MIN:
+            break
+        if not column.essential:
+            columns.remove(column)
+            moved.insert(0, column)
+    return columns, moved, gap
+
+
+def _room_for_name(columns: list[Column], gap: int, width: int) -> int:
+    return width - sum(c.width for c in columns[2:]) - columns[0].width - gap * (len(columns) - 1)
+
+
+def _groups(columns: list[Column], room: int, gap: int) -> list[list[Column]]:
+    """The moved columns in as few tables as fit beside the code."""
+    groups: list[list[Column]] = []
+    used = 0
+    for column in columns:
+        if groups and used + gap + column.width <= room:
+            groups[-1].append(column)
+            used += gap + column.width
+        else:
+            groups.append([column])
+            used = column.width
+    return groups
+
+
+def _lines(
+    columns: list[Column], gap: int, width: int, flexible: int | None = None
+) -> tuple[list[Text], bool]:
+    """The header and one line per indicator; the `flexible` column takes the room left, shortened to fit."""
+    from rich.text import Text
+
+    widths = [c.width for c in columns]
+    shortened = False
+    if flexible is not None:
+        room = max(4, width - sum(widths) + widths[flexible] - gap * (len(columns) - 1))
+        if room < widths[flexible]:
+            widths[flexible] = room
+            shortened = True
+    sep = " " * gap
+    rows = [[Text(c.header, style="bold") for c in columns]]
+    rows += [[c.cells[n].copy() for c in columns] for n in range(len(columns[0].cells))]
+    lines = []
+    for row in rows:
+        line = Text()
+        for index, (cell, column, size) in enumerate(zip(row, columns, widths, strict=True)):
+            if index:
+                line.append(sep)
+            if cell.cell_len > size:
+                cell.truncate(size, overflow="ellipsis")
+            if column.justify == "right":
+                cell.pad_left(size - cell.cell_len)
+            elif index < len(columns) - 1:
+                cell.pad_right(size - cell.cell_len)
+            line.append_text(cell)
+        lines.append(line)
+    return lines, shortened

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import re
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
-from ..messages import Texts
-from ..numbers import human
+from ..formatting import human
+from ..messages import Texts, period_words
+from ..periods import Period
 from ..plan import Indicator, Plan
 from ..records import Figure
-from ..standing import HUNDRED, Standing
+from ..standing import Standing
 
 if TYPE_CHECKING:
     from ..report import Report
@@ -26,7 +27,9 @@ def inert(text: str) -> str:
 
 
 def name(indicator: Indicator, texts: Texts) -> str:
-    return inert(indicator.name_vi if texts.lang == "vi" else indicator.name_en)
+    if texts.lang == "vi":
+        return inert(indicator.display_vi or indicator.name_vi)
+    return inert(indicator.name_en)
 
 
 def unit(indicator: Indicator, texts: Texts) -> str:
@@ -35,20 +38,61 @@ def unit(indicator: Indicator, texts: Texts) -> str:
     return inert(indicator.unit)
 
 
+def unit_after_name(indicator: Indicator, texts: Texts) -> str | None:
+    """The unit to write after the name, unless it is % or the name already says it."""
+    return unit_after(name(indicator, texts), unit(indicator, texts))
+
+
+def unit_after(name: str, unit: str) -> str | None:
+    """`unit`, unless it is % or empty or `name` already says it ("Bác sỹ/1 vạn dân")."""
+    if unit.strip() in ("", "%") or _squeezed(unit) in _squeezed(name):
+        return None
+    return unit
+
+
+def _squeezed(text: str) -> str:
+    return re.sub(r"\s+", "", text.casefold())
+
+
 def number(value: Decimal, texts: Texts, places: int | None = 2) -> str:
     return human(value, texts.lang, places)
 
 
+def figure(value: Decimal, texts: Texts) -> str:
+    """A recorded figure as it was typed: 9,0 stays 9,0."""
+    return human(value, texts.lang, None)
+
+
+def signed(value: Decimal, texts: Texts, places: int | None = 2) -> str:
+    """`+129`, `-0,3`: a difference as review tables write it."""
+    text = number(value, texts, places)
+    return text if text.startswith("-") or text == "0" else "+" + text
+
+
 def percent(value: Decimal, texts: Texts, places: int | None = 2) -> str:
-    """`8.7%` in English, `8,7 %` in Vietnamese."""
-    return number(value, texts, places) + (" %" if texts.lang == "vi" else "%")
+    """`8.7%`, `8,7%`: no space, so that % never wraps onto a line of its own."""
+    return number(value, texts, places) + "%"
 
 
 def quantity(value: Decimal, indicator: Indicator, texts: Texts, places: int | None = 2) -> str:
-    """A value with its unit: `8,7 %`, `2.236 tỷ đồng`."""
+    """A value with its unit: `8,7%`, `2.236 tỷ đồng`."""
     if indicator.is_percent:
         return percent(value, texts, places)
     return f"{number(value, texts, places)} {unit(indicator, texts)}".rstrip()
+
+
+def amount(value: Decimal, indicator: Indicator, texts: Texts, needed: bool = False) -> str:
+    """A computed amount (pace, projection) in the indicator's unit; people and things are counted whole.
+
+    What is still `needed` rounds up (833.3 workers a month is 834); a pace under one reads
+    "<1", not 0.
+    """
+    if not indicator.counts_whole:
+        return number(value, texts)
+    whole = value.to_integral_value(rounding=ROUND_CEILING if needed else ROUND_HALF_UP)
+    if whole == 0 and value > 0:
+        return "<1"
+    return number(whole, texts, 0)
 
 
 _SIGNS = {"at_least": "≥", "at_most": "≤", "about": "≈"}
@@ -58,11 +102,11 @@ def target(indicator: Indicator, texts: Texts, compact: bool = False, with_unit:
     """The target with its qualifier: `about 9%` (compact: `≈ 9%`), `6.5–7%`."""
 
     def value(v: Decimal) -> str:
-        return quantity(v, indicator, texts) if with_unit or indicator.is_percent else number(v, texts)
+        return quantity(v, indicator, texts, None) if with_unit or indicator.is_percent else figure(v, texts)
 
     if indicator.comparison == "range":
         assert indicator.target_high is not None
-        return f"{number(indicator.target, texts)}–{value(indicator.target_high)}"
+        return f"{figure(indicator.target, texts)}–{value(indicator.target_high)}"
     if compact:
         qualifier = _SIGNS[indicator.comparison]
     else:
@@ -70,24 +114,39 @@ def target(indicator: Indicator, texts: Texts, compact: bool = False, with_unit:
     return f"{qualifier} {value(indicator.target)}"
 
 
-def period_of(record: Figure, texts: Texts, short: bool = True) -> str:
-    key = f"basis.{record.basis}" + (".short" if short else "")
-    return f"{record.period.label} {texts(key)}"
+def period(of: Period, texts: Texts, capital: bool = False) -> str:
+    """The period as officers write it: `Quý I/2024`, `9 tháng/2024`, `Năm 2024`; `Jan–Sep 2024`."""
+    return period_words(of, texts.lang, capital)
 
 
 def period_short(standing: Standing, texts: Texts) -> str:
     """The period of the current figure; for a term, the years its figure comes from."""
     if standing.term is not None:
         return ", ".join(_spans(standing.term.years_used))
-    return "" if standing.record is None else period_of(standing.record, texts)
+    return "" if standing.record is None else period_of(standing.record, texts, True)
 
 
-def latest(standing: Standing, texts: Texts) -> str:
+def period_of(record: Figure, texts: Texts, capital: bool = False) -> str:
+    """`9 tháng/2024, ước`: the period and whether the figure is an estimate or official."""
+    return f"{period(record.period, texts, capital)}, {texts(f'basis.{record.basis}')}"
+
+
+def actual(standing: Standing, texts: Texts, with_unit: bool = False) -> str:
+    """The current figure as typed: `9,0`, `8,7%` (a % always: it is part of how a rate reads)."""
+    if standing.actual is None:
+        return "–"
+    if with_unit or standing.indicator.is_percent:
+        return quantity(standing.actual, standing.indicator, texts, None)
+    return figure(standing.actual, texts)
+
+
+def latest(standing: Standing, texts: Texts, with_unit: bool = True) -> str:
+    """The current figure with its period and basis: `1.850,5 (9 tháng/2024, ước)`."""
     if standing.term is not None:
         return term_latest(standing, texts)
     if standing.record is None or standing.actual is None:
         return "–"
-    return f"{quantity(standing.actual, standing.indicator, texts)} ({period_of(standing.record, texts)})"
+    return f"{actual(standing, texts, with_unit)} ({period_of(standing.record, texts)})"
 
 
 def progress(standing: Standing, texts: Texts) -> str:
@@ -97,35 +156,41 @@ def progress(standing: Standing, texts: Texts) -> str:
 
 
 def gap(standing: Standing, texts: Texts) -> str:
-    """The gap as the reports phrase it: points for rates, share of plan for quantities."""
-    if standing.gap is None:
+    """The gap as the reports phrase it: points for rates, share of the plan (or budget estimate) for quantities."""
+    if standing.gap is None or standing.difference is None:
         return "–"
     indicator = standing.indicator
     if indicator.is_percent:
         if standing.gap == 0:
             return texts("gap.on_target")
-        key = "gap.points_below" if standing.gap > 0 else "gap.points_above"
-        if indicator.comparison == "at_most":
-            key = "gap.points_above" if standing.gap > 0 else "gap.points_below"
-        return texts(key, gap=number(abs(standing.gap), texts))
-    if standing.progress is None:
-        return number(standing.gap, texts)
-    if standing.progress > HUNDRED:
-        return texts("gap.beyond_plan", excess=percent(standing.progress - HUNDRED, texts, 1))
-    return texts("gap.share_of_plan", progress=percent(standing.progress, texts, 1))
+        key = "gap.points_above" if standing.difference > 0 else "gap.points_below"
+        said = texts(key, gap=number(abs(standing.gap), texts))
+    elif standing.progress is None:
+        said = signed(standing.difference, texts)
+    else:
+        said = texts(
+            f"gap.share_of_{indicator.measured_against}", progress=percent(standing.progress, texts, 1)
+        )
+    if standing.exceeded_beyond is not None:
+        key = "gap.exceeded_from.at_most" if indicator.comparison == "at_most" else "gap.exceeded_from"
+        said += "; " + texts(key, threshold=quantity(standing.exceeded_beyond, indicator, texts))
+    return said
 
 
-def gap_short(standing: Standing, texts: Texts) -> str:
-    """The gap as a bare number: points for rates, the unit for quantities."""
-    if standing.gap is None:
+def difference(standing: Standing, texts: Texts) -> str:
+    """Figure − target as a signed number: `+129`, `-0,3 điểm` (points for rates)."""
+    if standing.difference is None:
         return "–"
     if standing.indicator.is_percent:
-        return texts("gap.points_short", gap=number(standing.gap, texts))
-    return number(standing.gap, texts)
+        return texts("gap.points_short", gap=signed(standing.difference, texts))
+    return signed(standing.difference, texts)
 
 
-def status(standing: Standing, texts: Texts) -> str:
+def status(standing: Standing, texts: Texts, in_sentence: bool = False) -> str:
+    """`Đúng tiến độ` in a table or after a colon; `đúng tiến độ` inside a sentence."""
     label = texts.status(standing.status)
+    if in_sentence:
+        label = label[:1].lower() + label[1:]
     return label + " *" if standing.overridden else label
 
 
@@ -148,19 +213,13 @@ def overrides(report: Report, texts: Texts) -> list[str]:
     ]
 
 
-def signed(value: Decimal, texts: Texts, places: int | None = 2) -> str:
-    """A change with its sign: `+22.25`, `-0.3`."""
-    text = number(value, texts, places)
-    return text if value < 0 else "+" + text
-
-
 def change(standing: Standing, texts: Texts) -> str:
     """So với cùng kỳ: `+22.25%` for levels and quantities, `+0.5 pt` for rates; `–` when unknown."""
     if standing.change is None:
         return "–"
     if standing.change_unit == "points":
         return texts("gap.points_short", gap=signed(standing.change, texts))
-    return signed(standing.change, texts) + ("%" if texts.lang == "en" else " %")
+    return signed(standing.change, texts) + "%"
 
 
 def plan_line(report: Report, texts: Texts) -> str:
@@ -255,7 +314,9 @@ def projection(standing: Standing, texts: Texts) -> str | None:
     assert standing.record.period is not None
     if standing.projection_method == "seasonal":
         last = standing.record.period.a_year_earlier()
-        return texts("projection.seasonal", code=inert(indicator.code), value=value, period=last.label)
+        return texts(
+            "projection.seasonal", code=inert(indicator.code), value=value, period=period(last, texts)
+        )
     return texts("projection.straight_line", code=inert(indicator.code), value=value)
 
 
@@ -272,3 +333,22 @@ def baselines(standing: Standing, texts: Texts) -> str | None:
             name_ = baseline.name_vi if vi else baseline.name_en
             parts.append(texts("baseline.share", share=percent(share, texts, 1), name=inert(name_)))
     return f"{inert(indicator.code)}: " + texts("baseline.line", shares=", ".join(parts))
+
+
+def met_not_exceeded(report: Report, texts: Texts) -> list[str]:
+    """Where Met stands beside a figure past its target: the figure at which Exceeded begins."""
+    lines = []
+    for s in report.standings:
+        if s.exceeded_beyond is None or s.actual is None:
+            continue
+        key = "gap.exceeded_from.at_most" if s.indicator.comparison == "at_most" else "gap.exceeded_from"
+        lines.append(
+            texts(
+                "report.met_not_exceeded",
+                code=inert(s.indicator.code),
+                figure=quantity(s.actual, s.indicator, texts, None),
+                exceeded_from=texts(key, threshold=quantity(s.exceeded_beyond, s.indicator, texts)),
+                margin=percent(report.plan.settings.exceed_margin, texts),
+            )
+        )
+    return lines

@@ -1,0 +1,49 @@
+"""Numbers as each kind of output writes them: for machines (`plain`) and for people (`human`).
+
+A leaf, apart from the standard library: the catalogue fills its messages with `human`.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+from typing import Literal
+
+Locale = Literal["vi", "en"]
+SEPARATORS = {"vi": (".", ","), "en": (",", ".")}  # (grouping, decimal)
+
+
+def plain(value: Decimal) -> str:
+    """The value as machines write it, with the decimals it was given: `8.7`, `9.0`, `2236`; no exponent."""
+    if value.is_zero():
+        value = value.copy_abs()
+    return format(value, "f")
+
+
+def rounded(value: Decimal, places: int) -> Decimal:
+    """Round half up to `places` decimals, dropping trailing zeros."""
+    quantum = Decimal(1).scaleb(-places)
+    result = value.quantize(quantum, rounding=ROUND_HALF_UP)
+    if result == result.to_integral_value():
+        return result.quantize(Decimal(1))
+    return result.normalize()
+
+
+def human(value: Decimal, locale: Locale = "en", places: int | None = None) -> str:
+    """The value as people read it: grouped thousands, the locale's decimal mark."""
+    if places is not None:
+        value = rounded(value, places)
+    text = plain(value)
+    sign = ""
+    if text.startswith("-"):
+        sign, text = "-", text[1:]
+    integer, _, fraction = text.partition(".")
+    group_sep, decimal_sep = SEPARATORS[locale]
+    groups: list[str] = []
+    while len(integer) > 3:
+        groups.insert(0, integer[-3:])
+        integer = integer[:-3]
+    groups.insert(0, integer)
+    out = group_sep.join(groups)
+    if fraction:
+        out += decimal_sep + fraction
+    return sign + out
