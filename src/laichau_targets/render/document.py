@@ -66,7 +66,7 @@ def build_document(report: Report, texts: Texts) -> Document:
             words.inert(s.indicator.code),
             words.name(s.indicator, texts),
             words.unit(s.indicator, texts),
-            words.term_target(s.indicator, texts, plan.year)
+            words.term_target(s.indicator, texts, plan.year, with_unit=False)
             if plan.is_term
             else words.target(s.indicator, texts, with_unit=False),
             words.latest(s, texts, with_unit=False),

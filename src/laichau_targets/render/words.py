@@ -143,7 +143,7 @@ def actual(standing: Standing, texts: Texts, with_unit: bool = False) -> str:
 def latest(standing: Standing, texts: Texts, with_unit: bool = True) -> str:
     """The current figure with its period and basis: `1.850,5 (9 tháng/2024, ước)`."""
     if standing.term is not None:
-        return term_latest(standing, texts)
+        return term_latest(standing, texts, with_unit)
     if standing.record is None or standing.actual is None:
         return "–"
     return f"{actual(standing, texts, with_unit)} ({period_of(standing.record, texts)})"
@@ -244,20 +244,24 @@ def years(first: int, last: int) -> str:
     return str(first) if first == last else f"{first}–{last}"
 
 
-def term_target(indicator: Indicator, texts: Texts, last_year: int, compact: bool = False) -> str:
+def term_target(
+    indicator: Indicator, texts: Texts, last_year: int, compact: bool = False, with_unit: bool = True
+) -> str:
     """A term target as the sources word it: `9–10% a year on average`, `at least 65 million VND by 2025`."""
-    text = target(indicator, texts, compact=compact, with_unit=not compact)
+    text = target(indicator, texts, compact=compact, with_unit=with_unit and not compact)
     if indicator.term_rule is None:
         return text
     return f"{text} {texts(f'term_rule.{indicator.term_rule}', year=last_year)}"
 
 
-def term_latest(standing: Standing, texts: Texts) -> str:
+def term_latest(standing: Standing, texts: Texts, with_unit: bool = True) -> str:
     """The term figure with the years it comes from: `9.2% (2021–2024)`."""
     term = standing.term
     if term is None or term.value is None:
         return "–"
-    text = quantity(term.value, standing.indicator, texts)
+    indicator = standing.indicator
+    shown = with_unit or indicator.is_percent
+    text = quantity(term.value, indicator, texts) if shown else number(term.value, texts)
     return f"{text} ({', '.join(_spans(term.years_used))})"
 
 
