@@ -34,7 +34,7 @@ table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; vertical-align: top; padding: .4rem .5rem; border-bottom: 1px solid var(--line); }
 th { font-size: .85rem; color: var(--muted); white-space: nowrap; }
 td.code { font-weight: 600; white-space: nowrap; }
-td.num, td.target, td.gap { text-align: right; white-space: nowrap; }
+td.num, td.target, td.gap, td.change { text-align: right; white-space: nowrap; }
 .bar { width: 6rem; height: .6rem; background: #eaeef2; border-radius: .3rem; overflow: hidden; }
 .bar span { display: block; height: 100%; }
 .status { font-weight: 600; white-space: nowrap; }
@@ -53,7 +53,7 @@ li { margin: .2rem 0; }
   td { border: 0; padding: .1rem 0; display: flex; gap: .5rem; text-align: left; white-space: normal; }
   tr { display: flex; flex-direction: column; }
   td::before { content: attr(data-label); flex: 0 0 6.5rem; color: var(--muted); font-size: .85rem; }
-  td.num, td.target, td.gap { text-align: left; }
+  td.num, td.target, td.gap, td.change { text-align: left; }
   td.name { order: -1; font-weight: 600; font-size: 1.05rem; }  /* each card leads with the indicator's name */
   td.name::before { content: none; }
   .charts { grid-template-columns: 1fr; }
