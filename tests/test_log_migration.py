@@ -110,6 +110,17 @@ def test_a_v01_log_beside_a_new_one_is_read_with_it_and_merged_once(targets, v01
     assert (v01_folder / "records.v0.1-2.toml").is_file()
 
 
+def test_a_refused_first_write_leaves_the_v01_folder_as_it_was(targets, v01_folder: Path) -> None:
+    before = snapshot(v01_folder)
+    for args, message in [
+        (["undo", "7ZZZZZZ"], "Error: there is no record 7ZZZZZZ; `targets history` lists them\n"),
+        (["undo", "#7"], "Error: record #7 is already retracted\n"),
+    ]:
+        result = targets(*args)
+        assert (result.exit_code, result.stderr) == (2, message)
+    assert snapshot(v01_folder) == before
+
+
 @pytest.mark.reliability("damaged logs")
 def test_a_damaged_v01_log_is_refused_with_its_line_and_left_alone(targets, v01_folder: Path) -> None:
     log = v01_folder / "records.toml"

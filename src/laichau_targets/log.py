@@ -249,11 +249,19 @@ class RecordLog:
             with self._reading() as files:  # a damaged v0.1 log is reported before anything is made
                 self._checked(files)
             create = True
+        made = create and not os.path.lexists(self.path)
         with ExitStack() as stack:
             files = _Files()
             files.log = _open(stack, self.path, shared=False, create=create)
             files.v01 = _open(stack, self.v01_path, shared=False, create=False)
-            yield files
+            try:
+                yield files
+            except BaseException:
+                if (
+                    made and files.log is not None and os.fstat(files.log).st_size == 0
+                ):  # refused: no empty log
+                    os.unlink(self.path)  # under our lock; a writer waiting on it opens the path again
+                raise
 
     def _checked(self, files: _Files) -> list[Row]:
         """Every distinct record of the log (and of a v0.1 log beside it) as rows, checked as a whole."""
@@ -450,7 +458,19 @@ class _Files:
 
 
 def _open(stack: ExitStack, path: Path, shared: bool, create: bool) -> int | None:
-    """The file opened and locked, or None when it does not exist (and is not to be made)."""
+    """The file opened and locked, or None when it does not exist (and is not to be made).
+
+    A file that was unlinked or replaced while we waited for its lock (a refused first
+    write, a `git pull`) is opened again by its name.
+    """
+    for _ in range(100):
+        fd = _open_once(stack, path, shared, create)
+        if fd is None or os.fstat(fd).st_nlink > 0:
+            return fd
+    raise LogError("error.log_unreadable" if shared else "error.log_unwritable", path=path, reason="busy")
+
+
+def _open_once(stack: ExitStack, path: Path, shared: bool, create: bool) -> int | None:
     flags = os.O_RDONLY if shared else os.O_RDWR | os.O_APPEND
     if create:
         flags |= os.O_CREAT

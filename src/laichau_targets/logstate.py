@@ -28,7 +28,7 @@ from .records import (
     Figure,
     Row,
     current_of_rows,
-    rank_of,
+    outranks,
     retraction_problem,
     row_of,
 )
@@ -207,7 +207,7 @@ def with_tail(state: LogState, tail: list[Row], covered: Covered) -> LogState:
     standing = [row for row in new.values() if row[RETRACTS] is None and row[ID] not in gone]
     for key, figure in current_of_rows(standing).items():
         held_figure = current.get(key)
-        if held_figure is None or rank_of(row_of(figure)) > rank_of(row_of(held_figure)):
+        if held_figure is None or outranks(row_of(figure), row_of(held_figure)):
             current[key] = figure
     for row in new.values():
         entries[row[ID]] = entry_of(row, row[ID] in gone)
