@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from typer.testing import CliRunner
@@ -113,3 +115,98 @@ def assert_same_as_v01(report: dict, old: dict) -> None:
         if old_row["kind"] == "growth_rate" and old_row["period"] not in (None, str(report["plan"]["year"])):
             expected["progress"] = None
         assert {k: new_row[k] for k in expected} == expected, old_row["code"]
+
+
+# The reliability marker: each test that tries a class of hostile input says which, and the run
+# ends with a table of how many cases of each class were tried and how they fared (docs/RELIABILITY.md).
+RELIABILITY_CLASSES = (
+    "bad values",
+    "bad periods",
+    "malformed plans",
+    "damaged logs",
+    "cache corruption",
+    "concurrent writers",
+    "kills",
+    "full disk",
+    "read-only folders",
+    "special output targets",
+    "terminal payloads",
+    "odd environments",
+)
+_RESULTS = pytest.StashKey[list[tuple[str, str, int, bool]]]()
+_EXAMPLES = re.compile(r"(\d+) passing, (\d+) failing")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--reliability-report",
+        metavar="FILE",
+        help="Also write the table of reliability cases (Markdown) to FILE; give it with '='.",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "reliability(name, cases=N): the class of hostile case the test tries (one of: "
+        + ", ".join(RELIABILITY_CLASSES)
+        + "), and how many it tries when one test runs many; counted in the table at the end of the run",
+    )
+    config.stash[_RESULTS] = []
+
+
+def _cases(item: pytest.Item, declared: int | None) -> int:
+    """The cases one test item tried: what it declares (`reliability(name, cases=50)` for 50 writers
+    in one test), else the examples hypothesis ran, else 1 (each parametrized case is an item)."""
+    if declared is not None:
+        return declared
+    statistics = getattr(item, "hypothesis_statistics", None)
+    if statistics:
+        runs = [int(passed) + int(failed) for passed, failed in _EXAMPLES.findall(statistics)]
+        if runs:
+            return sum(runs)
+    return 1
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    outcome = yield
+    report = outcome.get_result()
+    marks = list(item.iter_markers("reliability"))
+    if not marks or report.skipped:
+        return
+    if report.when == "call" or (report.when == "setup" and report.failed):
+        test = item.nodeid.split("[")[0]
+        for mark in marks:
+            cases = _cases(item, mark.kwargs.get("cases"))
+            item.config.stash[_RESULTS].append((mark.args[0], test, cases, report.passed))
+
+
+def reliability_table(results: list[tuple[str, str, int, bool]]) -> str:
+    """The Markdown table: per class, the tests, the cases they tried, and how many passed and failed."""
+    names = [n for n in RELIABILITY_CLASSES if any(r[0] == n for r in results)]
+    names += sorted({r[0] for r in results} - set(names))
+    lines = [
+        "| class of case | tests | cases | passed | failed |",
+        "| --- | ---: | ---: | ---: | ---: |",
+    ]
+    for name in names:
+        rows = [r for r in results if r[0] == name]
+        passed = sum(cases for _, _, cases, ok in rows if ok)
+        failed = sum(cases for _, _, cases, ok in rows if not ok)
+        tests = len({test for _, test, _, _ in rows})
+        lines.append(f"| {name} | {tests} | {passed + failed} | {passed} | {failed} |")
+    return "\n".join(lines) + "\n"
+
+
+def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
+    results = config.stash.get(_RESULTS, [])
+    if not results:
+        return
+    table = reliability_table(results)
+    terminalreporter.section("reliability: hostile cases tried, by class")
+    terminalreporter.write(table)
+    where = config.getoption("--reliability-report")
+    if where:
+        (config.invocation_params.dir / where).write_text(table, encoding="utf-8")  # tests chdir
+        terminalreporter.write_line(f"written to {where}")

@@ -49,7 +49,7 @@ def _spoil(blob: bytes, rng: random.Random) -> bytes:
     return bytes(data)
 
 
-@pytest.mark.reliability("cache corruption")
+@pytest.mark.reliability("cache corruption", cases=20)  # twenty spoiled copies of each kind of cache
 @pytest.mark.parametrize("kind", ["plan", "log", "records"])
 def test_flipped_bytes_in_a_cache_change_no_output(targets, data_dir: Path, kind: str) -> None:
     for args in (

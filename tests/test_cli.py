@@ -187,6 +187,7 @@ def test_list(targets, data_dir: Path) -> None:
         ),
     ],
 )
+@pytest.mark.reliability("bad values")
 def test_bad_input_is_one_error_line_exit_2_and_writes_nothing(
     targets, data_dir: Path, args, message
 ) -> None:
@@ -199,6 +200,7 @@ def test_bad_input_is_one_error_line_exit_2_and_writes_nothing(
     assert snapshot(data_dir) == before
 
 
+@pytest.mark.reliability("malformed plans")
 def test_missing_plan(targets, tmp_path: Path) -> None:
     empty = tmp_path / "empty"
     empty.mkdir()
@@ -210,6 +212,7 @@ def test_missing_plan(targets, tmp_path: Path) -> None:
     assert list(empty.iterdir()) == []
 
 
+@pytest.mark.reliability("malformed plans")
 def test_malformed_plan_names_file_and_line(targets, data_dir: Path) -> None:
     plan = data_dir / "targets.toml"
     plan.write_text(
@@ -225,6 +228,7 @@ def test_malformed_plan_names_file_and_line(targets, data_dir: Path) -> None:
     assert snapshot(data_dir) == before
 
 
+@pytest.mark.reliability("malformed plans")
 def test_validate_lists_every_problem(targets, data_dir: Path) -> None:
     plan = data_dir / "targets.toml"
     text = plan.read_text(encoding="utf-8")
@@ -376,6 +380,7 @@ def test_no_command_shows_the_help(targets) -> None:
     assert "  check     A gate for scripts: exit 1 when an indicator is failing.\n" in result.stdout
 
 
+@pytest.mark.reliability("terminal payloads")
 def test_an_error_about_hostile_text_cannot_steer_the_terminal(targets, data_dir: Path) -> None:
     plan = data_dir / "targets.toml"
     plan.write_text(

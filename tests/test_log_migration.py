@@ -136,3 +136,17 @@ def test_a_damaged_v01_log_is_refused_with_its_line_and_left_alone(targets, v01_
             "the range a figure may have; fix it by hand, nothing is written until then\n"
         )
     assert snapshot(v01_folder) == before
+
+
+@pytest.mark.parametrize(("written", "shown"), [("nan", "NaN"), ("inf", "Infinity"), ("-inf", "-Infinity")])
+def test_a_v01_value_that_is_no_number_is_named_as_a_person_writes_it(
+    targets, v01_folder: Path, written: str, shown: str
+) -> None:
+    log = v01_folder / "records.toml"
+    log.write_text(
+        log.read_text(encoding="utf-8").replace("value = 52.95", f"value = {written}"), encoding="utf-8"
+    )
+    result = targets("show")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert f"value {shown} is outside the range" in result.stderr
+    assert "Decimal(" not in result.stderr

@@ -57,6 +57,7 @@ def test_reads_what_reads_the_same_in_both_conventions(text: str, value: str) ->
         ),
     ],
 )
+@pytest.mark.reliability("bad values")
 def test_without_a_locale_an_ambiguous_number_is_refused_with_both_readings_in_the_readers_notation(
     text: str, vi: str, en: str, in_english: str, in_vietnamese: str
 ) -> None:
@@ -96,11 +97,13 @@ def test_without_a_locale_an_ambiguous_number_is_refused_with_both_readings_in_t
         "0x10",
     ],
 )
+@pytest.mark.reliability("bad values")
 def test_refuses_what_is_not_a_number(text: str) -> None:
     with pytest.raises(NumberError):
         parse_number(text)
 
 
+@pytest.mark.reliability("bad values")
 def test_a_locale_that_contradicts_the_text_is_refused() -> None:
     with pytest.raises(NumberError, match="does not read as a number in English notation"):
         parse_number("2.236,5", "en")
@@ -156,6 +159,7 @@ def test_machine_form_reads_back_without_a_locale_unless_ambiguous(value: Decima
         assert parse_number(written, "en") == value
 
 
+@pytest.mark.reliability("bad values")
 @given(st.text(alphabet="0123456789.,+-−% eEinfa", max_size=12))
 def test_whatever_it_accepts_reads_back_from_its_machine_form(text: str) -> None:
     try:

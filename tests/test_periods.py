@@ -81,6 +81,7 @@ def test_a_decomposed_spelling_reads_like_the_composed_one() -> None:
         "3 tháng cuối năm 2024",
     ],
 )
+@pytest.mark.reliability("bad periods")
 def test_refuses_what_does_not_parse(text: str) -> None:
     with pytest.raises(PeriodError, match="does not parse"):
         parse_period(text)
@@ -96,6 +97,7 @@ def test_refuses_what_does_not_parse(text: str) -> None:
         ("Q4 2024", "2024"),
     ],
 )
+@pytest.mark.reliability("bad periods")
 def test_a_quarter_alone_is_refused_never_reinterpreted(text: str, pointer: str) -> None:
     with pytest.raises(PeriodError) as caught:
         parse_period(text)
@@ -113,6 +115,7 @@ def test_the_quarter_refusal_points_to_the_officers_spelling_in_vietnamese() -> 
     )
 
 
+@pytest.mark.reliability("bad periods")
 def test_one_month_alone_is_refused_with_the_year_to_date_reading() -> None:
     with pytest.raises(PeriodError) as caught:
         parse_period("tháng 9/2024")
@@ -120,11 +123,13 @@ def test_one_month_alone_is_refused_with_the_year_to_date_reading() -> None:
 
 
 @pytest.mark.parametrize("text", ["2024-H2", "6 tháng cuối năm 2024", "6 thang cuoi nam 2024"])
+@pytest.mark.reliability("bad periods")
 def test_second_half_is_refused_with_the_year_to_date_reading(text: str) -> None:
     with pytest.raises(PeriodError, match=r"use 2024$"):
         parse_period(text)
 
 
+@pytest.mark.reliability("bad periods")
 def test_outside_the_plan_year_is_refused() -> None:
     with pytest.raises(PeriodError, match="lies outside the plan year 2024"):
         parse_period("9 tháng/2023", 2024)

@@ -102,6 +102,7 @@ def test_a_minimal_plan_loads(tmp_path: Path) -> None:
     assert plan.settings.exceed_margin == Decimal(1)
 
 
+@pytest.mark.reliability("malformed plans")
 def test_syntax_error_names_file_and_line(tmp_path: Path) -> None:
     path = tmp_path / "p.toml"
     path.write_text(GOOD.replace("target = 5", "target = = 5"), encoding="utf-8")
@@ -111,6 +112,7 @@ def test_syntax_error_names_file_and_line(tmp_path: Path) -> None:
     assert "line 13" in str(caught.value)
 
 
+@pytest.mark.reliability("malformed plans")
 def test_every_problem_is_reported_at_once_with_its_line(tmp_path: Path) -> None:
     second = GOOD.split("[[indicator]]")[1]
     text = (
@@ -132,6 +134,7 @@ def test_every_problem_is_reported_at_once_with_its_line(tmp_path: Path) -> None
     ]
 
 
+@pytest.mark.reliability("malformed plans")
 def test_duplicate_codes_are_refused_case_insensitively() -> None:
     text = GOOD + "\n[[indicator]]" + GOOD.split("[[indicator]]")[1].replace('code = "A"', 'code = "a"')
     with pytest.raises(PlanError) as caught:
@@ -141,6 +144,7 @@ def test_duplicate_codes_are_refused_case_insensitively() -> None:
     ]
 
 
+@pytest.mark.reliability("malformed plans")
 def test_missing_plan_file_says_how_to_make_one(tmp_path: Path) -> None:
     with pytest.raises(PlanError, match="no plan file here; `targets init DIR` makes one"):
         load_plan(tmp_path / "targets.toml")
@@ -174,6 +178,7 @@ def test_names_are_normalised_to_nfc(tmp_path: Path) -> None:
         ),
     ],
 )
+@pytest.mark.reliability("malformed plans")
 def test_problems_that_name_a_key(change, problem) -> None:
     text = change(GOOD)
     lines = text.splitlines()

@@ -260,7 +260,18 @@ BAD_INPUTS = [
 ]
 
 
-@pytest.mark.parametrize(("args", "spoil", "message"), BAD_INPUTS)
+def _reliability_class(args: list[str], spoil, message: str) -> str:
+    if spoil is _damage_plan:
+        return "malformed plans"
+    if spoil is not None:
+        return "damaged logs"
+    return "bad periods" if message.startswith("Error: period") else "bad values"
+
+
+@pytest.mark.parametrize(
+    ("args", "spoil", "message"),
+    [pytest.param(*case, marks=pytest.mark.reliability(_reliability_class(*case))) for case in BAD_INPUTS],
+)
 def test_bad_input_exits_2_with_one_error_line_and_changes_nothing(
     targets, data_dir: Path, args, spoil, message
 ) -> None:
@@ -303,6 +314,7 @@ def _without_root_powers() -> list[str]:
         (0o000, ["record", "GRDP", "8.7"], "Error: {plan}: cannot be read (Permission denied)"),
     ],
 )
+@pytest.mark.reliability("read-only folders")
 def test_unwritable_or_unreadable_folder(data_dir: Path, mode: int, args, message) -> None:
     prefix = _without_root_powers()
     assert run("record", "FOREST", "51", "--period", "2024-Q1").returncode == 0
@@ -323,7 +335,7 @@ def test_unwritable_or_unreadable_folder(data_dir: Path, mode: int, args, messag
     log.chmod(0o644)
 
 
-@pytest.mark.reliability("concurrent writers")
+@pytest.mark.reliability("concurrent writers", cases=50)
 def test_fifty_writers_at_once_all_land(data_dir: Path) -> None:
     processes = [
         subprocess.Popen(
@@ -358,7 +370,7 @@ for n in range(10_000):
 
 
 @pytest.mark.slow  # about half a minute; CI runs it (`pytest` selects every test), `-m "not slow"` skips it
-@pytest.mark.reliability("kills")
+@pytest.mark.reliability("kills", cases=100)
 def test_writers_killed_at_random_moments_never_break_the_log(data_dir: Path) -> None:
     rng = random.Random(20241127)
     confirmed: set[int] = set()

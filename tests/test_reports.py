@@ -143,6 +143,7 @@ def _hostile_plan(data_dir: Path) -> None:
     plan.write_text(text, encoding="utf-8")
 
 
+@pytest.mark.reliability("terminal payloads")
 def test_markdown_parses_to_the_right_table_even_with_pipes_and_newlines(targets, figures: Path) -> None:
     _hostile_plan(figures)
     targets(
@@ -168,6 +169,7 @@ def test_markdown_parses_to_the_right_table_even_with_pipes_and_newlines(targets
     assert "<script>" not in rendered and "\x1b" not in rendered
 
 
+@pytest.mark.reliability("terminal payloads")
 def test_hostile_text_stays_inert_in_every_format(targets, figures: Path) -> None:
     _hostile_plan(figures)
     targets(
@@ -214,6 +216,7 @@ def test_output_file_extension_picks_the_format_and_is_written_whole(
     assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith(".r")) == []
 
 
+@pytest.mark.reliability("special output targets")
 def test_output_into_a_missing_folder_is_an_error(targets, figures: Path, tmp_path: Path) -> None:
     result = targets("report", "--output", str(tmp_path / "nowhere" / "r.md"))
     assert result.exit_code == EXIT_ERROR

@@ -36,7 +36,7 @@ def signature_of(stat: os.stat_result) -> list[int]:
 
 def cache_path(cache_dir: Path, kind: str, source: Path) -> Path:
     """One cache file per source file; a clash of names only costs a rebuild."""
-    name = str(source.resolve()).encode("utf-8", "surrogateescape")
+    name = os.path.realpath(source).encode("utf-8", "surrogateescape")  # realpath: no error on a loop
     return cache_dir / f"{kind}-{zlib.crc32(name):08x}{zlib.adler32(name):08x}.cache"
 
 

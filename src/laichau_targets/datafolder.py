@@ -7,6 +7,7 @@ cache folder instead.
 
 from __future__ import annotations
 
+import contextlib
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -43,24 +44,47 @@ class DataFolder:
         return self.path / LOG_FILE
 
 
+def _home() -> Path | None:
+    """The user's home folder, or None when neither $HOME nor the password database knows it."""
+    try:
+        return Path.home()
+    except (RuntimeError, KeyError):
+        return None
+
+
 def user_data_path(environ: Mapping[str, str]) -> Path:
-    base = environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    base = environ.get("XDG_DATA_HOME")
+    if not base:
+        home = _home()
+        if home is None:
+            raise DataFolderError("error.no_home", env=DATA_ENV)
+        base = str(home / ".local" / "share")
     return Path(base) / APP_NAME
 
 
-def user_cache_path(environ: Mapping[str, str]) -> Path:
-    base = environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+def user_cache_path(environ: Mapping[str, str]) -> Path | None:
+    """Where caches go; None (no caches, only slower) when there is no home folder to hold them."""
+    base = environ.get("XDG_CACHE_HOME")
+    if not base:
+        home = _home()
+        if home is None:
+            return None
+        base = str(home / ".cache")
     return Path(base) / APP_NAME
 
 
-def cache_folder(data: Path, environ: Mapping[str, str]) -> Path:
-    """Inside the data folder, or in the user's cache folder when the data folder cannot be written."""
+def cache_folder(data: Path, environ: Mapping[str, str]) -> Path | None:
+    """Inside the data folder, or in the user's cache folder when the data folder cannot be
+    written; None (no caches) when there is neither."""
     if os.access(data, os.W_OK):
         return data / cachefile.FOLDER
     import zlib
 
+    user = user_cache_path(environ)
+    if user is None:
+        return None
     name = str(data.absolute()).encode("utf-8", "surrogateescape")
-    return user_cache_path(environ) / f"folder-{zlib.crc32(name):08x}"
+    return user / f"folder-{zlib.crc32(name):08x}"
 
 
 def find_data_folder(option: Path | None, environ: Mapping[str, str], cwd: Path) -> DataFolder:
@@ -80,34 +104,53 @@ def find_data_folder(option: Path | None, environ: Mapping[str, str], cwd: Path)
 
 
 def init_data_folder(path: Path) -> DataFolder:
-    """A new data folder holding the bundled plans; refuses to overwrite a plan."""
-    import shutil  # deferred: start-up (only init copies a plan)
-    import tempfile  # deferred: start-up
+    """A new data folder holding the bundled plans; refuses to overwrite a plan.
+
+    The plans get the user's umask, like any file they make: in a shared folder, colleagues
+    can read them. When they cannot be written (a full disk), the files and folders made for
+    them are removed.
+    """
+    import secrets  # deferred: start-up (only init writes a plan)
 
     folder = DataFolder(path, "init")
     if folder.plan_path.exists():
         raise DataFolderError("error.plan_exists", path=folder.plan_path)
     if path.exists() and not path.is_dir():
         raise DataFolderError("error.not_a_folder", path=path)
+    made = [p for p in (path, *path.parents) if not os.path.lexists(p)]
+    written: list[Path] = []
     # Every bundled plan file, the entry point last: a folder holds a plan only once it is whole.
     names = sorted(bundled_plan_files(), key=lambda name: name == Path(PLAN_FILE))
     current = folder.plan_path
     try:
         for name in names:
             current = path / name
+            if not os.path.lexists(current.parent):
+                made.insert(0, current.parent)
             current.parent.mkdir(parents=True, exist_ok=True)
-            fd, temp = tempfile.mkstemp(dir=current.parent, prefix=".targets-", suffix=".tmp")
-            os.close(fd)
+            temp = current.parent / f".targets-{secrets.token_hex(6)}.tmp"
+            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
             try:
-                shutil.copyfile(bundled_data_path() / name, temp)
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write((bundled_data_path() / name).read_bytes())
                 os.link(temp, current)  # fails, never overwrites, if a file appeared meanwhile
+                written.append(current)
             finally:
                 os.unlink(temp)
         for git_name, text in GIT_FILES.items():
             if not os.path.lexists(path / git_name):
+                written.append(path / git_name)
                 (path / git_name).write_text(text, encoding="utf-8")
     except FileExistsError:
         raise DataFolderError("error.plan_exists", path=current) from None
-    except OSError as exc:
+    except OSError as exc:  # a full disk: take back what this init wrote, and the folders it made
+        for done in written:
+            with contextlib.suppress(OSError):
+                os.unlink(done)
+        for made_folder in made:  # deepest first; one that is not empty stays
+            try:
+                os.rmdir(made_folder)
+            except OSError:
+                break
         raise DataFolderError("error.cannot_make_folder", path=path, reason=exc.strerror) from None
     return folder

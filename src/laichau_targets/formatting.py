@@ -5,7 +5,7 @@ A leaf, apart from the standard library: the catalogue fills its messages with `
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Literal
 
 Locale = Literal["vi", "en"]
@@ -20,12 +20,17 @@ def plain(value: Decimal) -> str:
 
 
 def rounded(value: Decimal, places: int) -> Decimal:
-    """Round half up to `places` decimals, dropping trailing zeros."""
+    """Round half up to `places` decimals, dropping trailing zeros (and the sign of a zero)."""
     quantum = Decimal(1).scaleb(-places)
-    result = value.quantize(quantum, rounding=ROUND_HALF_UP)
-    if result == result.to_integral_value():
-        return result.quantize(Decimal(1))
-    return result.normalize()
+    with localcontext() as context:
+        # quantize refuses a result longer than the precision: give it the digits it needs.
+        context.prec = max(context.prec, value.adjusted() + places + 2)
+        result = value.quantize(quantum, rounding=ROUND_HALF_UP)
+        if result.is_zero():
+            return Decimal(0)
+        if result == result.to_integral_value():
+            return result.quantize(Decimal(1))
+        return result.normalize()
 
 
 def human(value: Decimal, locale: Locale = "en", places: int | None = None) -> str:

@@ -82,6 +82,8 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "{gap} points above target",
         "vi": "cao hơn mục tiêu {gap} điểm %",
     },
+    "gap.point_below": {"en": "{gap} point below target", "vi": "thấp hơn mục tiêu {gap} điểm %"},
+    "gap.point_above": {"en": "{gap} point above target", "vi": "cao hơn mục tiêu {gap} điểm %"},
     "gap.points_short": {"en": "{gap} pt", "vi": "{gap} điểm"},
     "gap.on_target": {"en": "on target", "vi": "bằng mục tiêu"},
     "gap.share_of_plan": {"en": "{progress} of plan", "vi": "đạt {progress} kế hoạch"},
@@ -201,6 +203,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "is a folder, not a plan file",
         "vi": "là thư mục, không phải tệp kế hoạch",
     },
+    "error.plan_not_file": {
+        "en": "is not a regular file, so it cannot be a plan",
+        "vi": "không phải tệp thông thường nên không thể là kế hoạch",
+    },
     "error.plan_not_utf8": {
         "en": "is not UTF-8 text (at byte {byte})",
         "vi": "không phải văn bản UTF-8 (tại byte {byte})",
@@ -228,6 +234,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "error.plan_settings_number": {
         "en": "[settings] {key} must be a number",
         "vi": "[settings] {key} phải là một số",
+    },
+    "error.plan_settings_range": {
+        "en": "[settings] {key} must be {range}",
+        "vi": "[settings] {key} phải là {range}",
     },
     "error.plan_settings_negative": {
         "en": "[settings] {key} must not be negative",
@@ -260,6 +270,14 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "error.indicator_number": {
         "en": "indicator {where}: {key} must be a number",
         "vi": "chỉ tiêu {where}: {key} phải là một số",
+    },
+    "error.indicator_number_range": {
+        "en": "indicator {where}: {key} must be {range}",
+        "vi": "chỉ tiêu {where}: {key} phải là {range}",
+    },
+    "error.plan_number_huge": {
+        "en": "a number with thousands of digits; a plan number must be {range}",
+        "vi": "một số có hàng nghìn chữ số; số trong kế hoạch phải là {range}",
     },
     "error.indicator_comparison": {
         "en": "indicator {where} has comparison '{value}'; use one of {choices}",
@@ -317,6 +335,14 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "'{text}' is not a number; write it like 8.7, 8,7, 2236 or 2.236,5",
         "vi": "'{text}' không phải là số; hãy viết như 8,7, 8.7, 2236 hoặc 2.236,5",
     },
+    "error.figure_out_of_range": {
+        "en": "{value} is outside the range a figure may have: {range}",
+        "vi": "{value} nằm ngoài phạm vi cho phép của một số liệu: {range}",
+    },
+    "range.figure": {
+        "en": "a finite number of at most {digits} significant digits, smaller than 10^{magnitude} in size and no finer than 10^{exponent}",
+        "vi": "số hữu hạn, tối đa {digits} chữ số có nghĩa, độ lớn nhỏ hơn 10^{magnitude} và không lẻ hơn 10^{exponent}",
+    },
     "error.broken_grouping": {
         "en": "'{text}' is not a number: its digit grouping is broken",
         "vi": "'{text}' không phải là số: cách nhóm chữ số bị sai",
@@ -365,6 +391,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "{path}: is a folder, not a record log",
         "vi": "{path}: là thư mục, không phải sổ ghi số liệu",
     },
+    "error.log_not_file": {
+        "en": "{path}: is not a regular file, so it cannot be a record log",
+        "vi": "{path}: không phải tệp thông thường nên không thể là sổ ghi số liệu",
+    },
     "error.log_unreadable": {
         "en": "{path}: cannot be read ({reason})",
         "vi": "{path}: không đọc được ({reason})",
@@ -384,10 +414,6 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "error.log_record_damaged": {
         "en": "{path}: damaged: record at line {line}: {detail}; fix it by hand, nothing is written until then",
         "vi": "{path}: bị hỏng: bản ghi ở dòng {line}: {detail}; hãy sửa bằng tay, chưa sửa thì không ghi thêm gì",
-    },
-    "error.log_not_file": {
-        "en": "{path}: is not a regular file, so it cannot be a record log",
-        "vi": "{path}: không phải tệp thông thường nên không thể là sổ ghi số liệu",
     },
     "error.record_surrogate": {
         "en": "{key} holds half of a character (a lone \\u surrogate escape)",
@@ -487,6 +513,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "{path} exists and is not a folder",
         "vi": "{path} đã có và không phải thư mục",
     },
+    "error.no_home": {
+        "en": "cannot tell your home folder, where your data folder would be; give --data DIR or set {env}",
+        "vi": "không xác định được thư mục nhà, nơi đặt thư mục dữ liệu của bạn; hãy dùng --data DIR hoặc đặt {env}",
+    },
     "error.cannot_make_folder": {
         "en": "{path}: cannot make a data folder here ({reason})",
         "vi": "{path}: không tạo được thư mục dữ liệu ở đây ({reason})",
@@ -494,6 +524,26 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "error.output_unwritable": {
         "en": "{path}: cannot be written ({reason})",
         "vi": "{path}: không ghi được ({reason})",
+    },
+    "error.output_is_folder": {
+        "en": "{path}: is a folder; give --output a file name",
+        "vi": "{path}: là thư mục; hãy cho --output một tên tệp",
+    },
+    "error.output_empty": {
+        "en": "--output needs a file name",
+        "vi": "--output cần một tên tệp",
+    },
+    "error.stdout_failed": {
+        "en": "standard output cannot be written ({reason})",
+        "vi": "không ghi được ra đầu ra chuẩn ({reason})",
+    },
+    "error.written_not_printed": {
+        "en": "record #{id} WAS written to the log, but standard output failed ({reason}); do not record it again",
+        "vi": "bản ghi #{id} ĐÃ được ghi vào sổ, nhưng không in ra được đầu ra chuẩn ({reason}); đừng ghi lại lần nữa",
+    },
+    "error.argument_not_utf8": {
+        "en": "the argument '{arg}' is not valid UTF-8 text",
+        "vi": "tham số '{arg}' không phải văn bản UTF-8 hợp lệ",
     },
     "error.unknown_format": {
         "en": "unknown format '{format}'; use one of {choices}",

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from .errors import NumberError
 from .formatting import SEPARATORS, Locale
+from .messages import Message
 
 # The figures a log may hold: generous for any real statistic (a budget in đồng is ~1e13),
 # and small enough that every format writes them exactly and no arithmetic overflows.
@@ -31,6 +32,26 @@ def figure_in_range(value: Decimal) -> bool:
         and len(shape.digits) <= FIGURE_MAX_DIGITS
         and shape.exponent >= FIGURE_MIN_EXPONENT
     )
+
+
+# The range in words, for the errors that refuse a value outside it.
+FIGURE_RANGE = Message(
+    "range.figure",
+    {"digits": FIGURE_MAX_DIGITS, "magnitude": FIGURE_MAX_ABS.adjusted(), "exponent": FIGURE_MIN_EXPONENT},
+)
+
+
+def checked_figure(value: Decimal) -> Decimal:
+    """`value` if it may be a figure (`figure_in_range`); else a NumberError naming the range."""
+    if not figure_in_range(value):
+        raise NumberError("error.figure_out_of_range", value=quoted(value), range=FIGURE_RANGE)
+    return value
+
+
+def quoted(value: Decimal) -> str:
+    """A number as an error message quotes it: exact, or with an exponent when it is long."""
+    text = str(value)
+    return text if len(text) <= 24 or not value.is_finite() else format(value, ".6e")
 
 
 _SHAPE = re.compile(r"[0-9][0-9.,]*")

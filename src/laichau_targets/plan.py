@@ -16,6 +16,7 @@ gives that file's plan its target); another plan gives its own target for it by 
 from __future__ import annotations
 
 import re
+import sys
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -26,6 +27,7 @@ from typing import Any, Literal, cast, get_args
 
 from .errors import PlanError, UnknownIndicatorError, UnknownPlanError
 from .messages import Message
+from .numbers import FIGURE_RANGE, figure_in_range
 
 Comparison = Literal["at_least", "at_most", "about", "range"]
 Kind = Literal["level", "growth_rate", "accumulating"]
@@ -318,7 +320,7 @@ def _read_source(path: Path, cache_dir: Path | None) -> _Source:
         if cached is not None:
             return _Source(path, "", _thaw(cached))
     try:
-        text = path.read_text(encoding="utf-8")
+        text = _read_text(path)
     except FileNotFoundError:
         raise PlanError(path, [Message("error.plan_missing")]) from None
     except IsADirectoryError:
@@ -405,6 +407,22 @@ def _assemble(
     return Plans(plans=tuple(plans), current=current, path=path)
 
 
+def _read_text(path: Path) -> str:
+    """The plan file's text. A byte-order mark (Notepad) is not part of it; what is not a regular
+    file (a FIFO, a link to /dev/zero in a cloned repository) is refused, not read for ever."""
+    import errno
+    import os
+    import stat
+
+    with open(path, "rb", opener=lambda name, flags: os.open(name, flags | os.O_NONBLOCK)) as handle:
+        mode = os.fstat(handle.fileno()).st_mode
+        if stat.S_ISDIR(mode):
+            raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
+        if not stat.S_ISREG(mode):
+            raise PlanError(path, [Message("error.plan_not_file")])
+        return handle.read().decode("utf-8-sig")
+
+
 def _parse_toml(text: str, path: Path) -> dict[str, Any]:
     import tomllib  # deferred: start-up (a cached plan is not parsed)
 
@@ -412,6 +430,13 @@ def _parse_toml(text: str, path: Path) -> dict[str, Any]:
         return tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
         raise PlanError(path, [Message("error.plan_not_toml", {"detail": str(exc)})]) from None
+    except ValueError:  # an integer longer than Python converts (4,300 digits)
+        long_number = re.compile(rf"[0-9_]{{{sys.get_int_max_str_digits()},}}")
+        line = next((n for n, row in enumerate(text.splitlines(), 1) if long_number.search(row)), None)
+        huge = Message("error.plan_number_huge", {"range": FIGURE_RANGE})
+        raise PlanError(
+            path, [Message("error.at_line", {"line": line, "problem": huge}) if line else huge]
+        ) from None
 
 
 _DECIMAL = "\x00decimal"
@@ -658,13 +683,23 @@ class _PlanReader:
         return unicodedata.normalize("NFC", value)
 
     def number(self, value: Any, key: str, index: int | None, where: str) -> Decimal | None:
+        """A plan number: in the range of a figure, so that every standing and format can use it."""
         if isinstance(value, bool) or not isinstance(value, (int, Decimal)):
             if index is None:
                 self.problem("error.plan_settings_number", self.key_line(None, key), key=key)
             else:
                 self.problem("error.indicator_number", self.key_line(index, key), where=where, key=key)
             return None
-        return Decimal(value)
+        number = Decimal(value)
+        if not figure_in_range(number):
+            if index is None:
+                line = self.key_line(None, key)
+                self.problem("error.plan_settings_range", line, key=key, range=FIGURE_RANGE)
+            else:
+                line = self.key_line(index, key)
+                self.problem("error.indicator_number_range", line, where=where, key=key, range=FIGURE_RANGE)
+            return None
+        return number
 
     def settings(self, raw: Any) -> Settings:
         if not isinstance(raw, dict):

@@ -330,7 +330,7 @@ def _text(row: dict[str, Any], key: str) -> str:
 
 def _shown(value: object) -> str:
     """A damaged value as the message shows it: short, whatever its size."""
-    text = repr(value)
+    text = str(value) if isinstance(value, (Decimal, int, float)) else repr(value)  # never "Decimal('NaN')"
     return text if len(text) <= 40 else text[:37] + "..."
 
 

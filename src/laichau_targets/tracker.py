@@ -14,7 +14,7 @@ from .datafolder import DataFolder
 from .errors import ValueRuleError
 from .formatting import Locale
 from .log import RecordLog
-from .numbers import parse_number
+from .numbers import checked_figure, parse_number
 from .periods import default_period, parse_period
 from .plan import Indicator, Plan, load_plans
 from .records import Basis, CurrentFigures, Figure, NewFigure, Record, Retraction
@@ -61,7 +61,8 @@ def current_user() -> str:
     """The login name, as getpass.getuser() finds it, without importing getpass (and termios)."""
     for name in ("LOGNAME", "USER", "LNAME", "USERNAME"):
         if os.environ.get(name):
-            return os.environ[name]
+            # bytes that are not UTF-8 could not be stored: they become U+FFFD
+            return os.environ[name].encode("utf-8", "surrogateescape").decode("utf-8", "replace")
     import pwd  # deferred: start-up (the environment usually names the user)
 
     try:
@@ -80,7 +81,11 @@ def _nfc(text: str | None) -> str | None:
 
 
 def check_value(indicator: Indicator, value: Decimal) -> None:
-    """Refuse a value outside the indicator's min/max."""
+    """Refuse a value outside the range of a figure or outside the indicator's min/max.
+
+    Every way a figure enters the log passes here, before anything is written.
+    """
+    checked_figure(value)
     if indicator.minimum is not None and value < indicator.minimum:
         raise ValueRuleError(
             "error.value_below_min", value=value, code=indicator.code, limit=indicator.minimum

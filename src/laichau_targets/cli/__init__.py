@@ -3,6 +3,10 @@
 One module per command; this one wires them to the app and holds the global options.
 """
 
+import errno
+import io
+import os
+import sys
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
@@ -25,9 +29,28 @@ from . import (
     undo,
     validate,
 )
-from .base import EXIT_CHECK_FAILED, EXIT_ERROR, EXIT_OK, Lang, State, app
+from .base import (
+    EXIT_BROKEN_PIPE,
+    EXIT_CHECK_FAILED,
+    EXIT_ERROR,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_WRITTEN_NOT_PRINTED,
+    Lang,
+    State,
+    app,
+)
 
-__all__ = ["EXIT_CHECK_FAILED", "EXIT_ERROR", "EXIT_OK", "app", "main"]
+__all__ = [
+    "EXIT_BROKEN_PIPE",
+    "EXIT_CHECK_FAILED",
+    "EXIT_ERROR",
+    "EXIT_INTERRUPTED",
+    "EXIT_OK",
+    "EXIT_WRITTEN_NOT_PRINTED",
+    "app",
+    "main",
+]
 
 
 def _version(value: bool) -> None:
@@ -124,10 +147,33 @@ app.command()(schema.schema)
 COMPLETE_VAR = "_TARGETS_COMPLETE"
 
 
+class _ClosedOutput(io.TextIOBase):
+    """Standard output when the program was started with it closed (`>&-`): every write fails."""
+
+    encoding = "utf-8"
+
+    def write(self, text: str) -> int:
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+
+
+def _guard_standard_streams() -> None:
+    """Put /dev/null behind closed standard descriptors, so that no file opened later (the log)
+    takes their number; a closed standard output then fails on the first write, as it should."""
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            null = os.open(os.devnull, os.O_RDWR)
+            if null != fd:
+                os.dup2(null, fd)
+                os.close(null)
+    if sys.stdout is None:
+        sys.stdout = _ClosedOutput()
+
+
 def main() -> None:
     """The console script."""
-    import os
-
+    _guard_standard_streams()
     if os.environ.get(COMPLETE_VAR):  # the shell asks for completions: Typer's shells, loaded only now
         from typer._completion_classes import completion_init
 

@@ -4,7 +4,9 @@ No `from __future__ import annotations` in the cli package: Typer would have to 
 every string annotation on each run, which costs ~6 ms of start-up.
 """
 
+import errno
 import os
+import sys
 from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
@@ -24,6 +26,9 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_CHECK_FAILED = 1
 EXIT_ERROR = 2
+EXIT_WRITTEN_NOT_PRINTED = 3  # record/undo wrote to the log, but standard output failed: do not retry
+EXIT_BROKEN_PIPE = 141  # the reader of standard output left (`| head`): as a shell reports SIGPIPE
+EXIT_INTERRUPTED = 130  # Ctrl-C, as a shell reports SIGINT (click would say 1: "check failed")
 
 # Options of the whole program that people also put after the command: (option, takes a value).
 GLOBAL_OPTIONS = {"--data": True, "--lang": True, "--plan": True}
@@ -33,7 +38,54 @@ def error(text: str) -> None:
     """One `Error:` line on stderr; text from files or arguments cannot steer the terminal."""
     from ..render.words import inert
 
-    typer.echo(f"Error: {inert(text)}", err=True)
+    try:
+        typer.echo(f"Error: {inert(text)}", err=True)
+    except OSError:  # stderr is gone too: the exit status is all that is left to say it
+        pass
+
+
+def echo(text: str) -> None:
+    """A line on standard output, through the one neutralising function (paths, names from files)."""
+    from ..render.words import inert
+
+    typer.echo("\n".join(inert(line) for line in text.split("\n")))
+
+
+# What a failed write to standard output raises: a pipe whose reader left, a full disk or
+# device (`> /dev/full`), a closed or broken descriptor. Errors of files name the file.
+_OUTPUT_ERRNOS = {errno.EPIPE, errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF, errno.ENXIO}
+
+
+def _output_failed(exc: OSError, ctx: Any) -> None:
+    """Standard output failed: say so in one line on stderr and exit with the status that tells what happened."""
+    if exc.filename is not None or exc.errno not in _OUTPUT_ERRNOS:
+        raise exc
+    try:  # whatever is still buffered goes nowhere, so that Python's last flush cannot fail again
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):  # no descriptor behind stdout (tests): nothing to quiet
+        pass
+    state = ctx.obj if ctx is not None and isinstance(ctx.obj, State) else None
+    texts = state.texts if state is not None else Texts("en")
+    reason = exc.strerror or str(exc)
+    if state is not None and state.written is not None:
+        error(texts("error.written_not_printed", id=state.written, reason=reason))
+        raise SystemExit(EXIT_WRITTEN_NOT_PRINTED)
+    if isinstance(exc, BrokenPipeError):
+        raise SystemExit(EXIT_BROKEN_PIPE)  # quiet, like any filter whose reader stopped reading
+    error(texts("error.stdout_failed", reason=reason))
+    raise SystemExit(EXIT_ERROR)
+
+
+def not_utf8_argument(args: Sequence[str]) -> str | None:
+    """The first argument that is not valid UTF-8 (Python keeps its bytes as lone surrogates)."""
+    for arg in args:
+        try:
+            arg.encode("utf-8")
+        except UnicodeEncodeError:
+            return arg
+    return None
 
 
 def _usage_error(exc: Any) -> None:
@@ -106,20 +158,34 @@ class TargetsGroup(TyperGroup):
         if args and GLOBAL_OPTIONS.get(args[-1], False):  # `targets show --lang`: the value is missing
             error(f"Option '{args[-1]}' requires an argument. (see '{info_name} --help')")
             raise SystemExit(EXIT_ERROR)
+        undecodable = not_utf8_argument(args)
+        if undecodable is not None:  # it could be neither stored nor printed
+            error(Texts(choose_lang(None, os.environ))("error.argument_not_utf8", arg=undecodable))
+            raise SystemExit(EXIT_ERROR)
         try:
-            return super().make_context(info_name, args, parent, **extra)
-        except NoArgsIsHelpError as exc:  # plain `targets`: the help, as asked for
-            typer.echo(exc.ctx.get_help() if exc.ctx else exc.format_message())
-            raise SystemExit(EXIT_OK) from None
-        except UsageError as exc:  # a mistake in the options before the command
-            _usage_error(exc)
-            raise SystemExit(EXIT_ERROR) from None
+            try:
+                return super().make_context(info_name, args, parent, **extra)
+            except NoArgsIsHelpError as exc:  # plain `targets`: the help, as asked for
+                typer.echo(exc.ctx.get_help() if exc.ctx else exc.format_message())
+                raise SystemExit(EXIT_OK) from None
+            except UsageError as exc:  # a mistake in the options before the command
+                _usage_error(exc)
+                raise SystemExit(EXIT_ERROR) from None
+        except OSError as exc:  # the help or the version into a closed or full output
+            _output_failed(exc, None)
 
     def invoke(self, ctx: Any) -> Any:
         from typer._click.exceptions import UsageError
+        from typer.exceptions import Exit
 
         try:
-            return super().invoke(ctx)
+            try:
+                result = super().invoke(ctx)
+            except Exit:
+                sys.stdout.flush()
+                raise
+            sys.stdout.flush()  # a failure to print shows here, where it can still be told apart
+            return result
         except TargetsError as exc:
             texts = ctx.obj.texts if isinstance(ctx.obj, State) else Texts("en")
             error(exc.text(texts.lang))
@@ -127,6 +193,10 @@ class TargetsGroup(TyperGroup):
         except UsageError as exc:
             _usage_error(exc)
             ctx.exit(EXIT_ERROR)
+        except OSError as exc:
+            _output_failed(exc, ctx)
+        except KeyboardInterrupt:
+            raise SystemExit(EXIT_INTERRUPTED) from None
 
 
 app = typer.Typer(
@@ -136,7 +206,8 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
     rich_markup_mode=None,  # plain help: Typer's rich help costs ~100 ms of imports on every --help
     help="Track a province's yearly socio-economic plan: targets, reported figures, gaps.",
-    epilog="Exit statuses: 0 fine, 1 `check` found indicators that fail, 2 an error.",
+    epilog="Exit statuses: 0 fine, 1 `check` found indicators that fail, 2 an error, "
+    "3 written to the log but not printed, 130 interrupted, 141 the reader of the output left.",
 )
 
 
@@ -165,6 +236,7 @@ class State:
         self.data = data
         self.plan = plan
         self.texts = Texts(choose_lang(lang, os.environ))
+        self.written: str | None = None  # the id of what a command appended to the log, once it has
 
     def folder(self) -> DataFolder:
         return find_data_folder(self.data, os.environ, Path.cwd())

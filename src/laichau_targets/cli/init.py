@@ -6,7 +6,7 @@ from typing import Annotated
 import typer
 
 from ..datafolder import init_data_folder
-from .base import state_of
+from .base import echo, state_of
 
 
 def init(
@@ -21,8 +21,8 @@ def init(
     """
     texts = state_of(ctx).texts
     folder = init_data_folder(directory)
-    typer.echo(texts("init.plan", path=folder.plan_path))
-    typer.echo(texts("init.next", path=directory))
+    echo(texts("init.plan", path=folder.plan_path))
+    echo(texts("init.next", path=directory))
 
 
 # --help in Vietnamese: the command's help, then each parameter's, by parameter name.

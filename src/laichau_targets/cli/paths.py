@@ -2,7 +2,7 @@
 
 import typer
 
-from .base import state_of
+from .base import echo, state_of
 
 
 def paths(ctx: typer.Context) -> None:
@@ -13,13 +13,13 @@ def paths(ctx: typer.Context) -> None:
     state = state_of(ctx)
     texts = state.texts
     folder = state.folder()
-    typer.echo(texts("paths.folder", path=folder.path, why=texts(f"chosen.{folder.chosen_by}")))
-    typer.echo(texts("paths.plan", path=folder.plan_path))
-    typer.echo(texts("paths.log", path=folder.log_path))
+    echo(texts("paths.folder", path=folder.path, why=texts(f"chosen.{folder.chosen_by}")))
+    echo(texts("paths.plan", path=folder.plan_path))
+    echo(texts("paths.log", path=folder.log_path))
     if folder.cache_dir is not None:
-        typer.echo(texts("paths.cache", path=folder.cache_dir))
+        echo(texts("paths.cache", path=folder.cache_dir))
     if not folder.path.is_dir():
-        typer.echo(texts("paths.missing", path=folder.path))
+        echo(texts("paths.missing", path=folder.path))
 
 
 # --help in Vietnamese: the command's help, then each parameter's, by parameter name.

@@ -51,6 +51,7 @@ def record(
         reading=texts.lang,
     )
     rec, standing, indicator = done.record, done.standing, done.indicator
+    state.written = rec.short
     tell_migration(tracker, texts)
     if done.period_defaulted:
         typer.echo(texts("record.period_default", period=words.period(rec.period, texts)), err=True)

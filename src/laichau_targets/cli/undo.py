@@ -30,6 +30,7 @@ def undo(
     texts = state.texts
     tracker = state.tracker()
     done = tracker.undo(record_id, note)
+    state.written = done.retraction.short
     tell_migration(tracker, texts)
     gone = done.retracted
     typer.echo(

@@ -5,7 +5,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .base import EXIT_ERROR, error, state_of
+from .base import EXIT_ERROR, echo, error, state_of
 
 
 def validate(
@@ -41,7 +41,7 @@ def validate(
         error(texts("error.validate_count", path=path, count=len(exc.problems)))
         raise typer.Exit(EXIT_ERROR) from None
     for plan in chosen:
-        typer.echo(
+        echo(
             texts(
                 "validate.ok",
                 path=plan.path or path,

@@ -4,24 +4,28 @@ from __future__ import annotations
 
 import json
 import re
+import secrets
 from decimal import Decimal
 
+from ..formatting import plain
 from ..report import Report
 from .machine import report_fields
-
-_C1 = re.compile(r"[\x7f-\x9f]")
-
-
-def json_number(value: object) -> int | float:
-    """A Decimal as a JSON number without float noise: 0.3 stays 0.3."""
-    if not isinstance(value, Decimal):
-        raise TypeError(f"{value!r} is not JSON")
-    if value == value.to_integral_value():
-        return int(value)
-    return float(value)
+from .words import UNSAFE
 
 
 def render(report: Report) -> str:
-    text = json.dumps(report_fields(report), ensure_ascii=False, indent=2, default=json_number)
-    # json escapes C0 controls but not DEL and C1, which some terminals obey when the file is shown.
-    return _C1.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    """The report as JSON text; every number exact, as the log holds it (no float rounding)."""
+    # json writes a Decimal only through `default`, as a string: mark it with a token no text
+    # of the report can hold, then unquote it, so that 12345678901234567.5 keeps every digit.
+    token = secrets.token_hex(8)
+
+    def number(value: object) -> str:
+        if not isinstance(value, Decimal):
+            raise TypeError(f"{value!r} is not JSON")
+        return f"{token}{plain(value)}{token}"
+
+    text = json.dumps(report_fields(report), ensure_ascii=False, indent=2, default=number)
+    text = re.sub(f'"{token}(-?[0-9.]+){token}"', r"\1", text)
+    # json escapes C0 controls but not DEL, C1, bidirectional controls or undecodable bytes,
+    # which a terminal or an editor would obey when the file is shown: escape them too (same text).
+    return UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"

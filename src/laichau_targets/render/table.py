@@ -128,7 +128,12 @@ def render(
 
     stream = stream or sys.stdout
     width = width or console_width(stream)
-    console = Console(file=stream, width=width, highlight=False, emoji=False)
+
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            raise  # the BrokenPipeError, to the CLI: rich would exit 1, which means "check failed"
+
+    console = _Console(file=stream, width=width, highlight=False, emoji=False)
     extras = wide_columns(report, texts) if wide else []
     main, moved, gap = _fit(report, texts, extras, width)
     lines, shortened = _lines(main, gap, width, flexible=1)

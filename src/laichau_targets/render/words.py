@@ -6,7 +6,7 @@ import re
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
-from ..formatting import human
+from ..formatting import human, rounded
 from ..messages import Texts, period_words
 from ..periods import Period
 from ..plan import Indicator, Plan
@@ -16,14 +16,28 @@ from ..standing import Standing
 if TYPE_CHECKING:
     from ..report import Report
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+# C0 and C1 controls (ESC starts every OSC and CSI sequence; U+009B is a CSI by itself), line and
+# paragraph separators, the bidirectional controls that reorder what a reader sees, and lone
+# surrogates (bytes that were not UTF-8, kept by Python's surrogateescape).
+UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069\ud800-\udfff]")
 _LINE_BREAK = re.compile(r"\s*[\r\n\t]+\s*")
 
 
-def inert(text: str) -> str:
-    """Text from a data file, on one line, with control characters shown as escapes."""
-    text = _LINE_BREAK.sub(" ", text)
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+def _escape(char: str) -> str:
+    code = ord(char)
+    if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8: show the byte
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\x{code:02x}" if code <= 0xFF else f"\\u{code:04x}"
+
+
+def inert(text: object) -> str:
+    """Text from a file, an argument or the environment, made safe for any output.
+
+    On one line, with every character that could steer a terminal, reorder the line or fail
+    to encode shown as an escape (`\\x1b`, `\\u202e`, `\\xff`). Paths may be passed as they are.
+    """
+    text = _LINE_BREAK.sub(" ", str(text))
+    return UNSAFE.sub(lambda m: _escape(m.group()), text)
 
 
 def name(indicator: Indicator, texts: Texts) -> str:
@@ -164,6 +178,8 @@ def gap(standing: Standing, texts: Texts) -> str:
         if standing.gap == 0:
             return texts("gap.on_target")
         key = "gap.points_above" if standing.difference > 0 else "gap.points_below"
+        if rounded(abs(standing.gap), 2) == 1:  # "1 point", as it is printed
+            key = key.replace("points", "point")
         said = texts(key, gap=number(abs(standing.gap), texts))
     elif standing.progress is None:
         said = signed(standing.difference, texts)
