@@ -102,6 +102,21 @@ def markdown_rows(text: str) -> list[list[str]]:
     return rows
 
 
+def assert_same_as_v01(report: dict, old: dict) -> None:
+    """A report of today against what v0.1 printed: every field v0.1 had, the same value.
+
+    Fields are only ever added. Two changes are deliberate: record ids became ULIDs (schema
+    version 2), and a growth rate within the year is compared with its target in points,
+    never shown as a share of it (issue 11), so its `progress` is now null.
+    """
+    assert {k: report["summary"][k] for k in old["summary"]} == old["summary"]
+    for new_row, old_row in zip(report["indicators"], old["indicators"], strict=True):
+        expected = {k: v for k, v in old_row.items() if k != "record_id"}
+        if old_row["kind"] == "growth_rate" and old_row["period"] not in (None, str(report["plan"]["year"])):
+            expected["progress"] = None
+        assert {k: new_row[k] for k in expected} == expected, old_row["code"]
+
+
 # The reliability marker: each test that tries a class of hostile input says which, and the run
 # ends with a table of how many cases of each class were tried and how they fared (docs/RELIABILITY.md).
 RELIABILITY_CLASSES = (

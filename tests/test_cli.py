@@ -52,7 +52,7 @@ def test_show_lists_all_17_indicators_with_the_articles_numbers(targets, data_di
         "Gap",
         "Status",
     ]
-    rows = [line for line in lines[1:-2] if line[:1].strip()]
+    rows = [line for line in lines[1:-3] if line[:1].strip()]
     assert [row.split()[0] for row in rows] == ALL_CODES
     words = [row.split() for row in rows]
     targets_shown = [ws[ws.index(next(w for w in ws if w in "≈≥")) + 1] for ws in words]
@@ -75,8 +75,9 @@ def test_show_lists_all_17_indicators_with_the_articles_numbers(targets, data_di
         "8,000",
         "60.6%",
     ]
-    assert lines[-2:] == [
+    assert lines[-3:] == [
         "0/17 indicators met or exceeded; 17 no data",
+        "Plan 2024 (annual). Incomplete: 17 of the plan's targets are in this file.",
         "Names are shortened to fit the width; `targets list` gives them whole.",
     ]
     assert all(len(line) <= 100 for line in lines)
@@ -111,7 +112,17 @@ def test_markdown_report_is_a_github_table_with_one_row_per_indicator(targets, d
     assert result.exit_code == 0
     rows = markdown_rows(result.stdout)
     header, body = rows[0], rows[1:]
-    assert header == ["Code", "Indicator", "Unit", "Target", "Latest", "Progress", "Gap", "Status"]
+    assert header == [
+        "Code",
+        "Indicator",
+        "Unit",
+        "Target",
+        "Latest",
+        "Progress",
+        "Gap",
+        "Year on year",
+        "Status",
+    ]
     assert [r[0].replace("\\_", "_") for r in body] == ALL_CODES
     budget = body[ALL_CODES.index("BUDGET")]
     # the unit stands once, in its column; the gap is figure − target, as review tables sign it
@@ -121,6 +132,7 @@ def test_markdown_report_is_a_github_table_with_one_row_per_indicator(targets, d
         "1,850.5 (Jan–Sep 2024, estimate)",
         "82.8%",
         "-385.5",
+        "–",
         "On track",
     ]
 
@@ -138,7 +150,8 @@ def test_list(targets, data_dir: Path) -> None:
     result = targets("list")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert len(lines) == 17
+    assert len(lines) == 18
+    assert lines[-1] == "Plan 2024 (annual). Incomplete: 17 of the plan's targets are in this file."
     assert lines[0] == "GRDP       growth rate   about 9%                                 GRDP growth"
     assert (
         lines[8]
@@ -223,19 +236,29 @@ def test_validate_lists_every_problem(targets, data_dir: Path) -> None:
     plan.write_text(text, encoding="utf-8")
     result = targets("validate")
     assert result.exit_code == EXIT_ERROR
+    term = data_dir / "plans" / "2021-2025.toml"  # its JOBS target has lost the indicator it names
     lines = text.splitlines()
-    stock, jobs = lines.index('kind = "stock"') + 1, lines.index('code = "GRDP"', 40) + 1
+    stock = lines.index('kind = "stock"') + 1
+    second = [n for n, line in enumerate(lines, 1) if line == 'code = "GRDP"'][1]
+    jobs = term.read_text(encoding="utf-8").splitlines().index('code = "JOBS"') + 1
     assert result.stderr == (
         f"{plan}: line {stock}: indicator GRDP_PC has kind 'stock'; use one of level, growth_rate, accumulating\n"
-        f"{plan}: line {jobs}: duplicate code 'GRDP' (first used by indicator 1)\n"
-        f"Error: {plan}: 2 problem(s)\n"
+        f"{plan}: line {second}: duplicate code 'GRDP' (first used by indicator 1)\n"
+        f"{term}: line {jobs}: indicator JOBS is described in no plan file; give it name_vi, name_en, unit and kind\n"
+        f"Error: {plan}: 3 problem(s)\n"
     )
 
 
 def test_validate_the_bundled_plan(targets) -> None:
     result = targets("validate", str(REPO / "data" / "targets.toml"))
     assert result.exit_code == 0
-    assert result.stdout.endswith("valid plan for Lai Châu 2024, 17 indicators\n")
+    plans = REPO / "data" / "plans"
+    assert result.stdout == (
+        f"{REPO / 'data' / 'targets.toml'}: valid plan for Lai Châu 2024, 17 indicators\n"
+        f"{plans / '2021-2025.toml'}: valid plan for Lai Châu 2021-2025, 22 indicators\n"
+        f"{plans / '2025.toml'}: valid plan for Lai Châu 2025, 2 indicators\n"
+        f"{plans / '2026.toml'}: valid plan for Lai Châu 2026, 3 indicators\n"
+    )
 
 
 def test_init_refuses_to_overwrite(targets, tmp_path: Path) -> None:
@@ -308,7 +331,11 @@ def test_check_exit_statuses(targets, data_dir: Path) -> None:
     targets("record", "GRDP", "8.7", "--period", "2024")
     result = targets("check")
     assert result.exit_code == EXIT_CHECK_FAILED
-    assert result.stdout == "1/17 indicators met or exceeded; 1 not met; 15 no data\nGRDP: Not met\n"
+    assert result.stdout == (
+        "1/17 indicators met or exceeded; 1 not met; 15 no data\n"
+        "Plan 2024 (annual). Incomplete: 17 of the plan's targets are in this file.\n"
+        "GRDP: Not met\n"
+    )
     assert targets("--data", str(data_dir / "missing"), "check").exit_code == EXIT_ERROR
 
 
@@ -335,7 +362,7 @@ def test_an_override_shows_as_set_by_hand_in_every_output(targets, data_dir: Pat
     )
     md = targets("report", "--format", "md").stdout
     assert (
-        "| EHR | Population with an electronic health record | % | at least 60% | 58% (2024, estimate) | 96.7% | -2 pt | Met \\* |"
+        "| EHR | Population with an electronic health record | % | at least 60% | 58% (2024, estimate) | 96.7% | -2 pt | – | Met \\* |"
         in md
     )
     assert "- EHR \\*: set by hand: Sở Y tế xác nhận đạt" in md

@@ -102,8 +102,8 @@ def test_caches_live_in_the_data_folder_and_git_ignores_them(targets, data_dir: 
     targets("record", "JOBS", "5000", "--period", "2024-H1")
     targets("show")
     targets("history")
-    kinds = sorted(p.name.split("-")[0] for p in (data_dir / FOLDER).glob("*.cache"))
-    assert kinds == ["log", "plan", "records"]
+    kinds = sorted({p.name.split("-")[0] for p in (data_dir / FOLDER).glob("*.cache")})
+    assert kinds == ["log", "plan", "records"]  # a plan cache for each plan file
     assert (data_dir / FOLDER / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
     assert not (tmp_path / "home" / ".cache").exists()
 
@@ -126,7 +126,7 @@ def test_a_read_only_data_folder_keeps_its_caches_in_the_users_cache(
     finally:
         data_dir.chmod(0o755)
     assert sorted(
-        p.name[:4] for p in (tmp_path / "home" / ".cache" / "laichau-targets").glob("folder-*/*.cache")
+        {p.name[:4] for p in (tmp_path / "home" / ".cache" / "laichau-targets").glob("folder-*/*.cache")}
     ) == ["log-", "plan"]
 
 
@@ -151,7 +151,7 @@ def test_after_lines_were_added_only_the_new_ones_are_read(tmp_path: Path, monke
     )
     state = RecordLog(tmp_path, tmp_path / "cache").state()
     assert read == [path.stat().st_size - size]
-    assert state.current[("GRDP", 2024)].value == Decimal(2)
+    assert state.current[("GRDP", Period(2024, 12))].value == Decimal(2)
     assert state.current == current_figures(RecordLog(tmp_path).records())
 
 

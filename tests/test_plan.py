@@ -165,7 +165,8 @@ def test_names_are_normalised_to_nfc(tmp_path: Path) -> None:
             lambda t: t.replace('name_en = "Indicator A"\n', ""),
             "line 8: indicator A needs name_en as non-empty text",
         ),
-        (lambda t: t.replace('author = "A"\n', ""), "[plan] needs author as non-empty text"),
+        (lambda t: t.replace('title = "T"\n', ""), "[plan] needs title as non-empty text"),
+        (lambda t: t.replace('author = "A"', "author = 7"), "line 6: [plan] needs author as non-empty text"),
         (
             lambda t: t.replace('unit = "%"\n', 'unit = "%"\ncolour = "red"\n'),
             "line {colour}: indicator A has an unknown key 'colour'",

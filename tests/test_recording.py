@@ -231,9 +231,9 @@ BAD_INPUTS = [
         "Error: kỳ 'Quý II/2024': số liệu riêng quý II không phải số lũy kế từ đầu năm nên không ghi được; số liệu lũy kế đến hết quý II ghi kỳ 6 tháng/2024 (2024-H1)",
     ),
     (
-        ["record", "GRDP", "8.7", "--period", "2023-09"],
+        ["show", "--plan", "2023"],
         None,
-        "Error: period '2023-09' lies outside the plan year 2024",
+        "Error: no plan named '2023' in this data folder; the plans are 2024, 2021-2025, 2025, 2026",
     ),
     (
         ["record", "FOREST", "101"],

@@ -16,7 +16,7 @@ import zlib
 from pathlib import Path
 from typing import Any
 
-CACHE_VERSION = 3  # raised whenever what a cache holds, or what a reading checks, changes
+CACHE_VERSION = 4  # raised whenever what a cache holds, or what a reading checks, changes
 _MAGIC = b"targets-cache\x02"
 FOLDER = ".targets-cache"
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from . import cachefile
 from .errors import DataFolderError
-from .plan import PLAN_FILE, bundled_plan_path
+from .plan import PLAN_FILE, bundled_data_path, bundled_plan_files
 from .records import LOG_FILE
 
 GIT_FILES = {
@@ -104,10 +104,11 @@ def find_data_folder(option: Path | None, environ: Mapping[str, str], cwd: Path)
 
 
 def init_data_folder(path: Path) -> DataFolder:
-    """A new data folder holding the bundled plan; refuses to overwrite a plan.
+    """A new data folder holding the bundled plans; refuses to overwrite a plan.
 
-    The plan gets the user's umask, like any file they make: in a shared folder, colleagues
-    can read it. When it cannot be written (a full disk), the folders made for it are removed.
+    The plans get the user's umask, like any file they make: in a shared folder, colleagues
+    can read them. When they cannot be written (a full disk), the files and folders made for
+    them are removed.
     """
     import secrets  # deferred: start-up (only init writes a plan)
 
@@ -118,23 +119,30 @@ def init_data_folder(path: Path) -> DataFolder:
         raise DataFolderError("error.not_a_folder", path=path)
     made = [p for p in (path, *path.parents) if not os.path.lexists(p)]
     written: list[Path] = []
+    # Every bundled plan file, the entry point last: a folder holds a plan only once it is whole.
+    names = sorted(bundled_plan_files(), key=lambda name: name == Path(PLAN_FILE))
+    current = folder.plan_path
     try:
-        path.mkdir(parents=True, exist_ok=True)
-        temp = path / f".targets-{secrets.token_hex(6)}.tmp"
-        fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(bundled_plan_path().read_bytes())
-            os.link(temp, folder.plan_path)  # fails, never overwrites, if a plan appeared meanwhile
-            written.append(folder.plan_path)
-        finally:
-            os.unlink(temp)
-        for name, text in GIT_FILES.items():
-            if not os.path.lexists(path / name):
-                written.append(path / name)
-                (path / name).write_text(text, encoding="utf-8")
+        for name in names:
+            current = path / name
+            if not os.path.lexists(current.parent):
+                made.insert(0, current.parent)
+            current.parent.mkdir(parents=True, exist_ok=True)
+            temp = current.parent / f".targets-{secrets.token_hex(6)}.tmp"
+            fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write((bundled_data_path() / name).read_bytes())
+                os.link(temp, current)  # fails, never overwrites, if a file appeared meanwhile
+                written.append(current)
+            finally:
+                os.unlink(temp)
+        for git_name, text in GIT_FILES.items():
+            if not os.path.lexists(path / git_name):
+                written.append(path / git_name)
+                (path / git_name).write_text(text, encoding="utf-8")
     except FileExistsError:
-        raise DataFolderError("error.plan_exists", path=folder.plan_path) from None
+        raise DataFolderError("error.plan_exists", path=current) from None
     except OSError as exc:  # a full disk: take back what this init wrote, and the folders it made
         for done in written:
             with contextlib.suppress(OSError):

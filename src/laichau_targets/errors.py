@@ -96,3 +96,7 @@ class RecordNotFoundError(TargetsError):
 
 class OutputError(TargetsError):
     """A report cannot be written where it was asked to go."""
+
+
+class UnknownPlanError(TargetsError):
+    """A plan name names no plan of the data folder."""

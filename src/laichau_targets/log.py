@@ -209,7 +209,7 @@ class RecordLog:
                     entries[target.id] = held[0].to_bytes(4, "big") + RETRACTED + held[2]
                 covered = state.covered.extended(data)
                 current = dict(state.current)
-                key = (target.code.upper(), target.period.year)
+                key = (target.code.upper(), target.period)
                 if key in current and current[key].id == target.id:  # the figure before it counts again
                     del current[key]
                     same_code = [row for row in rows if row[CODE].upper() == key[0]]

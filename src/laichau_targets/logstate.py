@@ -253,7 +253,7 @@ def decode(data: Any) -> LogState | None:
                 note,
                 v01_id,
             )
-            current[(code.upper(), year)] = figure
+            current[(code.upper(), figure.period)] = figure
         length, lines, crc, adler = data["covered"]
         return LogState(current, IdIndex(data["index"]), Covered(length, lines, crc, adler))
     except Exception:  # a cache that does not decode is as good as none, whatever is wrong with it

@@ -695,6 +695,155 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "your own data folder: no --data, no LAICHAU_TARGETS_DATA, no plan in ./data",
         "vi": "thư mục dữ liệu riêng của bạn: không có --data, LAICHAU_TARGETS_DATA hay kế hoạch trong ./data",
     },
+    # several plans in one data folder (issue 11)
+    "status.in_progress": {"en": "In progress", "vi": "Đang thực hiện"},
+    "headline.in_progress": {"en": "{n} in progress", "vi": "{n} đang thực hiện"},
+    "plan_kind.annual": {"en": "annual", "vi": "năm"},
+    "plan_kind.term": {"en": "term", "vi": "giai đoạn"},
+    "report.plan.annual": {"en": "Plan {name} (annual).", "vi": "Kế hoạch năm {name}."},
+    "report.plan.term": {"en": "Plan {name} (term).", "vi": "Kế hoạch giai đoạn {name}."},
+    "report.incomplete": {
+        "en": "Incomplete: {count} of the plan's targets are in this file.",
+        "vi": "Chưa đầy đủ: tệp này có {count} chỉ tiêu của kế hoạch.",
+    },
+    "report.title.term": {
+        "en": "{province} {years}: review of the term plan",
+        "vi": "Đánh giá kết quả thực hiện kế hoạch phát triển kinh tế - xã hội giai đoạn {years} tỉnh {province}",
+    },
+    "report.source.short": {"en": "Plan: “{title}”, {site}.", "vi": "Kế hoạch: “{title}”, {site}."},
+    "report.source.title": {"en": "Plan: “{title}”.", "vi": "Kế hoạch: “{title}”."},
+    "report.plan_note": {"en": "Note: {note}", "vi": "Ghi chú: {note}"},
+    "col.change": {"en": "Year on year", "vi": "So với cùng kỳ"},
+    "col.years": {"en": "Years", "vi": "Các năm"},
+    "col.trend": {"en": "Trend", "vi": "Xu hướng"},
+    "show.seasonal_mark": {
+        "en": "~ projected at last year's share of the year by the same checkpoint; otherwise the straight line",
+        "vi": "~ dự báo theo tỷ trọng cùng kỳ năm trước; còn lại theo tốc độ bình quân (tuyến tính)",
+    },
+    "term_rule.average_annual_rate": {"en": "a year on average", "vi": "bình quân/năm"},
+    "term_rule.level_by_end": {"en": "by {year}", "vi": "đến năm {year}"},
+    "term_rule.amount_each_year": {"en": "each year", "vi": "mỗi năm"},
+    "term_rule.average_reduction": {"en": "a year on average", "vi": "bình quân/năm"},
+    "term.compounded": {
+        "en": "{value} a year, compounded from the full-year rates of {years}",
+        "vi": "bình quân {value}/năm, tính gộp từ tốc độ cả năm của {years}",
+    },
+    "term.level": {"en": "{value} in {year}", "vi": "{value} năm {year}"},
+    "term.met_early": {"en": "met early, in {year}", "vi": "về đích sớm năm {year}"},
+    "term.total": {"en": "{total} in {years}", "vi": "tổng {total} trong {years}"},
+    "term.average": {"en": "{value} a year on average", "vi": "bình quân {value}/năm"},
+    "term.years_met": {
+        "en": "met in {met} of {count} years ({years})",
+        "vi": "đạt {met}/{count} năm ({years})",
+    },
+    "term.average_reduction": {
+        "en": "{value} a year on average over {years}",
+        "vi": "bình quân {value}/năm trong {years}",
+    },
+    "term.missing": {
+        "en": "in progress: no full-year figure for {years}",
+        "vi": "đang thực hiện: chưa có số liệu cả năm {years}",
+    },
+    "report.term": {"en": "The term figures", "vi": "Cách tính kết quả cả giai đoạn"},
+    "report.projections": {"en": "Year-end projections", "vi": "Dự báo cả năm"},
+    "projection.seasonal": {
+        "en": "{code}: {value} by year end, at last year's share of the year by {period}",
+        "vi": "{code}: {value} đến cuối năm, theo tỷ trọng cùng kỳ năm trước ({period})",
+    },
+    "projection.straight_line": {
+        "en": "{code}: {value} by year end, at the same pace each month (straight line)",
+        "vi": "{code}: {value} đến cuối năm, theo tốc độ bình quân mỗi tháng (tuyến tính)",
+    },
+    "report.baselines": {"en": "Against each baseline", "vi": "So với từng căn cứ"},
+    "baseline.primary": {"en": "the plan's target", "vi": "kế hoạch"},
+    "baseline.share": {"en": "{share} of {name}", "vi": "{share} {name}"},
+    "baseline.line": {"en": "{shares}", "vi": "bằng {shares}"},
+    "report.charts": {"en": "Charts", "vi": "Biểu đồ"},
+    "chart.year": {"en": "year", "vi": "cả năm"},
+    "chart.months": {"en": "{n} months", "vi": "{n} tháng"},
+    "chart.year_met": {"en": "met", "vi": "đạt"},
+    "chart.year_short": {"en": "short", "vi": "không đạt"},
+    "chart.target": {"en": "target", "vi": "kế hoạch"},
+    "chart.none": {
+        "en": "No figures yet for: {codes}.",
+        "vi": "Chưa có số liệu: {codes}.",
+    },
+    "record.no_plan": {
+        "en": "{code}: no plan of this folder judges {year} figures; the figure is kept (for year-on-year comparisons and term reviews)",
+        "vi": "{code}: không có kế hoạch nào đánh giá số liệu năm {year}; số liệu vẫn được lưu (để so với cùng kỳ và đánh giá cả giai đoạn)",
+    },
+    "plans.col.plan": {"en": "Plan", "vi": "Kế hoạch"},
+    "plans.col.kind": {"en": "Kind", "vi": "Loại"},
+    "plans.col.targets": {"en": "Targets", "vi": "Số chỉ tiêu"},
+    "plans.col.complete": {"en": "Complete", "vi": "Đầy đủ"},
+    "plans.col.source": {"en": "Source", "vi": "Nguồn"},
+    "plans.current_mark": {
+        "en": "* the plan commands use without --plan",
+        "vi": "* kế hoạch các lệnh dùng khi không có --plan",
+    },
+    "plans.yes": {"en": "yes", "vi": "có"},
+    "plans.no": {"en": "no", "vi": "không"},
+    "error.unknown_plan": {
+        "en": "no plan named '{name}' in this data folder; the plans are {names}",
+        "vi": "thư mục dữ liệu không có kế hoạch '{name}'; các kế hoạch là {names}",
+    },
+    "error.plan_name_twice": {
+        "en": "two plans are named '{name}' ({first} and {second}); give one a different name",
+        "vi": "hai kế hoạch cùng tên '{name}' ({first} và {second}); hãy đặt tên khác cho một kế hoạch",
+    },
+    "error.current_plan_unknown": {
+        "en": "[folder] current_plan '{name}' names no plan; the plans are {names}",
+        "vi": "[folder] current_plan '{name}' không phải tên kế hoạch nào; các kế hoạch là {names}",
+    },
+    "error.folder_table": {"en": "[folder] must be a table", "vi": "[folder] phải là một bảng"},
+    "error.folder_unknown_key": {
+        "en": "[folder] has an unknown key '{key}' (current_plan, plan_files)",
+        "vi": "[folder] có khóa lạ '{key}' (current_plan, plan_files)",
+    },
+    "error.folder_current_plan": {
+        "en": '[folder] current_plan must be a plan\'s name, like "2025"',
+        "vi": '[folder] current_plan phải là tên một kế hoạch, ví dụ "2025"',
+    },
+    "error.folder_plan_file": {
+        "en": '[folder] plan_files: {value!r} is not a file inside the data folder (like "plans/2025.toml")',
+        "vi": '[folder] plan_files: {value!r} không phải tệp trong thư mục dữ liệu (ví dụ "plans/2025.toml")',
+    },
+    "error.plan_year_and_term": {
+        "en": "[plan] has both year (an annual plan) and term (a term plan); keep one",
+        "vi": "[plan] có cả year (kế hoạch năm) và term (kế hoạch giai đoạn); chỉ giữ một",
+    },
+    "error.plan_bad_term": {
+        "en": "[plan] term must be [first year, last year], like [2021, 2025]",
+        "vi": "[plan] term phải là [năm đầu, năm cuối], ví dụ [2021, 2025]",
+    },
+    "error.plan_complete": {
+        "en": "[plan] complete must be true or false",
+        "vi": "[plan] complete phải là true hoặc false",
+    },
+    "error.indicator_described_twice": {
+        "en": "indicator {code} is already described in {other}; here give only code, target, comparison and source",
+        "vi": "chỉ tiêu {code} đã được mô tả trong {other}; ở đây chỉ ghi code, target, comparison và source",
+    },
+    "error.indicator_not_described": {
+        "en": "indicator {where} is described in no plan file; give it name_vi, name_en, unit and kind",
+        "vi": "chỉ tiêu {where} chưa được mô tả trong tệp kế hoạch nào; hãy ghi name_vi, name_en, unit và kind",
+    },
+    "error.indicator_term_rule": {
+        "en": "indicator {where} of a term plan has term_rule '{value}'; use one of {choices}",
+        "vi": "chỉ tiêu {where} của kế hoạch giai đoạn có term_rule '{value}'; dùng một trong {choices}",
+    },
+    "error.indicator_term_rule_annual": {
+        "en": "indicator {where}: term_rule belongs to a term plan ([plan] term = [first, last])",
+        "vi": "chỉ tiêu {where}: term_rule chỉ dùng cho kế hoạch giai đoạn ([plan] term = [năm đầu, năm cuối])",
+    },
+    "error.term_rule_kind": {
+        "en": "indicator {where}: term_rule {rule} cannot judge a {kind} indicator",
+        "vi": "chỉ tiêu {where}: term_rule {rule} không dùng được cho chỉ tiêu loại {kind}",
+    },
+    "error.indicator_baseline": {
+        "en": "indicator {where}: other_baselines must be tables {{ name_vi = ..., name_en = ..., target = ... }}",
+        "vi": "chỉ tiêu {where}: other_baselines phải là các bảng {{ name_vi = ..., name_en = ..., target = ... }}",
+    },
 }
 
 

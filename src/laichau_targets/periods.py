@@ -67,6 +67,12 @@ class Period:
     def __str__(self) -> str:
         return self.label
 
+    def a_year_earlier(self) -> Period:
+        """The same period of the previous year: what "so với cùng kỳ" compares with."""
+        from dataclasses import replace
+
+        return replace(self, year=self.year - 1)
+
 
 def _fold(text: str) -> str:
     """Lower case without diacritics, dashes as '-', spaces collapsed: 'Quý I/2024' → 'quy i/2024'."""

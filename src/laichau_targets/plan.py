@@ -1,46 +1,65 @@
-"""The plan: a person-written TOML file of indicators and their targets."""
+"""The plans of a data folder: person-written TOML files of indicators and their targets.
+
+`targets.toml` is the entry point. It may be a plan on its own (the v0.1 form: `[plan]` and
+`[[indicator]]` tables) and may name further plan files in a `[folder]` table, with the
+folder's current plan:
+
+    [folder]
+    current_plan = "2024"
+    plan_files = ["plans/2021-2025.toml", "plans/2025.toml"]
+
+An indicator is described once, by an `[[indicator]]` table in any of the files (which also
+gives that file's plan its target); another plan gives its own target for it by code in a
+`[[target]]` table. The same code in two plans is the same indicator.
+"""
 
 from __future__ import annotations
 
 import re
 import sys
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal, cast, get_args
 
-from .errors import PlanError, UnknownIndicatorError
+from .errors import PlanError, UnknownIndicatorError, UnknownPlanError
 from .messages import Message
 from .numbers import FIGURE_RANGE, figure_in_range
 
 Comparison = Literal["at_least", "at_most", "about", "range"]
 Kind = Literal["level", "growth_rate", "accumulating"]
-Status = Literal["exceeded", "met", "not_met", "on_track", "at_risk", "off_track", "no_data"]
+Status = Literal["exceeded", "met", "not_met", "on_track", "at_risk", "off_track", "no_data", "in_progress"]
+TermRule = Literal["average_annual_rate", "level_by_end", "amount_each_year", "average_reduction"]
 COMPARISONS: tuple[str, ...] = get_args(Comparison)
 KINDS: tuple[str, ...] = get_args(Kind)
 STATUSES: tuple[str, ...] = get_args(Status)
+TERM_RULES: tuple[str, ...] = get_args(TermRule)
 
 PLAN_FILE = "targets.toml"
+PLANS_FOLDER = "plans"  # where the bundled folder keeps its further plan files
 _CODE = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,31}")
-_INDICATOR_KEYS = {
+# What a plan says about its target for an indicator ([[target]] holds only these).
+_TARGET_KEYS = {
     "code",
-    "name_vi",
-    "name_en",
-    "unit",
-    "unit_en",
     "target",
     "comparison",
-    "kind",
     "source",
-    "min",
-    "max",
     "override",
     "note",
-    "display_vi",
+    "term_rule",
+    "baseline_vi",
+    "baseline_en",
+    "other_baselines",
     "measured_against",
     "owner",
 }
+# What describes the indicator itself, once for the whole folder.
+_DESCRIPTION_KEYS = {"name_vi", "name_en", "display_vi", "unit", "unit_en", "kind", "min", "max"}
+_INDICATOR_KEYS = _TARGET_KEYS | _DESCRIPTION_KEYS
+_BASELINE_KEYS = {"name_vi", "name_en", "target", "source"}
 MEASURES = ("plan", "budget_estimate")
 # Units that count whole people or things: their paces and projections are whole numbers.
 COUNT_UNITS = (
@@ -76,8 +95,18 @@ class Override:
 
 
 @dataclass
+class Baseline:
+    """A further value the figure is measured against, like the central government's budget estimate."""
+
+    name_vi: str
+    name_en: str
+    target: Decimal
+    source: str | None = None
+
+
+@dataclass
 class Indicator:
-    """One target of the plan."""
+    """An indicator with one plan's target for it."""
 
     code: str
     name_vi: str
@@ -93,6 +122,10 @@ class Indicator:
     override: Override | None = None
     note: str | None = None
     unit_en: str | None = None
+    term_rule: TermRule | None = None
+    baseline_vi: str | None = None
+    baseline_en: str | None = None
+    other_baselines: tuple[Baseline, ...] = ()
     display_vi: str | None = (
         None  # the name in Vietnamese output, when the source's wording reads oddly there
     )
@@ -114,29 +147,107 @@ class Indicator:
 
 @dataclass
 class Plan:
-    """A province's plan for one year."""
+    """A province's plan for one year, or for a term of years (then `year` is its last year)."""
 
     province: str
     year: int
     title: str
-    site: str
-    author: str
+    site: str | None
+    author: str | None
     indicators: tuple[Indicator, ...]
     settings: Settings = field(default_factory=Settings)
     url: str | None = None
     path: Path | None = None
+    name: str = ""
+    first_year: int = 0
+    complete: bool = True
+    note: str | None = None  # on the plan's source or completeness; note_en in English output
+    note_en: str | None = None
+
+    def __post_init__(self) -> None:
+        if not self.first_year:
+            self.first_year = self.year
+        if not self.name:
+            self.name = str(self.year) if self.first_year == self.year else f"{self.first_year}-{self.year}"
+
+    @property
+    def is_term(self) -> bool:
+        return self.first_year < self.year
+
+    @property
+    def years(self) -> range:
+        return range(self.first_year, self.year + 1)
 
     def indicator(self, code: str) -> Indicator:
         """The indicator with `code`, case-insensitive; suggests a near code when unknown."""
-        wanted = code.strip().upper()
-        for indicator in self.indicators:
-            if indicator.code.upper() == wanted:
-                return indicator
-        raise _unknown_code(code, self.codes)
+        return _find(self.indicators, code, self.codes)
 
     @property
     def codes(self) -> list[str]:
         return [indicator.code for indicator in self.indicators]
+
+
+@dataclass
+class Plans:
+    """Every plan of a data folder, and which one is the folder's own choice."""
+
+    plans: tuple[Plan, ...]
+    current: str | None
+    path: Path
+
+    def named(self, name: str) -> Plan:
+        """The plan called `name` (2025, 2021-2025; an en dash counts as a hyphen)."""
+        wanted = _plan_key(name)
+        for plan in self.plans:
+            if _plan_key(plan.name) == wanted:
+                return plan
+        raise UnknownPlanError("error.unknown_plan", name=name, names=", ".join(self.names))
+
+    @property
+    def names(self) -> list[str]:
+        return [plan.name for plan in self.plans]
+
+    def choose(self, name: str | None = None, today: date | None = None) -> Plan:
+        """`name`, else the folder's current plan, else this year's annual plan, else the latest annual one."""
+        if name:
+            return self.named(name)
+        if self.current:
+            return self.named(self.current)
+        this_year = (today or date.today()).year
+        annual = [plan for plan in self.plans if not plan.is_term]
+        for plan in annual:
+            if plan.year == this_year:
+                return plan
+        return max(annual or self.plans, key=lambda plan: (plan.year, -plan.first_year))
+
+    def annual(self, year: int) -> Plan | None:
+        """The annual plan of `year`, if the folder has one."""
+        return next((p for p in self.plans if not p.is_term and p.year == year), None)
+
+    def indicator(self, code: str) -> Indicator:
+        """The indicator with `code` in any plan of the folder, as the first plan that has it gives it."""
+        return _find((i for plan in self.plans for i in plan.indicators), code, self.codes)
+
+    @property
+    def codes(self) -> list[str]:
+        seen: dict[str, str] = {}
+        for plan in self.plans:
+            for indicator in plan.indicators:
+                seen.setdefault(indicator.code.upper(), indicator.code)
+        return list(seen.values())
+
+
+def _plan_key(name: str) -> str:
+    """A plan's name as --plan matches it: any case, an en dash as a hyphen."""
+    return name.strip().replace("\u2013", "-").casefold()
+
+
+def _find(indicators: Iterable[Indicator], code: str, codes: list[str]) -> Indicator:
+    wanted = code.strip().upper()
+    for indicator in indicators:
+        if indicator.code.upper() == wanted:
+            return indicator
+    raise _unknown_code(code, codes)
 
 
 def _unknown_code(code: str, codes: list[str]) -> UnknownIndicatorError:
@@ -160,24 +271,56 @@ def bundled_data_path() -> Path:
 
 
 def bundled_plan_path() -> Path:
-    """The Lai Châu 2024 plan that ships inside the package."""
+    """The entry point of the bundled plans (Lai Châu 2024, and the files it names)."""
     return bundled_data_path() / PLAN_FILE
 
 
-def load_plan(path: Path, cache_dir: Path | None = None) -> Plan:
-    """Read and validate a plan file, reporting every problem at once.
+def bundled_plan_files() -> list[Path]:
+    """Every file of the bundled plans, as paths relative to the bundled folder: what `init` copies."""
+    base = bundled_data_path()
+    return [Path(PLAN_FILE), *(p.relative_to(base) for p in sorted((base / PLANS_FOLDER).glob("*.toml")))]
 
-    With `cache_dir`, the parsed TOML of a valid plan is cached, so that the next command
-    neither imports nor runs the TOML parser; it is validated again all the same.
+
+def load_plans(path: Path, cache_dir: Path | None = None) -> Plans:
+    """Read and validate the entry point and every plan file it names, reporting every problem at once.
+
+    With `cache_dir`, the parsed TOML of each file of a valid folder is cached, so that the
+    next command neither imports nor runs the TOML parser; it is validated again all the same.
     """
+    try:
+        return _load_plans(path, cache_dir)
+    except PlanError:
+        if cache_dir is None:
+            raise
+        return _load_plans(path, None)  # a cached file has no lines to point at: read them all again
+
+
+def load_plan(path: Path, cache_dir: Path | None = None, name: str | None = None) -> Plan:
+    """The plan called `name` of the folder whose entry point is `path`, else the folder's choice."""
+    return load_plans(path, cache_dir).choose(name)
+
+
+def parse_plan(text: str, path: Path) -> Plan:
+    """Validate the text of an entry point (files it names are read beside `path`); its chosen plan."""
+    return _assemble(path, _Source(path, text, _parse_toml(text, path)), None).choose()
+
+
+@dataclass
+class _Source:
+    path: Path
+    text: str  # empty when the data came from the cache
+    data: dict[str, Any]
+    signature: list[int] | None = None
+
+
+def _read_source(path: Path, cache_dir: Path | None) -> _Source:
     from . import cachefile  # deferred: start-up (a plan read without a cache folder needs none)
 
-    where = cachefile.cache_path(cache_dir, "plan", path) if cache_dir is not None else None
-    signature = cachefile.signature(path) if where is not None else None
-    if where is not None and signature is not None:
-        cached = cachefile.read(where, signature)
+    signature = cachefile.signature(path) if cache_dir is not None else None
+    if cache_dir is not None and signature is not None:
+        cached = cachefile.read(cachefile.cache_path(cache_dir, "plan", path), signature)
         if cached is not None:
-            return _PlanReader("", path).read(_thaw(cached))
+            return _Source(path, "", _thaw(cached))
     try:
         text = _read_text(path)
     except FileNotFoundError:
@@ -188,11 +331,82 @@ def load_plan(path: Path, cache_dir: Path | None = None) -> Plan:
         raise PlanError(path, [Message("error.plan_not_utf8", {"byte": exc.start})]) from None
     except OSError as exc:
         raise PlanError(path, [Message("error.plan_unreadable", {"reason": exc.strerror})]) from None
-    data = _parse_toml(text, path)
-    plan = _PlanReader(text, path).read(data)
-    if where is not None and signature is not None:
-        cachefile.write(where, signature, _freeze(data))
-    return plan
+    return _Source(path, text, _parse_toml(text, path), signature)
+
+
+def _load_plans(path: Path, cache_dir: Path | None) -> Plans:
+    from . import cachefile
+
+    entry = _read_source(path, cache_dir)
+    sources: list[_Source] = []
+    plans = _assemble(path, entry, cache_dir, sources)
+    if cache_dir is not None:
+        for source in sources:
+            if source.signature is not None:
+                where = cachefile.cache_path(cache_dir, "plan", source.path)
+                cachefile.write(where, source.signature, _freeze(source.data))
+    return plans
+
+
+def _assemble(
+    path: Path, entry: _Source, cache_dir: Path | None, sources: list[_Source] | None = None
+) -> Plans:
+    """The plans of the entry point and of the files it names; every problem of every file at once."""
+    sources = [] if sources is None else sources
+    sources.append(entry)
+    problems: list[Message] = []
+    entry_reader = _PlanReader(entry.text, path)
+    current, files = entry_reader.folder(entry.data)
+    entry_reader.entry_of_many = bool(files)
+    readers = [entry_reader]
+    for name in files:
+        file = path.parent / name
+        try:
+            sources.append(_read_source(file, cache_dir))
+        except PlanError as exc:
+            problems += [Message("error.plan_problem", {"path": file, "problem": p}) for p in exc.problems]
+            continue
+        readers.append(_PlanReader(sources[-1].text, file, entry=False, of_many=True))
+    drafts = [reader.read(source.data) for reader, source in zip(readers, sources, strict=True)]
+    described: dict[str, tuple[Indicator, Path]] = {}
+    for reader, draft in zip(readers, drafts, strict=True):
+        reader.register(draft, described)
+    broken = set().union(*(reader.broken for reader in readers))
+    plans: list[Plan] = []
+    for reader, draft in zip(readers, drafts, strict=True):
+        plan = reader.resolve(draft, described, broken)
+        if plan is not None:
+            plans.append(plan)
+    seen: dict[str, Plan] = {}
+    for plan in plans:
+        if _plan_key(plan.name) in seen:
+            entry_reader.problem(
+                "error.plan_name_twice",
+                None,
+                name=plan.name,
+                first=seen[_plan_key(plan.name)].path,
+                second=plan.path,
+            )
+        seen.setdefault(_plan_key(plan.name), plan)
+    # Only once every file reads well: a plan with problems of its own is missing from `plans`.
+    clean = not problems and not any(reader.problems for reader in readers)
+    if not plans and clean:
+        entry_reader.problem("error.plan_no_head")  # a [folder] that names no plan file
+    elif current is not None and _plan_key(current) not in seen and clean:
+        entry_reader.problem(
+            "error.current_plan_unknown",
+            entry_reader.key_line(None, "current_plan"),
+            name=current,
+            names=", ".join(p.name for p in plans),
+        )
+    problems = entry_reader.problems + problems
+    for reader in readers[1:]:
+        problems += [
+            Message("error.plan_problem", {"path": reader.path, "problem": p}) for p in reader.problems
+        ]
+    if problems:
+        raise PlanError(path, problems)
+    return Plans(plans=tuple(plans), current=current, path=path)
 
 
 def _read_text(path: Path) -> str:
@@ -209,11 +423,6 @@ def _read_text(path: Path) -> str:
         if not stat.S_ISREG(mode):
             raise PlanError(path, [Message("error.plan_not_file")])
         return handle.read().decode("utf-8-sig")
-
-
-def parse_plan(text: str, path: Path) -> Plan:
-    """Validate the text of a plan file."""
-    return _PlanReader(text, path).read(_parse_toml(text, path))
 
 
 def _parse_toml(text: str, path: Path) -> dict[str, Any]:
@@ -256,11 +465,24 @@ def _thaw(value: Any) -> Any:
     return value
 
 
+@dataclass
+class _Draft:
+    """A plan file as read on its own: its head, and its indicator tables in file order."""
+
+    head: dict[str, Any] | None
+    settings: Settings
+    slots: list[tuple[int, Indicator, bool]]  # (table index, indicator, describes it)
+
+
 class _PlanReader:
-    def __init__(self, text: str, path: Path) -> None:
+    def __init__(self, text: str, path: Path, entry: bool = True, of_many: bool = False) -> None:
         self.path = path
+        self.entry = entry
+        # In a folder of several plan files, an indicator table may only give a target by code.
+        self.entry_of_many = of_many
         self.problems: list[Message] = []
         self.lines = text.splitlines()
+        self.broken: set[str] = set()  # codes whose own table has problems: not reported again elsewhere
         self.indicator_lines = [
             n for n, line in enumerate(self.lines, 1) if line.strip().startswith("[[indicator]]")
         ]
@@ -286,34 +508,58 @@ class _PlanReader:
             return self.indicator_lines[index]
         return None
 
-    def read(self, data: dict[str, Any]) -> Plan:
-        unknown = set(data) - {"plan", "settings", "indicator"}
-        for key in sorted(unknown):
+    def folder(self, data: dict[str, Any]) -> tuple[str | None, list[str]]:
+        """The entry point's [folder] table: the current plan's name and the further plan files."""
+        raw = data.get("folder", {})
+        if not isinstance(raw, dict):
+            self.problem("error.folder_table", self.key_line(None, "folder"))
+            return None, []
+        for key in sorted(set(raw) - {"current_plan", "plan_files"}):
+            self.problem("error.folder_unknown_key", self.key_line(None, key), key=key)
+        current = raw.get("current_plan")
+        if current is not None and (not isinstance(current, str) or not current.strip()):
+            self.problem("error.folder_current_plan", self.key_line(None, "current_plan"))
+            current = None
+        files = raw.get("plan_files", [])
+        good: list[str] = []
+        if not isinstance(files, list):
+            files = [files]
+        for name in files:
+            parts = Path(name).parts if isinstance(name, str) else ()
+            if not parts or Path(name).is_absolute() or ".." in parts:
+                self.problem("error.folder_plan_file", self.key_line(None, "plan_files"), value=name)
+            else:
+                good.append(name)
+        return current, good
+
+    def read(self, data: dict[str, Any]) -> _Draft:
+        """Everything a file says on its own; indicators described elsewhere are resolved later."""
+        allowed = {"plan", "settings", "indicator", *(("folder",) if self.entry else ())}
+        for key in sorted(set(data) - allowed):
             self.problem("error.plan_unknown_top", self.key_line(None, key), key=key)
         head = data.get("plan")
+        folder_only = self.entry and head is None and bool(data.get("folder", {}))
+        if folder_only:
+            for key in ("indicator", "settings"):
+                if key in data:
+                    self.problem("error.plan_no_head")
+            return _Draft(None, Settings(), [])
         if not isinstance(head, dict):
             self.problem("error.plan_no_head")
             head = {}
-        province = self.text(head, "province", None)
-        year = head.get("year")
-        if not isinstance(year, int) or isinstance(year, bool) or not 1900 <= year <= 2200:
-            self.problem("error.plan_bad_year", self.key_line(None, "year"))
-            year = 0
-        title = self.text(head, "title", None)
-        site = self.text(head, "site", None)
-        author = self.text(head, "author", None)
-        url = head.get("url")
+        fields = self.head(head)
         settings = self.settings(data.get("settings", {}))
         raw_indicators = data.get("indicator", [])
         if not isinstance(raw_indicators, list) or not raw_indicators:
             self.problem("error.plan_no_indicators")
             raw_indicators = []
-        indicators = []
+        slots = []
         seen: dict[str, int] = {}
         for index, raw in enumerate(raw_indicators):
-            indicator = self.indicator(index, raw)
-            if indicator is None:
+            read = self.indicator(index, raw, term=fields["first_year"] != fields["year"])
+            if read is None:
                 continue
+            indicator, describes = read
             key = indicator.code.upper()
             if key in seen:
                 self.problem(
@@ -324,20 +570,99 @@ class _PlanReader:
                 )
                 continue
             seen[key] = index
+            slots.append((index, indicator, describes))
+        return _Draft(fields, settings, slots)
+
+    def head(self, head: dict[str, Any]) -> dict[str, Any]:
+        province = self.text(head, "province", None)
+        year = head.get("year")
+        first_year = None
+        if "term" in head:
+            term = head["term"]
+            if "year" in head:
+                self.problem("error.plan_year_and_term", self.key_line(None, "term"))
+            if (
+                not isinstance(term, list)
+                or len(term) != 2
+                or not all(_is_year(y) for y in term)
+                or not term[0] < term[1]
+            ):
+                self.problem("error.plan_bad_term", self.key_line(None, "term"))
+                first_year = year = 0
+            else:
+                first_year, year = term
+        elif not _is_year(year):
+            self.problem("error.plan_bad_year", self.key_line(None, "year"))
+            year = 0
+        complete = head.get("complete", True)
+        if not isinstance(complete, bool):
+            self.problem("error.plan_complete", self.key_line(None, "complete"))
+            complete = True
+        url = head.get("url")
+
+        def optional(key: str) -> str | None:
+            return self.text(head, key, None) if key in head else None
+
+        return {
+            "province": province,
+            "year": year,
+            "first_year": first_year or year,
+            "title": self.text(head, "title", None),
+            "site": optional("site"),
+            "author": optional("author"),
+            "url": url if isinstance(url, str) else None,
+            "name": optional("name") or "",
+            "complete": complete,
+            "note": optional("note"),
+            "note_en": optional("note_en"),
+        }
+
+    def register(self, draft: _Draft, described: dict[str, tuple[Indicator, Path]]) -> None:
+        """Add the indicators this file describes to the folder's; each is described once."""
+        for index, indicator, describes in draft.slots:
+            if not describes:
+                continue
+            key = indicator.code.upper()
+            if key in described:
+                self.problem(
+                    "error.indicator_described_twice",
+                    self.key_line(index, "name_vi"),
+                    code=indicator.code,
+                    other=described[key][1],
+                )
+                continue
+            described[key] = (indicator, self.path)
+
+    def resolve(
+        self, draft: _Draft, described: dict[str, tuple[Indicator, Path]], broken: set[str]
+    ) -> Plan | None:
+        """The plan, its indicators described elsewhere filled in; None for an entry point without a plan."""
+        if draft.head is None:
+            return None
+        indicators = []
+        for index, indicator, describes in draft.slots:
+            if not describes:
+                found = described.get(indicator.code.upper())
+                if found is None and indicator.code.upper() in broken:
+                    continue  # its description has problems of its own, reported where it is
+                if found is None:
+                    self.problem(
+                        "error.indicator_not_described", self.key_line(index, "code"), where=indicator.code
+                    )
+                    continue
+                indicator = _with_target(found[0], indicator)
+            if indicator.term_rule is not None and not _rule_fits(indicator.term_rule, indicator.kind):
+                self.problem(
+                    "error.term_rule_kind",
+                    self.key_line(index, "term_rule"),
+                    where=indicator.code,
+                    rule=indicator.term_rule,
+                    kind=indicator.kind,
+                )
             indicators.append(indicator)
         if self.problems:
-            raise PlanError(self.path, self.problems)
-        return Plan(
-            province=province,
-            year=year,
-            title=title,
-            site=site,
-            author=author,
-            url=url if isinstance(url, str) else None,
-            indicators=tuple(indicators),
-            settings=settings,
-            path=self.path,
-        )
+            return None
+        return Plan(indicators=tuple(indicators), settings=draft.settings, path=self.path, **draft.head)
 
     def text(self, table: dict[str, Any], key: str, index: int | None, where: str = "") -> str:
         """Non-empty text, NFC-normalised so that names typed decomposed align like any other."""
@@ -395,7 +720,8 @@ class _PlanReader:
                 values[key] = number
         return Settings(**values)
 
-    def indicator(self, index: int, raw: Any) -> Indicator | None:
+    def indicator(self, index: int, raw: Any, term: bool) -> tuple[Indicator, bool] | None:
+        """One [[indicator]] table, and whether it describes the indicator or only gives a target."""
         where = str(index + 1)
         if not isinstance(raw, dict):
             self.problem("error.indicator_not_table", where=where)
@@ -409,13 +735,17 @@ class _PlanReader:
             where = code
         for key in sorted(set(raw) - _INDICATOR_KEYS):
             self.problem("error.indicator_unknown_key", self.key_line(index, key), where=where, key=key)
-        name_vi = self.text(raw, "name_vi", index, where)
-        name_en = self.text(raw, "name_en", index, where)
-        unit = self.optional_text(raw, "unit", index, where)
-        if unit is None:
-            self.problem("error.indicator_text", self.key_line(index, "unit"), where=where, key="unit")
-            unit = ""
-        unit_en = self.optional_text(raw, "unit_en", index, where)
+        describes = bool(set(raw) & _DESCRIPTION_KEYS) or not self.entry_of_many
+        name_vi = name_en = unit = ""
+        unit_en = None
+        if describes:
+            name_vi = self.text(raw, "name_vi", index, where)
+            name_en = self.text(raw, "name_en", index, where)
+            found_unit = self.optional_text(raw, "unit", index, where)
+            if found_unit is None:
+                self.problem("error.indicator_text", self.key_line(index, "unit"), where=where, key="unit")
+            unit = found_unit or ""
+            unit_en = self.optional_text(raw, "unit_en", index, where)
         source = self.text(raw, "source", index, where)
         comparison = raw.get("comparison")
         if comparison not in COMPARISONS:
@@ -426,13 +756,13 @@ class _PlanReader:
                 value=comparison,
                 choices=", ".join(COMPARISONS),
             )
-        kind = raw.get("kind")
-        if kind not in KINDS:
+        kind = raw.get("kind", "level")
+        if describes and (kind not in KINDS or "kind" not in raw):
             self.problem(
                 "error.indicator_kind",
                 self.key_line(index, "kind"),
                 where=where,
-                value=kind,
+                value=raw.get("kind"),
                 choices=", ".join(KINDS),
             )
         target, target_high = self.target(raw, comparison, index, where)
@@ -447,6 +777,20 @@ class _PlanReader:
             )
         override = self.override(raw.get("override"), index, where)
         note = self.optional_text(raw, "note", index, where)
+        term_rule = raw.get("term_rule")
+        if term and term_rule not in TERM_RULES:
+            self.problem(
+                "error.indicator_term_rule",
+                self.key_line(index, "term_rule"),
+                where=where,
+                value=term_rule,
+                choices=", ".join(TERM_RULES),
+            )
+        elif not term and term_rule is not None:
+            self.problem("error.indicator_term_rule_annual", self.key_line(index, "term_rule"), where=where)
+        baseline_vi = self.optional_text(raw, "baseline_vi", index, where)
+        baseline_en = self.optional_text(raw, "baseline_en", index, where)
+        others = self.baselines(raw.get("other_baselines", []), index, where)
         display_vi = self.optional_text(raw, "display_vi", index, where)
         measured_against = raw.get("measured_against", "plan")
         if measured_against not in MEASURES:
@@ -459,8 +803,9 @@ class _PlanReader:
             )
         owner = self.optional_text(raw, "owner", index, where)
         if len(self.problems) > before or target is None:
+            self.broken.add(code.upper())
             return None
-        return Indicator(
+        indicator = Indicator(
             code=code,
             name_vi=name_vi,
             name_en=name_en,
@@ -475,10 +820,45 @@ class _PlanReader:
             override=override,
             note=note,
             unit_en=unit_en,
+            term_rule=cast(TermRule | None, term_rule),
+            baseline_vi=baseline_vi,
+            baseline_en=baseline_en,
+            other_baselines=others,
             display_vi=display_vi,
             measured_against=measured_against,
             owner=owner.strip() if owner else None,
         )
+        return indicator, describes
+
+    def baselines(self, raw: Any, index: int, where: str) -> tuple[Baseline, ...]:
+        line = self.key_line(index, "other_baselines")
+        if not isinstance(raw, list):
+            raw = [raw]
+        found = []
+        for table in raw:
+            if not isinstance(table, dict) or set(table) - _BASELINE_KEYS:
+                self.problem("error.indicator_baseline", line, where=where)
+                continue
+            names = [table.get(key) for key in ("name_vi", "name_en")]
+            name_vi, name_en = names
+            if not (
+                isinstance(name_vi, str) and isinstance(name_en, str) and name_vi.strip() and name_en.strip()
+            ):
+                self.problem("error.indicator_baseline", line, where=where)
+                continue
+            value = self.number(table.get("target"), "other_baselines", index, where)
+            source = table.get("source")
+            if value is None or (source is not None and not isinstance(source, str)):
+                continue
+            found.append(
+                Baseline(
+                    unicodedata.normalize("NFC", name_vi),
+                    unicodedata.normalize("NFC", name_en),
+                    value,
+                    source,
+                )
+            )
+        return tuple(found)
 
     def target(
         self, raw: dict[str, Any], comparison: Any, index: int, where: str
@@ -527,3 +907,40 @@ class _PlanReader:
             self.problem("error.indicator_override_reason", line, where=where)
             return None
         return Override(status=status, reason=reason)
+
+
+def _is_year(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2200
+
+
+# Which kinds of figure each term rule can judge.
+_RULE_KINDS: dict[str, tuple[str, ...]] = {
+    "average_annual_rate": ("growth_rate",),
+    "amount_each_year": ("accumulating",),
+    "level_by_end": ("level", "accumulating"),
+    "average_reduction": ("growth_rate", "level"),
+}
+
+
+def _rule_fits(rule: TermRule, kind: Kind) -> bool:
+    return kind in _RULE_KINDS[rule]
+
+
+def _with_target(described: Indicator, target: Indicator) -> Indicator:
+    """The indicator as described elsewhere, with this plan's target."""
+    from dataclasses import replace
+
+    return replace(
+        described,
+        target=target.target,
+        target_high=target.target_high,
+        comparison=target.comparison,
+        source=target.source,
+        override=target.override,
+        note=target.note,
+        term_rule=target.term_rule,
+        baseline_vi=target.baseline_vi,
+        baseline_en=target.baseline_en,
+        other_baselines=target.other_baselines,
+        measured_against=target.measured_against,
+    )

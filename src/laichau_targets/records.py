@@ -376,11 +376,12 @@ def retraction_problem(retraction: Row, target: Row | None) -> Message | None:
     return None
 
 
-CurrentFigures = dict[tuple[str, int], Figure]
+CurrentFigures = dict[tuple[str, Period], Figure]
+"""The figure that counts for each code and exact period: what every standing is judged from."""
 
 
 def current_of_rows(rows: Iterable[Row], as_of: Period | None = None) -> CurrentFigures:
-    """Each code's current figure per year, ignoring retracted ones and, with `as_of`, later periods.
+    """Each code's figure per period, ignoring retracted ones and, with `as_of`, later periods.
 
     Written for speed: it sees every row of a log for `report --as-of`.
     """
@@ -388,7 +389,7 @@ def current_of_rows(rows: Iterable[Row], as_of: Period | None = None) -> Current
     gone = {row[RETRACTS] for row in rows if row[RETRACTS] is not None}
     last_year, last_months = (as_of.year, as_of.months) if as_of is not None else (10**9, 12)
     upper: dict[str, str] = {}
-    best: dict[tuple[str, int], Row] = {}
+    best: dict[tuple[str, int, int], Row] = {}
     for row in rows:
         if row[RETRACTS] is not None or row[ID] in gone:
             continue
@@ -396,11 +397,11 @@ def current_of_rows(rows: Iterable[Row], as_of: Period | None = None) -> Current
         if year > last_year or (year == last_year and months > last_months):
             continue
         code = row[CODE]
-        key = (upper.get(code) or upper.setdefault(code, code.upper()), year)
+        key = (upper.get(code) or upper.setdefault(code, code.upper()), year, months)
         held = best.get(key)
         if held is None or outranks(row, held):
             best[key] = row
-    return {key: figure_of(row) for key, row in best.items()}
+    return {(code, Period(year, months)): figure_of(row) for (code, year, months), row in best.items()}
 
 
 def outranks(row: Row, held: Row) -> bool:
@@ -414,8 +415,21 @@ def outranks(row: Row, held: Row) -> bool:
     return (row[AT], row[ID]) > (held[AT], held[ID])
 
 
+def figures_of_year(current: CurrentFigures, code: str, year: int) -> list[Figure]:
+    """The code's figure for each checkpoint of `year`, earliest period first."""
+    wanted = code.upper()
+    found = [f for (c, period), f in current.items() if c == wanted and period.year == year]
+    return sorted(found, key=lambda f: f.period)
+
+
+def latest_of_year(current: CurrentFigures, code: str, year: int) -> Figure | None:
+    """The code's current figure for `year`: the one with the latest period."""
+    found = figures_of_year(current, code, year)
+    return found[-1] if found else None
+
+
 def current_figures(records: Iterable[Record], as_of: Period | None = None) -> CurrentFigures:
-    """Each code's current figure per year among records, as current_of_rows decides it."""
+    """Each code's figure per period among records, as current_of_rows decides it."""
     return current_of_rows((row_of(r) for r in records), as_of)
 
 

@@ -2,18 +2,37 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from decimal import Decimal
+from typing import Any, Literal
 
 from .formatting import rounded
 from .periods import Period
-from .plan import STATUSES, Indicator, Override, Plan, Settings, Status
-from .records import CurrentFigures, Figure
+from .plan import STATUSES, Baseline, Indicator, Override, Plan, Settings, Status, TermRule
+from .records import CurrentFigures, Figure, figures_of_year
 
 HUNDRED = Decimal(100)
 MET_OR_EXCEEDED: tuple[Status, ...] = ("exceeded", "met")
-FINE: tuple[Status, ...] = ("exceeded", "met", "on_track")
+# A term still in progress is no verdict either way, so it fails no gate.
+FINE: tuple[Status, ...] = ("exceeded", "met", "on_track", "in_progress")
+ProjectionMethod = Literal["seasonal", "straight_line"]
+ChangeUnit = Literal["percent", "points"]
+
+
+@dataclass
+class TermFigure:
+    """What the annual figures of a term give for one target, by its term rule."""
+
+    rule: TermRule
+    value: Decimal | None
+    years_used: tuple[int, ...]
+    missing_years: tuple[int, ...]
+    figures: tuple[Figure, ...] = ()  # the full-year figures used, earliest year first
+    first_reached: int | None = None  # level_by_end: the first year the level was reached
+    met_early: int | None = None  # ... when that was before the last year ("về đích sớm")
+    years_met: tuple[int, ...] | None = None  # amount_each_year: the years that met the amount
+    total: Decimal | None = None  # amount_each_year: the term's total so far
 
 
 @dataclass
@@ -30,11 +49,26 @@ class Standing:
     projected: Decimal | None = None
     pace_so_far: Decimal | None = None
     pace_needed: Decimal | None = None
+    projection_method: ProjectionMethod | None = None
+    previous: Figure | None = None  # the figure for the same period of the previous year
+    change: Decimal | None = None  # "so với cùng kỳ": % for levels and quantities, points for rates
+    checkpoints: tuple[Figure, ...] = ()  # this year's figure at each checkpoint so far
+    previous_checkpoints: tuple[Figure, ...] = ()  # last year's
+    baseline_progress: tuple[tuple[Baseline, Decimal | None], ...] = ()
+    term: TermFigure | None = None
     exceeded_beyond: Decimal | None = None  # a met figure past its target: where Exceeded would begin
 
     @property
     def actual(self) -> Decimal | None:
+        if self.term is not None:
+            return self.term.value
         return self.record.value if self.record else None
+
+    @property
+    def change_unit(self) -> ChangeUnit | None:
+        if self.change is None:
+            return None
+        return "points" if in_points(self.indicator) else "percent"
 
     @property
     def difference(self) -> Decimal | None:
@@ -69,8 +103,14 @@ class Summary:
 
 
 def standing_of(plan: Plan, indicator: Indicator, current: CurrentFigures) -> Standing:
-    """One indicator's standing, from its code's current figure for the plan year."""
-    return judge(indicator, current.get((indicator.code.upper(), plan.year)), plan.settings)
+    """One indicator's standing in `plan`, from its code's figures for the plan's year or years."""
+    if plan.is_term:
+        return term_standing(plan, indicator, current)
+    this_year = figures_of_year(current, indicator.code, plan.year)
+    last_year = figures_of_year(current, indicator.code, plan.year - 1)
+    return judge(
+        indicator, this_year[-1] if this_year else None, plan.settings, tuple(this_year), tuple(last_year)
+    )
 
 
 def standings(plan: Plan, current: CurrentFigures) -> list[Standing]:
@@ -87,40 +127,172 @@ def summarize(all_standings: Iterable[Standing]) -> Summary:
     return Summary(counts=counts, total=total)
 
 
-def judge(indicator: Indicator, record: Figure | None, settings: Settings) -> Standing:
-    """The standing of one indicator whose current figure is `record`."""
-    if record is None:
+def judge(
+    indicator: Indicator,
+    record: Figure | None,
+    settings: Settings,
+    checkpoints: tuple[Figure, ...] = (),
+    previous_checkpoints: tuple[Figure, ...] = (),
+) -> Standing:
+    """The standing of one indicator whose current figure is `record`.
+
+    `previous_checkpoints`, last year's figures, give "so với cùng kỳ" and the seasonal projection.
+    """
+    if record is None or record.value is None or record.period is None:
         status: Status = "no_data"
-        return Standing(indicator, None, _overridden(indicator, status), status)
+        return Standing(
+            indicator,
+            None,
+            _overridden(indicator, status),
+            status,
+            checkpoints=checkpoints,
+            previous_checkpoints=previous_checkpoints,
+        )
     value, period = record.value, record.period
+    last_year = {r.period: r.value for r in previous_checkpoints if r.period is not None}
+    previous = next((r for r in previous_checkpoints if r.period == period.a_year_earlier()), None)
     projected = pace_so_far = pace_needed = None
+    method: ProjectionMethod | None = None
     if period.is_full_year:
         status = full_year_status(indicator, value, settings)
     elif indicator.kind == "accumulating":
-        projected = value * 12 / period.months
+        share = seasonal_share(
+            last_year.get(period.a_year_earlier()), last_year.get(Period(period.year - 1, 12))
+        )
+        method = "straight_line" if share is None else "seasonal"
+        projected = value * 12 / period.months if share is None else value / share
         pace_so_far = value / period.months
         if value < indicator.target:
             pace_needed = (indicator.target - value) / (12 - period.months)
         status = accumulating_status(indicator, value, projected, settings)
     else:
         status = in_year_status(indicator, value, settings)
+    # A growth rate within the year is a rate so far, compared with the target, never a share of it.
+    rate_so_far = indicator.kind == "growth_rate" and not period.is_full_year
+    return _standing(
+        indicator,
+        value,
+        status,
+        record=record,
+        progress=None if rate_so_far else progress_of(indicator, value),
+        projected=_round(projected),
+        pace_so_far=_round(pace_so_far),
+        pace_needed=_round(pace_needed),
+        projection_method=method,
+        exceeded_beyond=_exceeded_beyond(indicator, value, status, settings, period.is_full_year),
+        previous=previous,
+        change=None
+        if previous is None or previous.value is None
+        else change_of(indicator, value, previous.value),
+        checkpoints=checkpoints,
+        previous_checkpoints=previous_checkpoints,
+        baseline_progress=tuple(
+            (b, progress_of(replace(indicator, target=b.target, target_high=None), value))
+            for b in indicator.other_baselines
+        ),
+    )
+
+
+def in_points(indicator: Indicator) -> bool:
+    """Rates and shares are compared in percentage points; levels and quantities in %."""
+    return indicator.is_percent or indicator.kind == "growth_rate"
+
+
+def change_of(indicator: Indicator, value: Decimal, previous: Decimal) -> Decimal | None:
+    """So với cùng kỳ: the change from the same period of last year, in points or in %."""
+    if in_points(indicator):
+        return value - previous
+    if previous <= 0:
+        return None
+    return rounded((value / previous - 1) * HUNDRED, 2)
+
+
+def seasonal_share(checkpoint: Decimal | None, full_year: Decimal | None) -> Decimal | None:
+    """Last year's share of the full year reached by the same checkpoint, when both are known."""
+    if checkpoint is None or full_year is None or checkpoint <= 0 or full_year <= 0 or checkpoint > full_year:
+        return None
+    return checkpoint / full_year
+
+
+def term_standing(plan: Plan, indicator: Indicator, current: CurrentFigures) -> Standing:
+    """A term target judged from the full-year figures of the term's years (none for a year: missing)."""
+    rule = indicator.term_rule
+    assert rule is not None, "a term plan gives every target a term_rule"
+    found = [current.get((indicator.code.upper(), Period(year, 12))) for year in plan.years]
+    figures = tuple(r for r in found if r is not None and r.value is not None)
+    used = tuple(r.period.year for r in figures if r.period is not None)
+    missing = tuple(year for year in plan.years if year not in used)
+    if not figures:
+        term = TermFigure(rule, None, used, missing)
+        return Standing(indicator, None, _overridden(indicator, "no_data"), "no_data", term=term)
+    values = [r.value for r in figures if r.value is not None]
+    settings = plan.settings
+    complete = not missing
+    term = TermFigure(rule, None, used, missing, figures)
+    if rule == "average_annual_rate":
+        term.value = compounded_rate(values)
+    elif rule == "level_by_end":
+        term.value = values[-1]
+        complete = plan.year in used
+        reached = [
+            r.period.year
+            for r in figures
+            if r.value is not None
+            and r.period is not None
+            and full_year_status(indicator, r.value, settings) in MET_OR_EXCEEDED
+        ]
+        term.first_reached = reached[0] if reached else None
+        term.met_early = reached[0] if reached and reached[0] < plan.year else None
+    elif rule == "amount_each_year":
+        term.total = sum(values, Decimal(0))
+        term.value = rounded(term.total / len(values), 2)
+        term.years_met = tuple(
+            year
+            for year, value in zip(used, values, strict=True)
+            if full_year_status(indicator, value, settings) in MET_OR_EXCEEDED
+        )
+    else:  # average_reduction
+        term.value = rounded(sum(values, Decimal(0)) / len(values), 2)
+    value = term.value
+    assert value is not None
+    status: Status = full_year_status(indicator, value, settings) if complete else "in_progress"
+    progress = None if indicator.kind == "growth_rate" else progress_of(indicator, value)
+    beyond = _exceeded_beyond(indicator, value, status, settings, complete)
+    return _standing(
+        indicator, value, status, record=None, progress=progress, term=term, exceeded_beyond=beyond
+    )
+
+
+def _exceeded_beyond(
+    indicator: Indicator, value: Decimal, status: Status, settings: Settings, full_year: bool
+) -> Decimal | None:
+    """For a met figure past its target, yet short of Exceeded: where Exceeded would begin."""
+    if status == "met" and full_year and gap_of(indicator, value) < 0:
+        return exceed_threshold(indicator, settings)
+    return None
+
+
+def _standing(indicator: Indicator, value: Decimal, status: Status, **more: Any) -> Standing:
+    """A standing with a figure: the gap from it, and the verdict as overridden by hand."""
     gap = gap_of(indicator, value)
-    exceeded_beyond = None
-    if status == "met" and period.is_full_year and gap < 0:  # past the target, yet short of Exceeded
-        exceeded_beyond = exceed_threshold(indicator, settings)
     return Standing(
         indicator=indicator,
-        record=record,
         status=_overridden(indicator, status),
         computed_status=status,
         gap=gap,
         gap_percent=None if indicator.is_percent else _share(gap, abs(indicator.target)),
-        progress=progress_of(indicator, value),
-        projected=_round(projected),
-        pace_so_far=_round(pace_so_far),
-        pace_needed=_round(pace_needed),
-        exceeded_beyond=exceeded_beyond,
+        **more,
     )
+
+
+def compounded_rate(rates: Sequence[Decimal]) -> Decimal:
+    """The average annual rate, in %, that compounds to the same growth as the years' rates."""
+    growth = Decimal(1)
+    for rate in rates:
+        growth *= 1 + rate / HUNDRED
+    if growth <= 0:
+        return Decimal(-100)
+    return rounded((growth ** (Decimal(1) / len(rates)) - 1) * HUNDRED, 2)
 
 
 def _overridden(indicator: Indicator, status: Status) -> Status:

@@ -16,8 +16,8 @@ from .formatting import Locale
 from .log import RecordLog
 from .numbers import checked_figure, parse_number
 from .periods import default_period, parse_period
-from .plan import Indicator, load_plan
-from .records import Basis, Figure, NewFigure, Record, Retraction
+from .plan import Indicator, Plan, load_plans
+from .records import Basis, CurrentFigures, Figure, NewFigure, Record, Retraction
 from .standing import FINE, Standing, standing_of
 
 if TYPE_CHECKING:
@@ -29,12 +29,17 @@ if TYPE_CHECKING:
 
 @dataclass
 class Recorded:
-    """The outcome of `record`: the new record, the standing it gives, and what to tell."""
+    """The outcome of `record`: the new record, the standing it gives, and what to tell.
+
+    `standing` is None when no annual plan of the folder judges the figure's year and code:
+    the figure is kept all the same, for "so với cùng kỳ" and term reviews.
+    """
 
     record: Figure
-    standing: Standing
+    standing: Standing | None
     period_defaulted: bool
     likely_intended: Decimal | None
+    indicator: Indicator
 
 
 @dataclass
@@ -43,7 +48,7 @@ class Undone:
 
     retraction: Retraction
     retracted: Figure
-    standing: Standing
+    standing: Standing | None
 
 
 @dataclass
@@ -113,12 +118,26 @@ def likely_intended(indicator: Indicator, value: Decimal) -> Decimal | None:
 
 
 class Tracker:
-    """A data folder's plan and record log."""
+    """A data folder's plans and record log, and the plan a command looks at."""
 
-    def __init__(self, folder: DataFolder) -> None:
+    def __init__(self, folder: DataFolder, plan_name: str | None = None) -> None:
         self.folder = folder
-        self.plan = load_plan(folder.plan_path, folder.cache_dir)
+        self.plans = load_plans(folder.plan_path, folder.cache_dir)
+        self.plan: Plan = self.plans.choose(plan_name)
         self.log = RecordLog(folder.path, folder.cache_dir)
+
+    def judging(self, code: str, year: int) -> tuple[Plan, Indicator] | None:
+        """The annual plan that judges `code`'s figures for `year`, with its target, if there is one."""
+        plan = self.plans.annual(year)
+        if plan is None:
+            return None
+        wanted = code.upper()
+        indicator = next((i for i in plan.indicators if i.code.upper() == wanted), None)
+        return None if indicator is None else (plan, indicator)
+
+    def standing_for(self, code: str, year: int, current: CurrentFigures) -> Standing | None:
+        found = self.judging(code, year)
+        return None if found is None else standing_of(found[0], found[1], current)
 
     def records(self) -> list[Record]:
         return self.log.records()
@@ -136,12 +155,12 @@ class Tracker:
         reading: Locale | None = None,
     ) -> Recorded:
         """Append a figure; `locale` insists on a notation, `reading` settles only what reads two ways."""
-        indicator = self.plan.indicator(code)
+        indicator = self.plans.indicator(code)
         value = parse_number(value_text, locale, reading)
         if period_text is None:
             period = default_period(self.plan.year, today or date.today())
         else:
-            period = parse_period(period_text, self.plan.year)
+            period = parse_period(period_text)
         check_value(indicator, value)
         figure = NewFigure(
             code=indicator.code,
@@ -157,9 +176,10 @@ class Tracker:
         state = self.log.state()  # as it is now: with this figure, and any appended since
         return Recorded(
             record=record,
-            standing=standing_of(self.plan, indicator, state.current),
+            standing=self.standing_for(indicator.code, period.year, state.current),
             period_defaulted=period_text is None,
-            likely_intended=likely_intended(indicator, value),
+            likely_intended=likely_intended(self._judged(indicator, period.year), value),
+            indicator=indicator,
         )
 
     def import_file(
@@ -174,31 +194,36 @@ class Tracker:
         from .importing import figures_from, read_table
 
         table = read_table(path, progress)
-        default = parse_period(period_text, self.plan.year) if period_text else None
+        default = parse_period(period_text) if period_text else None
         figures = figures_from(
             table,
             path.name,
-            self.plan.indicator,
+            self.plans.indicator,
             check_value,
             now(),
             current_user(),
             locale,
             default,
-            self.plan.year,
         )
         if dry_run:
             return Imported(figures, [], table.sheets)
         return Imported(figures, self.log.append_figures(figures), table.sheets)
 
+    def _judged(self, indicator: Indicator, year: int) -> Indicator:
+        """The indicator with the target of the plan that judges `year`, else as described."""
+        found = self.judging(indicator.code, year)
+        return indicator if found is None else found[1]
+
     def undo(self, record_id: str | None = None, note: str | None = None) -> Undone:
         """Retract the figure whose id starts with `record_id`, or the last one standing."""
         done = self.log.retract(record_id, now(), current_user(), _nfc(note))
-        indicator = self.plan.indicator(done.retracted.code)
-        return Undone(done.retraction, done.retracted, standing_of(self.plan, indicator, done.current))
+        retracted = done.retracted
+        standing = self.standing_for(retracted.code, retracted.period.year, done.current)
+        return Undone(done.retraction, retracted, standing)
 
     def history(self, code: str | None = None, limit: int | None = None) -> list[HistoryEntry]:
         """The records in the log's order (of one indicator), the last `limit` of them."""
-        wanted = self.plan.indicator(code).code if code else None
+        wanted = self.plans.indicator(code).code if code else None
         return [HistoryEntry(e.record, e.retracted_by, e.retracted) for e in self.log.history(wanted, limit)]
 
     def report(self, as_of_text: str | None = None) -> Report:
@@ -206,7 +231,7 @@ class Tracker:
         from .report import build_report  # deferred: start-up (record and undo need no report)
 
         if as_of_text:
-            as_of = parse_period(as_of_text, self.plan.year)
+            as_of = parse_period(as_of_text, None if self.plan.is_term else self.plan.year)
             return build_report(self.plan, self.log.current_as_of(as_of), as_of)
         return build_report(self.plan, self.log.state().current)
 

@@ -22,6 +22,7 @@ from . import (
     list_indicators,
     migrate,
     paths,
+    plans,
     record,
     report,
     schema,
@@ -89,6 +90,14 @@ def main_options(
             "--lang", help="Language of human output. Default: $LAICHAU_TARGETS_LANG, then your locale."
         ),
     ] = None,
+    plan: Annotated[
+        Optional[str],
+        typer.Option(
+            "--plan",
+            metavar="NAME",
+            help="The plan to show, check or list: 2024, 2025, 2021-2025 (`targets plans` lists them). Default: the data folder's current plan.",
+        ),
+    ] = None,
     version: Annotated[
         bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and stop.")
     ] = False,
@@ -119,13 +128,14 @@ def main_options(
 
     Example: targets record GRDP 8.7 --period 2024
     """
-    ctx.obj = State(data, lang.value if lang else None)
+    ctx.obj = State(data, lang.value if lang else None, plan)
 
 
 app.command()(show.show)
 app.command(context_settings={"ignore_unknown_options": True})(record.record)  # so that -0.5 is a value
 app.command()(report.report)
 app.command("list")(list_indicators.list_indicators)
+app.command()(plans.plans)
 app.command()(init.init)
 app.command()(paths.paths)
 app.command()(history.history)
@@ -184,6 +194,8 @@ HELP_VI = {
     "data": "Thư mục dữ liệu (kế hoạch và sổ ghi). Mặc định: $LAICHAU_TARGETS_DATA, ./data, hoặc thư mục riêng "
     "của bạn.",
     "lang": "Ngôn ngữ hiển thị. Mặc định: $LAICHAU_TARGETS_LANG, rồi theo locale của máy.",
+    "plan": "Kế hoạch cần xem, kiểm tra hay liệt kê: 2024, 2025, 2021-2025 (`targets plans` liệt kê). "
+    "Mặc định: kế hoạch đang dùng của thư mục dữ liệu.",
     "version": "In phiên bản rồi dừng.",
     "install_completion": "Cài tự động hoàn thành lệnh cho shell của bạn (bash, zsh, fish).",
     "show_completion": "In mã tự động hoàn thành lệnh cho shell của bạn, để tự cài.",

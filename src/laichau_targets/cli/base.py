@@ -31,7 +31,7 @@ EXIT_BROKEN_PIPE = 141  # the reader of standard output left (`| head`): as a sh
 EXIT_INTERRUPTED = 130  # Ctrl-C, as a shell reports SIGINT (click would say 1: "check failed")
 
 # Options of the whole program that people also put after the command: (option, takes a value).
-GLOBAL_OPTIONS = {"--data": True, "--lang": True}
+GLOBAL_OPTIONS = {"--data": True, "--lang": True, "--plan": True}
 
 
 def error(text: str) -> None:
@@ -237,10 +237,11 @@ class NumberLocale(str, Enum):
 
 
 class State:
-    """What the global options chose: the data folder and the language."""
+    """What the global options chose: the data folder, the plan and the language."""
 
-    def __init__(self, data: Path | None, lang: str | None) -> None:
+    def __init__(self, data: Path | None, lang: str | None, plan: str | None = None) -> None:
         self.data = data
+        self.plan = plan
         self.texts = Texts(choose_lang(lang, os.environ))
         self.written: str | None = None  # the id of what a command appended to the log, once it has
 
@@ -250,7 +251,7 @@ class State:
     def tracker(self) -> "Tracker":
         from ..tracker import Tracker
 
-        return Tracker(self.folder())
+        return Tracker(self.folder(), self.plan)
 
 
 def state_of(ctx: typer.Context) -> State:
@@ -285,10 +286,15 @@ def tell_migration(tracker: "Tracker", texts: Texts) -> None:
         )
 
 
-def standing_line(standing: "Standing", texts: Texts) -> str:
-    """`GRDP: now not met (0.3 points below target)`: what a figure changed, in one line."""
+def standing_line(standing: "Standing | None", texts: Texts, code: str = "", year: int = 0) -> str:
+    """`GRDP: now not met (0.3 points below target)`: what a figure changed, in one line.
+
+    Without a standing, no plan of the folder judges `code`'s figures for `year`.
+    """
     from ..render import words
 
+    if standing is None:
+        return texts("record.no_plan", code=words.inert(code), year=year)
     status = words.status(standing, texts, in_sentence=True)
     line = f"{standing.indicator.code}: {texts('record.standing', status=status)}"
     if standing.gap is not None:

@@ -27,6 +27,7 @@ def check(
     the_report = state.tracker().report(as_of)
     bad = failing(the_report, strict)
     typer.echo(words.headline(the_report, texts))
+    typer.echo(words.plan_line(the_report, texts))
     for s in bad:
         typer.echo(texts("check.failing", code=s.indicator.code, status=words.status(s, texts)))
     if bad:

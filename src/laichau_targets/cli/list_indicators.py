@@ -15,7 +15,8 @@ def list_indicators(ctx: typer.Context, owner: OwnerOption = None) -> None:
 
     state = state_of(ctx)
     texts = state.texts
-    indicators = list(state.tracker().plan.indicators)
+    plan = state.tracker().plan
+    indicators = list(plan.indicators)
     if owner is not None:
         indicators = owned_by(indicators, owner)
     with_owner = any(i.owner for i in indicators)
@@ -23,13 +24,14 @@ def list_indicators(ctx: typer.Context, owner: OwnerOption = None) -> None:
         (
             words.inert(i.code),
             texts(f"kind.{i.kind}"),
-            words.target(i, texts),
+            words.term_target(i, texts, plan.year) if plan.is_term else words.target(i, texts),
             *([words.inert(i.owner or "–")] if with_owner else []),
             words.name(i, texts),
         )
         for i in indicators
     ]
     typer.echo(columns(rows))
+    typer.echo(words.plan_line_of(plan, texts))
 
 
 # --help in Vietnamese: the command's help, then each parameter's, by parameter name.

@@ -50,9 +50,8 @@ def record(
         locale=locale.value if locale else None,
         reading=texts.lang,
     )
-    rec, standing = done.record, done.standing
+    rec, standing, indicator = done.record, done.standing, done.indicator
     state.written = rec.short
-    indicator = standing.indicator
     tell_migration(tracker, texts)
     if done.period_defaulted:
         typer.echo(texts("record.period_default", period=words.period(rec.period, texts)), err=True)
@@ -66,16 +65,17 @@ def record(
             basis=texts(f"basis.{rec.basis}"),
         )
     )
-    typer.echo(standing_line(standing, texts))
+    typer.echo(standing_line(standing, texts, indicator.code, rec.period.year))
     if done.likely_intended is not None:
-        direction = "above" if rec.value > indicator.target else "below"
+        target = standing.indicator.target if standing else indicator.target
+        direction = "above" if rec.value > target else "below"
         typer.echo(
             "Warning: "
             + texts(
                 "warn.far",
                 value=words.figure(rec.value, texts),
                 direction=texts(f"warn.far.{direction}"),
-                target=words.figure(indicator.target, texts),
+                target=words.figure(target, texts),
                 likely=words.figure(done.likely_intended, texts),
             ),
             err=True,

@@ -33,5 +33,5 @@ def show(
 # --help in Vietnamese: the command's help, then each parameter's, by parameter name.
 HELP_VI = {
     "": 'Hiện tiến độ của mọi chỉ tiêu thành bảng có màu.\n\nDòng tổng hợp dưới bảng đếm các chỉ tiêu theo đánh giá.\n\nVí dụ: targets show --wide --owner "Sở Y tế"',
-    "wide": "Thêm cột dự báo cả năm và bình quân theo tháng.",
+    "wide": "Thêm cột dự báo cả năm, bình quân theo tháng, so với cùng kỳ và xu hướng.",
 }

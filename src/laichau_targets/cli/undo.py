@@ -43,7 +43,7 @@ def undo(
             by=done.retraction.short,
         )
     )
-    typer.echo(standing_line(done.standing, texts))
+    typer.echo(standing_line(done.standing, texts, gone.code, gone.period.year))
 
 
 # --help in Vietnamese: the command's help, then each parameter's, by parameter name.

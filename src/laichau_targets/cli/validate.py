@@ -14,32 +14,48 @@ def validate(
         Optional[Path], typer.Argument(metavar="[FILE]", help="A plan file. Default: the one in use.")
     ] = None,
 ) -> None:
-    """Check a plan file and list every problem with its line.
+    """Check a data folder's plan files and list every problem with its file and line.
+
+    FILE is the entry point (targets.toml); the plan files it names are checked with it.
 
     Example: targets validate data/targets.toml
     """
     from ..errors import PlanError
-    from ..plan import load_plan
+    from ..plan import load_plans
 
     state = state_of(ctx)
     texts = state.texts
     path = plan_file or state.folder().plan_path
     try:
-        plan = load_plan(path)
+        found = load_plans(path)
+        chosen = [found.named(state.plan)] if state.plan else list(found.plans)
     except PlanError as exc:
         from ..render.words import inert
 
         if len(exc.problems) == 1:  # a missing or unreadable file, or one problem: one line
             raise
         for problem in exc.problems:
-            typer.echo(inert(f"{path}: {problem.text(texts.lang)}"), err=True)
+            # A problem of a plan file the entry point names already starts with that file.
+            where = "" if problem.key == "error.plan_problem" else f"{path}: "
+            typer.echo(inert(where + problem.text(texts.lang)), err=True)
         error(texts("error.validate_count", path=path, count=len(exc.problems)))
         raise typer.Exit(EXIT_ERROR) from None
-    echo(texts("validate.ok", path=path, province=plan.province, year=plan.year, count=len(plan.indicators)))
+    for plan in chosen:
+        echo(
+            texts(
+                "validate.ok",
+                path=plan.path or path,
+                province=plan.province,
+                year=plan.name,
+                count=len(plan.indicators),
+            )
+        )
 
 
 # --help in Vietnamese: the command's help, then each parameter's, by parameter name.
 HELP_VI = {
-    "": "Kiểm tra một tệp kế hoạch và liệt kê mọi lỗi kèm số dòng.\n\nVí dụ: targets validate data/targets.toml",
+    "": "Kiểm tra các tệp kế hoạch của thư mục dữ liệu và liệt kê mọi lỗi kèm tệp và số dòng.\n\n"
+    "FILE là tệp đầu vào (targets.toml); các tệp kế hoạch nó nêu được kiểm tra cùng.\n\n"
+    "Ví dụ: targets validate data/targets.toml",
     "plan_file": "Tệp kế hoạch. Mặc định: tệp đang dùng.",
 }

@@ -29,7 +29,8 @@ def cell(value: object) -> str:
 
 
 def render(report: Report) -> str:
-    rows = [indicator_fields(s) for s in report.standings]
+    # Each row names its plan: a CSV has no header of its own to say which plan it shows.
+    rows = [{**indicator_fields(s), "plan": report.plan.name} for s in report.standings]
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(list(rows[0]) if rows else [])

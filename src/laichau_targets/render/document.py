@@ -6,7 +6,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..messages import Texts
+from ..records import Figure
 from ..report import Report
+from ..standing import Standing
 from . import words
 
 
@@ -16,6 +18,7 @@ class Table:
     rows: list[list[str]]
     statuses: list[str]
     progress: list[Decimal | None]
+    columns: list[str] = field(default_factory=list)  # what each column is, for layouts that style them
 
 
 @dataclass
@@ -35,16 +38,16 @@ class Document:
     sections: list[Section]
 
 
+COLUMNS = ["code", "name", "unit", "target", "num", "progress", "gap", "change", "status"]
+TERM_COLUMNS = ["code", "name", "unit", "target", "num", "progress", "gap", "years", "status"]
+
+
 def build_document(report: Report, texts: Texts) -> Document:
     plan = report.plan
-    intro = [
-        texts(
-            "report.source",
-            title=words.inert(plan.title),
-            site=words.inert(plan.site),
-            author=words.inert(plan.author),
-        )
-    ]
+    intro = [source_line(report, texts), words.plan_line(report, texts)]
+    note = plan.note_en if texts.lang == "en" and plan.note_en else plan.note
+    if note:
+        intro.append(texts("report.plan_note", note=words.inert(note)))
     if report.as_of is not None:
         intro.append(texts("report.as_of", period=words.period(report.as_of, texts)))
     headers = [
@@ -55,6 +58,7 @@ def build_document(report: Report, texts: Texts) -> Document:
         texts("col.latest"),
         texts("col.progress"),
         texts("col.gap"),
+        texts("col.years" if plan.is_term else "col.change"),
         texts("col.status"),
     ]
     rows = [
@@ -62,10 +66,13 @@ def build_document(report: Report, texts: Texts) -> Document:
             words.inert(s.indicator.code),
             words.name(s.indicator, texts),
             words.unit(s.indicator, texts),
-            words.target(s.indicator, texts, with_unit=False),
+            words.term_target(s.indicator, texts, plan.year, with_unit=False)
+            if plan.is_term
+            else words.target(s.indicator, texts, with_unit=False),
             words.latest(s, texts, with_unit=False),
             words.progress(s, texts),
             words.difference(s, texts),
+            term_years(s, texts) if plan.is_term else words.change(s, texts),
             words.status(s, texts),
         ]
         for s in report.standings
@@ -75,15 +82,38 @@ def build_document(report: Report, texts: Texts) -> Document:
         rows=rows,
         statuses=[s.status for s in report.standings],
         progress=[s.progress for s in report.standings],
+        columns=TERM_COLUMNS if plan.is_term else COLUMNS,
     )
+    if plan.is_term:
+        title = texts(
+            "report.title.term",
+            province=words.inert(plan.province),
+            years=words.years(plan.first_year, plan.year),
+        )
+    else:
+        title = texts("report.title", province=words.inert(plan.province), year=plan.year)
+    sections = [
+        Section(texts("report.remains"), items=remains(report, texts) or [texts("report.remains.none")])
+    ]
+    if plan.is_term:
+        details = [
+            words.term_detail(s, texts) for s in report.standings if s.term and s.term.value is not None
+        ]
+        sections.append(Section(texts("report.term"), items=details or [texts("report.sources.none")]))
+    projections = [line for s in report.standings if (line := words.projection(s, texts)) is not None]
+    if projections:
+        sections.append(Section(texts("report.projections"), items=projections))
+    shares = [line for s in report.standings if (line := words.baselines(s, texts)) is not None]
+    if shares:
+        sections.append(Section(texts("report.baselines"), items=shares))
     return Document(
-        title=texts("report.title", province=words.inert(plan.province), year=plan.year),
+        title=title,
         intro=intro,
         headline=words.headline(report, texts),
         table_title=texts("report.table"),
         table=table,
         sections=[
-            Section(texts("report.remains"), items=remains(report, texts) or [texts("report.remains.none")]),
+            *sections,
             Section(
                 texts("report.rules"),
                 paragraphs=[
@@ -100,6 +130,27 @@ def build_document(report: Report, texts: Texts) -> Document:
             *notes(report, texts),
         ],
     )
+
+
+def source_line(report: Report, texts: Texts) -> str:
+    """The plan's source document: title, site and author, as far as the plan names them."""
+    plan = report.plan
+    title = words.inert(plan.title)
+    if plan.site and plan.author:
+        return texts(
+            "report.source", title=title, site=words.inert(plan.site), author=words.inert(plan.author)
+        )
+    if plan.site:
+        return texts("report.source.short", title=title, site=words.inert(plan.site))
+    return texts("report.source.title", title=title)
+
+
+def term_years(standing: Standing, texts: Texts) -> str:
+    """The years a term figure used, and those still missing."""
+    term = standing.term
+    if term is None or not term.years_used:
+        return "–"
+    return ", ".join(str(year) for year in term.years_used)
 
 
 def remains(report: Report, texts: Texts) -> list[str]:
@@ -124,24 +175,29 @@ def remains(report: Report, texts: Texts) -> list[str]:
 
 
 def sources(report: Report, texts: Texts) -> list[str]:
-    """Where each current figure came from."""
+    """Where each current figure came from (for a term: each year's)."""
     lines = []
     for s in report.standings:
-        record = s.record
-        if record is None or s.actual is None:
-            continue
-        date = record.recorded_at.strftime(texts("date.format"))
-        line = (
-            f"{words.inert(s.indicator.code)} #{record.short or record.id}: "
-            f"{words.quantity(s.actual, s.indicator, texts, None)}, {words.period_of(record, texts)}, "
-            f"{texts('report.recorded', date=date, user=words.inert(record.user))}"
-        )
-        if record.source:
-            line += f"; {words.inert(record.source)}"
-        if record.note:
-            line += f" ({words.inert(record.note)})"
-        lines.append(line)
+        for record in s.term.figures if s.term is not None else (s.record,):
+            if record is not None and record.value is not None:
+                lines.append(source_of(s, record, texts))
     return lines
+
+
+def source_of(s: Standing, record: Figure, texts: Texts) -> str:
+    """One figure with its provenance."""
+    assert record.value is not None
+    date = record.recorded_at.strftime(texts("date.format"))
+    line = (
+        f"{words.inert(s.indicator.code)} #{record.short or record.id}: "
+        f"{words.quantity(record.value, s.indicator, texts, None)}, {words.period_of(record, texts)}, "
+        f"{texts('report.recorded', date=date, user=words.inert(record.user))}"
+    )
+    if record.source:
+        line += f"; {words.inert(record.source)}"
+    if record.note:
+        line += f" ({words.inert(record.note)})"
+    return line
 
 
 def notes(report: Report, texts: Texts) -> list[Section]:

@@ -17,6 +17,7 @@ COLOURS = {
     "off_track": "#cf222e",
     "not_met": "#a40e26",
     "no_data": "#8c959f",
+    "in_progress": "#8250df",
 }
 
 STYLE = """
@@ -33,11 +34,16 @@ table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; vertical-align: top; padding: .4rem .5rem; border-bottom: 1px solid var(--line); }
 th { font-size: .85rem; color: var(--muted); white-space: nowrap; }
 td.code { font-weight: 600; white-space: nowrap; }
-td.num, td.target, td.gap { text-align: right; white-space: nowrap; }
+td.num, td.target, td.gap, td.change { text-align: right; white-space: nowrap; }
 .bar { width: 6rem; height: .6rem; background: #eaeef2; border-radius: .3rem; overflow: hidden; }
 .bar span { display: block; height: 100%; }
 .status { font-weight: 600; white-space: nowrap; }
 ul { padding-left: 1.25rem; }
+.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(20rem, 1fr)); gap: .75rem; }
+figure { margin: 0; border: 1px solid var(--line); border-radius: .4rem; padding: .5rem .6rem; break-inside: avoid; }
+figcaption { font-size: .9rem; margin-bottom: .25rem; }
+figcaption b { margin-right: .35rem; }
+svg.chart { display: block; width: 100%; height: auto; max-width: 100%; }
 li { margin: .2rem 0; }
 @media (max-width: 40rem) {
   body { font-size: 14px; }
@@ -47,9 +53,10 @@ li { margin: .2rem 0; }
   td { border: 0; padding: .1rem 0; display: flex; gap: .5rem; text-align: left; white-space: normal; }
   tr { display: flex; flex-direction: column; }
   td::before { content: attr(data-label); flex: 0 0 6.5rem; color: var(--muted); font-size: .85rem; }
-  td.num, td.target, td.gap { text-align: left; }
+  td.num, td.target, td.gap, td.change { text-align: left; }
   td.name { order: -1; font-weight: 600; font-size: 1.05rem; }  /* each card leads with the indicator's name */
   td.name::before { content: none; }
+  .charts { grid-template-columns: 1fr; }
 }
 @media print {
   @page { margin: 12mm; }
@@ -63,12 +70,29 @@ li { margin: .2rem 0; }
 }
 """
 
-_CLASSES = ["code", "name", "unit", "target", "num", "progress", "gap", "status"]
-
 
 def _bar(progress: Decimal | None, status: str) -> str:
     width = 0 if progress is None else max(0, min(100, int(progress)))
     return f'<div class="bar"><span style="width:{width}%;background:{COLOURS[status]}"></span></div>'
+
+
+def charts(report: Report, texts: Texts) -> list[str]:
+    """A chart per indicator that has figures; the others named in one line."""
+    from . import chart, words
+
+    drawn = [s for s in report.standings if chart.has_figures(s)]
+    empty = [words.inert(s.indicator.code) for s in report.standings if not chart.has_figures(s)]
+    out = [f'<h2 id="charts">{escape(texts("report.charts"))}</h2>', '<div class="charts">']
+    for s in drawn:
+        caption = f"<b>{escape(words.inert(s.indicator.code))}</b>{escape(words.name(s.indicator, texts))}"
+        # This year's bars in the colour of the verdict; with no verdict yet, not in last year's grey.
+        colour = COLOURS[s.status] if s.status != "no_data" else "#57606a"
+        svg = chart.chart(s, texts, colour, report.plan)
+        out.append(f"<figure><figcaption>{caption}</figcaption>{svg}</figure>")
+    out.append("</div>")
+    if empty:
+        out.append(f"<p>{escape(texts('chart.none', codes=', '.join(empty)))}</p>")
+    return out
 
 
 def _dated(report: Report, texts: Texts) -> str:
@@ -109,14 +133,15 @@ def render(report: Report, texts: Texts) -> str:
     out.append(
         "<thead><tr>"
         + "".join(
-            f'<th class="{c}">{escape(h)}</th>' for c, h in zip(_CLASSES, doc.table.headers, strict=True)
+            f'<th class="{c}">{escape(h)}</th>'
+            for c, h in zip(doc.table.columns, doc.table.headers, strict=True)
         )
         + "</tr></thead>"
     )
     out.append("<tbody>")
     for row, status, progress in zip(doc.table.rows, doc.table.statuses, doc.table.progress, strict=True):
         cells = []
-        for css, header, value in zip(_CLASSES, doc.table.headers, row, strict=True):
+        for css, header, value in zip(doc.table.columns, doc.table.headers, row, strict=True):
             text = escape(value)
             if css == "progress":
                 text = f"{_bar(progress, status)}{text}"
@@ -125,6 +150,7 @@ def render(report: Report, texts: Texts) -> str:
             cells.append(f'<td class="{css}" data-label="{escape(header)}">{text}</td>')
         out.append(f'<tr class="{status}">' + "".join(cells) + "</tr>")
     out.append("</tbody></table></div>")
+    out += charts(report, texts)
     for section in doc.sections:
         out.append(f"<h2>{escape(section.title)}</h2>")
         out += [f"<p>{escape(p)}</p>" for p in section.paragraphs]

@@ -40,7 +40,38 @@ def indicator_fields(s: Standing) -> dict[str, Field]:
         "source": record.source if record else None,
         "note": record.note if record else None,
         "target_source": indicator.source,
+        "previous_year_figure": s.previous.value if s.previous else None,
+        "previous_year_period": s.previous.period.label if s.previous and s.previous.period else None,
+        "change_from_previous_year": s.change,
+        "change_unit": s.change_unit,
+        "projection_method": s.projection_method,
+        "term_rule": indicator.term_rule,
     }
+
+
+def term_fields(s: Standing) -> dict[str, Any] | None:
+    """What a term plan's annual figures give for one target (JSON only: it holds lists)."""
+    term = s.term
+    if term is None:
+        return None
+    return {
+        "rule": term.rule,
+        "figure": term.value,
+        "years_used": list(term.years_used),
+        "missing_years": list(term.missing_years),
+        "first_reached": term.first_reached,
+        "met_early": term.met_early,
+        "years_met": None if term.years_met is None else list(term.years_met),
+        "total": term.total,
+    }
+
+
+def baseline_fields(s: Standing) -> list[dict[str, Any]]:
+    """Each further baseline and the figure's share of it (JSON only)."""
+    return [
+        {"name": b.name_vi, "name_en": b.name_en, "target": b.target, "progress": progress}
+        for b, progress in s.baseline_progress
+    ]
 
 
 def report_fields(report: Report) -> dict[str, Any]:
@@ -57,8 +88,24 @@ def report_fields(report: Report) -> dict[str, Any]:
             "site": plan.site,
             "author": plan.author,
             "url": plan.url,
+            "name": plan.name,
+            "kind": "term" if plan.is_term else "annual",
+            "first_year": plan.first_year,
+            "last_year": plan.year,
+            "complete": plan.complete,
+            "note": plan.note,
+            "note_en": plan.note_en,
         },
         "as_of": report.as_of.label if report.as_of else None,
         "summary": summary,
-        "indicators": [indicator_fields(s) for s in report.standings],
+        "indicators": [
+            {
+                **indicator_fields(s),
+                "term": term_fields(s),
+                "baseline_name": s.indicator.baseline_vi,
+                "baseline_name_en": s.indicator.baseline_en,
+                "other_baselines": baseline_fields(s),
+            }
+            for s in report.standings
+        ],
     }

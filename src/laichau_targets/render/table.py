@@ -34,7 +34,9 @@ STATUS_STYLE = {
     "off_track": "red",
     "not_met": "bold red",
     "no_data": "dim",
+    "in_progress": "magenta",
 }
+SPARKS = "▁▂▃▄▅▆▇█"
 BAR_CELLS = (8, 4, 0)  # tried in turn until the table fits
 DEFAULT_WIDTH = 100  # a pipe gets a stable table
 NAME_MIN = 24  # narrower than this, names would say too little: other columns move out first
@@ -74,8 +76,24 @@ class Column:
         return max([cell_len(self.header), *(cell.cell_len for cell in self.cells)])
 
 
+def sparkline(standing: Standing) -> str:
+    """The indicator's recent figures as a row of bars: last year's checkpoints, then this year's."""
+    if standing.term is not None:
+        figures = list(standing.term.figures)
+    else:
+        figures = [*standing.previous_checkpoints, *standing.checkpoints]
+    values = [f.value for f in figures]
+    if not values:
+        return ""
+    low, high = min(values), max(values)
+    if high == low:
+        return SPARKS[len(SPARKS) // 2] * len(values)
+    return "".join(SPARKS[int((v - low) / (high - low) * (len(SPARKS) - 1))] for v in values)
+
+
 def wide_columns(report: Report, texts: Texts) -> list[Column]:
-    """The columns `--wide` adds: the projection to year end and the monthly paces."""
+    """The columns `--wide` adds: the projection to year end (~: from last year's seasonal share),
+    the monthly paces, the change on the same period of last year, and the recent figures."""
     from rich.text import Text
 
     def amounts(pick: Callable[[Standing], Decimal | None], needed: bool = False) -> list[Text]:
@@ -85,10 +103,19 @@ def wide_columns(report: Report, texts: Texts) -> list[Column]:
             cells.append(Text("–" if value is None else words.amount(value, s.indicator, texts, needed)))
         return cells
 
+    projected = amounts(lambda s: s.projected)
+    for cell, s in zip(projected, report.standings, strict=True):
+        if s.projection_method == "seasonal":
+            cell.append(" ~", style="dim")
     return [
-        Column(texts("col.projected"), amounts(lambda s: s.projected), "right"),
+        Column(texts("col.projected"), projected, "right"),
         Column(texts("col.pace_so_far"), amounts(lambda s: s.pace_so_far), "right"),
         Column(texts("col.pace_needed"), amounts(lambda s: s.pace_needed, needed=True), "right"),
+        Column(texts("col.change"), [Text(words.change(s, texts)) for s in report.standings], "right"),
+        Column(
+            texts("col.trend"),
+            [Text(sparkline(s), style=STATUS_STYLE[s.status]) for s in report.standings],
+        ),
     ]
 
 
@@ -114,7 +141,13 @@ def render(
     for group in _groups(moved, width - code.width - gap, gap):
         lines.append(Text(""))
         lines += _lines([code, *group], gap, width)[0]
-    sentences = [Text(""), Text(words.headline(report, texts), style="bold")]
+    sentences = [
+        Text(""),
+        Text(words.headline(report, texts), style="bold"),
+        Text(words.plan_line(report, texts)),
+    ]
+    if wide and any(s.projection_method == "seasonal" for s in report.standings):
+        sentences.append(Text(texts("show.seasonal_mark"), style="dim"))
     sentences += [
         Text(line) for line in words.met_not_exceeded(report, texts) + words.overrides(report, texts)
     ]
@@ -164,7 +197,7 @@ def _columns(report: Report, texts: Texts, bar_cells: int) -> list[Column]:
         ),
         Column(
             texts("col.period"),
-            [Text("" if s.record is None else words.period_of(s.record, texts, True)) for s in standings],
+            [Text(words.period_short(s, texts)) for s in standings],
         ),
         Column(texts("col.progress"), progress, "left" if bar_cells else "right"),
         Column(

@@ -11,6 +11,8 @@ from .document import build_document
 
 WIDTH = 100
 UNIT_COLUMN = 2
+LEFT_OUT = ("unit", "years")  # the unit goes after the name; a term's years are in its latest figure
+CHANGE_WIDTH = 9  # "Year on year" wraps over two lines: the names need the room more
 
 
 def render(report: Report, texts: Texts) -> str:
@@ -29,10 +31,12 @@ def render(report: Report, texts: Texts) -> str:
     console.print(Text(doc.headline))
     console.print()
     table = Table(box=None, pad_edge=False, show_edge=False, header_style="")
-    # 100 columns are few: the unit goes after the name, "(tỷ đồng)", rather than in a column of its own.
-    columns = [n for n in range(len(doc.table.headers)) if n != UNIT_COLUMN]
+    # 100 columns are few: the unit goes after the name, "(tỷ đồng)", rather than in a column of its own,
+    # and a term's years are in its latest figure.
+    columns = [n for n, kind in enumerate(doc.table.columns) if kind not in LEFT_OUT]
     for n in columns:
-        table.add_column(doc.table.headers[n], no_wrap=n == 0, ratio=3 if n == 1 else 2)
+        narrow = CHANGE_WIDTH if doc.table.columns[n] == "change" else None
+        table.add_column(doc.table.headers[n], no_wrap=n == 0, ratio=3 if n == 1 else 2, max_width=narrow)
     for row in doc.table.rows:
         unit = words.unit_after(row[1], row[UNIT_COLUMN])
         cells = [f"{row[1]} ({unit})" if n == 1 and unit else row[n] for n in columns]

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from ..formatting import human, rounded
 from ..messages import Texts, period_words
 from ..periods import Period
-from ..plan import Indicator
+from ..plan import Indicator, Plan
 from ..records import Figure
 from ..standing import Standing
 
@@ -133,6 +133,13 @@ def period(of: Period, texts: Texts, capital: bool = False) -> str:
     return period_words(of, texts.lang, capital)
 
 
+def period_short(standing: Standing, texts: Texts) -> str:
+    """The period of the current figure; for a term, the years its figure comes from."""
+    if standing.term is not None:
+        return ", ".join(_spans(standing.term.years_used))
+    return "" if standing.record is None else period_of(standing.record, texts, True)
+
+
 def period_of(record: Figure, texts: Texts, capital: bool = False) -> str:
     """`9 tháng/2024, ước`: the period and whether the figure is an estimate or official."""
     return f"{period(record.period, texts, capital)}, {texts(f'basis.{record.basis}')}"
@@ -149,6 +156,8 @@ def actual(standing: Standing, texts: Texts, with_unit: bool = False) -> str:
 
 def latest(standing: Standing, texts: Texts, with_unit: bool = True) -> str:
     """The current figure with its period and basis: `1.850,5 (9 tháng/2024, ước)`."""
+    if standing.term is not None:
+        return term_latest(standing, texts, with_unit)
     if standing.record is None or standing.actual is None:
         return "–"
     return f"{actual(standing, texts, with_unit)} ({period_of(standing.record, texts)})"
@@ -205,7 +214,7 @@ def headline(report: Report, texts: Texts) -> str:
     """ "9/17 indicators met or exceeded; 2 at risk; ..." with only the counts that are not zero."""
     counts = report.summary.counts
     parts = [texts("headline.met", met=report.summary.met_or_exceeded, total=report.summary.total)]
-    for key in ("on_track", "at_risk", "off_track", "not_met", "no_data"):
+    for key in ("on_track", "at_risk", "off_track", "not_met", "in_progress", "no_data"):
         if counts[key]:
             parts.append(texts(f"headline.{key}", n=counts[key]))
     return "; ".join(parts)
@@ -218,6 +227,132 @@ def overrides(report: Report, texts: Texts) -> list[str]:
         for s in report.standings
         if s.override is not None
     ]
+
+
+def change(standing: Standing, texts: Texts) -> str:
+    """So với cùng kỳ: `+22.25%` for levels and quantities, `+0.5 pt` for rates; `–` when unknown."""
+    if standing.change is None:
+        return "–"
+    if standing.change_unit == "points":
+        return texts("gap.points_short", gap=signed(standing.change, texts))
+    return signed(standing.change, texts) + "%"
+
+
+def plan_line(report: Report, texts: Texts) -> str:
+    """Which plan an output shows, and whether the file holds all of it."""
+    return plan_line_of(report.plan, texts)
+
+
+def plan_line_of(plan: Plan, texts: Texts) -> str:
+    line = texts(f"report.plan.{'term' if plan.is_term else 'annual'}", name=inert(plan.name))
+    if not plan.complete:
+        line += " " + texts("report.incomplete", count=len(plan.indicators))
+    return line
+
+
+def plan_source(plan: Plan) -> str:
+    """The plan's source document in one short line: its title, and where it was published."""
+    title = inert(plan.title)
+    return f"{title} — {inert(plan.site)}" if plan.site else title
+
+
+def years(first: int, last: int) -> str:
+    return str(first) if first == last else f"{first}–{last}"
+
+
+def term_target(
+    indicator: Indicator, texts: Texts, last_year: int, compact: bool = False, with_unit: bool = True
+) -> str:
+    """A term target as the sources word it: `9–10% a year on average`, `at least 65 million VND by 2025`."""
+    text = target(indicator, texts, compact=compact, with_unit=with_unit and not compact)
+    if indicator.term_rule is None:
+        return text
+    return f"{text} {texts(f'term_rule.{indicator.term_rule}', year=last_year)}"
+
+
+def term_latest(standing: Standing, texts: Texts, with_unit: bool = True) -> str:
+    """The term figure with the years it comes from: `9.2% (2021–2024)`."""
+    term = standing.term
+    if term is None or term.value is None:
+        return "–"
+    indicator = standing.indicator
+    shown = with_unit or indicator.is_percent
+    text = quantity(term.value, indicator, texts) if shown else number(term.value, texts)
+    return f"{text} ({', '.join(_spans(term.years_used))})"
+
+
+def _spans(found: tuple[int, ...]) -> list[str]:
+    """Years as runs: 2021–2023, 2025."""
+    runs: list[list[int]] = []
+    for year in found:
+        if runs and year == runs[-1][-1] + 1:
+            runs[-1].append(year)
+        else:
+            runs.append([year])
+    return [years(run[0], run[-1]) for run in runs]
+
+
+def term_detail(standing: Standing, texts: Texts) -> str:
+    """How the term figure was found, and what is still missing, in one line."""
+    term = standing.term
+    assert term is not None
+    indicator = standing.indicator
+    code = inert(indicator.code)
+    assert term.value is not None
+    used = ", ".join(_spans(term.years_used))
+    if term.rule == "average_annual_rate":
+        parts = [texts("term.compounded", value=quantity(term.value, indicator, texts), years=used)]
+    elif term.rule == "level_by_end":
+        parts = [texts("term.level", value=quantity(term.value, indicator, texts), year=term.years_used[-1])]
+        if term.met_early is not None:
+            parts.append(texts("term.met_early", year=term.met_early))
+    elif term.rule == "amount_each_year":
+        assert term.total is not None and term.years_met is not None
+        parts = [
+            texts("term.total", total=quantity(term.total, indicator, texts), years=used),
+            texts("term.average", value=quantity(term.value, indicator, texts)),
+            texts(
+                "term.years_met",
+                years=", ".join(str(y) for y in term.years_met) or "–",
+                met=len(term.years_met),
+                count=len(term.years_used),
+            ),
+        ]
+    else:
+        parts = [texts("term.average_reduction", value=quantity(term.value, indicator, texts), years=used)]
+    if term.missing_years:
+        parts.append(texts("term.missing", years=", ".join(_spans(term.missing_years))))
+    return f"{code}: " + "; ".join(parts)
+
+
+def projection(standing: Standing, texts: Texts) -> str | None:
+    """The year-end projection of a quantity, naming the method that gave it."""
+    if standing.projected is None or standing.projection_method is None or standing.record is None:
+        return None
+    indicator = standing.indicator
+    value = quantity(standing.projected, indicator, texts)
+    assert standing.record.period is not None
+    if standing.projection_method == "seasonal":
+        last = standing.record.period.a_year_earlier()
+        return texts(
+            "projection.seasonal", code=inert(indicator.code), value=value, period=period(last, texts)
+        )
+    return texts("projection.straight_line", code=inert(indicator.code), value=value)
+
+
+def baselines(standing: Standing, texts: Texts) -> str | None:
+    """ "bằng 26% dự toán Trung ương giao, 25% dự toán HĐND tỉnh giao": the share of each baseline."""
+    indicator = standing.indicator
+    if not standing.baseline_progress or standing.progress is None:
+        return None
+    vi = texts.lang == "vi"
+    primary = (indicator.baseline_vi if vi else indicator.baseline_en) or texts("baseline.primary")
+    parts = [texts("baseline.share", share=percent(standing.progress, texts, 1), name=inert(primary))]
+    for baseline, share in standing.baseline_progress:
+        if share is not None:
+            name_ = baseline.name_vi if vi else baseline.name_en
+            parts.append(texts("baseline.share", share=percent(share, texts, 1), name=inert(name_)))
+    return f"{inert(indicator.code)}: " + texts("baseline.line", shares=", ".join(parts))
 
 
 def met_not_exceeded(report: Report, texts: Texts) -> list[str]:
