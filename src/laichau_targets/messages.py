@@ -55,6 +55,8 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "col.period": {"en": "Period", "vi": "Kỳ"},
     "col.progress": {"en": "Progress", "vi": "Tiến độ"},
     "col.gap": {"en": "Gap", "vi": "Chênh lệch"},
+    "col.term_target": {"en": "Term target", "vi": "Mục tiêu giai đoạn"},
+    "col.term_figure": {"en": "Term figure", "vi": "Cả giai đoạn"},
     "col.status": {"en": "Status", "vi": "Đánh giá"},
     "col.pace_so_far": {"en": "Pace/month", "vi": "Bình quân/tháng"},
     "col.pace_needed": {"en": "Needed/month", "vi": "Cần/tháng"},

@@ -54,10 +54,9 @@ _TARGET_KEYS = {
     "baseline_en",
     "other_baselines",
     "measured_against",
-    "owner",
 }
 # What describes the indicator itself, once for the whole folder.
-_DESCRIPTION_KEYS = {"name_vi", "name_en", "display_vi", "unit", "unit_en", "kind", "min", "max"}
+_DESCRIPTION_KEYS = {"name_vi", "name_en", "display_vi", "unit", "unit_en", "kind", "min", "max", "owner"}
 _INDICATOR_KEYS = _TARGET_KEYS | _DESCRIPTION_KEYS
 _BASELINE_KEYS = {"name_vi", "name_en", "target", "source"}
 MEASURES = ("plan", "budget_estimate")

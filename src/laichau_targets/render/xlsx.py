@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from ..formatting import human
 from ..messages import Texts
 from ..plan import Indicator, Plan
+from ..records import Figure
 from ..report import Report
 from ..standing import Standing
 from . import words
@@ -41,12 +42,23 @@ _MAX_TEXT_WIDTH = 48
 _FONT_NAME = "Times New Roman"  # the face of Vietnamese administrative documents (Decree 30/2020)
 
 
-def number_format(value: Decimal, prefix: str = "") -> str:
-    """A format that shows `value` with exactly its own decimals, grouped, in the reader's locale."""
+def number_format(
+    value: Decimal, prefix: str = "", suffix: str = "", signed: bool = False, places: int | None = None
+) -> str:
+    """A format that shows `value` with its own decimals (at most `places`), grouped, in the reader's locale.
+
+    `prefix` and `suffix` are shown as text around the number (≥, %, a term rule); `signed`
+    writes + before a rise, as "so với cùng kỳ" does.
+    """
     exponent = value.normalize().as_tuple().exponent
-    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-    body = "#,##0" + ("." + "0" * places if places else "")
-    return f'"{prefix}"{body}' if prefix else body
+    own = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    decimals = own if places is None else min(own, places)
+    body = "#,##0" + ("." + "0" * decimals if decimals else "")
+    before = f'"{prefix}"' if prefix else ""
+    after = f'"{suffix}"' if suffix else ""
+    if signed:
+        return f"+{before}{body}{after};-{before}{body}{after};{before}{body}{after}"
+    return f"{before}{body}{after}"
 
 
 def cell_number(value: Decimal) -> int | float:
@@ -62,9 +74,16 @@ def _status_look(status: str) -> tuple[str | None, str, bool]:
     return fill, font, "bold" in style
 
 
+def figures_of(s: Standing) -> tuple[Figure, ...]:
+    """The figures a standing rests on: a term's figure per year, else the latest figure."""
+    if s.term is not None:
+        return s.term.figures
+    return () if s.record is None else (s.record,)
+
+
 def figures_date(report: Report) -> datetime | None:
     """When the latest of the report's figures was recorded."""
-    times = [s.record.recorded_at for s in report.standings if s.record is not None]
+    times = [record.recorded_at for s in report.standings for record in figures_of(s)]
     return max(times) if times else None
 
 
@@ -230,11 +249,13 @@ ANNEX_COLUMNS = (
     "col.vs_last_year",
     "col.status",
 )
+_CENTRED = (1, 3)  # TT and the unit; the period column of an annual annex too
 
 
 def _annex(ws: Worksheet, report: Report, texts: Texts, doc: Document) -> None:
     ws.title = texts("xlsx.sheet.report")
-    sheet = _Sheet(ws, len(ANNEX_COLUMNS))
+    headers, rows = _term_table(report, texts) if report.plan.is_term else _annual_table(report, texts)
+    sheet = _Sheet(ws, len(headers))
     sheet.line(doc.title, size=14, bold=True)
     for line in doc.intro:  # the plan's source, which plan, its checkpoint
         sheet.line(line, height_chars=150)
@@ -246,15 +267,16 @@ def _annex(ws: Worksheet, report: Report, texts: Texts, doc: Document) -> None:
     )
     sheet.line(doc.headline, bold=True)
     sheet.blank()
-    header_row = sheet.header([texts(key) for key in ANNEX_COLUMNS])
-    for number, s in enumerate(report.standings, 1):
-        row = sheet.cells(*_annex_row(number, s, texts))
+    header_row = sheet.header(headers)
+    centred = _CENTRED if report.plan.is_term else (*_CENTRED, 6)
+    for s, (values, formats) in zip(report.standings, rows, strict=True):
+        row = sheet.cells(values, formats)
         fill, colour, bold = _status_look(s.status)
-        status = ws.cell(row, len(ANNEX_COLUMNS))
+        status = ws.cell(row, len(headers))
         status.font = sheet.font_of(bold=bold, colour=colour)
         if fill:
             status.fill = sheet.fill_of(fill)
-        for column in (1, 3, 6):
+        for column in centred:
             ws.cell(row, column).alignment = sheet.middle
     overrides = words.overrides(report, texts)
     if overrides:
@@ -266,30 +288,105 @@ def _annex(ws: Worksheet, report: Report, texts: Texts, doc: Document) -> None:
     sheet.page(header_row)
 
 
-def _annex_row(number: int, s: Standing, texts: Texts) -> tuple[list[Any], list[str | None]]:
-    indicator = s.indicator
-    target, target_format = _target_cell(indicator, texts)
-    period = "" if s.record is None else words.period_of(s.record, texts)
-    values: list[Any] = [
-        number,
-        words.name(indicator, texts),
-        words.unit(indicator, texts),
-        target,
-        s.actual,
-        period,
-        s.progress,
-        None,  # so với cùng kỳ: comes with the plans over the years
-        words.status(s, texts),
+Row = tuple[list[Any], list[str | None]]  # a table row's values and their number formats
+
+
+def _annual_table(report: Report, texts: Texts) -> tuple[list[str], list[Row]]:
+    """One row per indicator: the target, the latest figure and its period, against plan and last year."""
+    rows = []
+    for number, s in enumerate(report.standings, 1):
+        indicator = s.indicator
+        target, target_format = _target_cell(indicator, texts)
+        period = "" if s.record is None else words.period_of(s.record, texts)
+        change, change_format = _change_cell(s, texts)
+        values: list[Any] = [
+            number,
+            words.name(indicator, texts),
+            words.unit(indicator, texts),
+            target,
+            s.actual,
+            period,
+            s.progress,
+            change,
+            words.status(s, texts),
+        ]
+        formats = [None, None, None, target_format, None, None, "#,##0.0", change_format, None]
+        rows.append((values, formats))
+    return [texts(key) for key in ANNEX_COLUMNS], rows
+
+
+def _change_cell(s: Standing, texts: Texts) -> tuple[Decimal | None, str | None]:
+    """So với cùng kỳ: a signed % for levels and quantities, signed points for rates."""
+    if s.change is None:
+        return None, None
+    if s.change_unit == "points":
+        suffix = texts("gap.points_short", gap="")  # " pt", " điểm"
+    else:
+        suffix = "%" if texts.lang == "en" else " %"
+    return s.change, number_format(s.change, suffix=suffix, signed=True)
+
+
+def _term_table(report: Report, texts: Texts) -> tuple[list[str], list[Row]]:
+    """A term plan: the term target, each year's full-year figure as a column, the term figure, the verdict."""
+    plan = report.plan
+    years = list(plan.years)
+    headers = [
+        texts("col.no"),
+        texts("col.indicator"),
+        texts("col.unit_full"),
+        texts("col.term_target"),
+        *(str(year) for year in years),
+        texts("col.term_figure"),
+        texts("col.vs_plan"),
+        texts("col.status"),
     ]
-    formats: list[str | None] = [None, None, None, target_format, None, None, "#,##0.0", None, None]
-    return values, formats
+    rows = []
+    for number, s in enumerate(report.standings, 1):
+        indicator = s.indicator
+        target, target_format = _target_cell(indicator, texts, plan.year)
+        term = s.term
+        by_year = {
+            r.period.year: r.value
+            for r in (term.figures if term else ())
+            if r.period is not None and r.value is not None
+        }
+        figure = term.value if term else None
+        values: list[Any] = [
+            number,
+            words.name(indicator, texts),
+            words.unit(indicator, texts),
+            target,
+            *(by_year.get(year) for year in years),
+            figure,
+            s.progress,
+            words.status(s, texts),
+        ]
+        formats: list[str | None] = [
+            None,
+            None,
+            None,
+            target_format,
+            *(None for _ in years),
+            None if figure is None else number_format(figure, places=2),
+            "#,##0.0",
+            None,
+        ]
+        rows.append((values, formats))
+    return headers, rows
 
 
-def _target_cell(indicator: Indicator, texts: Texts) -> tuple[Decimal | str, str | None]:
-    """The target as a number, its qualifier (≥ ≤ ≈) in the number format; a range as text."""
+def _target_cell(
+    indicator: Indicator, texts: Texts, last_year: int | None = None
+) -> tuple[Decimal | str, str | None]:
+    """The target as a number, its qualifier (≥ ≤ ≈) and a term's rule in its format; a range as text."""
     if indicator.comparison == "range":
+        if last_year is not None:
+            return words.term_target(indicator, texts, last_year, compact=True), None
         return words.target(indicator, texts, compact=True, with_unit=False), None
-    return indicator.target, number_format(indicator.target, _SIGNS[indicator.comparison])
+    rule = ""
+    if last_year is not None and indicator.term_rule is not None:
+        rule = " " + texts(f"term_rule.{indicator.term_rule}", year=last_year)
+    return indicator.target, number_format(indicator.target, _SIGNS[indicator.comparison], rule)
 
 
 SOURCE_COLUMNS = (
@@ -321,31 +418,25 @@ def _sources(ws: Worksheet, report: Report, texts: Texts, doc: Document) -> None
     sheet.line(texts("report.sources"), size=13, bold=True)
     header_row = sheet.header([texts(key) for key in SOURCE_COLUMNS])
     for number, s in enumerate(report.standings, 1):
-        record = s.record
-        recorded = user = source = note = period = ""
-        record_id: str = ""
-        if record is not None:
-            record_id = f"#{record.short or record.id}"  # as history shows it
-            recorded = record.recorded_at.strftime(texts("date.format") + " %H:%M")
-            user = words.inert(record.user)
-            source = words.inert(record.source or "")
-            note = words.inert(record.note or "")
-            period = words.period_of(record, texts)
-        sheet.cells(
-            [
-                number,
-                words.inert(s.indicator.code),
-                words.name(s.indicator, texts),
-                words.inert(s.indicator.source),
-                s.actual,
-                period,
-                record_id,
-                recorded,
-                user,
-                source,
-                note,
-            ]
-        )
+        figures = figures_of(s)
+        described = [number, words.inert(s.indicator.code), words.name(s.indicator, texts)]
+        described.append(words.inert(s.indicator.source))
+        if not figures:
+            sheet.cells([*described, None, "", "", "", "", "", ""])
+        for record in figures:
+            sheet.cells(
+                [
+                    *described,
+                    record.value,
+                    words.period_of(record, texts),
+                    f"#{record.short or record.id}",  # as history shows it
+                    record.recorded_at.strftime(texts("date.format") + " %H:%M"),
+                    words.inert(record.user),
+                    words.inert(record.source or ""),
+                    words.inert(record.note or ""),
+                ]
+            )
+            described = [None, "", "", ""]  # said once per indicator
     sheet.widths[2] = min(max(sheet.widths[2], 30), _MAX_TEXT_WIDTH)
     sheet.widths[3] = _MAX_TEXT_WIDTH
     sheet.fit_columns()
