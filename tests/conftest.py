@@ -16,6 +16,27 @@ from laichau_targets.cli import app
 from laichau_targets.datafolder import init_data_folder
 
 REPO = Path(__file__).resolve().parent.parent
+
+# The bundled 2024 plan's indicators, in plan order.
+ALL_CODES = [
+    "GRDP",
+    "GRDP_PC",
+    "AGRI_VA",
+    "GRAIN",
+    "LIVESTOCK",
+    "NRD_SHARE",
+    "NRD_NEW",
+    "FOREST",
+    "BUDGET",
+    "SCHOOLS",
+    "EHR",
+    "DOCTORS",
+    "POOR",
+    "POOR_DIST",
+    "JOBS",
+    "TRAINING",
+    "TRAINED",
+]
 ARTICLE = REPO / "docs" / "sources" / "laichau-2024-plan-article.txt"
 
 _LANG_VARS = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG", "LAICHAU_TARGETS_LANG")

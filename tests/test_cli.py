@@ -10,27 +10,7 @@ import pytest
 from laichau_targets import __version__
 from laichau_targets.cli import EXIT_CHECK_FAILED, EXIT_ERROR, app
 
-from .conftest import REPO, log_ids, markdown_rows, snapshot
-
-ALL_CODES = [
-    "GRDP",
-    "GRDP_PC",
-    "AGRI_VA",
-    "GRAIN",
-    "LIVESTOCK",
-    "NRD_SHARE",
-    "NRD_NEW",
-    "FOREST",
-    "BUDGET",
-    "SCHOOLS",
-    "EHR",
-    "DOCTORS",
-    "POOR",
-    "POOR_DIST",
-    "JOBS",
-    "TRAINING",
-    "TRAINED",
-]
+from .conftest import ALL_CODES, REPO, log_ids, markdown_rows, snapshot
 
 
 def test_version(targets) -> None:

@@ -16,8 +16,8 @@ from openpyxl import Workbook, load_workbook
 from laichau_targets.cli import EXIT_ERROR
 from laichau_targets.importing import cell_number
 
+from .conftest import ALL_CODES as CODES
 from .conftest import snapshot
-from .test_cli import ALL_CODES as CODES
 
 
 def figures_in_log(targets) -> list[tuple[str, Decimal, str, str, str | None, str | None]]:

@@ -17,7 +17,7 @@ from markdown_it import MarkdownIt
 
 from laichau_targets.cli import EXIT_CHECK_FAILED, EXIT_ERROR
 
-from .conftest import markdown_rows, snapshot
+from .conftest import ALL_CODES, markdown_rows, snapshot
 
 HOSTILE = '<script>alert(1)</script> a|b\nnext =HYPERLINK("x") [red]x[/red] \x1b[31mred\x1b[0m'
 FORMULA = '=HYPERLINK("x")'
@@ -291,25 +291,7 @@ def test_show_adapts_to_the_terminal_width(targets, figures: Path, monkeypatch, 
     monkeypatch.setenv("COLUMNS", columns)
     lines = targets("show").stdout.splitlines()
     assert max(len(line) for line in lines) <= int(columns)
-    assert [line.split()[0] for line in lines if line[:1].strip()][1:18] == [
-        "GRDP",
-        "GRDP_PC",
-        "AGRI_VA",
-        "GRAIN",
-        "LIVESTOCK",
-        "NRD_SHARE",
-        "NRD_NEW",
-        "FOREST",
-        "BUDGET",
-        "SCHOOLS",
-        "EHR",
-        "DOCTORS",
-        "POOR",
-        "POOR_DIST",
-        "JOBS",
-        "TRAINING",
-        "TRAINED",
-    ]
+    assert [line.split()[0] for line in lines if line[:1].strip()][1:18] == ALL_CODES
 
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
