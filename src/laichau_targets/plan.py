@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -674,6 +674,16 @@ class _PlanReader:
             return ""
         return unicodedata.normalize("NFC", value)
 
+    def not_one_of(self, key: str, value: Any, choices: Sequence[str], index: int, where: str) -> None:
+        """The problem of an indicator's `key` whose value is not one of `choices`."""
+        self.problem(
+            f"error.indicator_{key}",
+            self.key_line(index, key),
+            where=where,
+            value=value,
+            choices=", ".join(choices),
+        )
+
     def optional_text(self, table: dict[str, Any], key: str, index: int, where: str) -> str | None:
         value = table.get(key)
         if value is None:
@@ -748,22 +758,10 @@ class _PlanReader:
         source = self.text(raw, "source", index, where)
         comparison = raw.get("comparison")
         if comparison not in COMPARISONS:
-            self.problem(
-                "error.indicator_comparison",
-                self.key_line(index, "comparison"),
-                where=where,
-                value=comparison,
-                choices=", ".join(COMPARISONS),
-            )
+            self.not_one_of("comparison", comparison, COMPARISONS, index, where)
         kind = raw.get("kind", "level")
         if describes and (kind not in KINDS or "kind" not in raw):
-            self.problem(
-                "error.indicator_kind",
-                self.key_line(index, "kind"),
-                where=where,
-                value=raw.get("kind"),
-                choices=", ".join(KINDS),
-            )
+            self.not_one_of("kind", raw.get("kind"), KINDS, index, where)
         target, target_high = self.target(raw, comparison, index, where)
         minimum = maximum = None
         if "min" in raw:
@@ -778,13 +776,7 @@ class _PlanReader:
         note = self.optional_text(raw, "note", index, where)
         term_rule = raw.get("term_rule")
         if term and term_rule not in TERM_RULES:
-            self.problem(
-                "error.indicator_term_rule",
-                self.key_line(index, "term_rule"),
-                where=where,
-                value=term_rule,
-                choices=", ".join(TERM_RULES),
-            )
+            self.not_one_of("term_rule", term_rule, TERM_RULES, index, where)
         elif not term and term_rule is not None:
             self.problem("error.indicator_term_rule_annual", self.key_line(index, "term_rule"), where=where)
         baseline_vi = self.optional_text(raw, "baseline_vi", index, where)
@@ -793,13 +785,7 @@ class _PlanReader:
         display_vi = self.optional_text(raw, "display_vi", index, where)
         measured_against = raw.get("measured_against", "plan")
         if measured_against not in MEASURES:
-            self.problem(
-                "error.indicator_measured_against",
-                self.key_line(index, "measured_against"),
-                where=where,
-                value=measured_against,
-                choices=", ".join(MEASURES),
-            )
+            self.not_one_of("measured_against", measured_against, MEASURES, index, where)
         owner = self.optional_text(raw, "owner", index, where)
         if len(self.problems) > before or target is None:
             self.broken.add(code.upper())
