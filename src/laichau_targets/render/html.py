@@ -32,9 +32,11 @@ h2 { font-size: 1.15rem; margin: 2rem 0 .5rem; border-bottom: 1px solid var(--li
 .table-wrap { overflow-x: auto; }
 table { border-collapse: collapse; width: 100%; }
 th, td { text-align: left; vertical-align: top; padding: .4rem .5rem; border-bottom: 1px solid var(--line); }
-th { font-size: .85rem; color: var(--muted); white-space: nowrap; }
+th { font-size: .85rem; color: var(--muted); }
 td.code { font-weight: 600; white-space: nowrap; }
 td.num, td.target, td.gap, td.change { text-align: right; white-space: nowrap; }
+td.num { white-space: normal; }  /* a figure with its period may wrap; the name column keeps room to read */
+td.name { min-width: 12rem; }
 .bar { width: 6rem; height: .6rem; background: #eaeef2; border-radius: .3rem; overflow: hidden; }
 .bar span { display: block; height: 100%; }
 .status { font-weight: 600; white-space: nowrap; }
@@ -62,7 +64,6 @@ li { margin: .2rem 0; }
   @page { margin: 12mm; }
   html { font-size: 11px; }
   body { font-size: 11px; }
-  td.num { white-space: normal; }
   main { max-width: none; padding: 0; }
   .table-wrap { overflow: visible; }
   tr { break-inside: avoid; }
