@@ -306,7 +306,8 @@ def test_every_command_and_option_has_vietnamese_help() -> None:
 
     group = _app_commands()
     missing = [p.name for p in group.params if p.name != "help" and p.name not in HELP_VI]
-    for name, command in group.commands.items():
+    for name in group.list_commands(None):
+        command = group.get_command(None, name)
         texts = {**COMMON, **texts_of(command)}
         if "" not in texts:
             missing.append(name)

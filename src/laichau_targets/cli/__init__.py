@@ -1,6 +1,7 @@
 """The `targets` command: arguments in, core calls, output out. Nothing here decides a standing.
 
-One module per command; this one wires them to the app and holds the global options.
+One module per command, listed in base.COMMANDS and loaded only when it runs; this one holds
+the global options and the console script.
 """
 
 import errno
@@ -14,23 +15,6 @@ import typer
 
 from .. import __version__
 from ..datafolder import DATA_ENV
-from . import (
-    check,
-    history,
-    import_figures,
-    init,
-    list_indicators,
-    migrate,
-    paths,
-    plans,
-    record,
-    report,
-    schema,
-    show,
-    template,
-    undo,
-    validate,
-)
 from .base import (
     EXIT_BROKEN_PIPE,
     EXIT_CHECK_FAILED,
@@ -129,23 +113,6 @@ def main_options(
     Example: targets record GRDP 8.7 --period 2024
     """
     ctx.obj = State(data, lang.value if lang else None, plan)
-
-
-app.command()(show.show)
-app.command(context_settings={"ignore_unknown_options": True})(record.record)  # so that -0.5 is a value
-app.command()(report.report)
-app.command("list")(list_indicators.list_indicators)
-app.command()(plans.plans)
-app.command()(init.init)
-app.command()(paths.paths)
-app.command()(history.history)
-app.command()(undo.undo)
-app.command()(migrate.migrate)
-app.command()(check.check)
-app.command()(validate.validate)
-app.command()(template.template)
-app.command("import")(import_figures.import_figures)
-app.command()(schema.schema)
 
 
 COMPLETE_VAR = "_TARGETS_COMPLETE"

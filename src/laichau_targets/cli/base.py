@@ -142,18 +142,63 @@ def _lang_asked(args: Sequence[str]) -> str | None:
     return None
 
 
+# Every command: its name, then its module in this package and the function there, in the order
+# `targets --help` lists them. Only the module of the command that runs is imported and turned
+# into a click command: doing that for all of them cost every command ~10 ms of start-up.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "show": ("show", "show"),
+    "record": ("record", "record"),
+    "report": ("report", "report"),
+    "list": ("list_indicators", "list_indicators"),
+    "plans": ("plans", "plans"),
+    "init": ("init", "init"),
+    "paths": ("paths", "paths"),
+    "history": ("history", "history"),
+    "undo": ("undo", "undo"),
+    "migrate": ("migrate", "migrate"),
+    "check": ("check", "check"),
+    "validate": ("validate", "validate"),
+    "template": ("template", "template"),
+    "import": ("import_figures", "import_figures"),
+    "schema": ("schema", "schema"),
+}
+CONTEXT_SETTINGS: dict[str, dict[str, Any]] = {"record": {"ignore_unknown_options": True}}  # -0.5 is a value
+
+
+def load_command(name: str) -> Any:
+    """The click command `name` of COMMANDS, built by Typer from its module's function."""
+    import importlib
+
+    module, function = COMMANDS[name]
+    callback = getattr(importlib.import_module(f"{__package__}.{module}"), function)
+    single = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
+    single.command(name, context_settings=CONTEXT_SETTINGS.get(name))(callback)
+    return typer.main.get_command(single)
+
+
 class TargetsGroup(TyperGroup):
-    """Turns every project error and usage mistake into one `Error:` line and exit status 2."""
+    """Turns every project error and usage mistake into one `Error:` line and exit status 2,
+    and loads a command only when it is asked for (COMMANDS)."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            self.commands[cmd_name] = load_command(cmd_name)
+        return self.commands.get(cmd_name)
 
     def make_context(self, info_name: Any, args: Any, parent: Any = None, **extra: Any) -> Any:
         from typer._click.exceptions import NoArgsIsHelpError, UsageError
 
-        args = hoist_global_options(args, list(self.commands))
+        args = hoist_global_options(args, list(COMMANDS))
         if not args or "--help" in args:
             lang = _lang_asked(args)
             if choose_lang(lang, os.environ) == "vi":
                 from .help_vi import into_vietnamese  # deferred: only a Vietnamese --help needs it
 
+                for name in COMMANDS:
+                    self.get_command(None, name)
                 into_vietnamese(self)
         if args and GLOBAL_OPTIONS.get(args[-1], False):  # `targets show --lang`: the value is missing
             error(f"Option '{args[-1]}' requires an argument. (see '{info_name} --help')")
