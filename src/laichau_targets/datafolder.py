@@ -10,13 +10,13 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from pathlib import Path
 
 from . import cachefile
 from .errors import DataFolderError
 from .plan import PLAN_FILE, bundled_data_path, bundled_plan_files
 from .records import LOG_FILE
+from .values import Value
 
 GIT_FILES = {
     ".gitattributes": f"# git merges the record log by keeping the lines of both sides\n{LOG_FILE} merge=union\n",
@@ -27,13 +27,13 @@ DATA_ENV = "LAICHAU_TARGETS_DATA"
 APP_NAME = "laichau-targets"
 
 
-@dataclass
-class DataFolder:
+class DataFolder(Value):
     """A folder holding a plan file and, beside it, its record log."""
 
-    path: Path
-    chosen_by: str  # option, env, local, user; or init for a folder just made
-    cache_dir: Path | None = None
+    def __init__(self, path: Path, chosen_by: str, cache_dir: Path | None = None) -> None:
+        self.path = path
+        self.chosen_by = chosen_by  # option, env, local, user; or init for a folder just made
+        self.cache_dir = cache_dir
 
     @property
     def plan_path(self) -> Path:

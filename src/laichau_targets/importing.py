@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -24,6 +23,7 @@ from .numbers import parse_number
 from .periods import Period, parse_period
 from .plan import Indicator
 from .records import BASES, Basis, NewFigure
+from .values import Value
 
 # The headers each column is known by (compared as `header_key` gives them).
 COLUMNS: dict[str, tuple[str, ...]] = {
@@ -61,22 +61,24 @@ def header_key(text: str) -> str:
 _KNOWN = {header_key(name): column for column, names in COLUMNS.items() for name in names}
 
 
-@dataclass
-class Row:
+class Row(Value):
     """A row of a sheet as the spreadsheet shows it: where it is, and its cells by column."""
 
-    sheet: str | None  # None for a CSV file
-    number: int
-    cells: dict[str, Any]
-    percent: frozenset[str] = frozenset()  # columns whose number is formatted as a percentage
+    def __init__(
+        self, sheet: str | None, number: int, cells: dict[str, Any], percent: frozenset[str] = frozenset()
+    ) -> None:
+        self.sheet = sheet  # None for a CSV file
+        self.number = number
+        self.cells = cells
+        self.percent = percent  # columns whose number is formatted as a percentage
 
 
-@dataclass
-class Table:
+class Table(Value):
     """The rows of a file that carry the known columns; `sheets` names the sheets read."""
 
-    rows: list[Row]
-    sheets: list[str]
+    def __init__(self, rows: list[Row], sheets: list[str]) -> None:
+        self.rows = rows
+        self.sheets = sheets
 
 
 def where(row: Row) -> Message:

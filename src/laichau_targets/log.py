@@ -15,7 +15,6 @@ import stat
 import zlib
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -60,36 +59,37 @@ from .records import (
     record_of,
     row_of,
 )
+from .values import Value
 
 BACKUP_FILE = "records.v0.1.toml"
 
 
-@dataclass
-class Migration:
+class Migration(Value):
     """A v0.1 log converted: where from, where to, how many records, and where the old file is kept."""
 
-    source: Path
-    target: Path
-    backup: Path
-    count: int
+    def __init__(self, source: Path, target: Path, backup: Path, count: int) -> None:
+        self.source = source
+        self.target = target
+        self.backup = backup
+        self.count = count
 
 
-@dataclass
-class Entry:
+class Entry(Value):
     """A record of the history, with the first retraction of it (a figure) or the figure it retracts."""
 
-    record: Record
-    retracted_by: Retraction | None
-    retracted: Figure | None
+    def __init__(self, record: Record, retracted_by: Retraction | None, retracted: Figure | None) -> None:
+        self.record = record
+        self.retracted_by = retracted_by
+        self.retracted = retracted
 
 
-@dataclass
-class Undone:
+class Undone(Value):
     """A retraction as appended, the figure it took back, and each code's current figures after it."""
 
-    retraction: Retraction
-    retracted: Figure
-    current: CurrentFigures
+    def __init__(self, retraction: Retraction, retracted: Figure, current: CurrentFigures) -> None:
+        self.retraction = retraction
+        self.retracted = retracted
+        self.current = current
 
 
 class RecordLog:

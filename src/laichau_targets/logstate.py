@@ -12,7 +12,6 @@ reader back to the whole log.
 from __future__ import annotations
 
 import zlib
-from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from typing import Any
@@ -32,6 +31,7 @@ from .records import (
     retraction_problem,
     row_of,
 )
+from .values import Value
 
 FIGURE, RETRACTED, RETRACTION = b"F", b"X", b"R"
 _ENTRY = ID_LENGTH + 4 + 1 + 4  # id, checksum of its line, kind, checksum of its code
@@ -126,14 +126,14 @@ def entry_of(row: Row, retracted: bool = False) -> bytes:
     return row[CHECKSUM].to_bytes(4, "big") + kind + code_checksum(row[CODE])
 
 
-@dataclass
-class Covered:
+class Covered(Value):
     """The part of the log a state describes: its length, line count and checksums."""
 
-    length: int
-    lines: int
-    crc: int
-    adler: int
+    def __init__(self, length: int, lines: int, crc: int, adler: int) -> None:
+        self.length = length
+        self.lines = lines
+        self.crc = crc
+        self.adler = adler
 
     def extended(self, data: bytes) -> Covered:
         return Covered(
@@ -147,13 +147,13 @@ class Covered:
 EMPTY = Covered(0, 0, 0, 1)
 
 
-@dataclass
-class LogState:
+class LogState(Value):
     """Each code's current figure per year, the ids of the log, and what part of the file that is."""
 
-    current: CurrentFigures
-    index: IdIndex
-    covered: Covered
+    def __init__(self, current: CurrentFigures, index: IdIndex, covered: Covered) -> None:
+        self.current = current
+        self.index = index
+        self.covered = covered
 
 
 class NeedsWholeLog(Exception):

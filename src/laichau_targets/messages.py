@@ -7,11 +7,11 @@ build step for .mo files, and a test can walk it to find a missing translation.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any, Literal
 
 from .formatting import human
+from .values import Value
 
 Lang = Literal["en", "vi"]
 LANGS: tuple[Lang, ...] = ("en", "vi")
@@ -863,12 +863,12 @@ if TYPE_CHECKING:
         def months(self) -> int: ...
 
 
-@dataclass
-class Message:
+class Message(Value):
     """A catalogue key and the values that fill it: a sentence not yet in a language."""
 
-    key: str
-    params: dict[str, Any] = field(default_factory=dict)
+    def __init__(self, key: str, params: dict[str, Any] | None = None) -> None:
+        self.key = key
+        self.params = {} if params is None else params
 
     def text(self, lang: str = "en") -> str:
         return render_message(self.key, lang, self.params)

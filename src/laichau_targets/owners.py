@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import unicodedata
 from collections.abc import Iterable
 
@@ -43,4 +42,4 @@ def for_owner(report: Report, owner: str) -> Report:
     """The report narrowed to the indicators `owner` reports, its headline counted again."""
     codes = {i.code for i in owned_by((s.indicator for s in report.standings), owner)}
     rows = [s for s in report.standings if s.indicator.code in codes]
-    return dataclasses.replace(report, standings=rows, summary=summarize(rows))
+    return report.replace(standings=rows, summary=summarize(rows))

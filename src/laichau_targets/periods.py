@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from datetime import date
-from functools import cache
+from functools import cache, total_ordering
 
 from .errors import PeriodError
 
@@ -38,12 +37,32 @@ def _forms() -> list[re.Pattern[str]]:
     ]
 
 
-@dataclass(frozen=True, order=True)
+@total_ordering
 class Period:
-    """The months from January to the end of `months` of `year`."""
+    """The months from January to the end of `months` of `year`; ordered by year, then months.
 
-    year: int
-    months: int
+    Written by hand rather than as a frozen dataclass, for start-up (values.py says why).
+    """
+
+    __slots__ = ("months", "year")
+
+    def __init__(self, year: int, months: int) -> None:
+        self.year = year
+        self.months = months
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Period):
+            return NotImplemented
+        return (self.year, self.months) == (other.year, other.months)
+
+    def __lt__(self, other: Period) -> bool:
+        return (self.year, self.months) < (other.year, other.months)
+
+    def __hash__(self) -> int:
+        return hash((self.year, self.months))
+
+    def __repr__(self) -> str:
+        return f"Period(year={self.year}, months={self.months})"
 
     @property
     def is_full_year(self) -> bool:
@@ -69,9 +88,7 @@ class Period:
 
     def a_year_earlier(self) -> Period:
         """The same period of the previous year: what "so với cùng kỳ" compares with."""
-        from dataclasses import replace
-
-        return replace(self, year=self.year - 1)
+        return Period(self.year - 1, self.months)
 
 
 def _fold(text: str) -> str:

@@ -19,7 +19,6 @@ import re
 import sys
 import unicodedata
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -28,6 +27,7 @@ from typing import Any, Literal, cast, get_args
 from .errors import PlanError, UnknownIndicatorError, UnknownPlanError
 from .messages import Message
 from .numbers import FIGURE_RANGE, figure_in_range
+from .values import Value
 
 Comparison = Literal["at_least", "at_most", "about", "range"]
 Kind = Literal["level", "growth_rate", "accumulating"]
@@ -76,62 +76,88 @@ COUNT_UNITS = (
 )
 
 
-@dataclass
-class Settings:
+class Settings(Value):
     """Thresholds of the standing rules, each in % of the target."""
 
-    exceed_margin: Decimal = Decimal("1")
-    about_tolerance: Decimal = Decimal("1")
-    at_risk_band: Decimal = Decimal("5")
+    def __init__(
+        self,
+        exceed_margin: Decimal = Decimal("1"),
+        about_tolerance: Decimal = Decimal("1"),
+        at_risk_band: Decimal = Decimal("5"),
+    ) -> None:
+        self.exceed_margin = exceed_margin
+        self.about_tolerance = about_tolerance
+        self.at_risk_band = at_risk_band
 
 
-@dataclass
-class Override:
+class Override(Value):
     """A verdict a person set by hand, with the reason they gave."""
 
-    status: Status
-    reason: str
+    def __init__(self, status: Status, reason: str) -> None:
+        self.status = status
+        self.reason = reason
 
 
-@dataclass
-class Baseline:
+class Baseline(Value):
     """A further value the figure is measured against, like the central government's budget estimate."""
 
-    name_vi: str
-    name_en: str
-    target: Decimal
-    source: str | None = None
+    def __init__(self, name_vi: str, name_en: str, target: Decimal, source: str | None = None) -> None:
+        self.name_vi = name_vi
+        self.name_en = name_en
+        self.target = target
+        self.source = source
 
 
-@dataclass
-class Indicator:
+class Indicator(Value):
     """An indicator with one plan's target for it."""
 
-    code: str
-    name_vi: str
-    name_en: str
-    unit: str
-    target: Decimal
-    comparison: Comparison
-    kind: Kind
-    source: str
-    target_high: Decimal | None = None
-    minimum: Decimal | None = None
-    maximum: Decimal | None = None
-    override: Override | None = None
-    note: str | None = None
-    unit_en: str | None = None
-    term_rule: TermRule | None = None
-    baseline_vi: str | None = None
-    baseline_en: str | None = None
-    other_baselines: tuple[Baseline, ...] = ()
-    display_vi: str | None = (
-        None  # the name in Vietnamese output, when the source's wording reads oddly there
-    )
-    measured_against: str = (
-        "plan"  # what "đạt 105,8% …" names: the plan (kế hoạch) or the budget estimate (dự toán)
-    )
-    owner: str | None = None  # the department that reports it, e.g. "Sở Y tế"
+    def __init__(
+        self,
+        code: str,
+        name_vi: str,
+        name_en: str,
+        unit: str,
+        target: Decimal,
+        comparison: Comparison,
+        kind: Kind,
+        source: str,
+        target_high: Decimal | None = None,
+        minimum: Decimal | None = None,
+        maximum: Decimal | None = None,
+        override: Override | None = None,
+        note: str | None = None,
+        unit_en: str | None = None,
+        term_rule: TermRule | None = None,
+        baseline_vi: str | None = None,
+        baseline_en: str | None = None,
+        other_baselines: tuple[Baseline, ...] = (),
+        display_vi: str | None = None,
+        measured_against: str = "plan",
+        owner: str | None = None,
+    ) -> None:
+        self.code = code
+        self.name_vi = name_vi
+        self.name_en = name_en
+        self.unit = unit
+        self.target = target
+        self.comparison = comparison
+        self.kind = kind
+        self.source = source
+        self.target_high = target_high
+        self.minimum = minimum
+        self.maximum = maximum
+        self.override = override
+        self.note = note
+        self.unit_en = unit_en
+        self.term_rule = term_rule
+        self.baseline_vi = baseline_vi
+        self.baseline_en = baseline_en
+        self.other_baselines = other_baselines
+        self.display_vi = (
+            display_vi  # the name in Vietnamese output, when the source's wording reads oddly there
+        )
+        self.measured_against = measured_against  # what "đạt 105,8% …" names: the plan (kế hoạch) or the budget estimate (dự toán)
+        self.owner = owner  # the department that reports it, e.g. "Sở Y tế"
 
     @property
     def is_percent(self) -> bool:
@@ -144,24 +170,41 @@ class Indicator:
         return "/" not in unit and any(unit == u or unit.startswith(u + " ") for u in COUNT_UNITS)
 
 
-@dataclass
-class Plan:
+class Plan(Value):
     """A province's plan for one year, or for a term of years (then `year` is its last year)."""
 
-    province: str
-    year: int
-    title: str
-    site: str | None
-    author: str | None
-    indicators: tuple[Indicator, ...]
-    settings: Settings = field(default_factory=Settings)
-    url: str | None = None
-    path: Path | None = None
-    name: str = ""
-    first_year: int = 0
-    complete: bool = True
-    note: str | None = None  # on the plan's source or completeness; note_en in English output
-    note_en: str | None = None
+    def __init__(
+        self,
+        province: str,
+        year: int,
+        title: str,
+        site: str | None,
+        author: str | None,
+        indicators: tuple[Indicator, ...],
+        settings: Settings | None = None,
+        url: str | None = None,
+        path: Path | None = None,
+        name: str = "",
+        first_year: int = 0,
+        complete: bool = True,
+        note: str | None = None,
+        note_en: str | None = None,
+    ) -> None:
+        self.province = province
+        self.year = year
+        self.title = title
+        self.site = site
+        self.author = author
+        self.indicators = indicators
+        self.settings = Settings() if settings is None else settings
+        self.url = url
+        self.path = path
+        self.name = name
+        self.first_year = first_year
+        self.complete = complete
+        self.note = note  # on the plan's source or completeness; note_en in English output
+        self.note_en = note_en
+        self.__post_init__()
 
     def __post_init__(self) -> None:
         if not self.first_year:
@@ -186,13 +229,13 @@ class Plan:
         return [indicator.code for indicator in self.indicators]
 
 
-@dataclass
-class Plans:
+class Plans(Value):
     """Every plan of a data folder, and which one is the folder's own choice."""
 
-    plans: tuple[Plan, ...]
-    current: str | None
-    path: Path
+    def __init__(self, plans: tuple[Plan, ...], current: str | None, path: Path) -> None:
+        self.plans = plans
+        self.current = current
+        self.path = path
 
     def named(self, name: str) -> Plan:
         """The plan called `name` (2025, 2021-2025; an en dash counts as a hyphen)."""
@@ -304,12 +347,14 @@ def parse_plan(text: str, path: Path) -> Plan:
     return _assemble(path, _Source(path, text, _parse_toml(text, path)), None).choose()
 
 
-@dataclass
-class _Source:
-    path: Path
-    text: str  # empty when the data came from the cache
-    data: dict[str, Any]
-    signature: list[int] | None = None
+class _Source(Value):
+    def __init__(
+        self, path: Path, text: str, data: dict[str, Any], signature: list[int] | None = None
+    ) -> None:
+        self.path = path
+        self.text = text  # empty when the data came from the cache
+        self.data = data
+        self.signature = signature
 
 
 def _read_source(path: Path, cache_dir: Path | None) -> _Source:
@@ -464,13 +509,15 @@ def _thaw(value: Any) -> Any:
     return value
 
 
-@dataclass
-class _Draft:
+class _Draft(Value):
     """A plan file as read on its own: its head, and its indicator tables in file order."""
 
-    head: dict[str, Any] | None
-    settings: Settings
-    slots: list[tuple[int, Indicator, bool]]  # (table index, indicator, describes it)
+    def __init__(
+        self, head: dict[str, Any] | None, settings: Settings, slots: list[tuple[int, Indicator, bool]]
+    ) -> None:
+        self.head = head
+        self.settings = settings
+        self.slots = slots  # (table index, indicator, describes it)
 
 
 class _PlanReader:
@@ -913,10 +960,7 @@ def _rule_fits(rule: TermRule, kind: Kind) -> bool:
 
 def _with_target(described: Indicator, target: Indicator) -> Indicator:
     """The indicator as described elsewhere, with this plan's target."""
-    from dataclasses import replace
-
-    return replace(
-        described,
+    return described.replace(
         target=target.target,
         target_high=target.target_high,
         comparison=target.comparison,

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -18,6 +17,7 @@ from .errors import LogError, PeriodError
 from .messages import Message
 from .numbers import figure_in_range
 from .periods import Period, parse_period
+from .values import Value
 
 Basis = Literal["estimate", "official"]
 BASES: tuple[Basis, ...] = ("estimate", "official")
@@ -26,52 +26,89 @@ V01_LOG_FILE = "records.toml"
 _ID = re.compile(r"[0-7][0-9A-HJKMNP-TV-Z]{25}")
 
 
-@dataclass
-class Figure:
+class Figure(Value):
     """A reported figure."""
 
-    id: str
-    code: str
-    value: Decimal
-    period: Period
-    basis: Basis
-    recorded_at: datetime
-    user: str
-    source: str | None = None
-    note: str | None = None
-    v01_id: int | None = None  # the number a v0.1 log gave it
-    short: str = field(default="", compare=False, repr=False)  # filled in by the log that holds it
+    not_compared = ("short",)
+
+    def __init__(
+        self,
+        id: str,
+        code: str,
+        value: Decimal,
+        period: Period,
+        basis: Basis,
+        recorded_at: datetime,
+        user: str,
+        source: str | None = None,
+        note: str | None = None,
+        v01_id: int | None = None,
+        short: str = "",
+    ) -> None:
+        self.id = id
+        self.code = code
+        self.value = value
+        self.period = period
+        self.basis = basis
+        self.recorded_at = recorded_at
+        self.user = user
+        self.source = source
+        self.note = note
+        self.v01_id = v01_id  # the number a v0.1 log gave it
+        self.short = short  # filled in by the log that holds it
 
 
-@dataclass
-class Retraction:
+class Retraction(Value):
     """The taking back of a figure; the figure stays in the log."""
 
-    id: str
-    code: str
-    retracts: str
-    recorded_at: datetime
-    user: str
-    note: str | None = None
-    v01_id: int | None = None
-    short: str = field(default="", compare=False, repr=False)
+    not_compared = ("short",)
+
+    def __init__(
+        self,
+        id: str,
+        code: str,
+        retracts: str,
+        recorded_at: datetime,
+        user: str,
+        note: str | None = None,
+        v01_id: int | None = None,
+        short: str = "",
+    ) -> None:
+        self.id = id
+        self.code = code
+        self.retracts = retracts
+        self.recorded_at = recorded_at
+        self.user = user
+        self.note = note
+        self.v01_id = v01_id
+        self.short = short
 
 
 Record = Figure | Retraction
 
 
-@dataclass
-class NewFigure:
+class NewFigure(Value):
     """What `record` adds, before the log gives it an id."""
 
-    code: str
-    value: Decimal
-    period: Period
-    basis: Basis
-    recorded_at: datetime
-    user: str
-    source: str | None = None
-    note: str | None = None
+    def __init__(
+        self,
+        code: str,
+        value: Decimal,
+        period: Period,
+        basis: Basis,
+        recorded_at: datetime,
+        user: str,
+        source: str | None = None,
+        note: str | None = None,
+    ) -> None:
+        self.code = code
+        self.value = value
+        self.period = period
+        self.basis = basis
+        self.recorded_at = recorded_at
+        self.user = user
+        self.source = source
+        self.note = note
 
 
 # Lines -----------------------------------------------------------------------------------
@@ -155,12 +192,12 @@ def figure_of(row: Row) -> Figure:
     return figure
 
 
-@dataclass
-class Parsed:
+class Parsed(Value):
     """Rows read from the log in file order, each with its line number."""
 
-    rows: list[Row]
-    lines: list[int]
+    def __init__(self, rows: list[Row], lines: list[int]) -> None:
+        self.rows = rows
+        self.lines = lines
 
 
 def parse_lines(data: bytes, path: Path, first_line: int = 1) -> Parsed:

@@ -2,22 +2,21 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from .periods import Period
 from .plan import Plan
 from .records import CurrentFigures
 from .standing import Standing, Summary, standings, summarize
+from .values import Value
 
 
-@dataclass
-class Report:
+class Report(Value):
     """What every output format renders."""
 
-    plan: Plan
-    as_of: Period | None
-    standings: list[Standing]
-    summary: Summary
+    def __init__(self, plan: Plan, as_of: Period | None, standings: list[Standing], summary: Summary) -> None:
+        self.plan = plan
+        self.as_of = as_of
+        self.standings = standings
+        self.summary = summary
 
 
 def build_report(plan: Plan, current: CurrentFigures, as_of: Period | None = None) -> Report:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import Any, Literal
 
@@ -11,6 +10,7 @@ from .formatting import rounded
 from .periods import Period
 from .plan import STATUSES, Baseline, Indicator, Override, Plan, Settings, Status, TermRule
 from .records import CurrentFigures, Figure, figures_of_year
+from .values import Value
 
 HUNDRED = Decimal(100)
 MET_OR_EXCEEDED: tuple[Status, ...] = ("exceeded", "met")
@@ -20,43 +20,74 @@ ProjectionMethod = Literal["seasonal", "straight_line"]
 ChangeUnit = Literal["percent", "points"]
 
 
-@dataclass
-class TermFigure:
+class TermFigure(Value):
     """What the annual figures of a term give for one target, by its term rule."""
 
-    rule: TermRule
-    value: Decimal | None
-    years_used: tuple[int, ...]
-    missing_years: tuple[int, ...]
-    figures: tuple[Figure, ...] = ()  # the full-year figures used, earliest year first
-    first_reached: int | None = None  # level_by_end: the first year the level was reached
-    met_early: int | None = None  # ... when that was before the last year ("về đích sớm")
-    years_met: tuple[int, ...] | None = None  # amount_each_year: the years that met the amount
-    total: Decimal | None = None  # amount_each_year: the term's total so far
+    def __init__(
+        self,
+        rule: TermRule,
+        value: Decimal | None,
+        years_used: tuple[int, ...],
+        missing_years: tuple[int, ...],
+        figures: tuple[Figure, ...] = (),
+        first_reached: int | None = None,
+        met_early: int | None = None,
+        years_met: tuple[int, ...] | None = None,
+        total: Decimal | None = None,
+    ) -> None:
+        self.rule = rule
+        self.value = value
+        self.years_used = years_used
+        self.missing_years = missing_years
+        self.figures = figures  # the full-year figures used, earliest year first
+        self.first_reached = first_reached  # level_by_end: the first year the level was reached
+        self.met_early = met_early  # ... when that was before the last year ("về đích sớm")
+        self.years_met = years_met  # amount_each_year: the years that met the amount
+        self.total = total  # amount_each_year: the term's total so far
 
 
-@dataclass
-class Standing:
+class Standing(Value):
     """An indicator's current figure and how it compares with the target."""
 
-    indicator: Indicator
-    record: Figure | None
-    status: Status
-    computed_status: Status
-    gap: Decimal | None = None
-    gap_percent: Decimal | None = None
-    progress: Decimal | None = None
-    projected: Decimal | None = None
-    pace_so_far: Decimal | None = None
-    pace_needed: Decimal | None = None
-    projection_method: ProjectionMethod | None = None
-    previous: Figure | None = None  # the figure for the same period of the previous year
-    change: Decimal | None = None  # "so với cùng kỳ": % for levels and quantities, points for rates
-    checkpoints: tuple[Figure, ...] = ()  # this year's figure at each checkpoint so far
-    previous_checkpoints: tuple[Figure, ...] = ()  # last year's
-    baseline_progress: tuple[tuple[Baseline, Decimal | None], ...] = ()
-    term: TermFigure | None = None
-    exceeded_beyond: Decimal | None = None  # a met figure past its target: where Exceeded would begin
+    def __init__(
+        self,
+        indicator: Indicator,
+        record: Figure | None,
+        status: Status,
+        computed_status: Status,
+        gap: Decimal | None = None,
+        gap_percent: Decimal | None = None,
+        progress: Decimal | None = None,
+        projected: Decimal | None = None,
+        pace_so_far: Decimal | None = None,
+        pace_needed: Decimal | None = None,
+        projection_method: ProjectionMethod | None = None,
+        previous: Figure | None = None,
+        change: Decimal | None = None,
+        checkpoints: tuple[Figure, ...] = (),
+        previous_checkpoints: tuple[Figure, ...] = (),
+        baseline_progress: tuple[tuple[Baseline, Decimal | None], ...] = (),
+        term: TermFigure | None = None,
+        exceeded_beyond: Decimal | None = None,
+    ) -> None:
+        self.indicator = indicator
+        self.record = record
+        self.status = status
+        self.computed_status = computed_status
+        self.gap = gap
+        self.gap_percent = gap_percent
+        self.progress = progress
+        self.projected = projected
+        self.pace_so_far = pace_so_far
+        self.pace_needed = pace_needed
+        self.projection_method = projection_method
+        self.previous = previous  # the figure for the same period of the previous year
+        self.change = change  # "so với cùng kỳ": % for levels and quantities, points for rates
+        self.checkpoints = checkpoints  # this year's figure at each checkpoint so far
+        self.previous_checkpoints = previous_checkpoints  # last year's
+        self.baseline_progress = baseline_progress
+        self.term = term
+        self.exceeded_beyond = exceeded_beyond  # a met figure past its target: where Exceeded would begin
 
     @property
     def actual(self) -> Decimal | None:
@@ -90,12 +121,12 @@ class Standing:
         return self.indicator.override is not None
 
 
-@dataclass
-class Summary:
+class Summary(Value):
     """The headline: how many indicators have each status."""
 
-    counts: dict[str, int]
-    total: int
+    def __init__(self, counts: dict[str, int], total: int) -> None:
+        self.counts = counts
+        self.total = total
 
     @property
     def met_or_exceeded(self) -> int:
@@ -187,7 +218,7 @@ def judge(
         checkpoints=checkpoints,
         previous_checkpoints=previous_checkpoints,
         baseline_progress=tuple(
-            (b, progress_of(replace(indicator, target=b.target, target_high=None), value))
+            (b, progress_of(indicator.replace(target=b.target, target_high=None), value))
             for b in indicator.other_baselines
         ),
     )

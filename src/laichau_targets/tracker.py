@@ -5,7 +5,6 @@ from __future__ import annotations
 import math
 import os
 import unicodedata
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -19,6 +18,7 @@ from .periods import default_period, parse_period
 from .plan import Indicator, Plan, load_plans
 from .records import Basis, CurrentFigures, Figure, NewFigure, Record, Retraction
 from .standing import FINE, Standing, standing_of
+from .values import Value
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -27,46 +27,55 @@ if TYPE_CHECKING:
     from .report import Report
 
 
-@dataclass
-class Recorded:
+class Recorded(Value):
     """The outcome of `record`: the new record, the standing it gives, and what to tell.
 
     `standing` is None when no annual plan of the folder judges the figure's year and code:
     the figure is kept all the same, for "so với cùng kỳ" and term reviews.
     """
 
-    record: Figure
-    standing: Standing | None
-    period_defaulted: bool
-    likely_intended: Decimal | None
-    indicator: Indicator
+    def __init__(
+        self,
+        record: Figure,
+        standing: Standing | None,
+        period_defaulted: bool,
+        likely_intended: Decimal | None,
+        indicator: Indicator,
+    ) -> None:
+        self.record = record
+        self.standing = standing
+        self.period_defaulted = period_defaulted
+        self.likely_intended = likely_intended
+        self.indicator = indicator
 
 
-@dataclass
-class Undone:
+class Undone(Value):
     """The outcome of `undo`."""
 
-    retraction: Retraction
-    retracted: Figure
-    standing: Standing | None
+    def __init__(self, retraction: Retraction, retracted: Figure, standing: Standing | None) -> None:
+        self.retraction = retraction
+        self.retracted = retracted
+        self.standing = standing
 
 
-@dataclass
-class Imported:
+class Imported(Value):
     """The outcome of `import`: the figures read, and as recorded (none on a dry run)."""
 
-    figures: list[NewFigure]
-    records: list[Figure]
-    sheets: list[str]
+    def __init__(self, figures: list[NewFigure], records: list[Figure], sheets: list[str]) -> None:
+        self.figures = figures
+        self.records = records
+        self.sheets = sheets
 
 
-@dataclass
-class HistoryEntry:
+class HistoryEntry(Value):
     """A record with what later records did to it."""
 
-    record: Record
-    retracted_by: Retraction | None  # for a figure: the first retraction of it
-    retracted: Figure | None = None  # for a retraction: the figure it takes back
+    def __init__(
+        self, record: Record, retracted_by: Retraction | None, retracted: Figure | None = None
+    ) -> None:
+        self.record = record
+        self.retracted_by = retracted_by  # for a figure: the first retraction of it
+        self.retracted = retracted  # for a retraction: the figure it takes back
 
 
 def current_user() -> str:

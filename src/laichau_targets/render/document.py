@@ -2,40 +2,57 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..messages import Texts
 from ..records import Figure
 from ..report import Report
 from ..standing import Standing
+from ..values import Value
 from . import words
 
 
-@dataclass
-class Table:
-    headers: list[str]
-    rows: list[list[str]]
-    statuses: list[str]
-    progress: list[Decimal | None]
-    columns: list[str] = field(default_factory=list)  # what each column is, for layouts that style them
+class Table(Value):
+    def __init__(
+        self,
+        headers: list[str],
+        rows: list[list[str]],
+        statuses: list[str],
+        progress: list[Decimal | None],
+        columns: list[str] | None = None,
+    ) -> None:
+        self.headers = headers
+        self.rows = rows
+        self.statuses = statuses
+        self.progress = progress
+        self.columns = [] if columns is None else columns  # what each column is, for layouts that style them
 
 
-@dataclass
-class Section:
-    title: str
-    paragraphs: list[str] = field(default_factory=list)
-    items: list[str] = field(default_factory=list)
+class Section(Value):
+    def __init__(
+        self, title: str, paragraphs: list[str] | None = None, items: list[str] | None = None
+    ) -> None:
+        self.title = title
+        self.paragraphs = [] if paragraphs is None else paragraphs
+        self.items = [] if items is None else items
 
 
-@dataclass
-class Document:
-    title: str
-    intro: list[str]
-    headline: str
-    table_title: str
-    table: Table
-    sections: list[Section]
+class Document(Value):
+    def __init__(
+        self,
+        title: str,
+        intro: list[str],
+        headline: str,
+        table_title: str,
+        table: Table,
+        sections: list[Section],
+    ) -> None:
+        self.title = title
+        self.intro = intro
+        self.headline = headline
+        self.table_title = table_title
+        self.table = table
+        self.sections = sections
 
 
 COLUMNS = ["code", "name", "unit", "target", "num", "progress", "gap", "change", "status"]

@@ -13,7 +13,6 @@ import os
 import shutil
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
 from typing import TYPE_CHECKING, Literal, TextIO
@@ -21,6 +20,7 @@ from typing import TYPE_CHECKING, Literal, TextIO
 from ..messages import Texts
 from ..report import Report
 from ..standing import Standing
+from ..values import Value
 from . import words
 
 if TYPE_CHECKING:
@@ -60,14 +60,20 @@ def console_width(stream: TextIO) -> int:
     return DEFAULT_WIDTH
 
 
-@dataclass
-class Column:
+class Column(Value):
     """One column of the table: a header and a cell per indicator, in plan order."""
 
-    header: str
-    cells: list[Text]
-    justify: Literal["left", "right"] = "left"
-    essential: bool = False  # never moves out of the main table
+    def __init__(
+        self,
+        header: str,
+        cells: list[Text],
+        justify: Literal["left", "right"] = "left",
+        essential: bool = False,
+    ) -> None:
+        self.header = header
+        self.cells = cells
+        self.justify = justify
+        self.essential = essential  # never moves out of the main table
 
     @cached_property
     def width(self) -> int:
