@@ -863,20 +863,19 @@ class _PlanReader:
         return indicator, describes
 
     def baselines(self, raw: Any, index: int, where: str) -> tuple[Baseline, ...]:
-        line = self.key_line(index, "other_baselines")
         if not isinstance(raw, list):
             raw = [raw]
         found = []
         for table in raw:
             if not isinstance(table, dict) or set(table) - _BASELINE_KEYS:
-                self.problem("error.indicator_baseline", line, where=where)
+                self.problem("error.indicator_baseline", self.key_line(index, "other_baselines"), where=where)
                 continue
             names = [table.get(key) for key in ("name_vi", "name_en")]
             name_vi, name_en = names
             if not (
                 isinstance(name_vi, str) and isinstance(name_en, str) and name_vi.strip() and name_en.strip()
             ):
-                self.problem("error.indicator_baseline", line, where=where)
+                self.problem("error.indicator_baseline", self.key_line(index, "other_baselines"), where=where)
                 continue
             value = self.number(table.get("target"), "other_baselines", index, where)
             source = table.get("source")

@@ -163,7 +163,9 @@ def render(
         lines += sentence.wrap(console, width) if sentence else [sentence]
     for line in lines:
         line.rstrip()
-        console.print(line, soft_wrap=True, crop=False, overflow="ignore")
+    console.print(
+        Text("\n").join(lines), soft_wrap=True, crop=False, overflow="ignore"
+    )  # one print: one write
 
 
 def _columns(report: Report, texts: Texts, bar_cells: int) -> list[Column]:
