@@ -147,3 +147,59 @@ def test_the_core_has_no_import_cycle_and_errors_is_a_leaf() -> None:
         return None
 
     assert [cycle_from(name, [name]) for name in names] == [None] * len(names)
+
+
+def _cli_modules_after(data_dir: Path, args: list[str]) -> set[str]:
+    """The modules of the cli package that `targets ARGS` loaded, by their short names."""
+    code = (
+        "import sys\nfrom laichau_targets.cli import main\n"
+        f"sys.argv = ['targets', *{args!r}]\n"
+        "try:\n    main()\nexcept SystemExit:\n    pass\n"
+        "sys.stdout = sys.__stdout__\n"
+        "print('MODULES', ' '.join(m for m in sys.modules if m.startswith('laichau_targets.cli.')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "LAICHAU_TARGETS_DATA": str(data_dir)},
+        cwd=data_dir,
+    ).stdout
+    return {name.rsplit(".", 1)[1] for name in out.split("MODULES", 1)[1].split()}
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["show"], {"base", "show"}),
+        (["record", "JOBS", "100", "--period", "2024-09"], {"base", "record"}),
+        (["--lang", "vi", "history", "--limit", "1"], {"base", "history"}),
+        (["report", "--format", "json", "--lang", "vi"], {"base", "report"}),
+        (["import", "--help"], {"base", "import_figures"}),
+    ],
+)
+def test_a_command_loads_its_own_module_and_no_other_commands(
+    data_dir: Path, args: list[str], expected: set[str]
+) -> None:
+    assert _cli_modules_after(data_dir, args) == expected
+
+
+def test_the_help_lists_every_command_so_it_loads_them_all(data_dir: Path) -> None:
+    from laichau_targets.cli.base import COMMANDS
+
+    loaded = _cli_modules_after(data_dir, ["--help"])
+    assert {module for module, _ in COMMANDS.values()} <= loaded
+
+
+def test_no_module_of_the_program_makes_dataclasses() -> None:
+    """Each costs every command ~0.7 ms at import (values.py); Value is the one way here."""
+    import ast
+
+    package = Path(__file__).resolve().parent.parent / "src" / "laichau_targets"
+    users = []
+    for path in package.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else []
+            if "dataclasses" in names or (isinstance(node, ast.ImportFrom) and node.module == "dataclasses"):
+                users.append(str(path.relative_to(package)))
+    assert users == []
