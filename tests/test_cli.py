@@ -241,6 +241,32 @@ def test_validate_the_bundled_plan(targets) -> None:
     )
 
 
+def test_validate_a_plan_file_with_the_folder_that_names_it(
+    targets, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """2025.toml gives targets for indicators 2021-2025.toml describes: alone, it would not read."""
+    monkeypatch.chdir(data_dir / "plans")
+    result = targets("validate", "2025.toml")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == (
+        "2025.toml: valid plan for Lai Châu 2025, 2 indicators (checked with ../targets.toml, which names it)\n"
+    )
+    vi = targets("--lang", "vi", "validate", str(data_dir / "plans" / "2026.toml"))
+    assert vi.stdout == (
+        f"{data_dir / 'plans' / '2026.toml'}: kế hoạch hợp lệ của Lai Châu năm 2026, 3 chỉ tiêu "
+        f"(kiểm tra cùng {data_dir / 'targets.toml'}, tệp nêu nó)\n"
+    )
+
+
+def test_validate_a_plan_file_no_entry_point_names_checks_it_alone(targets, data_dir: Path) -> None:
+    loose = data_dir / "loose.toml"
+    loose.write_bytes((data_dir / "plans" / "2025.toml").read_bytes())
+    result = targets("validate", str(loose))
+    assert result.exit_code == 2
+    assert result.stderr.endswith(f"Error: {loose}: 8 problem(s)\n")
+    assert "needs name_vi as non-empty text" in result.stderr
+
+
 def test_init_refuses_to_overwrite(targets, tmp_path: Path) -> None:
     folder = tmp_path / "new"
     first = targets("init", str(folder))
@@ -258,6 +284,9 @@ def test_paths_say_which_files_and_why(targets, data_dir: Path) -> None:
     assert result.stdout == (
         f"Data folder: {data_dir} (chosen by LAICHAU_TARGETS_DATA)\n"
         f"Plan:        {data_dir / 'targets.toml'}\n"
+        f"Plan files:  {data_dir / 'plans' / '2021-2025.toml'}\n"
+        f"             {data_dir / 'plans' / '2025.toml'}\n"
+        f"             {data_dir / 'plans' / '2026.toml'}\n"
         f"Record log:  {data_dir / 'records.jsonl'}\n"
         f"Caches:      {data_dir / '.targets-cache'}\n"
     )

@@ -670,6 +670,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "vi": "Biểu mẫu cho {count} chỉ tiêu: {path}",
     },
     "error.validate_count": {"en": "{path}: {count} problem(s)", "vi": "{path}: {count} lỗi"},
+    "validate.with_entry": {
+        "en": " (checked with {entry}, which names it)",
+        "vi": " (kiểm tra cùng {entry}, tệp nêu nó)",
+    },
     "validate.ok": {
         "en": "{path}: valid plan for {province} {year}, {count} indicators",
         "vi": "{path}: kế hoạch hợp lệ của {province} năm {year}, {count} chỉ tiêu",
@@ -684,6 +688,8 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "vi": "Thư mục dữ liệu: {path} ({why})",
     },
     "paths.plan": {"en": "Plan:        {path}", "vi": "Kế hoạch:         {path}"},
+    "paths.plan_file": {"en": "Plan files:  {path}", "vi": "Tệp kế hoạch:     {path}"},
+    "paths.plan_file_more": {"en": "             {path}", "vi": "                  {path}"},
     "paths.log": {"en": "Record log:  {path}", "vi": "Sổ ghi số liệu:   {path}"},
     "paths.cache": {"en": "Caches:      {path}", "vi": "Bộ nhớ đệm:       {path}"},
     "paths.missing": {

@@ -342,6 +342,34 @@ def load_plan(path: Path, cache_dir: Path | None = None, name: str | None = None
     return load_plans(path, cache_dir).choose(name)
 
 
+def entry_point_naming(path: Path) -> Path | None:
+    """The entry point of a folder above `path` whose [folder] names it as a plan file, if any.
+
+    Such a file may give only targets for indicators another file describes: it can be
+    checked only with the folder it belongs to.
+    """
+    import os
+
+    wanted = path.resolve()
+    for folder in path.absolute().parents:
+        entry = Path(os.path.relpath(folder / PLAN_FILE)) if not path.is_absolute() else folder / PLAN_FILE
+        if entry.resolve() != wanted and any(file.resolve() == wanted for file in plan_files_named(entry)):
+            return entry
+    return None
+
+
+def plan_files_named(entry: Path) -> list[Path]:
+    """The further plan files an entry point's [folder] names, as far as it can be read; else none."""
+    if not entry.is_file():
+        return []
+    try:
+        source = _read_source(entry, None)
+    except PlanError:
+        return []
+    _, files = _PlanReader(source.text, entry).folder(source.data)
+    return [entry.parent / name for name in files]
+
+
 def parse_plan(text: str, path: Path) -> Plan:
     """Validate the text of an entry point (files it names are read beside `path`); its chosen plan."""
     return _assemble(path, _Source(path, text, _parse_toml(text, path)), None).choose()

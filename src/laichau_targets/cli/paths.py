@@ -6,15 +6,19 @@ from .base import echo, state_of
 
 
 def paths(ctx: typer.Context) -> None:
-    """Say which data folder, plan, record log and caches are in use, and why.
+    """Say which data folder, plan (and the plan files it names), record log and caches are in use, and why.
 
     Example: targets --data /srv/plan paths
     """
+    from ..plan import plan_files_named
+
     state = state_of(ctx)
     texts = state.texts
     folder = state.folder()
     echo(texts("paths.folder", path=folder.path, why=texts(f"chosen.{folder.chosen_by}")))
     echo(texts("paths.plan", path=folder.plan_path))
+    for n, file in enumerate(plan_files_named(folder.plan_path)):
+        echo(texts("paths.plan_file" if n == 0 else "paths.plan_file_more", path=file))
     echo(texts("paths.log", path=folder.log_path))
     if folder.cache_dir is not None:
         echo(texts("paths.cache", path=folder.cache_dir))
