@@ -317,14 +317,14 @@ def test_every_command_and_option_has_vietnamese_help() -> None:
 
 def test_help_is_in_vietnamese_when_vietnamese_is_chosen(targets) -> None:
     listing = targets("--lang", "vi", "--help").stdout
-    assert listing.startswith("Cách dùng: targets [OPTIONS] COMMAND [ARGS]...\n")
+    assert listing.startswith("Cách dùng: targets [TÙY_CHỌN] LỆNH [THAM_SỐ]...\n")
     assert "\nLệnh:\n  show      Hiện tiến độ của mọi chỉ tiêu thành bảng có màu.\n" in listing
     assert "  --help                Hiện trợ giúp này rồi thoát.\n" in listing
     record = targets("record", "--help", env={"LAICHAU_TARGETS_LANG": "vi"}).stdout
-    assert "  --note <str>             Ghi chú lưu kèm bản ghi.\n" in record
+    assert "  --note TEXT              Ghi chú lưu kèm bản ghi.\n" in record
     assert "Tham số:\n  CODE   Mã chỉ tiêu" in record
     english = targets("record", "--help").stdout  # the same process: nothing stays translated
-    assert "  --note <str>             A note kept with the record.\n" in english
+    assert "  --note TEXT              A note kept with the record.\n" in english
 
 
 @pytest.fixture

@@ -21,6 +21,9 @@ WORDS = {
     "[default: ": "[mặc định: ",
 }
 
+# The usage line's placeholders; a command's own (CODE, FILE) stay as its help names them.
+USAGE_WORDS = {"[OPTIONS]": "[TÙY_CHỌN]", "COMMAND": "LỆNH", "[ARGS]...": "[THAM_SỐ]..."}
+
 
 def _words(text: str) -> str:
     for english, vietnamese in WORDS.items():
@@ -32,7 +35,8 @@ class VietnameseHelpFormatter(HelpFormatter):
     """Click's help layout with its own words in Vietnamese."""
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        super().write_usage(prog, args, prefix=f"{WORDS['Usage']}: ")
+        words = [USAGE_WORDS.get(word, word) for word in args.split(" ")]
+        super().write_usage(prog, " ".join(words), prefix=f"{WORDS['Usage']}: ")
 
     def write_heading(self, heading: str) -> None:
         super().write_heading(_words(heading))

@@ -15,7 +15,7 @@ def import_figures(
     ],
     period: Annotated[
         Optional[str],
-        typer.Option(help="The period of rows whose Period cell is empty, e.g. 2024-09."),
+        typer.Option(metavar="PERIOD", help="The period of rows whose Period cell is empty, e.g. 2024-09."),
     ] = None,
     locale: Annotated[
         Optional[NumberLocale],

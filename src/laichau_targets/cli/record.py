@@ -16,14 +16,20 @@ def record(
     period: Annotated[
         Optional[str],
         typer.Option(
-            help="Year-to-date period: 2024-Q1, 2024-H1, 2024-09, 2024, or as officers write it: 'Quý I/2024', '6 tháng/2024', '9T/2024', 'Năm 2024'. Default: this month in the plan year, else the full year."
+            metavar="PERIOD",
+            help="Year-to-date period: 2024-Q1, 2024-H1, 2024-09, 2024, or as officers write it: 'Quý I/2024', '6 tháng/2024', '9T/2024', 'Năm 2024'. Default: this month in the plan year, else the full year.",
         ),
     ] = None,
     official: Annotated[
-        bool, typer.Option("--official/--estimate", help="An official figure, or an estimate (default).")
+        bool,
+        typer.Option(
+            "--official/--estimate", show_default=False, help="An official figure, or an estimate (default)."
+        ),
     ] = False,
-    source: Annotated[Optional[str], typer.Option(help="Where the figure comes from.")] = None,
-    note: Annotated[Optional[str], typer.Option(help="A note kept with the record.")] = None,
+    source: Annotated[
+        Optional[str], typer.Option(metavar="TEXT", help="Where the figure comes from.")
+    ] = None,
+    note: Annotated[Optional[str], typer.Option(metavar="TEXT", help="A note kept with the record.")] = None,
     locale: Annotated[
         Optional[NumberLocale],
         typer.Option(

@@ -16,7 +16,7 @@ def undo(
             help="The record to retract: the beginning of its id (6 characters or more), as `targets history` shows it. Default: the last one standing.",
         ),
     ] = None,
-    note: Annotated[Optional[str], typer.Option(help="Why it is taken back.")] = None,
+    note: Annotated[Optional[str], typer.Option(metavar="TEXT", help="Why it is taken back.")] = None,
 ) -> None:
     """Take back a record by appending a retraction.
 
