@@ -6,7 +6,7 @@ from .base import echo, state_of
 
 
 def paths(ctx: typer.Context) -> None:
-    """Say which data folder, plan (and the plan files it names), record log and caches are in use, and why.
+    """Say which data folder, plan files, record log and caches are in use, and why.
 
     Example: targets --data /srv/plan paths
     """
@@ -28,5 +28,5 @@ def paths(ctx: typer.Context) -> None:
 
 # --help in Vietnamese: the command's help, then each parameter's, by parameter name.
 HELP_VI = {
-    "": "Cho biết thư mục dữ liệu, tệp kế hoạch, sổ ghi số liệu và bộ nhớ đệm đang dùng, và vì sao.\n\nVí dụ: targets --data /srv/ke-hoach paths",
+    "": "Cho biết thư mục dữ liệu, các tệp kế hoạch, sổ ghi số liệu và bộ nhớ đệm đang dùng, và vì sao.\n\nVí dụ: targets --data /srv/ke-hoach paths",
 }
