@@ -175,7 +175,18 @@ def test_plain_and_rounded_keep_every_digit_at_any_size_and_never_write_minus_ze
 
 # --- items 1 and 2: plan numbers, and every command on every plan that validates -----------------
 
-HOSTILE_PLAN_NUMBERS = ["nan", "inf", "-inf", "1e400", "1e-30", "1" + "0" * 5000, "123456789012345678901"]
+HOSTILE_PLAN_NUMBERS = [
+    "nan",
+    "inf",
+    "-inf",
+    "1e400",
+    "1e999999999",  # past what the arithmetic context holds: Overflow, once
+    "1e-30",
+    "0e-999999999",  # a zero written with a billion decimals: MemoryError, once
+    "1" + "0" * 5000,
+    "123456789012345678901",
+    "1.00000000000000000000000000001",  # 30 digits, which normalize() rounded to 1, once
+]
 
 
 @pytest.mark.reliability("malformed plans")

@@ -190,3 +190,15 @@ def test_anything_else_is_a_period_or_one_period_error(text: str) -> None:
         assert exc.text("vi") and exc.text("en")
         return
     assert 1 <= period.months <= 12 and parse_period(period.label) == period
+
+
+@given(st.integers(0, 9999), st.sampled_from(["{y}", "{y}-Q1", "{y}-H1", "{y}-09", "Năm {y}", "9T/{y}"]))
+def test_a_year_outside_1900_to_2200_is_refused_in_every_spelling(year: int, form: str) -> None:
+    """The log writes a year in four digits: year 1 was once written as "1" and broke the log."""
+    text = form.format(y=f"{year:04d}")
+    if 1900 <= year <= 2200:
+        assert parse_period(text).year == year
+    else:
+        with pytest.raises(PeriodError) as refused:
+            parse_period(text)
+        assert refused.value.text("en") == f"period '{text}': the year must be from 1900 to 2200"

@@ -334,3 +334,34 @@ def test_html_opens_in_headless_chromium(targets, figures: Path, tmp_path: Path,
     assert re.search(
         r"Số liệu mới nhất: năm 2024, nhập lần cuối ngày \d\d/\d\d/\d{4}\. Báo cáo lập lúc ", dom
     )
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["records.jsonl", "targets.toml", "plans/2025.toml", "plans/../records.jsonl", "link", "hard link"],
+)
+def test_a_report_is_never_written_over_the_folders_own_files(
+    targets, figures: Path, tmp_path: Path, name: str
+) -> None:
+    """A report over the log (or the plan) would have replaced every record with a report."""
+    if name == "link":
+        output = tmp_path / "link.md"
+        output.symlink_to(figures / "records.jsonl")
+    elif name == "hard link":
+        output = tmp_path / "hard.md"
+        output.hardlink_to(figures / "records.jsonl")
+    else:
+        output = figures / name
+    before = snapshot(figures)
+    for lang, says in [
+        ("en", "is a file of the data folder (its plan or its record log); not writing a report over it"),
+        ("vi", "là tệp của thư mục dữ liệu (kế hoạch hoặc sổ ghi số liệu); không ghi báo cáo đè lên"),
+    ]:
+        refused = targets("--lang", lang, "report", "-o", str(output), "--format", "md")
+        assert (refused.exit_code, refused.stdout, refused.stderr) == (
+            EXIT_ERROR,
+            "",
+            f"Error: {output}: {says}\n",
+        )
+    assert snapshot(figures) == before
+    assert targets("history").stdout.count("\n") == 6  # every record still there

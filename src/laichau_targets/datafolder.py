@@ -43,6 +43,22 @@ class DataFolder(Value):
     def log_path(self) -> Path:
         return self.path / LOG_FILE
 
+    def holds(self, path: Path) -> bool:
+        """Whether `path` is one of the folder's data files, under any name: its plan files, its
+        log, a v0.1 log and its backup (what a report written there would destroy)."""
+        from .log import BACKUP_FILE
+        from .plan import plan_files_named
+        from .records import V01_LOG_FILE
+
+        own = [self.plan_path, *plan_files_named(self.plan_path), self.log_path]
+        own += [self.path / V01_LOG_FILE, self.path / BACKUP_FILE]
+        with contextlib.suppress(OSError):
+            if any(os.path.samefile(path, file) for file in own if file.exists()):
+                return True
+        with contextlib.suppress(OSError, RuntimeError):
+            return path.resolve() in {file.resolve() for file in own}
+        return False
+
 
 def _home() -> Path | None:
     """The user's home folder, or None when neither $HOME nor the password database knows it."""

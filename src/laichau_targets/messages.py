@@ -406,6 +406,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "period '{text}' does not parse; use 2024, 2024-Q1, 2024-H1, a month like 2024-09, or 'Quý I/2024', '6 tháng/2024', '9T/2024', 'Năm 2024'",
         "vi": "kỳ '{text}' không hợp lệ; dùng 'Quý I/2024', '6 tháng/2024', '9T/2024', 'Năm 2024', hoặc 2024, 2024-Q1, 2024-H1, một tháng như 2024-09",
     },
+    "error.period_year": {
+        "en": "period '{text}': the year must be from {first} to {last}",
+        "vi": "kỳ '{text}': năm phải từ {first} đến {last}",
+    },
     "error.period_quarter_alone": {
         "en": "period '{text}': quarter {quarter} alone is not year-to-date and is not recorded; from January to the end of that quarter is {label} ({period})",
         "vi": "kỳ '{text}': số liệu riêng quý {quarter} không phải số lũy kế từ đầu năm nên không ghi được; số liệu lũy kế đến hết quý {quarter} ghi kỳ {period} ({label})",
@@ -567,6 +571,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "error.output_unwritable": {
         "en": "{path}: cannot be written ({reason})",
         "vi": "{path}: không ghi được ({reason})",
+    },
+    "error.output_is_data": {
+        "en": "{path}: is a file of the data folder (its plan or its record log); not writing a report over it",
+        "vi": "{path}: là tệp của thư mục dữ liệu (kế hoạch hoặc sổ ghi số liệu); không ghi báo cáo đè lên",
     },
     "error.output_is_folder": {
         "en": "{path}: is a folder; give --output a file name",

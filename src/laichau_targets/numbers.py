@@ -23,14 +23,20 @@ def figure_in_range(value: Decimal) -> bool:
     """Whether `value` may be a figure: finite, at most 20 significant digits, below 1e18, no finer than 1e-9."""
     if not value.is_finite():
         return False
+    # As typed, without the arithmetic context: normalize() would round to 28 digits and raise
+    # Overflow past 1e999999, and a zero like 0e-999999999 would be written with a billion zeros.
+    _, digits, exponent = value.as_tuple()
+    assert isinstance(exponent, int)  # finite, so never 'n', 'N' or 'F'
     if value.is_zero():
-        return True
-    shape = value.normalize().as_tuple()
-    assert isinstance(shape.exponent, int)  # finite, so never 'n', 'N' or 'F'
+        return FIGURE_MIN_EXPONENT <= exponent <= FIGURE_MAX_DIGITS
+    significant = len(digits)
+    while digits[significant - 1] == 0:  # trailing zeros say how it was typed, not how exact it is
+        significant -= 1
+        exponent += 1
     return (
-        abs(value) < FIGURE_MAX_ABS
-        and len(shape.digits) <= FIGURE_MAX_DIGITS
-        and shape.exponent >= FIGURE_MIN_EXPONENT
+        value.adjusted() < FIGURE_MAX_ABS.adjusted()
+        and significant <= FIGURE_MAX_DIGITS
+        and exponent >= FIGURE_MIN_EXPONENT
     )
 
 

@@ -15,6 +15,7 @@ from functools import cache, total_ordering
 from .errors import PeriodError
 
 ROMAN = ("I", "II", "III", "IV")
+YEARS = range(1900, 2201)  # of a plan or a period: the log writes a year in four digits
 MONTHS_EN = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 # The forms below are matched against the text folded by `_fold`: lower case, no diacritics, one space.
@@ -123,6 +124,8 @@ def _period(text: str, parts: dict[str, str | None]) -> Period:
     year_text = parts["year"]
     assert year_text is not None
     year = int(year_text)
+    if year not in YEARS:
+        raise PeriodError("error.period_year", text=text, first=YEARS[0], last=YEARS[-1])
     months = 12
     if parts.get("month"):
         months = int(str(parts["month"]))

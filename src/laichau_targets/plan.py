@@ -27,6 +27,7 @@ from typing import Any, Literal, cast, get_args
 from .errors import PlanError, UnknownIndicatorError, UnknownPlanError
 from .messages import Message
 from .numbers import FIGURE_RANGE, figure_in_range
+from .periods import YEARS
 from .values import Value
 
 Comparison = Literal["at_least", "at_most", "about", "range"]
@@ -969,7 +970,7 @@ class _PlanReader:
 
 
 def _is_year(value: Any) -> bool:
-    return isinstance(value, int) and not isinstance(value, bool) and 1900 <= value <= 2200
+    return isinstance(value, int) and not isinstance(value, bool) and value in YEARS
 
 
 # Which kinds of figure each term rule can judge.
