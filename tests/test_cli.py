@@ -258,6 +258,23 @@ def test_validate_a_plan_file_with_the_folder_that_names_it(
     )
 
 
+def test_validate_a_plan_file_through_a_symlink_or_under_a_broken_entry_point(
+    targets, data_dir: Path, tmp_path: Path
+) -> None:
+    link = tmp_path / "link.toml"
+    link.symlink_to(data_dir / "plans" / "2025.toml")
+    result = targets("validate", str(link))
+    assert (result.exit_code, result.stdout) == (
+        0,
+        f"{link}: valid plan for Lai Châu 2025, 2 indicators (checked with {data_dir / 'targets.toml'}, which names it)\n",
+    )
+    entry = data_dir / "targets.toml"
+    entry.write_text(entry.read_text(encoding="utf-8") + "oops = [\n", encoding="utf-8")
+    broken = targets("validate", str(data_dir / "plans" / "2025.toml"))  # its problems first, not false ones
+    assert (broken.exit_code, broken.stdout) == (2, "")
+    assert broken.stderr == f"Error: {entry}: not valid TOML: Invalid value (at end of document)\n"
+
+
 def test_validate_a_plan_file_no_entry_point_names_checks_it_alone(targets, data_dir: Path) -> None:
     loose = data_dir / "loose.toml"
     loose.write_bytes((data_dir / "plans" / "2025.toml").read_bytes())
@@ -352,7 +369,9 @@ def test_the_app_object_is_the_console_script() -> None:
     import tomllib
 
     scripts = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"]["scripts"]
-    assert scripts == {"targets": "laichau_targets.cli:main"}
+    assert scripts == {"targets": "laichau_targets.entry:main"}  # which sets up Ctrl-C, then runs cli.main
+    entry = (REPO / "src" / "laichau_targets" / "entry.py").read_text(encoding="utf-8")
+    assert "from .cli import main as run" in entry and entry.rstrip().endswith("run()")
 
 
 def test_an_override_shows_as_set_by_hand_in_every_output(targets, data_dir: Path) -> None:

@@ -93,6 +93,40 @@ def test_bash_completes_commands_and_choices(data_dir: Path) -> None:
     assert words.split() == ["md", "json", "csv", "html", "text", "xlsx"]
 
 
+def test_bash_completes_the_value_of_a_global_option(data_dir: Path) -> None:
+    """Once, the check for a missing value answered the shell with an error line instead."""
+    words = _complete(
+        data_dir, _TARGETS_COMPLETE="complete_bash", COMP_WORDS="targets --lang ", COMP_CWORD="2"
+    )
+    assert words.split() == ["en", "vi"]
+
+
+def test_completion_started_by_hand_is_one_error_line(data_dir: Path) -> None:
+    result = subprocess.run(
+        [_script()],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "LAICHAU_TARGETS_DATA": str(data_dir), "_TARGETS_COMPLETE": "complete_bash"},
+    )
+    assert (result.returncode, result.stdout) == (2, "")
+    assert (
+        result.stderr
+        == "Error: _TARGETS_COMPLETE is for a shell's completion, which also sets 'COMP_WORDS'\n"
+    )
+
+
+def test_a_misspelt_command_gets_the_nearest_name(data_dir: Path, targets: Targets) -> None:
+    """Commands load when asked for, so the names to suggest are taken from the list of them all."""
+    result = targets("shwo")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "Error: No such command 'shwo'. Did you mean 'show'? (see 'targets --help')\n"
+
+
+def test_after_a_double_dash_an_option_name_is_a_value(data_dir: Path, targets: Targets) -> None:
+    result = targets("history", "--", "--lang")
+    assert result.stderr == "Error: unknown indicator '--lang'; `targets list` shows the codes\n"
+
+
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
 def test_each_shell_gets_its_completion_script(data_dir: Path, shell: str) -> None:
     script = _complete(data_dir, _TARGETS_COMPLETE=f"source_{shell}")

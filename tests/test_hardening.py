@@ -10,6 +10,7 @@ import os
 import re
 import stat
 import subprocess
+import sys
 import tempfile
 import threading
 from decimal import Decimal
@@ -444,6 +445,7 @@ def run_into(target: int | None, *args: str, close_stdout: bool = False) -> subp
     [
         ["report"],
         ["report", "-f", "json"],
+        ["report", "-f", "xlsx"],
         ["show"],
         ["history"],
         ["list"],
@@ -460,6 +462,18 @@ def test_a_full_standard_output_is_one_error_line(folder: Path, tmp_path: Path, 
     with open(device(tmp_path, "full"), "w") as full:
         result = run_into(full.fileno(), *args)
     assert (result.returncode, result.stderr) == (EXIT_ERROR, FULL)  # v0.1: OSError traceback, exit 1
+
+
+@pytest.mark.reliability("special output targets")
+@pytest.mark.parametrize("args", [["report", "-f", "xlsx"], ["report", "-f", "json"], ["show"], ["--help"]])
+def test_a_closed_standard_output_is_one_error_line(folder: Path, tmp_path: Path, args: list[str]) -> None:
+    """A workbook is written as bytes: `report -f xlsx >&-` once ended in an AttributeError traceback."""
+    with open(device(tmp_path, "full"), "w") as full:
+        result = run_into(full.fileno(), *args, close_stdout=True)
+    assert (result.returncode, result.stderr) == (
+        EXIT_ERROR,
+        "Error: standard output cannot be written (Bad file descriptor)\n",
+    )
 
 
 @pytest.mark.reliability("full disk")
@@ -527,6 +541,26 @@ def test_ctrl_c_is_not_status_1(folder: Path, tmp_path: Path) -> None:
     assert (process.returncode, stderr) == (EXIT_INTERRUPTED, "")  # v0.1: 1 and "Aborted!"
 
 
+@pytest.mark.parametrize("module", ["typer", "laichau_targets.tracker", "rich.console"])
+def test_ctrl_c_while_the_program_loads_is_status_130_and_no_traceback(folder: Path, module: str) -> None:
+    """SIGINT arrives as `module` is first imported: once a KeyboardInterrupt traceback, or
+    click's "Aborted!" and status 1. A hook on the import makes the moment exact."""
+    probe = (
+        "import os, signal, sys\n"
+        "class Hook:\n"
+        "    def find_spec(self, name, path=None, target=None):\n"
+        f"        if name == {module!r}:\n"
+        "            os.kill(os.getpid(), signal.SIGINT)\n"
+        "        return None\n"
+        "sys.meta_path.insert(0, Hook())\n"
+        "from laichau_targets.entry import main\n"
+        "sys.argv = ['targets', 'show']\n"
+        "main()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert (done.returncode, done.stdout, done.stderr) == (EXIT_INTERRUPTED, "", "")
+
+
 # --- item 7: terminal payloads and undecodable text ----------------------------------------------
 
 PAYLOAD = "Lai\x1b]0;pwned\x07 Châu\x1b[2J\x9b31m\r\u202eusoH\u2066x\u2069\u200f"
@@ -535,6 +569,28 @@ SHOWN = "Lai\\x1b]0;pwned\\x07 Châu\\x1b[2J\\x9b31m \\u202eusoH\\u2066x\\u2069\
 
 def _raw_controls(text: str) -> list[str]:
     return [c for c in text if c in "\x1b\x07\x9b\r\u202e\u2066\u2069\u200f"]
+
+
+@pytest.mark.reliability("terminal payloads", cases=5)
+def test_file_names_and_notes_reach_no_terminal_raw(folder: Path, tmp_path: Path, targets: Targets) -> None:
+    """A helper found import and template echoing a hostile file name, and history's JSON
+    leaving C1 and bidirectional controls raw, as report --format json does not."""
+    name = "x\x1b]0;pwned\x07\u202e"
+    sheet = tmp_path / f"{name}.csv"
+    sheet.write_text("code,value,period\nSUM,100,2024\n", encoding="utf-8")
+    workbook = tmp_path / f"{name}.xlsx"
+    for args in (
+        ["import", "--dry-run", str(sheet)],
+        ["import", str(sheet)],
+        ["template", "-o", str(workbook)],
+        ["record", "SUM", "5", "--period", "2024", "--note", PAYLOAD],
+        ["history", "--format", "json"],
+    ):
+        result = targets(*args)
+        assert result.exit_code == 0, result.output
+        assert _raw_controls(result.stdout) == [], args
+    notes = [row["note"] for row in json.loads(targets("history", "--format", "json").stdout)]
+    assert notes[-1] == PAYLOAD  # escaped in the text, the same string to a JSON reader
 
 
 @pytest.mark.reliability("terminal payloads")

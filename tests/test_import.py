@@ -364,3 +364,14 @@ def test_any_cells_give_figures_or_one_error_naming_rows_never_a_crash(rows) -> 
             assert problem.text("en").startswith("S, row ")
     else:
         assert all(f.code in CODES for f in figures)
+
+
+def test_the_row_a_figure_came_from_is_kept_in_the_importers_language(
+    targets, data_dir: Path, tmp_path: Path
+) -> None:
+    """The source is kept in the log as the person importing reads it: "dòng", not "row"."""
+    path = tmp_path / "số liệu.csv"
+    path.write_text("Mã;Thực hiện;Kỳ\nGRDP;8,7;Năm 2024\nJOBS;6000;9T/2024\n", encoding="utf-8")
+    result = targets("--lang", "vi", "import", str(path))
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert [figure[4] for figure in figures_in_log(targets)] == ["số liệu.csv dòng 2", "số liệu.csv dòng 3"]

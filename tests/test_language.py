@@ -178,3 +178,48 @@ def test_a_decomposed_plan_shows_the_same_aligned_table(targets, data_dir: Path,
     assert len(rows) == 18
     status_column = rows[0].index("Đánh giá")
     assert all(row[status_column - 2 : status_column] == "  " and row[status_column] != " " for row in rows)
+
+
+@pytest.mark.parametrize(
+    ("args", "english", "vietnamese"),
+    [
+        (
+            ["record"],
+            "Missing argument 'CODE'. (see 'targets record --help')",
+            "Thiếu tham số 'CODE'. (xem 'targets record --help')",
+        ),
+        (
+            ["show", "--wid"],
+            "No such option: --wid (Possible options: --wide) (see 'targets show --help')",
+            "Không có tùy chọn --wid (tùy chọn gần giống: --wide) (xem 'targets show --help')",
+        ),
+        (
+            ["show", "extra"],
+            "Got unexpected extra argument(s) (extra) (see 'targets show --help')",
+            "Thừa tham số (extra) (xem 'targets show --help')",
+        ),
+        (
+            ["shwo"],
+            "No such command 'shwo'. Did you mean 'show'? (see 'targets --help')",
+            "Không có lệnh 'shwo'. Có phải định gõ 'show'? (xem 'targets --help')",
+        ),
+        (
+            ["show", "--plan"],
+            "Option '--plan' requires an argument. (see 'targets --help')",
+            "Tùy chọn '--plan' cần một giá trị. (xem 'targets --help')",
+        ),
+        (
+            ["history", "-n", "x"],
+            "Invalid value for '--limit' / '-n': 'x' is not a valid int range. (see 'targets history --help')",
+            "Giá trị không hợp lệ cho '--limit' / '-n': 'x' không phải số nguyên. (xem 'targets history --help')",
+        ),
+    ],
+)
+def test_a_mistake_in_the_command_line_is_told_in_the_readers_language(
+    targets, data_dir, monkeypatch: pytest.MonkeyPatch, args: list[str], english: str, vietnamese: str
+) -> None:
+    """Click's own words were English only: a Vietnamese reader now reads them in Vietnamese."""
+    assert targets(*args).stderr == f"Error: {english}\n"
+    monkeypatch.setenv("LAICHAU_TARGETS_LANG", "vi")
+    result = targets(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"Error: {vietnamese}\n")

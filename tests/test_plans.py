@@ -465,6 +465,14 @@ def test_an_indicator_is_described_once_in_a_folder(tmp_path: Path) -> None:
             "[folder] plan_files: '/etc/x.toml' is not a file inside",
         ),
         ("[folder]\nplan_files = ['plans/none.toml']\n", "plans/none.toml: no plan file here"),
+        (  # a null byte once raised ValueError (a traceback) in every command
+            '[folder]\nplan_files = ["plans/2025.toml\\u0000x"]\n',
+            "line 2: [folder] plan_files: 'plans/2025.toml\\x00x' is not a file inside",
+        ),
+        (
+            "[folder]\nplan_files = ['./targets.toml']\n",
+            "line 2: [folder] plan_files: './targets.toml' is this file itself; list the other plan files",
+        ),
         ("[folder]\nplans = 1\n", "line 2: [folder] has an unknown key 'plans'"),
     ],
 )

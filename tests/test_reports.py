@@ -365,3 +365,15 @@ def test_a_report_is_never_written_over_the_folders_own_files(
         )
     assert snapshot(figures) == before
     assert targets("history").stdout.count("\n") == 6  # every record still there
+
+
+def test_an_indicators_note_is_in_the_readers_language(targets, data_dir: Path) -> None:
+    """The bundled term plan's notes were English only, in the Vietnamese report too."""
+    english = targets("--plan", "2021-2025", "report", "-f", "md").stdout
+    vietnamese = targets("--plan", "2021-2025", "--lang", "vi", "report", "-f", "md").stdout
+    assert (
+        "- GRAIN: 226.000 tấn in the source is 226 thousand tonnes, the unit GRAIN is recorded in.\n"
+        in english
+    )
+    assert "- GRAIN: 226.000 tấn trong nguồn là 226 nghìn tấn, đơn vị ghi số liệu của GRAIN.\n" in vietnamese
+    assert "Source B" not in vietnamese and "Nguồn B" not in english

@@ -50,7 +50,7 @@ class DataFolder(Value):
         from .plan import plan_files_named
         from .records import V01_LOG_FILE
 
-        own = [self.plan_path, *plan_files_named(self.plan_path), self.log_path]
+        own = [self.plan_path, *(plan_files_named(self.plan_path) or []), self.log_path]
         own += [self.path / V01_LOG_FILE, self.path / BACKUP_FILE]
         with contextlib.suppress(OSError):
             if any(os.path.samefile(path, file) for file in own if file.exists()):

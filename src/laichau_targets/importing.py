@@ -18,7 +18,7 @@ from typing import Any
 
 from .errors import BadRowsError, SheetError, TargetsError
 from .formatting import Locale
-from .messages import Message
+from .messages import Lang, Message
 from .numbers import parse_number
 from .periods import Period, parse_period
 from .plan import Indicator
@@ -269,13 +269,15 @@ def figures_from(
     locale: Locale | None = None,
     default_period: Period | None = None,
     plan_year: int | None = None,
+    lang: Lang = "en",
 ) -> list[NewFigure]:
     """Every row with a figure as a new figure, or one BadRowsError naming every bad row.
 
     `find` gives the indicator of a code as `record` finds it (an unknown one raises, with a
     suggestion); `check` is the rule every figure passes before the log takes it
     (tracker.check_value); with `plan_year`, a period of another year is refused, as `record`
-    refuses it. Each figure's source names the file and the row, after the row's own source.
+    refuses it. Each figure's source names the file and the row, after the row's own source,
+    in `lang`, the language of the person importing: it is kept in the log as they read it.
     """
     figures: list[NewFigure] = []
     problems: list[Message] = []
@@ -313,9 +315,8 @@ def figures_from(
         except TargetsError as exc:
             problems.append(Message("import.problem", {"where": where(row), "problem": exc.message}))
             continue
-        origin = (
-            f"{file_name}, {row.sheet} row {row.number}" if row.sheet else f"{file_name} row {row.number}"
-        )
+        place = {"file": file_name, "sheet": row.sheet, "row": row.number}
+        origin = Message("import.origin.sheet" if row.sheet else "import.origin.csv", place).text(lang)
         own = _text(cells.get("source"))
         figures.append(
             NewFigure(

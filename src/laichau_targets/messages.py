@@ -616,6 +616,8 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "no indicator of the plan is reported by '{owner}': the plan names no owners (owner = \"...\" on an indicator)",
         "vi": "không chỉ tiêu nào của kế hoạch do '{owner}' báo cáo: kế hoạch chưa ghi đơn vị nào (owner = \"...\" trong chỉ tiêu)",
     },
+    "import.origin.sheet": {"en": "{file}, {sheet} row {row}", "vi": "{file}, {sheet} dòng {row}"},
+    "import.origin.csv": {"en": "{file} row {row}", "vi": "{file} dòng {row}"},
     "import.where.sheet": {"en": "{sheet}, row {row}", "vi": "{sheet}, dòng {row}"},
     "import.where.csv": {"en": "row {row}", "vi": "dòng {row}"},
     "import.problem": {"en": "{where}: {problem}", "vi": "{where}: {problem}"},
@@ -823,6 +825,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "error.folder_plan_file": {
         "en": '[folder] plan_files: {value!r} is not a file inside the data folder (like "plans/2025.toml")',
         "vi": '[folder] plan_files: {value!r} không phải tệp trong thư mục dữ liệu (ví dụ "plans/2025.toml")',
+    },
+    "error.folder_plan_file_is_entry": {
+        "en": "[folder] plan_files: {value!r} is this file itself; list the other plan files",
+        "vi": "[folder] plan_files: {value!r} chính là tệp này; hãy liệt kê các tệp kế hoạch khác",
     },
     "error.plan_year_and_term": {
         "en": "[plan] has both year (an annual plan) and term (a term plan); keep one",

@@ -50,6 +50,7 @@ _TARGET_KEYS = {
     "source",
     "override",
     "note",
+    "note_en",
     "term_rule",
     "baseline_vi",
     "baseline_en",
@@ -127,6 +128,7 @@ class Indicator(Value):
         maximum: Decimal | None = None,
         override: Override | None = None,
         note: str | None = None,
+        note_en: str | None = None,
         unit_en: str | None = None,
         term_rule: TermRule | None = None,
         baseline_vi: str | None = None,
@@ -148,7 +150,8 @@ class Indicator(Value):
         self.minimum = minimum
         self.maximum = maximum
         self.override = override
-        self.note = note
+        self.note = note  # note_en in English output, when the plan gives one
+        self.note_en = note_en
         self.unit_en = unit_en
         self.term_rule = term_rule
         self.baseline_vi = baseline_vi
@@ -344,7 +347,9 @@ def load_plan(path: Path, cache_dir: Path | None = None, name: str | None = None
 
 
 def entry_point_naming(path: Path) -> Path | None:
-    """The entry point of a folder above `path` whose [folder] names it as a plan file, if any.
+    """The entry point `path` belongs to, if any: the nearest targets.toml above it (where it
+    stands, else where a symlink leads) when that names it as a plan file, or cannot be read
+    to say (its own problems come first then).
 
     Such a file may give only targets for indicators another file describes: it can be
     checked only with the folder it belongs to.
@@ -352,21 +357,24 @@ def entry_point_naming(path: Path) -> Path | None:
     import os
 
     wanted = path.resolve()
-    for folder in path.absolute().parents:
-        entry = Path(os.path.relpath(folder / PLAN_FILE)) if not path.is_absolute() else folder / PLAN_FILE
-        if entry.resolve() != wanted and any(file.resolve() == wanted for file in plan_files_named(entry)):
-            return entry
+    for start in dict.fromkeys([path.absolute(), wanted]):
+        for folder in start.parents:
+            entry = folder / PLAN_FILE
+            if entry.resolve() == wanted or not entry.is_file():
+                continue
+            named = plan_files_named(entry)
+            if named is None or any(file.resolve() == wanted for file in named):
+                return entry if path.is_absolute() else Path(os.path.relpath(entry))
+            break  # the nearest entry point does not name it: it is a plan of its own
     return None
 
 
-def plan_files_named(entry: Path) -> list[Path]:
-    """The further plan files an entry point's [folder] names, as far as it can be read; else none."""
-    if not entry.is_file():
-        return []
+def plan_files_named(entry: Path) -> list[Path] | None:
+    """The further plan files an entry point's [folder] names; None when it cannot be read."""
     try:
         source = _read_source(entry, None)
     except PlanError:
-        return []
+        return None
     _, files = _PlanReader(source.text, entry).folder(source.data)
     return [entry.parent / name for name in files]
 
@@ -600,9 +608,11 @@ class _PlanReader:
         if not isinstance(files, list):
             files = [files]
         for name in files:
-            parts = Path(name).parts if isinstance(name, str) else ()
+            parts = Path(name).parts if isinstance(name, str) and "\x00" not in name else ()
             if not parts or Path(name).is_absolute() or ".." in parts:
                 self.problem("error.folder_plan_file", self.key_line(None, "plan_files"), value=name)
+            elif (self.path.parent / name).resolve() == self.path.resolve():
+                self.problem("error.folder_plan_file_is_entry", self.key_line(None, "plan_files"), value=name)
             else:
                 good.append(name)
         return current, good
@@ -850,6 +860,7 @@ class _PlanReader:
             )
         override = self.override(raw.get("override"), index, where)
         note = self.optional_text(raw, "note", index, where)
+        note_en = self.optional_text(raw, "note_en", index, where)
         term_rule = raw.get("term_rule")
         if term and term_rule not in TERM_RULES:
             self.not_one_of("term_rule", term_rule, TERM_RULES, index, where)
@@ -880,6 +891,7 @@ class _PlanReader:
             maximum=maximum,
             override=override,
             note=note,
+            note_en=note_en,
             unit_en=unit_en,
             term_rule=cast(TermRule | None, term_rule),
             baseline_vi=baseline_vi,
@@ -995,6 +1007,7 @@ def _with_target(described: Indicator, target: Indicator) -> Indicator:
         source=target.source,
         override=target.override,
         note=target.note,
+        note_en=target.note_en,
         term_rule=target.term_rule,
         baseline_vi=target.baseline_vi,
         baseline_en=target.baseline_en,

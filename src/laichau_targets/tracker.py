@@ -13,6 +13,7 @@ from .datafolder import DataFolder
 from .errors import ValueRuleError
 from .formatting import Locale
 from .log import RecordLog
+from .messages import Lang
 from .numbers import checked_figure, parse_number
 from .periods import default_period, parse_period
 from .plan import Indicator, Plan, load_plans
@@ -198,6 +199,7 @@ class Tracker:
         period_text: str | None = None,
         dry_run: bool = False,
         progress: Progress | None = None,
+        lang: Lang = "en",
     ) -> Imported:
         """Record every figure of a spreadsheet or CSV file in one append, or none if any row is bad."""
         from .importing import figures_from, read_table
@@ -213,6 +215,7 @@ class Tracker:
             current_user(),
             locale,
             default,
+            lang=lang,
         )
         if dry_run:
             return Imported(figures, [], table.sheets)

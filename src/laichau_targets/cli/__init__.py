@@ -15,17 +15,15 @@ import typer
 
 from .. import __version__
 from ..datafolder import DATA_ENV
-from .base import (
+from ..exits import (
     EXIT_BROKEN_PIPE,
     EXIT_CHECK_FAILED,
     EXIT_ERROR,
     EXIT_INTERRUPTED,
     EXIT_OK,
     EXIT_WRITTEN_NOT_PRINTED,
-    Lang,
-    State,
-    app,
 )
+from .base import Lang, State, app, error
 
 __all__ = [
     "EXIT_BROKEN_PIPE",
@@ -126,6 +124,10 @@ class _ClosedOutput(io.TextIOBase):
     def write(self, text: str) -> int:
         raise OSError(errno.EBADF, os.strerror(errno.EBADF))
 
+    @property
+    def buffer(self) -> "_ClosedOutput":  # what bytes are written to (a workbook): fails alike
+        return self
+
 
 def _guard_standard_streams() -> None:
     """Put /dev/null behind closed standard descriptors, so that no file opened later (the log)
@@ -149,6 +151,11 @@ def main() -> None:
         from typer._completion_classes import completion_init
 
         completion_init()
+        try:
+            app(prog_name="targets")
+        except KeyError as missing:  # a variable the shell sets (COMP_WORDS...): run by hand
+            error(f"{COMPLETE_VAR} is for a shell's completion, which also sets {missing}")
+            raise SystemExit(EXIT_ERROR) from None
     app(prog_name="targets")
 
 
@@ -157,7 +164,8 @@ HELP_VI = {
     "": "Theo dõi kế hoạch phát triển kinh tế - xã hội hằng năm của tỉnh: chỉ tiêu, số liệu báo cáo, "
     "chênh lệch.\n\nTùy chọn chung đặt trước hay sau lệnh đều được.\n\nVí dụ: targets record GRDP 8,7 --period "
     '"Năm 2024"',
-    "epilog": "Mã thoát: 0 bình thường, 1 `check` thấy chỉ tiêu không đạt, 2 có lỗi.",
+    "epilog": "Mã thoát: 0 bình thường, 1 `check` thấy chỉ tiêu không đạt, 2 có lỗi, 3 đã ghi vào sổ nhưng "
+    "không in ra được, 130 bị ngắt (Ctrl-C), 141 nơi nhận kết quả đã đóng.",
     "data": "Thư mục dữ liệu (kế hoạch và sổ ghi). Mặc định: $LAICHAU_TARGETS_DATA, ./data, hoặc thư mục riêng "
     "của bạn.",
     "lang": "Ngôn ngữ hiển thị. Mặc định: $LAICHAU_TARGETS_LANG, rồi theo locale của máy.",

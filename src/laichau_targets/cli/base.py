@@ -17,18 +17,13 @@ from typer.core import TyperGroup
 
 from ..datafolder import DataFolder, find_data_folder
 from ..errors import TargetsError
+from ..exits import EXIT_BROKEN_PIPE, EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, EXIT_WRITTEN_NOT_PRINTED
 from ..messages import Texts, choose_lang
 
 if TYPE_CHECKING:
     from ..standing import Standing
     from ..tracker import Tracker
 
-EXIT_OK = 0
-EXIT_CHECK_FAILED = 1
-EXIT_ERROR = 2
-EXIT_WRITTEN_NOT_PRINTED = 3  # record/undo wrote to the log, but standard output failed: do not retry
-EXIT_BROKEN_PIPE = 141  # the reader of standard output left (`| head`): as a shell reports SIGPIPE
-EXIT_INTERRUPTED = 130  # Ctrl-C, as a shell reports SIGINT (click would say 1: "check failed")
 
 # Options of the whole program that people also put after the command: (option, takes a value).
 GLOBAL_OPTIONS = {"--data": True, "--lang": True, "--plan": True}
@@ -88,9 +83,14 @@ def not_utf8_argument(args: Sequence[str]) -> str | None:
     return None
 
 
-def _usage_error(exc: Any) -> None:
-    where = exc.ctx.command_path if exc.ctx else "targets"
-    error(f"{exc.format_message()} (see '{where} --help')")
+def _usage_error(message: str, where: str, lang: str) -> None:
+    """Click's words for a mistake in the command line, in the reader's language."""
+    if lang == "vi":
+        from .help_vi import usage_error  # deferred: only a Vietnamese reader's mistake needs it
+
+        error(usage_error(message, where))
+    else:
+        error(f"{message} (see '{where} --help')")
 
 
 def hoist_global_options(args: Sequence[str], commands: Sequence[str]) -> list[str]:
@@ -188,24 +188,30 @@ class TargetsGroup(TyperGroup):
             self.commands[cmd_name] = load_command(cmd_name)
         return self.commands.get(cmd_name)
 
+    def resolve_command(self, ctx: Any, args: Any) -> Any:
+        if args and args[0] not in COMMANDS:  # a mistake: Typer suggests the nearest of those loaded
+            for name in COMMANDS:
+                self.get_command(ctx, name)
+        return super().resolve_command(ctx, args)
+
     def make_context(self, info_name: Any, args: Any, parent: Any = None, **extra: Any) -> Any:
         from typer._click.exceptions import NoArgsIsHelpError, UsageError
 
         args = hoist_global_options(args, list(COMMANDS))
-        if not args or "--help" in args:
-            lang = _lang_asked(args)
-            if choose_lang(lang, os.environ) == "vi":
-                from .help_vi import into_vietnamese  # deferred: only a Vietnamese --help needs it
+        lang = choose_lang(_lang_asked(args), os.environ)
+        if (not args or "--help" in args) and lang == "vi":
+            from .help_vi import into_vietnamese  # deferred: only a Vietnamese --help needs it
 
-                for name in COMMANDS:
-                    self.get_command(None, name)
-                into_vietnamese(self)
-        if args and GLOBAL_OPTIONS.get(args[-1], False):  # `targets show --lang`: the value is missing
-            error(f"Option '{args[-1]}' requires an argument. (see '{info_name} --help')")
+            for name in COMMANDS:
+                self.get_command(None, name)
+            into_vietnamese(self)
+        value_missing = args and GLOBAL_OPTIONS.get(args[-1], False) and "--" not in args[:-1]
+        if value_missing and not extra.get("resilient_parsing"):  # `targets show --lang`; not completing
+            _usage_error(f"Option '{args[-1]}' requires an argument.", info_name, lang)
             raise SystemExit(EXIT_ERROR)
         undecodable = not_utf8_argument(args)
         if undecodable is not None:  # it could be neither stored nor printed
-            error(Texts(choose_lang(None, os.environ))("error.argument_not_utf8", arg=undecodable))
+            error(Texts(lang)("error.argument_not_utf8", arg=undecodable))
             raise SystemExit(EXIT_ERROR)
         try:
             try:
@@ -214,7 +220,7 @@ class TargetsGroup(TyperGroup):
                 typer.echo(exc.ctx.get_help() if exc.ctx else exc.format_message())
                 raise SystemExit(EXIT_OK) from None
             except UsageError as exc:  # a mistake in the options before the command
-                _usage_error(exc)
+                _usage_error(exc.format_message(), exc.ctx.command_path if exc.ctx else info_name, lang)
                 raise SystemExit(EXIT_ERROR) from None
         except OSError as exc:  # the help or the version into a closed or full output
             _output_failed(exc, None)
@@ -236,7 +242,8 @@ class TargetsGroup(TyperGroup):
             error(exc.text(texts.lang))
             ctx.exit(EXIT_ERROR)
         except UsageError as exc:
-            _usage_error(exc)
+            lang = ctx.obj.texts.lang if isinstance(ctx.obj, State) else choose_lang(None, os.environ)
+            _usage_error(exc.format_message(), exc.ctx.command_path if exc.ctx else "targets", lang)
             ctx.exit(EXIT_ERROR)
         except OSError as exc:
             _output_failed(exc, ctx)

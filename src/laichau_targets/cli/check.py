@@ -4,7 +4,8 @@ from typing import Annotated
 
 import typer
 
-from .base import EXIT_CHECK_FAILED, AsOfOption, state_of
+from ..exits import EXIT_CHECK_FAILED
+from .base import AsOfOption, state_of
 
 
 def check(

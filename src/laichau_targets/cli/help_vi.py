@@ -25,6 +25,32 @@ WORDS = {
 USAGE_WORDS = {"[OPTIONS]": "[TÙY_CHỌN]", "COMMAND": "LỆNH", "[ARGS]...": "[THAM_SỐ]..."}
 
 
+# Click's messages for a mistake in the command line; what they quote stays as it was typed.
+USAGE_ERRORS = (
+    (r"Missing argument '(.+?)'\.", r"Thiếu tham số '\1'."),
+    (r"Missing option '(.+?)'\.", r"Thiếu tùy chọn '\1'."),
+    (r"No such option: ", "Không có tùy chọn "),
+    (r"\(Possible options: (.+)\)", r"(tùy chọn gần giống: \1)"),
+    (r"No such command '(.+?)'\.", r"Không có lệnh '\1'."),
+    (r"Did you mean (.+)\?", r"Có phải định gõ \1?"),
+    (r"Got unexpected extra arguments?(?:\(s\))? \((.+)\)", r"Thừa tham số (\1)"),
+    (r"Option '(.+?)' requires an argument\.", r"Tùy chọn '\1' cần một giá trị."),
+    (r"Invalid value for (.+?): ", r"Giá trị không hợp lệ cho \1: "),
+    (r"(.+?) is not one of (.+)\.$", r"\1 không phải một trong \2."),
+    (r"(.+?) is not a valid (?:int|integer)(?: range)?\.", r"\1 không phải số nguyên."),
+    (r"(.+?) is not in the range (.+)\.", r"\1 nằm ngoài khoảng \2."),
+)
+
+
+def usage_error(message: str, where: str) -> str:
+    """A click usage error as a Vietnamese reader reads it, pointing to the help."""
+    import re
+
+    for english, vietnamese in USAGE_ERRORS:
+        message = re.sub(english, vietnamese, message)
+    return f"{message} (xem '{where} --help')"
+
+
 def _words(text: str) -> str:
     for english, vietnamese in WORDS.items():
         text = text.replace(english, vietnamese)

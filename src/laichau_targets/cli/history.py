@@ -98,7 +98,9 @@ def _json(entries: "list[HistoryEntry]") -> str:
         if isinstance(r, Figure):
             row["retracted_by"] = entry.retracted_by.id if entry.retracted_by else None
         rows.append(row)
-    return json.dumps(rows, ensure_ascii=False, indent=2)
+    from ..render.words import inert_json
+
+    return inert_json(json.dumps(rows, ensure_ascii=False, indent=2))
 
 
 # --help in Vietnamese: the command's help, then each parameter's, by parameter name.

@@ -5,7 +5,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from .base import EXIT_ERROR, NumberLocale, columns, error, state_of
+from ..exits import EXIT_ERROR
+from .base import NumberLocale, columns, echo, error, state_of
 
 
 def import_figures(
@@ -49,6 +50,7 @@ def import_figures(
                 period_text=period,
                 dry_run=dry_run,
                 progress=progress,
+                lang=texts.lang,
             )
     except BadRowsError as exc:
         for problem in exc.problems:
@@ -67,10 +69,10 @@ def import_figures(
             )
             for f in done.figures
         ]
-        typer.echo(columns(rows))
-        typer.echo(texts("import.dry_run", count=len(done.figures), path=file.name))
+        echo(columns(rows))
+        echo(texts("import.dry_run", count=len(done.figures), path=file.name))
         return
-    typer.echo(texts("import.done", count=len(done.records), path=file.name))
+    echo(texts("import.done", count=len(done.records), path=file.name))
 
 
 # --help in Vietnamese: the command's help, then each parameter's, by parameter name.

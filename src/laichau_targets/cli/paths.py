@@ -17,7 +17,7 @@ def paths(ctx: typer.Context) -> None:
     folder = state.folder()
     echo(texts("paths.folder", path=folder.path, why=texts(f"chosen.{folder.chosen_by}")))
     echo(texts("paths.plan", path=folder.plan_path))
-    for n, file in enumerate(plan_files_named(folder.plan_path)):
+    for n, file in enumerate(plan_files_named(folder.plan_path) or []):
         echo(texts("paths.plan_file" if n == 0 else "paths.plan_file_more", path=file))
     echo(texts("paths.log", path=folder.log_path))
     if folder.cache_dir is not None:

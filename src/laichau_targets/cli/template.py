@@ -5,7 +5,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .base import OwnerOption, state_of
+from .base import OwnerOption, echo, state_of
 
 
 def template(
@@ -40,7 +40,7 @@ def template(
     indicators = owned_by(plan.indicators, owner) if owner is not None else list(plan.indicators)
     label = parse_period(period, plan.year).label if period else None
     write_file(output, workbook(plan, indicators, texts, label, owner))
-    typer.echo(texts("template.done", path=output, count=len(indicators)))
+    echo(texts("template.done", path=output, count=len(indicators)))
 
 
 # --help in Vietnamese: the command's help, then each parameter's, by parameter name.

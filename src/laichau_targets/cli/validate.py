@@ -5,7 +5,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from .base import EXIT_ERROR, echo, error, state_of
+from ..exits import EXIT_ERROR
+from .base import echo, error, state_of
 
 
 def validate(

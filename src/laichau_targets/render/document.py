@@ -219,8 +219,9 @@ def source_of(s: Standing, record: Figure, texts: Texts) -> str:
 
 def notes(report: Report, texts: Texts) -> list[Section]:
     """The plan's notes on its indicators, when it has any."""
+    english = texts.lang == "en"
     items = [
-        f"{words.inert(s.indicator.code)}: {words.inert(s.indicator.note)}"
+        f"{words.inert(s.indicator.code)}: {words.inert((english and s.indicator.note_en) or s.indicator.note)}"
         for s in report.standings
         if s.indicator.note
     ]

@@ -10,7 +10,7 @@ from decimal import Decimal
 from ..formatting import plain
 from ..report import Report
 from .machine import report_fields
-from .words import unsafe
+from .words import inert_json
 
 
 def render(report: Report) -> str:
@@ -26,6 +26,4 @@ def render(report: Report) -> str:
 
     text = json.dumps(report_fields(report), ensure_ascii=False, indent=2, default=number)
     text = re.sub(f'"{token}(-?[0-9.]+){token}"', r"\1", text)
-    # json escapes C0 controls but not DEL, C1, bidirectional controls or undecodable bytes,
-    # which a terminal or an editor would obey when the file is shown: escape them too (same text).
-    return unsafe().sub(lambda m: f"\\u{ord(m.group()):04x}", text) + "\n"
+    return inert_json(text) + "\n"

@@ -52,6 +52,12 @@ def inert(text: object) -> str:
     return unsafe().sub(lambda m: _escape(m.group()), text)
 
 
+def inert_json(text: str) -> str:
+    """JSON as json.dumps writes it, with what it leaves raw (DEL, C1 and bidirectional controls,
+    undecodable bytes) escaped as well: the same JSON, which a terminal or an editor cannot obey."""
+    return unsafe().sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def name(indicator: Indicator, texts: Texts) -> str:
     if texts.lang == "vi":
         return inert(indicator.display_vi or indicator.name_vi)
