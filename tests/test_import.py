@@ -375,3 +375,29 @@ def test_the_row_a_figure_came_from_is_kept_in_the_importers_language(
     result = targets("--lang", "vi", "import", str(path))
     assert (result.exit_code, result.stderr) == (0, "")
     assert [figure[4] for figure in figures_in_log(targets)] == ["số liệu.csv dòng 2", "số liệu.csv dòng 3"]
+
+
+def test_a_formula_no_spreadsheet_has_computed_is_a_bad_row_not_an_empty_one(
+    targets, data_dir: Path, tmp_path: Path
+) -> None:
+    """A workbook written by a program holds formulas without values: once silently skipped."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Số liệu"
+    sheet.append(["Mã", "Thực hiện", "Kỳ"])
+    sheet.append(["GRDP", "=4+4.7", "2024"])
+    sheet.append(["JOBS", 6000, "2024-09"])
+    sheet.append(["FOREST", None, "2024"])  # not filled in: skipped, as before
+    path = tmp_path / "computed-by-a-script.xlsx"
+    book.save(path)
+    before = snapshot(data_dir)
+    result = targets("import", str(path))
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "computed-by-a-script.xlsx: Số liệu, row 2: the figure is a formula (=4+4.7) whose value was never "
+        "computed; open the file in a spreadsheet program and save it\n"
+        "Error: computed-by-a-script.xlsx: 1 bad row(s); nothing was recorded\n"
+    )
+    assert snapshot(data_dir) == before

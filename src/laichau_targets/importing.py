@@ -118,26 +118,45 @@ def _read_xlsx(path: Path, progress: Progress | None) -> Table:
     if not path.exists():
         raise SheetError("error.import_missing", path=path)
     try:
-        book = load_workbook(path, read_only=True, data_only=True)
-        try:
-            rows: list[Row] = []
-            sheets: list[str] = []
-            for sheet in book.worksheets:
-                total = sheet.max_row if isinstance(sheet.max_row, int) else None
-                sheet.reset_dimensions()  # some writers record wrong dimensions; read what is there
-                found = _sheet_rows(sheet.title, _xlsx_cells(sheet), progress, total)
-                if found is not None:
-                    sheets.append(sheet.title)
-                    rows.extend(found)
-            return Table(rows, sheets)
-        finally:
-            book.close()
+        table = _xlsx_table(load_workbook(path, read_only=True, data_only=True), progress)
+        unfilled = {
+            (row.sheet, row.number): row
+            for row in table.rows
+            if _blank(row.cells.get("value")) and not _blank(row.cells.get("code"))
+        }
+        if unfilled:  # a formula no spreadsheet has computed reads as empty: look at the formulas
+            for row in _xlsx_table(load_workbook(path, read_only=True), None).rows:
+                formula = row.cells.get("value")
+                if (row.sheet, row.number) in unfilled and isinstance(formula, str) and formula[:1] == "=":
+                    unfilled[row.sheet, row.number].cells["value"] = Uncomputed(formula)
+        return table
     except (
         Exception
     ) as exc:  # a file from anyone: a broken zip, XML or style is one error line, whatever it raises
         raise SheetError(
             "error.import_unreadable", path=path, reason=str(exc) or type(exc).__name__
         ) from None
+
+
+def _xlsx_table(book: Any, progress: Progress | None) -> Table:
+    """The rows of every sheet of an open workbook that has a header row; the workbook closed."""
+    try:
+        rows: list[Row] = []
+        sheets: list[str] = []
+        for sheet in book.worksheets:
+            total = sheet.max_row if isinstance(sheet.max_row, int) else None
+            sheet.reset_dimensions()  # some writers record wrong dimensions; read what is there
+            found = _sheet_rows(sheet.title, _xlsx_cells(sheet), progress, total)
+            if found is not None:
+                sheets.append(sheet.title)
+                rows.extend(found)
+        return Table(rows, sheets)
+    finally:
+        book.close()
+
+
+class Uncomputed(str):
+    """A formula whose value no spreadsheet program has computed: the file was written by a program."""
 
 
 def _xlsx_cells(sheet: Any) -> Iterator[tuple[list[Any], set[int]]]:
@@ -293,6 +312,8 @@ def figures_from(
     for row in table.rows:
         cells = row.cells
         try:
+            if isinstance(cells.get("value"), Uncomputed):
+                raise SheetError("error.import_uncomputed", formula=cells["value"])
             if _blank(cells.get("value")):
                 continue  # a row of the template nobody filled in
             if _blank(cells.get("code")):

@@ -618,6 +618,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "import.origin.sheet": {"en": "{file}, {sheet} row {row}", "vi": "{file}, {sheet} dòng {row}"},
     "import.origin.csv": {"en": "{file} row {row}", "vi": "{file} dòng {row}"},
+    "error.import_uncomputed": {
+        "en": "the figure is a formula ({formula}) whose value was never computed; open the file in a spreadsheet program and save it",
+        "vi": "số liệu là công thức ({formula}) chưa được tính ra giá trị; hãy mở tệp bằng chương trình bảng tính rồi lưu lại",
+    },
     "import.where.sheet": {"en": "{sheet}, row {row}", "vi": "{sheet}, dòng {row}"},
     "import.where.csv": {"en": "row {row}", "vi": "dòng {row}"},
     "import.problem": {"en": "{where}: {problem}", "vi": "{where}: {problem}"},
