@@ -19,14 +19,13 @@ import functools
 import os
 import platform
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+
+from timing import TERMINAL, Commands, measure, table, time_once
 
 REFERENCE_APP = """
 import typer
@@ -89,81 +88,6 @@ def log_lines(count: int, first: int = 0) -> bytes:
 
 def write_log(folder: Path, count: int) -> None:
     (folder / "records.jsonl").write_bytes(log_lines(count))
-
-
-Setup = Callable[[], None] | None
-TERMINAL = "BENCH_TERMINAL"  # in a case's env: run it on a pseudo-terminal of this many columns
-
-
-def time_once(command: list[str], env: dict[str, str], setup: Setup = None) -> float:
-    if setup is not None:
-        setup()
-    if TERMINAL in env:
-        return time_on_terminal(command, env)
-    start = time.perf_counter()
-    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-    elapsed = time.perf_counter() - start
-    if done.returncode != 0:
-        sys.exit(f"bench: {' '.join(command)} failed: {done.stderr.decode(errors='replace')}")
-    return elapsed
-
-
-def time_on_terminal(command: list[str], env: dict[str, str]) -> float:
-    """The command with a pseudo-terminal as its input and outputs, as a person runs it: colour,
-    the terminal's width; its output is read as it comes, as a terminal would."""
-    import fcntl
-    import pty
-    import struct
-    import termios
-
-    leader, follower = pty.openpty()
-    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, int(env[TERMINAL]), 0, 0))
-    start = time.perf_counter()
-    process = subprocess.Popen(command, stdin=follower, stdout=follower, stderr=follower, env=env)
-    os.close(follower)
-    output = b""
-    while True:
-        try:
-            chunk = os.read(leader, 65536)
-        except OSError:  # EIO: the process and every copy of the terminal's other end are gone
-            break
-        if not chunk:
-            break
-        output += chunk
-    status = process.wait()
-    elapsed = time.perf_counter() - start
-    os.close(leader)
-    if status != 0:
-        sys.exit(f"bench: {' '.join(command)} failed on a terminal: {output.decode(errors='replace')}")
-    return elapsed
-
-
-Commands = dict[str, tuple[list[str], dict[str, str]] | tuple[list[str], dict[str, str], Setup]]
-
-
-def measure(commands: Commands, rounds: int) -> dict[str, list[float]]:
-    """Median-ready samples; a command's setup (third item) runs before each of its runs, untimed."""
-    samples: dict[str, list[float]] = {name: [] for name in commands}
-    for command, env, *setup in commands.values():  # one warm-up each: caches, page cache
-        time_once(command, env, *setup)
-    for _ in range(rounds):
-        for name, (command, env, *setup) in commands.items():
-            samples[name].append(time_once(command, env, *setup))
-    return samples
-
-
-def table(samples: dict[str, list[float]], reference: str, ratio_header: str) -> list[str]:
-    ref = statistics.median(samples[reference])
-    lines = [
-        f"| {'command':<40} | min ms | median ms | {ratio_header} |",
-        f"|{'-' * 42}|-------:|----------:|{'-' * (len(ratio_header) + 2)}:|",
-    ]
-    for name, values in samples.items():
-        median = statistics.median(values)
-        lines.append(
-            f"| {name:<40} | {min(values) * 1000:6.1f} | {median * 1000:9.1f} | {median / ref:{len(ratio_header)}.2f} |"
-        )
-    return lines
 
 
 def main() -> None:
@@ -331,8 +255,7 @@ def team_log(script: str, base_env: dict[str, str], work: Path, sizes: list[int]
 
 def spreadsheets(script: str, work: Path, base_env: dict[str, str], rounds: int) -> None:
     """Spreadsheets in and out: `import` of 10,000 rows and the xlsx report (bench/spreadsheets.py)."""
-    sys.path.insert(0, str(Path(__file__).parent))
-    from spreadsheets import spreadsheet_cases
+    from spreadsheets import spreadsheet_cases  # beside this script, as timing is
 
     rounds = max(1, min(rounds, 5))  # each import round takes seconds
     print(f"\nspreadsheets ({rounds} rounds, +1 warm-up; each import into a fresh copy of the folder):\n")

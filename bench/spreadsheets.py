@@ -5,8 +5,9 @@ from __future__ import annotations
 import csv
 import statistics
 import subprocess
-import time
 from pathlib import Path
+
+from timing import table, time_once
 
 ROWS = 10_000
 EXTRA_INDICATOR = """
@@ -68,15 +69,6 @@ def write_csv(path: Path, data: list[list[object]]) -> None:
         writer.writerows(data)
 
 
-def timed(command: list[str], env: dict[str, str]) -> float:
-    start = time.perf_counter()
-    done = subprocess.run(command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-    elapsed = time.perf_counter() - start
-    if done.returncode != 0:
-        raise SystemExit(f"bench: {' '.join(command)} failed: {done.stderr.decode(errors='replace')[-2000:]}")
-    return elapsed
-
-
 def spreadsheet_cases(script: str, work: Path, base_env: dict[str, str], rounds: int) -> list[str]:
     """Import 10,000 rows (xlsx and CSV) into fresh folders, and write the xlsx report; a table of lines."""
     template = work / "sheets-plan"
@@ -99,9 +91,9 @@ def spreadsheet_cases(script: str, work: Path, base_env: dict[str, str], rounds:
             folder = work / f"sheets-{kind}-{round_no}"
             subprocess.run(["cp", "-r", str(template), str(folder)], check=True)
             env = {**base_env, "LAICHAU_TARGETS_DATA": str(folder)}
-            times[f"import 10,000 rows, {kind}"] = timed([script, "import", str(files[kind])], env)
+            times[f"import 10,000 rows, {kind}"] = time_once([script, "import", str(files[kind])], env)
         env = {**base_env, "LAICHAU_TARGETS_DATA": str(work / f"sheets-xlsx-{round_no}")}
-        times["import --dry-run 10,000 rows, xlsx"] = timed(
+        times["import --dry-run 10,000 rows, xlsx"] = time_once(
             [script, "import", "--dry-run", str(files["xlsx"])], env
         )
         small = {**base_env, "LAICHAU_TARGETS_DATA": str(work / "sheets-small")}
@@ -112,24 +104,20 @@ def spreadsheet_cases(script: str, work: Path, base_env: dict[str, str], rounds:
                 stdout=subprocess.DEVNULL,
                 env=base_env,
             )
-        times["record one figure"] = timed([script, "record", "JOBS", "100", "--period", "2024-09"], small)
-        times["report --format json (17 indicators)"] = timed([script, "report", "--format", "json"], small)
-        times["report -o r.xlsx (17 indicators)"] = timed(
+        times["record one figure"] = time_once(
+            [script, "record", "JOBS", "100", "--period", "2024-09"], small
+        )
+        times["report --format json (17 indicators)"] = time_once(
+            [script, "report", "--format", "json"], small
+        )
+        times["report -o r.xlsx (17 indicators)"] = time_once(
             [script, "report", "-o", str(work / "r.xlsx")], small
         )
         if round_no:
             for name, seconds in times.items():
                 samples[name].append(seconds)
     one = statistics.median(samples["record one figure"])
-    lines = [
-        f"| {'command':<40} | min ms | median ms | × one record |",
-        f"|{'-' * 42}|-------:|----------:|-------------:|",
-    ]
-    for name, values in samples.items():
-        median = statistics.median(values)
-        lines.append(
-            f"| {name:<40} | {min(values) * 1000:6.0f} | {median * 1000:9.0f} | {median / one:12.1f} |"
-        )
+    lines = table(samples, "record one figure", "× one record")
     lines.append("")
     lines.append(
         f"10,000 single `record` commands would take about {one * ROWS:.0f} s; "
