@@ -10,12 +10,28 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from laichau_targets.errors import LogError, RecordNotFoundError
 from laichau_targets.ids import common_prefix
 from laichau_targets.log import RecordLog
 from laichau_targets.periods import Period
-from laichau_targets.records import Figure, NewFigure, Retraction, latest_of_year
+from laichau_targets.records import (
+    CODE,
+    ID,
+    MONTHS,
+    RETRACTS,
+    YEAR,
+    Figure,
+    NewFigure,
+    Retraction,
+    Row,
+    current_of_rows,
+    latest_of_year,
+    outranks,
+    row_of,
+)
 
 WHEN = datetime(2024, 10, 5, 9, 30, tzinfo=UTC)
 
@@ -288,3 +304,53 @@ def test_a_log_that_is_not_a_file(tmp_path: Path, make, message) -> None:
     ):
         with pytest.raises(LogError, match=message):
             action()
+
+
+some_rows = st.lists(
+    st.tuples(
+        st.integers(0, 5),  # time recorded, in seconds: ties are common
+        st.sampled_from(["GRDP", "grdp", "JOBS"]),
+        st.sampled_from([3, 6, 12]),
+        st.integers(2023, 2024),
+        st.booleans(),  # official
+        st.integers(-1, 20),  # which earlier record it retracts instead, if >= 0
+    ),
+    max_size=30,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(some_rows, st.sampled_from([None, Period(2024, 3), Period(2024, 6), Period(2023, 12)]))
+def test_the_current_figures_are_those_that_outrank_every_other(spec, as_of) -> None:
+    rows: list[Row] = []
+    for n, (second, code, months, year, official, retracts) in enumerate(spec):
+        record_id = f"01J9E0{n:020d}"
+        if 0 <= retracts < n and rows[retracts][RETRACTS] is None:
+            target = rows[retracts]
+            rows.append(row_of(Retraction(record_id, target[CODE], target[ID], WHEN, "lan")))
+            continue
+        at = WHEN + timedelta(seconds=second)
+        new = NewFigure(
+            code, Decimal(n), Period(year, months), "official" if official else "estimate", at, "lan"
+        )
+        rows.append(row_of(Figure(record_id, *vars(new).values())))
+    gone = {row[RETRACTS] for row in rows}
+    standing = [
+        row
+        for row in rows
+        if row[RETRACTS] is None
+        and row[ID] not in gone
+        and (as_of is None or Period(row[YEAR], row[MONTHS]) <= as_of)
+    ]
+    expected = {
+        (row[CODE].upper(), Period(row[YEAR], row[MONTHS])): row[ID]
+        for row in standing
+        if not any(
+            outranks(other, row)
+            for other in standing
+            if (other[CODE].upper(), other[YEAR], other[MONTHS])
+            == (row[CODE].upper(), row[YEAR], row[MONTHS])
+        )
+    }
+    found = current_of_rows(list(reversed(rows)), as_of)  # in any order of the file
+    assert {key: figure.id for key, figure in found.items()} == expected

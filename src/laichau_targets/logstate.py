@@ -11,10 +11,14 @@ reader back to the whole log.
 
 from __future__ import annotations
 
+import struct
 import zlib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
+from itertools import repeat
+from operator import itemgetter
 from typing import Any
 
 from .ids import ID_LENGTH, SHORTEST, common_prefix
@@ -34,7 +38,8 @@ from .records import (
 )
 
 FIGURE, RETRACTED, RETRACTION = b"F", b"X", b"R"
-_ENTRY = ID_LENGTH + 4 + 1 + 4  # id, checksum of its line, kind, checksum of its code
+_PACKED = struct.Struct(f">{ID_LENGTH}sIc4s")  # id, checksum of its line, kind, checksum of its code
+_ENTRY = _PACKED.size
 
 
 _CODE_CHECKSUMS: dict[str, bytes] = {}
@@ -162,15 +167,30 @@ class NeedsWholeLog(Exception):
 
 def state_of(rows: list[Row], covered: Covered) -> LogState:
     """The state of a whole log from its checked, distinct rows."""
-    gone = {row[RETRACTS] for row in rows if row[RETRACTS] is not None}
+    by_id = sorted(rows, key=itemgetter(ID))
+    retracts = list(map(itemgetter(RETRACTS), by_id))
+    gone = set(retracts)
+    gone.discard(None)
+    ids = list(map(itemgetter(ID), by_id))
+    if gone or retracts.count(None) != len(retracts):
+        kinds: Iterable[bytes] = [
+            RETRACTION if retracted is not None else RETRACTED if one in gone else FIGURE
+            for one, retracted in zip(ids, retracts, strict=True)
+        ]
+    else:
+        kinds = repeat(FIGURE, len(ids))
+    codes = list(map(itemgetter(CODE), by_id))
+    checksums = {code: code_checksum(code) for code in set(codes)}
     blob = b"".join(
-        [row[ID].encode("ascii") + entry_of(row, row[ID] in gone) for row in sorted(rows, key=_by_id)]
+        map(
+            _PACKED.pack,
+            map(str.encode, ids),
+            map(itemgetter(CHECKSUM), by_id),
+            kinds,
+            map(checksums.__getitem__, codes),
+        )
     )
     return LogState(current_of_rows(rows), IdIndex(blob), covered)
-
-
-def _by_id(row: Row) -> str:
-    return row[ID]
 
 
 def with_tail(state: LogState, tail: list[Row], covered: Covered) -> LogState:

@@ -11,6 +11,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal, InvalidOperation
+from itertools import compress, repeat
+from operator import eq, itemgetter
 from pathlib import Path
 from typing import Any, Final, Literal
 
@@ -176,21 +178,25 @@ def parse_lines(data: bytes, path: Path, first_line: int = 1) -> Parsed:
         numbers: Sequence[int] = range(first_line, first_line + len(raw))
     else:  # blank lines: keep counting them
         numbers = [n for n, line in enumerate(raw, first_line) if line.strip()]
-    try:
-        decoded = json.loads(b"[" + b",".join(lines) + b"]")
-    except (ValueError, RecursionError):
-        decoded = [_decode_line(line, n, path) for n, line in zip(numbers, lines, strict=True)]
     periods: dict[str, tuple[int, int]] = {}
     values: set[str] = set()
     names: dict[str, str] = {}
     crc32 = zlib.crc32
-    try:
-        rows = [
-            _row(one, crc32(line), periods, values, names) for one, line in zip(decoded, lines, strict=True)
-        ]
-    except (_Damage, PeriodError) as exc:
-        bad = next(n for n, one in zip(numbers, decoded, strict=True) if not _fine(one))
-        raise _damaged(path, bad, exc.message) from None
+    rows: list[Row] = []
+    for start in range(0, len(lines), _CHUNK):
+        chunk, chunk_numbers = lines[start : start + _CHUNK], numbers[start : start + _CHUNK]
+        try:
+            decoded = json.loads(b"[" + b",".join(chunk) + b"]")
+        except (ValueError, RecursionError):
+            decoded = [_decode_line(line, n, path) for n, line in zip(chunk_numbers, chunk, strict=True)]
+        try:
+            rows += [
+                _row(one, crc32(line), periods, values, names)
+                for one, line in zip(decoded, chunk, strict=True)
+            ]
+        except (_Damage, PeriodError) as exc:
+            bad = next(n for n, one in zip(chunk_numbers, decoded, strict=True) if not _fine(one))
+            raise _damaged(path, bad, exc.message) from None
     if _ESCAPED_SURROGATE.search(data):  # rare: only then is each text looked at
         for n, row in zip(numbers, rows, strict=True):
             for key, text in zip(_TEXT_FIELDS, (row[CODE], row[USER], row[SOURCE], row[NOTE]), strict=True):
@@ -199,6 +205,7 @@ def parse_lines(data: bytes, path: Path, first_line: int = 1) -> Parsed:
     return Parsed(rows, list(numbers))
 
 
+_CHUNK = 1000  # lines decoded at once: a big log's objects reuse the memory of the chunk before
 _ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
 _TEXT_FIELDS = ("code", "user", "source", "note")
 
@@ -343,6 +350,20 @@ def check_log(parsed: Parsed, path: Path) -> list[Row]:
     The same record twice counts once; two different records with one id, and a
     retraction of what is not a figure of its code in the log, are damage.
     """
+    ids = list(map(itemgetter(ID), parsed.rows))
+    if len(set(ids)) == len(ids):  # as a log mostly is: each record once
+        rows = list(parsed.rows)
+        retractions = [
+            n for n, retracts in enumerate(map(itemgetter(RETRACTS), rows)) if retracts is not None
+        ]
+        if retractions:
+            rows_by_id = dict(zip(ids, rows, strict=True))
+            for n in retractions:
+                problem = retraction_problem(rows[n], rows_by_id.get(rows[n][RETRACTS] or ""))
+                if problem is not None:
+                    raise _damaged(path, parsed.lines[n], problem)
+        rows.sort()  # the log's order (time recorded, id), never the order of its lines
+        return rows
     by_id: dict[str, tuple[Row, int]] = {}
     for row, line in zip(parsed.rows, parsed.lines, strict=True):
         held = by_id.get(row[ID])
@@ -383,24 +404,36 @@ CurrentFigures = dict[tuple[str, Period], Figure]
 def current_of_rows(rows: Iterable[Row], as_of: Period | None = None) -> CurrentFigures:
     """Each code's figure per period, ignoring retracted ones and, with `as_of`, later periods.
 
-    Written for speed: it sees every row of a log for `report --as-of`.
+    Written for speed (it sees every row of a log when the log is read whole): within one code
+    and period the last official figure in the log's order counts, else the last estimate, so
+    one dict of every standing row, then one of the official ones over it, decide it.
     """
     rows = rows if isinstance(rows, list) else list(rows)
-    gone = {row[RETRACTS] for row in rows if row[RETRACTS] is not None}
-    last_year, last_months = (as_of.year, as_of.months) if as_of is not None else (10**9, 12)
-    upper: dict[str, str] = {}
-    best: dict[tuple[str, int, int], Row] = {}
-    for row in rows:
-        if row[RETRACTS] is not None or row[ID] in gone:
-            continue
-        year, months = row[YEAR], row[MONTHS]
-        if year > last_year or (year == last_year and months > last_months):
-            continue
-        code = row[CODE]
-        key = (upper.get(code) or upper.setdefault(code, code.upper()), year, months)
-        held = best.get(key)
-        if held is None or outranks(row, held):
-            best[key] = row
+    retracts = list(map(itemgetter(RETRACTS), rows))
+    gone = set(retracts)
+    gone.discard(None)
+    standing = rows
+    if retracts.count(None) != len(rows):
+        standing = [row for row, retracted in zip(rows, retracts, strict=True) if retracted is None]
+    if gone:
+        standing = [row for row in standing if row[ID] not in gone]
+    if as_of is not None:
+        last = (as_of.year, as_of.months)
+        standing = [row for row in standing if (row[YEAR], row[MONTHS]) <= last]
+    standing = sorted(standing, key=itemgetter(AT, ID))  # the log's order, as outranks() sees it
+    codes = list(map(itemgetter(CODE), standing))
+    upper = {code: code.upper() for code in set(codes)}
+    keys = list(
+        zip(
+            map(upper.__getitem__, codes),
+            map(itemgetter(YEAR), standing),
+            map(itemgetter(MONTHS), standing),
+            strict=True,
+        )
+    )
+    best = dict(zip(keys, standing, strict=True))
+    official = list(map(eq, map(itemgetter(BASIS), standing), repeat("official")))
+    best.update(zip(compress(keys, official), compress(standing, official), strict=True))
     return {(code, Period(year, months)): figure_of(row) for (code, year, months), row in best.items()}
 
 
