@@ -354,3 +354,6 @@ def test_the_current_figures_are_those_that_outrank_every_other(spec, as_of) -> 
     }
     found = current_of_rows(list(reversed(rows)), as_of)  # in any order of the file
     assert {key: figure.id for key, figure in found.items()} == expected
+    if as_of is not None:  # what RecordLog.current_as_of relies on
+        every = current_of_rows(rows)
+        assert found == {key: figure for key, figure in every.items() if key[1] <= as_of}
