@@ -255,7 +255,8 @@ def _row(
 ) -> Row:
     """One parsed line checked; `periods`, `values` and `names` remember what was already read.
 
-    Codes, users and bases are shared by many rows: one string each keeps the cache of rows small.
+    Codes, users, bases, sources and notes are shared by many rows: one string each keeps the
+    cache of rows small and quick to load.
     """
     if type(raw) is not dict:
         raise _Damage("error.record_not_table")
@@ -306,6 +307,10 @@ def _row(
         names.setdefault(user, user),
         names.setdefault(basis, basis),
     )
+    if source is not None:
+        source = names.setdefault(source, source)
+    if note is not None:
+        note = names.setdefault(note, note)
     return (micro, record_id, code, value, period[0], period[1], basis, at, user, source, note, v01_id, None, checksum)  # fmt: skip
 
 
