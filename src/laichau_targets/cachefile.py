@@ -94,15 +94,27 @@ def _blocks(blob: memoryview) -> Iterator[Any]:
 
 
 def _loads(content: memoryview) -> Any:
-    """marshal.loads without the collector, which would walk the growing heap again and again
-    while a large cache loads; what marshal makes holds no cycles."""
+    """marshal.loads; a large cache (the rows of a big log) without the garbage collector.
+
+    The collector would otherwise walk the growing heap again and again while the cache
+    loads, and all of it again at the next collection; what marshal makes holds no cycles,
+    so it is frozen out of every later collection. (Frozen objects are never collected:
+    harmless in a command that ends soon, and only done for large caches.)
+    """
+    if len(content) < _LARGE:
+        return marshal.loads(content)
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return marshal.loads(content)
+        data = marshal.loads(content)
+        gc.freeze()
+        return data
     finally:
         if collecting:
             gc.enable()
+
+
+_LARGE = 1 << 20
 
 
 def _block(content: Any) -> bytes:

@@ -40,12 +40,14 @@ from .logstate import (
 )
 from .periods import Period
 from .records import (
+    BASIS,
     CODE,
     ID,
     LOG_FILE,
     RETRACTS,
     V01_ID,
     V01_LOG_FILE,
+    YEAR,
     CurrentFigures,
     Figure,
     NewFigure,
@@ -216,9 +218,9 @@ class RecordLog:
                 key = (target.code.upper(), target.period)
                 if key in current and current[key].id == target.id:  # the figure before it counts again
                     del current[key]
-                    current.update(
-                        (k, f) for k, f in current_of_rows(_of_code(rows, key[0])).items() if k == key
-                    )
+                    before = _figure_that_counts(rows, key)
+                    if before is not None:
+                        current[key] = before
                 state = LogState(current, state.index.with_entries(entries), covered)
                 self._keep_state(cachefile.signature_of(os.fstat(files.log_fd)), state)
                 self._add_rows(files.rows_cached, _covered_key(covered), [new], rows)
@@ -323,7 +325,7 @@ class RecordLog:
         if found is None or not isinstance(found[1], list):
             return None
         key, rows, additions = found
-        added = 0
+        new: list[Row] = []
         for addition in additions:  # each (from, to, rows): applies only to the rows it was made for
             if (
                 isinstance(addition, tuple)
@@ -331,8 +333,9 @@ class RecordLog:
                 and addition[0] == key
                 and isinstance(addition[2], list)
             ):
-                rows, key, added = _merged(rows, addition[2]), addition[1], added + len(addition[2])
-        return _CachedRows(key, rows, added, len(additions))
+                new += addition[2]
+                key = addition[1]
+        return _CachedRows(key, _merged(rows, sorted(new)), len(new), len(additions))
 
     def _add_rows(
         self, cached: _CachedRows | None, key: object, new: list[Row], rows: list[Row]
@@ -607,10 +610,17 @@ def _retractable(rows: list[Row], prefix: str | None) -> Figure:
     return figure_of(row)
 
 
-def _of_code(rows: list[Row], code: str) -> list[Row]:
-    """The rows of a code (given in capitals), however each spells it."""
+def _figure_that_counts(rows: list[Row], key: tuple[str, Period]) -> Figure | None:
+    """The current figure of a code (in capitals) and period, from the rows of the log."""
+    code, period = key
     spellings = {one for one in set(map(itemgetter(CODE), rows)) if one.upper() == code}
-    return list(compress(rows, map(spellings.__contains__, map(itemgetter(CODE), rows))))
+    wanted = (period.year, period.months)
+    same = [
+        row
+        for row in compress(rows, map(spellings.__contains__, map(itemgetter(CODE), rows)))
+        if row[RETRACTS] is not None or row[YEAR:BASIS] == wanted
+    ]
+    return current_of_rows(same).get(key)
 
 
 def _covered_key(covered: Covered) -> tuple[int, int, int, int]:
