@@ -197,7 +197,7 @@ def parse_lines(data: bytes, path: Path, first_line: int = 1) -> Parsed:
         except (_Damage, PeriodError) as exc:
             bad = next(n for n, one in zip(chunk_numbers, decoded, strict=True) if not _fine(one))
             raise _damaged(path, bad, exc.message) from None
-    if _ESCAPED_SURROGATE.search(data):  # rare: only then is each text looked at
+    if b"\\u" in data and _ESCAPED_SURROGATE.search(data):  # rare: only then is each text looked at
         for n, row in zip(numbers, rows, strict=True):
             for key, text in zip(_TEXT_FIELDS, (row[CODE], row[USER], row[SOURCE], row[NOTE]), strict=True):
                 if text is not None and not _is_text(text):
@@ -406,12 +406,15 @@ CurrentFigures = dict[tuple[str, Period], Figure]
 """The figure that counts for each code and exact period: what every standing is judged from."""
 
 
-def current_of_rows(rows: Iterable[Row], as_of: Period | None = None) -> CurrentFigures:
+def current_of_rows(
+    rows: Iterable[Row], as_of: Period | None = None, ordered: bool = False
+) -> CurrentFigures:
     """Each code's figure per period, ignoring retracted ones and, with `as_of`, later periods.
 
     Written for speed (it sees every row of a log when the log is read whole): within one code
     and period the last official figure in the log's order counts, else the last estimate, so
     one dict of every standing row, then one of the official ones over it, decide it.
+    `ordered`: the rows are in the log's order already.
     """
     rows = rows if isinstance(rows, list) else list(rows)
     retracts = list(map(itemgetter(RETRACTS), rows))
@@ -425,7 +428,8 @@ def current_of_rows(rows: Iterable[Row], as_of: Period | None = None) -> Current
     if as_of is not None:
         last = (as_of.year, as_of.months)
         standing = [row for row in standing if (row[YEAR], row[MONTHS]) <= last]
-    standing = sorted(standing, key=itemgetter(AT, ID))  # the log's order, as outranks() sees it
+    if not ordered:  # in the log's order, as outranks() sees it
+        standing = sorted(standing, key=itemgetter(AT, ID))
     codes = list(map(itemgetter(CODE), standing))
     upper = {code: code.upper() for code in set(codes)}
     keys = list(
