@@ -13,6 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from laichau_targets import records as records_module
 from laichau_targets.errors import LogError, RecordNotFoundError
 from laichau_targets.ids import common_prefix
 from laichau_targets.log import RecordLog
@@ -229,7 +230,11 @@ DAMAGE = [
 
 @pytest.mark.reliability("damaged logs")
 @pytest.mark.parametrize(("damage", "message"), DAMAGE)
-def test_a_damaged_log_is_reported_with_its_line_and_never_written(tmp_path: Path, damage, message) -> None:
+@pytest.mark.parametrize("piece", [records_module._PIECE, 1])  # the whole log at once, or a line at a time
+def test_a_damaged_log_is_reported_with_its_line_and_never_written(
+    tmp_path: Path, monkeypatch, damage, message, piece: int
+) -> None:
+    monkeypatch.setattr(records_module, "_PIECE", piece)
     lines = _two_figures(tmp_path)
     path = tmp_path / "records.jsonl"
     path.write_text("\n".join(damage(lines)) + "\n", encoding="utf-8")
@@ -244,6 +249,19 @@ def test_a_damaged_log_is_reported_with_its_line_and_never_written(tmp_path: Pat
     with pytest.raises(LogError):
         RecordLog(tmp_path).retract(None, WHEN, "u", None)
     assert path.read_bytes() == damaged
+
+
+@pytest.mark.parametrize("piece", [records_module._PIECE, 1, 300])
+def test_lines_are_counted_across_pieces_and_blank_lines(tmp_path: Path, monkeypatch, piece: int) -> None:
+    monkeypatch.setattr(records_module, "_PIECE", piece)
+    lines = _two_figures(tmp_path)
+    path = tmp_path / "records.jsonl"
+    path.write_text("\n".join([lines[0], "", "  ", lines[1], ""]) + "\n", encoding="utf-8")
+    assert [r.id for r in RecordLog(tmp_path).records()] == [json.loads(line)["id"] for line in lines]
+    with open(path, "a", encoding="utf-8") as f:
+        f.write(_with(lines[1], basis=None) + "\n")
+    with pytest.raises(LogError, match="record at line 6: basis None"):
+        RecordLog(tmp_path).records()
 
 
 def test_the_same_record_twice_counts_once_and_a_retraction_may_come_first(tmp_path: Path) -> None:

@@ -166,46 +166,57 @@ class Parsed:
 
 
 def parse_lines(data: bytes, path: Path, first_line: int = 1) -> Parsed:
-    """The rows of a log's bytes (or of a tail of them starting at `first_line`)."""
+    """The rows of a log's bytes (or of a tail of them starting at `first_line`).
+
+    The lines are read a piece of about _PIECE bytes at a time, each piece's lines decoded
+    as one JSON array: what one piece needs is freed before the next, so that a big log
+    reuses its memory rather than asking the system for more (which costs as much again).
+    """
     import json
     import zlib
 
-    raw = data.split(b"\n")
-    if raw and raw[-1].strip() == b"":
-        raw.pop()
-    lines = [line for line in raw if line.strip()]
-    if len(lines) == len(raw):
-        numbers: Sequence[int] = range(first_line, first_line + len(raw))
-    else:  # blank lines: keep counting them
-        numbers = [n for n, line in enumerate(raw, first_line) if line.strip()]
     periods: dict[str, tuple[int, int]] = {}
     values: set[str] = set()
     names: dict[str, str] = {}
     crc32 = zlib.crc32
     rows: list[Row] = []
-    for start in range(0, len(lines), _CHUNK):
-        chunk, chunk_numbers = lines[start : start + _CHUNK], numbers[start : start + _CHUNK]
+    numbers: list[int] = []
+    start, first = 0, first_line
+    while start < len(data):
+        end = data.find(b"\n", start + _PIECE)
+        end = len(data) if end < 0 else end + 1
+        raw = data[start:end].split(b"\n")
+        start = end
+        if raw[-1].strip() == b"":
+            raw.pop()
+        lines = [line for line in raw if line.strip()]
+        if len(lines) == len(raw):
+            piece: Sequence[int] = range(first, first + len(raw))
+        else:  # blank lines: keep counting them
+            piece = [n for n, line in enumerate(raw, first) if line.strip()]
+        first += len(raw)
+        numbers += piece
         try:
-            decoded = json.loads(b"[" + b",".join(chunk) + b"]")
+            decoded = json.loads(b"[" + b",".join(lines) + b"]")
         except (ValueError, RecursionError):
-            decoded = [_decode_line(line, n, path) for n, line in zip(chunk_numbers, chunk, strict=True)]
+            decoded = [_decode_line(line, n, path) for n, line in zip(piece, lines, strict=True)]
         try:
             rows += [
                 _row(one, crc32(line), periods, values, names)
-                for one, line in zip(decoded, chunk, strict=True)
+                for one, line in zip(decoded, lines, strict=True)
             ]
         except (_Damage, PeriodError) as exc:
-            bad = next(n for n, one in zip(chunk_numbers, decoded, strict=True) if not _fine(one))
+            bad = next(n for n, one in zip(piece, decoded, strict=True) if not _fine(one))
             raise _damaged(path, bad, exc.message) from None
     if b"\\u" in data and _ESCAPED_SURROGATE.search(data):  # rare: only then is each text looked at
         for n, row in zip(numbers, rows, strict=True):
             for key, text in zip(_TEXT_FIELDS, (row[CODE], row[USER], row[SOURCE], row[NOTE]), strict=True):
                 if text is not None and not _is_text(text):
                     raise _damaged(path, n, Message("error.record_surrogate", {"key": key}))
-    return Parsed(rows, list(numbers))
+    return Parsed(rows, numbers)
 
 
-_CHUNK = 1000  # lines decoded at once: a big log's objects reuse the memory of the chunk before
+_PIECE = 1 << 18
 _ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
 _TEXT_FIELDS = ("code", "user", "source", "note")
 
