@@ -11,8 +11,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal, InvalidOperation
+from functools import cache
 from itertools import compress, repeat
-from operator import eq, itemgetter
+from operator import attrgetter, eq, floordiv, itemgetter, sub
 from pathlib import Path
 from typing import Any, Final, Literal
 
@@ -196,6 +197,10 @@ def parse_lines(data: bytes, path: Path, first_line: int = 1) -> Parsed:
             piece = [n for n, line in enumerate(raw, first) if line.strip()]
         first += len(raw)
         numbers += piece
+        plain = _plain_rows(b"\n".join(lines), lines, periods, values, names)
+        if plain is not None:
+            rows += plain
+            continue
         try:
             decoded = json.loads(b"[" + b",".join(lines) + b"]")
         except (ValueError, RecursionError):
@@ -217,6 +222,101 @@ def parse_lines(data: bytes, path: Path, first_line: int = 1) -> Parsed:
 
 
 _PIECE = 1 << 18
+
+
+@cache  # compiled on the first whole read, not by every command
+def _plain_line() -> re.Pattern[str]:
+    """A line as `targets` (compact) or a program's json.dumps (a space after `:` and `,`)
+    writes it: the keys in their order, every text without escapes or control characters,
+    optional texts not empty. Such a line means exactly what its fields say, so its fields
+    can be taken as they are; any other line is decoded as JSON."""
+    text, some_text = r'"([^"\\\x00-\x1f]*)"', r'"([^"\\\x00-\x1f]+)"'
+    record_id = r'"([0-7][0-9A-HJKMNP-TV-Z]{25})"'
+
+    def key(name: str) -> str:
+        return rf', ?"{name}": ?'
+
+    return re.compile(
+        r'^\{"id": ?' + record_id + key("code") + text
+        + rf"(?:{key('retracts')}{record_id}|{key('value')}{some_text}{key('period')}{some_text}"
+        + rf'{key("basis")}"(estimate|official)")'
+        + key("recorded_at") + text + key("user") + text
+        + rf"(?:{key('source')}{some_text})?(?:{key('note')}{some_text})?(?:{key('v01_id')}([1-9][0-9]{{0,17}}))?"
+        + r"\}$",
+        re.MULTILINE,
+    )  # fmt: skip
+
+
+_AS_NONE = {"": None}  # an empty field of a plain line: the key is absent
+
+
+def _plain_rows(
+    text: bytes,
+    lines: list[bytes],
+    periods: dict[str, tuple[int, int]],
+    values: set[str],
+    names: dict[str, str],
+) -> list[Row] | None:
+    """The rows of a piece whose lines are all plain (see _plain_line), checked a field at a
+    time as `_row` checks them line by line; None when any line is not plain or not right
+    (it is then decoded as JSON, and `_row` says what is wrong and where)."""
+    import zlib
+
+    try:
+        found = _plain_line().findall(text.decode("utf-8"))
+    except UnicodeDecodeError:
+        return None
+    if len(found) != len(lines) or not found:
+        return None
+    ids, codes, retracts, texts, labels, bases, ats, users, sources, notes, v01_ids = zip(*found, strict=True)
+    try:
+        times = list(map(datetime.fromisoformat, ats))
+    except ValueError:
+        return None
+    if None in map(_TZINFO, times):
+        return None
+    new_values = set(texts) - values - {""}
+    try:
+        for value in new_values:
+            _value(value)
+        for label in set(labels) - periods.keys() - {""}:
+            parsed = parse_period(label)
+            periods[label] = (parsed.year, parsed.months)
+    except (_Damage, PeriodError):
+        return None
+    values |= new_values
+    period_of = periods
+    if any(retracts):
+        if any(source for source, retracted in zip(sources, retracts, strict=True) if retracted):
+            return None  # a retraction with a source: rare, and `_row` ignores it
+        period_of = {**periods, "": (0, 0)}
+    year_months = list(map(period_of.__getitem__, labels))
+    share, empty = names.setdefault, _AS_NONE.get
+    shared_sources, shared_notes = list(map(share, sources, sources)), list(map(share, notes, notes))
+    return list(
+        zip(
+            map(floordiv, map(sub, times, repeat(_EPOCH)), repeat(_MICROSECOND)),
+            ids,
+            map(share, codes, codes),
+            map(empty, texts, texts),
+            map(itemgetter(0), year_months),
+            map(itemgetter(1), year_months),
+            map(share, bases, bases),
+            ats,
+            map(share, users, users),
+            map(empty, shared_sources, shared_sources),
+            map(empty, shared_notes, shared_notes),
+            [int(number) if number else None for number in v01_ids]
+            if any(v01_ids)
+            else repeat(None, len(ids)),
+            map(empty, retracts, retracts),
+            map(zlib.crc32, lines),
+            strict=True,
+        )
+    )
+
+
+_TZINFO = attrgetter("tzinfo")
 _ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
 _TEXT_FIELDS = ("code", "user", "source", "note")
 
