@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from laichau_targets.cachefile import FOLDER
+from laichau_targets.cachefile import FOLDER, read_added
 
 COMMANDS = [
     ["show"],
@@ -73,3 +73,25 @@ def test_flipped_bytes_in_a_cache_change_no_output(targets, data_dir: Path, kind
                 cache.write_bytes(spoiled)
                 assert _outcome(targets, args) == expected[tuple(args)], (args, cache.name, spoiled[:40])
         cache.write_bytes(pristine)
+
+
+@pytest.mark.reliability("cache corruption", cases=20)
+def test_flipped_bytes_in_what_was_added_to_a_cache_change_no_output(targets, data_dir: Path) -> None:
+    for code, value in (("GRDP", "8.7"), ("BUDGET", "1850.5"), ("JOBS", "9500"), ("FOREST", "52.95")):
+        assert targets("record", code, value, "--period", "2024").exit_code == 0
+    shutil.rmtree(data_dir / FOLDER)
+    assert targets("history").exit_code == 0  # the cache of rows, written whole
+    for _ in range(2):  # each undo appends its retraction to it
+        assert targets("undo").exit_code == 0
+    (cache,) = (data_dir / FOLDER).glob("records-*.cache")
+    found = read_added(cache)
+    assert found is not None and len(found[2]) == 2
+    pristine = cache.read_bytes()
+    shutil.rmtree(data_dir / FOLDER)
+    expected = {tuple(args): _outcome(targets, args) for args in COMMANDS}
+    rng = random.Random("targets-cache-added")
+    for _ in range(20):
+        spoiled = _spoil(pristine, rng)
+        for args in COMMANDS:
+            cache.write_bytes(spoiled)
+            assert _outcome(targets, args) == expected[tuple(args)], (args, spoiled[-40:])

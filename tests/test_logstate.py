@@ -17,8 +17,9 @@ from laichau_targets import log as log_module
 from laichau_targets.cachefile import FOLDER, cache_path
 from laichau_targets.errors import RecordNotFoundError
 from laichau_targets.log import RecordLog
+from laichau_targets.logstate import FIGURE, RETRACTED, RETRACTION, code_checksum
 from laichau_targets.periods import Period
-from laichau_targets.records import NewFigure, current_figures, line_of
+from laichau_targets.records import NewFigure, Retraction, current_figures, line_of
 
 WHEN = datetime(2024, 10, 5, 9, 30, tzinfo=UTC)
 
@@ -196,11 +197,16 @@ def test_the_cached_state_always_equals_a_full_reading(tmp_path: Path, ops) -> N
                 with open(folder / "records.jsonl", "ab") as f:
                     f.write(line_of(again))
         state = cached.state()
+        gone = {r.retracts for r in plain.records() if isinstance(r, Retraction)}
         assert state.current == current_figures(plain.records())
         assert cached.records() == plain.records()
-        assert sorted(r.id for r in plain.records()) == [
-            state.index.blob[n * 35 : n * 35 + 26].decode() for n in range(len(state.index))
-        ]
+        assert sorted(r.id for r in plain.records()) == state.index.ids()
+        assert RecordLog(folder, folder / f"whole-{step}").state().index.blob == state.index.blob
+        for record in plain.records():
+            entry = state.index.entry(record.id)
+            assert entry is not None and entry[2] == code_checksum(record.code)
+            kind = RETRACTION if isinstance(record, Retraction) else FIGURE
+            assert entry[1] == (RETRACTED if record.id in gone else kind)
     shutil.rmtree(folder)
 
 

@@ -10,12 +10,29 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from laichau_targets import records as records_module
 from laichau_targets.errors import LogError, RecordNotFoundError
 from laichau_targets.ids import common_prefix
 from laichau_targets.log import RecordLog
 from laichau_targets.periods import Period
-from laichau_targets.records import Figure, NewFigure, Retraction, latest_of_year
+from laichau_targets.records import (
+    CODE,
+    ID,
+    MONTHS,
+    RETRACTS,
+    YEAR,
+    Figure,
+    NewFigure,
+    Retraction,
+    Row,
+    current_of_rows,
+    latest_of_year,
+    outranks,
+    row_of,
+)
 
 WHEN = datetime(2024, 10, 5, 9, 30, tzinfo=UTC)
 
@@ -213,7 +230,11 @@ DAMAGE = [
 
 @pytest.mark.reliability("damaged logs")
 @pytest.mark.parametrize(("damage", "message"), DAMAGE)
-def test_a_damaged_log_is_reported_with_its_line_and_never_written(tmp_path: Path, damage, message) -> None:
+@pytest.mark.parametrize("piece", [records_module._PIECE, 1])  # the whole log at once, or a line at a time
+def test_a_damaged_log_is_reported_with_its_line_and_never_written(
+    tmp_path: Path, monkeypatch, damage, message, piece: int
+) -> None:
+    monkeypatch.setattr(records_module, "_PIECE", piece)
     lines = _two_figures(tmp_path)
     path = tmp_path / "records.jsonl"
     path.write_text("\n".join(damage(lines)) + "\n", encoding="utf-8")
@@ -228,6 +249,19 @@ def test_a_damaged_log_is_reported_with_its_line_and_never_written(tmp_path: Pat
     with pytest.raises(LogError):
         RecordLog(tmp_path).retract(None, WHEN, "u", None)
     assert path.read_bytes() == damaged
+
+
+@pytest.mark.parametrize("piece", [records_module._PIECE, 1, 300])
+def test_lines_are_counted_across_pieces_and_blank_lines(tmp_path: Path, monkeypatch, piece: int) -> None:
+    monkeypatch.setattr(records_module, "_PIECE", piece)
+    lines = _two_figures(tmp_path)
+    path = tmp_path / "records.jsonl"
+    path.write_text("\n".join([lines[0], "", "  ", lines[1], ""]) + "\n", encoding="utf-8")
+    assert [r.id for r in RecordLog(tmp_path).records()] == [json.loads(line)["id"] for line in lines]
+    with open(path, "a", encoding="utf-8") as f:
+        f.write(_with(lines[1], basis=None) + "\n")
+    with pytest.raises(LogError, match="record at line 6: basis None"):
+        RecordLog(tmp_path).records()
 
 
 def test_the_same_record_twice_counts_once_and_a_retraction_may_come_first(tmp_path: Path) -> None:
@@ -288,3 +322,149 @@ def test_a_log_that_is_not_a_file(tmp_path: Path, make, message) -> None:
     ):
         with pytest.raises(LogError, match=message):
             action()
+
+
+some_rows = st.lists(
+    st.tuples(
+        st.integers(0, 5),  # time recorded, in seconds: ties are common
+        st.sampled_from(["GRDP", "grdp", "JOBS"]),
+        st.sampled_from([3, 6, 12]),
+        st.integers(2023, 2024),
+        st.booleans(),  # official
+        st.integers(-1, 20),  # which earlier record it retracts instead, if >= 0
+    ),
+    max_size=30,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(some_rows, st.sampled_from([None, Period(2024, 3), Period(2024, 6), Period(2023, 12)]))
+def test_the_current_figures_are_those_that_outrank_every_other(spec, as_of) -> None:
+    rows: list[Row] = []
+    for n, (second, code, months, year, official, retracts) in enumerate(spec):
+        record_id = f"01J9E0{n:020d}"
+        if 0 <= retracts < n and rows[retracts][RETRACTS] is None:
+            target = rows[retracts]
+            rows.append(row_of(Retraction(record_id, target[CODE], target[ID], WHEN, "lan")))
+            continue
+        at = WHEN + timedelta(seconds=second)
+        new = NewFigure(
+            code, Decimal(n), Period(year, months), "official" if official else "estimate", at, "lan"
+        )
+        rows.append(row_of(Figure(record_id, *vars(new).values())))
+    gone = {row[RETRACTS] for row in rows}
+    standing = [
+        row
+        for row in rows
+        if row[RETRACTS] is None
+        and row[ID] not in gone
+        and (as_of is None or Period(row[YEAR], row[MONTHS]) <= as_of)
+    ]
+    expected = {
+        (row[CODE].upper(), Period(row[YEAR], row[MONTHS])): row[ID]
+        for row in standing
+        if not any(
+            outranks(other, row)
+            for other in standing
+            if (other[CODE].upper(), other[YEAR], other[MONTHS])
+            == (row[CODE].upper(), row[YEAR], row[MONTHS])
+        )
+    }
+    found = current_of_rows(list(reversed(rows)), as_of)  # in any order of the file
+    assert {key: figure.id for key, figure in found.items()} == expected
+    if as_of is not None:  # what RecordLog.current_as_of relies on
+        every = current_of_rows(rows)
+        assert found == {key: figure for key, figure in every.items() if key[1] <= as_of}
+
+
+def mostly(good: list[object], bad: list[object]) -> st.SearchStrategy[object]:
+    """Good values most of the time, so that whole pieces of good lines are common."""
+    return st.sampled_from(good * (6 * max(1, len(bad)) // len(good) + 1) + bad)
+
+
+texts = mostly(
+    ["lan", "Cục Thống kê", "ước tính", "\u2028", "x" * 40], ["", 'nói "ước"', "a\\b", "tab\there"]
+)
+plain_texts = st.sampled_from(["lan", "Cục Thống kê", "\u2028", "x" * 40])  # never escaped, never empty
+ids = ["01J9E0" + "0" * 19 + c for c in "0123"]
+
+
+def lines_of(text: st.SearchStrategy[object], source: st.SearchStrategy[object]) -> st.SearchStrategy[object]:
+    return st.lists(
+        st.fixed_dictionaries(
+            {
+                "id": mostly(ids, ["81J9E0" + "0" * 20, "01j9e0" + "0" * 20]),
+                "code": mostly(["GRDP", "grdp", "JOBS"], ["", 3]),
+                "value": mostly(
+                    ["8.7", "-0", "12345678901.123456789", "1850.5"], ["1e5", "x", "", "1" * 19, 8.7]
+                ),
+                "period": mostly(["2024", "2024-Q1", "2024-09"], ["2024-13", ""]),
+                "basis": mostly(["estimate", "official"], ["Official", None]),
+                "recorded_at": mostly(
+                    ["2024-10-05T09:30:12.345678+07:00", "2024-10-05T09:30:12+00:00"],
+                    ["2024-10-05T09:30:12", "Z", ""],
+                ),
+                "user": text,
+            },
+            optional={
+                "source": source,
+                "note": text,
+                "v01_id": mostly([1, 3], [0, -1, "2", 10**20]),
+                "retracts": mostly(ids, ["x"]),
+            },
+        ),
+        min_size=1,
+        max_size=4,
+    )
+
+
+some_lines = st.one_of(
+    lines_of(texts, mostly(["Cục Thống kê", "GSO"], [None, ""])),
+    lines_of(plain_texts, st.sampled_from(["Cục Thống kê", "GSO"])),  # plain lines, fields right or wrong
+)
+
+
+KEY_ORDER = [
+    "id",
+    "code",
+    "retracts",
+    "value",
+    "period",
+    "basis",
+    "recorded_at",
+    "user",
+    "source",
+    "note",
+    "v01_id",
+]
+
+
+@settings(max_examples=500, deadline=None)
+@given(some_lines, st.sampled_from(["compact", "spaced", "compact", "spaced", "ascii", "shuffled"]))
+def test_plain_lines_read_as_json_reads_them(tmp_path_factory, lines, style) -> None:
+    """Lines in the plain form are read field by field, without a JSON decoder: always to the same rows or damage."""
+    encoded = []
+    for one in lines:
+        if "retracts" in one:  # a retraction as targets writes it
+            one = {k: v for k, v in one.items() if k not in ("value", "period", "basis")}
+        one = {k: one[k] for k in KEY_ORDER if k in one}
+        if style == "shuffled":
+            one = dict(reversed(one.items()))
+        separators = (",", ":") if style == "compact" else (", ", ": ")
+        encoded.append(json.dumps(one, ensure_ascii=style == "ascii", separators=separators))
+    data = ("\n".join(encoded) + "\n").encode("utf-8")
+    path = tmp_path_factory.mktemp("log") / "records.jsonl"
+
+    def outcome() -> object:
+        try:
+            return records_module.parse_lines(data, path).rows
+        except LogError as exc:
+            return str(exc)
+
+    plain = outcome()
+    plain_rows = records_module._plain_rows
+    try:
+        records_module._plain_rows = lambda *args: None  # every line decoded as JSON
+        assert plain == outcome()
+    finally:
+        records_module._plain_rows = plain_rows

@@ -1,23 +1,28 @@
 """Small caches of what is slow to rebuild, each proving what it describes.
 
-A cache file starts with a checksum of its own content, so that a byte changed on disk is
-seen; inside, it names the state of the file it stands for by device, inode, size,
-modification time and change time (which no program can set back). A cache that fails
-either check, or cannot be read at all, is ignored and rebuilt: it only ever costs speed.
-marshal is the fastest format to load that the standard library has, and a cache is no one's
-to read.
+A cache file is a run of blocks, each its length, a checksum of its content and the content,
+so that a byte changed on disk is seen. The first block names the state of the file it
+stands for (by device, inode, size, modification time and change time, which no program can
+set back, or by the length and checksums of the part it describes) and holds the cache;
+blocks appended after it (`add`) hold what was added since, so that a large cache grows
+without being written again. A cache whose first block fails a check, or that cannot be read
+at all, is ignored and rebuilt, and a later block that fails one ends the file there: a
+cache only ever costs speed. marshal is the fastest format to load that the standard library
+has, and a cache is no one's to read.
 """
 
 from __future__ import annotations
 
+import gc
 import marshal
 import os
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-CACHE_VERSION = 4  # raised whenever what a cache holds, or what a reading checks, changes
-_MAGIC = b"targets-cache\x02"
+CACHE_VERSION = 6  # raised whenever what a cache holds, or what a reading checks, changes
+_MAGIC = b"targets-cache\x03"
 FOLDER = ".targets-cache"
 
 
@@ -40,7 +45,7 @@ def cache_path(cache_dir: Path, kind: str, source: Path) -> Path:
     return cache_dir / f"{kind}-{zlib.crc32(name):08x}{zlib.adler32(name):08x}.cache"
 
 
-def checksum(data: bytes) -> bytes:
+def checksum(data: bytes | memoryview) -> bytes:
     return (zlib.crc32(data) ^ 0x5A5A5A5A).to_bytes(4, "big") + zlib.adler32(data).to_bytes(4, "big")
 
 
@@ -54,35 +59,104 @@ def read(path: Path, expected: Any) -> Any | None:
 
 def read_any(path: Path) -> tuple[Any, Any] | None:
     """The signature of the source a cache was made for, and what it holds; None if it proves nothing."""
+    found = read_added(path)
+    return None if found is None else (found[0], found[1])
+
+
+def read_added(path: Path) -> tuple[Any, Any, list[Any]] | None:
+    """As read_any, with what was added to the cache since it was written, in order."""
     try:
         blob = path.read_bytes()
     except OSError:
         return None
-    head = len(_MAGIC) + 8
-    if blob[: len(_MAGIC)] != _MAGIC or blob[len(_MAGIC) : head] != checksum(blob[head:]):
+    if blob[: len(_MAGIC)] != _MAGIC:
         return None
+    blocks = _blocks(memoryview(blob))
+    first = next(blocks, None)
+    if not isinstance(first, dict) or first.get("version") != CACHE_VERSION or "source" not in first:
+        return None
+    return first["source"], first.get("data"), list(blocks)
+
+
+def _blocks(blob: memoryview) -> Iterator[Any]:
+    """The content of each block that proves itself, up to the first that does not."""
+    at = len(_MAGIC)
+    while at + _HEAD <= len(blob):
+        length = int.from_bytes(blob[at : at + 4], "big")
+        content = blob[at + _HEAD : at + _HEAD + length]
+        if len(content) != length or blob[at + 4 : at + _HEAD] != checksum(content):
+            return
+        try:
+            yield _loads(content)
+        except (ValueError, EOFError, TypeError):
+            return
+        at += _HEAD + length
+
+
+def _loads(content: memoryview) -> Any:
+    """marshal.loads; a large cache (the rows of a big log) without the garbage collector.
+
+    The collector would otherwise walk the growing heap again and again while the cache
+    loads, and all of it again at the next collection; what marshal makes holds no cycles,
+    so it is frozen out of every later collection. (Frozen objects are never collected:
+    harmless in a command that ends soon, and only done for large caches.)
+    """
+    if len(content) < _LARGE:
+        return marshal.loads(content)
+    collecting = gc.isenabled()
+    gc.disable()
     try:
-        data = marshal.loads(blob[head:])
-    except (ValueError, EOFError, TypeError):
-        return None
-    if not isinstance(data, dict) or data.get("version") != CACHE_VERSION or "source" not in data:
-        return None
-    return data["source"], data.get("data")
+        data = marshal.loads(content)
+        gc.freeze()
+        return data
+    finally:
+        if collecting:
+            gc.enable()
+
+
+_LARGE = 1 << 20
+
+
+def _block(content: Any) -> bytes:
+    payload = marshal.dumps(content)
+    return len(payload).to_bytes(4, "big") + checksum(payload) + payload
+
+
+_HEAD = 4 + 8  # a block's length and checksum
 
 
 def write(path: Path, source_signature: Any, data: Any) -> None:
     """Cache `data` for the source with that signature, atomically; a failure only costs speed."""
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        payload = marshal.dumps({"version": CACHE_VERSION, "source": source_signature, "data": data})
+        block = _block({"version": CACHE_VERSION, "source": source_signature, "data": data})
         _make_folder(path.parent)
-        temp.write_bytes(_MAGIC + checksum(payload) + payload)
+        temp.write_bytes(_MAGIC + block)
         os.replace(temp, path)
     except (OSError, ValueError):
         try:
             temp.unlink()
         except OSError:
             pass
+
+
+def add(path: Path, addition: Any) -> None:
+    """Append a block to an existing cache, in one write; a failure only costs speed.
+
+    The reader decides whether the addition applies to what the cache holds, so an addition
+    that lands in a cache replaced meanwhile, or twice, does no harm.
+    """
+    try:
+        block = _block(addition)
+        fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CLOEXEC)
+    except (OSError, ValueError):
+        return
+    try:
+        os.write(fd, block)  # one write: a reader or a kill sees the block whole or cut, never mixed
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def _make_folder(folder: Path) -> None:

@@ -16,6 +16,8 @@ import zlib
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from datetime import datetime
+from itertools import compress
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -37,12 +39,14 @@ from .logstate import (
 )
 from .periods import Period
 from .records import (
+    BASIS,
     CODE,
     ID,
     LOG_FILE,
     RETRACTS,
     V01_ID,
     V01_LOG_FILE,
+    YEAR,
     CurrentFigures,
     Figure,
     NewFigure,
@@ -144,13 +148,15 @@ class RecordLog:
         return entries
 
     def current_as_of(self, as_of: Period | None) -> CurrentFigures:
-        """Each code's current figure per year from the records up to a period, with short ids."""
-        with self._reading() as files:
-            rows, state = self._rows(files)
-        current = current_of_rows(rows, as_of)
-        for figure in current.values():
-            figure.short = state.index.short(figure.id)
-        return current
+        """Each code's current figure per period, of the periods up to `as_of`, with short ids.
+
+        Which figure counts for a code and period never depends on other periods, so these are
+        the state's current figures of those periods: no record need be read.
+        """
+        current = self.state().current
+        if as_of is None:
+            return current
+        return {key: figure for key, figure in current.items() if key[1] <= as_of}
 
     def state(self) -> LogState:
         """Each code's current figure per year (with short ids), and the ids of the log."""
@@ -202,7 +208,7 @@ class RecordLog:
                 state = self._save_whole(files)
             else:
                 new = _row(retraction)
-                rows = [*rows, new] if not rows or new > rows[-1] else sorted([*rows, new])
+                rows = _merged(rows, [new])
                 entries = {retraction.id: entry_of(new)}
                 held = state.index.entry(target.id)
                 if held is not None:
@@ -212,11 +218,12 @@ class RecordLog:
                 key = (target.code.upper(), target.period)
                 if key in current and current[key].id == target.id:  # the figure before it counts again
                     del current[key]
-                    same_code = [row for row in rows if row[CODE].upper() == key[0]]
-                    current.update((k, f) for k, f in current_of_rows(same_code).items() if k == key)
+                    before = _figure_that_counts(rows, key)
+                    if before is not None:
+                        current[key] = before
                 state = LogState(current, state.index.with_entries(entries), covered)
                 self._keep_state(cachefile.signature_of(os.fstat(files.log_fd)), state)
-                self._write_cache("records", _covered_key(covered), rows)
+                self._add_rows(files.rows_cached, _covered_key(covered), [new], rows)
         _shorten(state)
         retraction.short, target.short = state.index.short(retraction.id), state.index.short(target.id)
         return Undone(retraction, target, state.current)
@@ -275,26 +282,31 @@ class RecordLog:
     def _rows(self, files: _Files) -> tuple[list[Row], LogState]:
         """Every distinct record as a row, in the log's order, and the state; from the caches when they prove it."""
         state = self._state(files)
+        key = _covered_key(state.covered)
         if files.whole is not None:
-            self._write_cache("records", _covered_key(state.covered), files.whole)
+            self._write_cache("records", key, files.whole)
+            files.rows_cached = _CachedRows(key, files.whole, 0, 0)
             return files.whole, state
         if files.v01 is not None or files.log is None:
             return self._checked(files), state
-        key = _covered_key(state.covered)
-        cached = self._cached("records")
-        if cached is not None and cached[0] == key and isinstance(cached[1], list):
-            return cached[1], state
+        cached = self._cached_rows()
+        if cached is not None and cached.key == key:
+            files.rows_cached = cached
+            return cached.rows, state
         data = _read_all(files.log, self.path)
-        rows = None
-        if cached is not None and isinstance(cached[1], list):
-            rows = self._grown_rows(cached[0], cached[1], data)
-        if rows is None:
-            rows = check_log(parse_lines(data, self.path), self.path)
+        if cached is not None:
+            new = self._new_rows(cached.key, cached.rows, data)
+            if new is not None:
+                rows = _merged(cached.rows, new)
+                files.rows_cached = self._add_rows(cached, key, new, rows)
+                return rows, state
+        rows = check_log(parse_lines(data, self.path), self.path)
         self._write_cache("records", key, rows)
+        files.rows_cached = _CachedRows(key, rows, 0, 0)
         return rows, state
 
-    def _grown_rows(self, covered: Any, rows: list[Row], data: bytes) -> list[Row] | None:
-        """`rows` with the lines added after the part they describe (which the state has checked)."""
+    def _new_rows(self, covered: Any, rows: list[Row], data: bytes) -> list[Row] | None:
+        """The rows of the lines added after the part `rows` describe (which the state has checked)."""
         try:
             old = Covered(*covered)
         except TypeError:
@@ -303,10 +315,46 @@ class RecordLog:
             return None
         tail = parse_lines(data[old.length :], self.path, first_line=old.lines + 1)
         known = {row[ID] for row in rows}
-        new = sorted({row[ID]: row for row in tail.rows if row[ID] not in known}.values())
-        if not new or not rows or new[0] > rows[-1]:
-            return [*rows, *new]  # lines appended in time order, as a pull usually brings them
-        return sorted([*rows, *new])
+        return sorted({row[ID]: row for row in tail.rows if row[ID] not in known}.values())
+
+    def _cached_rows(self) -> _CachedRows | None:
+        """The cache of rows with what was added to it, and the part of the log they describe."""
+        if self.cache_dir is None:
+            return None
+        found = cachefile.read_added(cachefile.cache_path(self.cache_dir, "records", self.path))
+        if found is None or not isinstance(found[1], list):
+            return None
+        key, rows, additions = found
+        new: list[Row] = []
+        for addition in additions:  # each (from, to, rows): applies only to the rows it was made for
+            if (
+                isinstance(addition, tuple)
+                and len(addition) == 3
+                and addition[0] == key
+                and isinstance(addition[2], list)
+            ):
+                new += addition[2]
+                key = addition[1]
+        return _CachedRows(key, _merged(rows, sorted(new)), len(new), len(additions))
+
+    def _add_rows(
+        self, cached: _CachedRows | None, key: object, new: list[Row], rows: list[Row]
+    ) -> _CachedRows:
+        """Record in the cache that `new` takes the rows `cached` holds to `rows`, for the log up to `key`.
+
+        New rows go in a block appended to the cache; once the blocks are many, or hold many
+        rows, the cache is written anew.
+        """
+        path = cachefile.cache_path(self.cache_dir, "records", self.path) if self.cache_dir else None
+        if path is None or cached is None:
+            self._write_cache("records", key, rows)
+            return _CachedRows(key, rows, 0, 0)
+        added = cached.added + len(new)
+        if added > max(1000, len(rows) // 10) or cached.blocks >= 100:
+            self._write_cache("records", key, rows)
+            return _CachedRows(key, rows, 0, 0)
+        cachefile.add(path, (cached.key, key, new))
+        return _CachedRows(key, rows, added, cached.blocks + 1)
 
     def _state(self, files: _Files) -> LogState:
         """The state, from the cache when it proves it describes the log, else from the new lines, else whole."""
@@ -440,6 +488,25 @@ def _shorten(state: LogState) -> None:
         figure.short = state.index.short(figure.id)
 
 
+class _CachedRows:
+    """The rows the cache holds, the part of the log they describe, and how much was added to it."""
+
+    __slots__ = ("added", "blocks", "key", "rows")  # a plain class: a dataclass costs start-up time
+
+    def __init__(self, key: object, rows: list[Row], added: int, blocks: int) -> None:
+        self.key = key
+        self.rows = rows
+        self.added = added  # rows in the blocks added since it was written
+        self.blocks = blocks
+
+
+def _merged(rows: list[Row], new: list[Row]) -> list[Row]:
+    """Rows in the log's order with new (sorted, distinct) ones added."""
+    if not new or not rows or new[0] > rows[-1]:
+        return [*rows, *new]  # lines appended in time order, as a pull and an undo usually bring them
+    return sorted([*rows, *new])
+
+
 class _Files:
     """The open, locked files of one reading or writing."""
 
@@ -449,6 +516,7 @@ class _Files:
         self.v01_rows: list[Row] | None = None
         self.migrated = False
         self.whole: list[Row] | None = None  # the log's rows, when it had to be read whole
+        self.rows_cached: _CachedRows | None = None  # what the cache of rows holds, once read
 
     @property
     def log_fd(self) -> int:
@@ -513,12 +581,12 @@ def _read_all(fd: int, path: Path) -> bytes:
 
 def _retractable(rows: list[Row], prefix: str | None) -> Figure:
     """The figure an undo would retract: the one named by an id prefix, else the last one standing."""
-    gone = {row[RETRACTS] for row in rows if row[RETRACTS] is not None}
+    gone = set(map(itemgetter(RETRACTS), rows))
     if prefix is None:
-        standing = [row for row in rows if row[RETRACTS] is None and row[ID] not in gone]
-        if not standing:
+        last = next((row for row in reversed(rows) if row[RETRACTS] is None and row[ID] not in gone), None)
+        if last is None:
             raise RecordNotFoundError("error.undo_nothing")
-        found = standing[-1:]
+        found = [last]
     else:
         number = prefix.strip().removeprefix("#")
         if number.isdigit() and len(number) < SHORTEST:  # a v0.1 number, as people still say them
@@ -540,6 +608,19 @@ def _retractable(rows: list[Row], prefix: str | None) -> Figure:
     if row[ID] in gone:
         raise RecordNotFoundError("error.undo_already", id=prefix)
     return figure_of(row)
+
+
+def _figure_that_counts(rows: list[Row], key: tuple[str, Period]) -> Figure | None:
+    """The current figure of a code (in capitals) and period, from the rows of the log."""
+    code, period = key
+    spellings = {one for one in set(map(itemgetter(CODE), rows)) if one.upper() == code}
+    wanted = (period.year, period.months)
+    same = [
+        row
+        for row in compress(rows, map(spellings.__contains__, map(itemgetter(CODE), rows)))
+        if row[RETRACTS] is not None or row[YEAR:BASIS] == wanted
+    ]
+    return current_of_rows(same).get(key)
 
 
 def _covered_key(covered: Covered) -> tuple[int, int, int, int]:

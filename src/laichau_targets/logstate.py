@@ -11,9 +11,13 @@ reader back to the whole log.
 
 from __future__ import annotations
 
+import sys
 import zlib
+from array import array
+from collections.abc import Iterable
 from datetime import datetime
 from decimal import Decimal
+from operator import itemgetter
 from typing import Any
 
 from .ids import ID_LENGTH, SHORTEST, common_prefix
@@ -34,7 +38,8 @@ from .records import (
 from .values import Value
 
 FIGURE, RETRACTED, RETRACTION = b"F", b"X", b"R"
-_ENTRY = ID_LENGTH + 4 + 1 + 4  # id, checksum of its line, kind, checksum of its code
+_WIDTHS = (ID_LENGTH, 4, 1, 4)  # the index's columns: id, checksum of its line, kind, checksum of its code
+_ENTRY = sum(_WIDTHS)
 
 
 _CODE_CHECKSUMS: dict[str, bytes] = {}
@@ -48,22 +53,49 @@ def code_checksum(code: str) -> bytes:
 
 
 class IdIndex:
-    """Every id of the log in sorted order, as one block of fixed-width entries."""
+    """Every id of the log in sorted order, with what it is: one block of four columns of fixed
+    width, the ids, the checksums of their lines, their kinds and the checksums of their codes.
+
+    Columns, not entries, so that a whole log's index is made from four joins and two arrays.
+    """
 
     def __init__(self, blob: bytes = b"") -> None:
         if len(blob) % _ENTRY:
             raise ValueError("not an index")
         self.blob = blob
+        self._count = len(blob) // _ENTRY
+
+    @classmethod
+    def of(cls, ids: list[str], checksums: Iterable[int], kinds: bytes, codes: Iterable[int]) -> IdIndex:
+        """The index of these ids (sorted, distinct), their lines' checksums, kinds and codes' checksums."""
+        columns = [array("I", checksums), array("I", codes)]  # "I" is 4 bytes wide wherever Python runs
+        if sys.byteorder == "little":
+            for column in columns:
+                column.byteswap()
+        return cls(
+            b"".join(("".join(ids).encode("ascii"), columns[0].tobytes(), kinds, columns[1].tobytes()))
+        )
 
     def __len__(self) -> int:
-        return len(self.blob) // _ENTRY
+        return self._count
+
+    def ids(self) -> list[str]:
+        text = self.blob[: self._count * ID_LENGTH].decode("ascii")
+        return [text[n : n + ID_LENGTH] for n in range(0, len(text), ID_LENGTH)]
 
     def _id_at(self, n: int) -> bytes:
-        return self.blob[n * _ENTRY : n * _ENTRY + ID_LENGTH]
+        return self.blob[n * ID_LENGTH : (n + 1) * ID_LENGTH]
+
+    def _columns(self) -> list[memoryview]:
+        whole, columns, start = memoryview(self.blob), [], 0
+        for width in _WIDTHS:
+            columns.append(whole[start : start + width * self._count])
+            start += width * self._count
+        return columns
 
     def _position(self, key: bytes) -> int:
         """Where `key` is or would go."""
-        lo, hi = 0, len(self)
+        lo, hi = 0, self._count
         while lo < hi:
             mid = (lo + hi) // 2
             if self._id_at(mid) < key:
@@ -76,10 +108,13 @@ class IdIndex:
         """(line checksum, kind, code checksum) of an id in the log."""
         key = record_id.encode("ascii")
         n = self._position(key)
-        if n < len(self) and self._id_at(n) == key:
-            start = n * _ENTRY + ID_LENGTH
-            raw = self.blob[start : start + 9]
-            return int.from_bytes(raw[:4], "big"), raw[4:5], raw[5:9]
+        if n < self._count and self._id_at(n) == key:
+            _, checksums, kinds, codes = self._columns()
+            return (
+                int.from_bytes(checksums[n * 4 : n * 4 + 4], "big"),
+                bytes(kinds[n : n + 1]),
+                bytes(codes[n * 4 : n * 4 + 4]),
+            )
         return None
 
     def matching(self, prefix: str, limit: int = 2) -> list[str]:
@@ -87,7 +122,7 @@ class IdIndex:
         key = prefix.encode("ascii")
         n = self._position(key)
         found: list[str] = []
-        while n < len(self) and len(found) < limit and self._id_at(n).startswith(key):
+        while n < self._count and len(found) < limit and self._id_at(n).startswith(key):
             found.append(self._id_at(n).decode("ascii"))
             n += 1
         return found
@@ -97,25 +132,27 @@ class IdIndex:
         key = record_id.encode("ascii")
         n = self._position(key)
         longest = 0
-        for other in (n - 1, n + 1 if n < len(self) and self._id_at(n) == key else n):
-            if 0 <= other < len(self):
+        for other in (n - 1, n + 1 if n < self._count and self._id_at(n) == key else n):
+            if 0 <= other < self._count:
                 longest = max(longest, common_prefix(record_id, self._id_at(other).decode("ascii")))
         return record_id[: max(SHORTEST, longest + 1)]
 
     def with_entries(self, entries: dict[str, bytes]) -> IdIndex:
-        """A new index with these entries (id -> the rest of the entry) added or replaced."""
-        if not self.blob:
-            return IdIndex(b"".join(key.encode("ascii") + entries[key] for key in sorted(entries)))
-        parts = []
+        """A new index with these entries (id -> the rest of the entry, as entry_of makes it) added or replaced."""
+        columns = self._columns()
+        parts: list[list[bytes | memoryview]] = [[], [], [], []]
         start = 0
         for record_id in sorted(entries):
-            key = record_id.encode("ascii")
+            key, rest = record_id.encode("ascii"), entries[record_id]
             n = self._position(key)
-            parts.append(self.blob[start : n * _ENTRY])
-            parts.append(key + entries[record_id])
-            start = n * _ENTRY + (_ENTRY if n < len(self) and self._id_at(n) == key else 0)
-        parts.append(self.blob[start:])
-        return IdIndex(b"".join(parts))
+            for part, column, width, piece in zip(
+                parts, columns, _WIDTHS, (key, rest[:4], rest[4:5], rest[5:]), strict=True
+            ):
+                part += (column[start * width : n * width], piece)
+            start = n + (n < self._count and self._id_at(n) == key)
+        for part, column, width in zip(parts, columns, _WIDTHS, strict=True):
+            part.append(column[start * width :])
+        return IdIndex(b"".join(b"".join(part) for part in parts))
 
 
 def entry_of(row: Row, retracted: bool = False) -> bytes:
@@ -162,15 +199,24 @@ class NeedsWholeLog(Exception):
 
 def state_of(rows: list[Row], covered: Covered) -> LogState:
     """The state of a whole log from its checked, distinct rows."""
-    gone = {row[RETRACTS] for row in rows if row[RETRACTS] is not None}
-    blob = b"".join(
-        [row[ID].encode("ascii") + entry_of(row, row[ID] in gone) for row in sorted(rows, key=_by_id)]
-    )
-    return LogState(current_of_rows(rows), IdIndex(blob), covered)
-
-
-def _by_id(row: Row) -> str:
-    return row[ID]
+    by_id = sorted(rows, key=itemgetter(ID))
+    retracts = list(map(itemgetter(RETRACTS), by_id))
+    gone = set(retracts)
+    gone.discard(None)
+    ids = list(map(itemgetter(ID), by_id))
+    if gone or retracts.count(None) != len(retracts):
+        kinds = b"".join(
+            [
+                RETRACTION if retracted is not None else RETRACTED if one in gone else FIGURE
+                for one, retracted in zip(ids, retracts, strict=True)
+            ]
+        )
+    else:
+        kinds = FIGURE * len(ids)
+    codes = list(map(itemgetter(CODE), by_id))
+    checksums = {code: int.from_bytes(code_checksum(code), "big") for code in set(codes)}
+    index = IdIndex.of(ids, map(itemgetter(CHECKSUM), by_id), kinds, map(checksums.__getitem__, codes))
+    return LogState(current_of_rows(rows, ordered=True), index, covered)
 
 
 def with_tail(state: LogState, tail: list[Row], covered: Covered) -> LogState:

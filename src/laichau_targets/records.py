@@ -10,6 +10,9 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal, InvalidOperation
+from functools import cache
+from itertools import compress, repeat
+from operator import attrgetter, eq, floordiv, itemgetter, sub
 from pathlib import Path
 from typing import Any, Final, Literal
 
@@ -201,41 +204,156 @@ class Parsed(Value):
 
 
 def parse_lines(data: bytes, path: Path, first_line: int = 1) -> Parsed:
-    """The rows of a log's bytes (or of a tail of them starting at `first_line`)."""
+    """The rows of a log's bytes (or of a tail of them starting at `first_line`).
+
+    The lines are read a piece of about _PIECE bytes at a time, each piece's lines decoded
+    as one JSON array: what one piece needs is freed before the next, so that a big log
+    reuses its memory rather than asking the system for more (which costs as much again).
+    """
     import json
     import zlib
 
-    raw = data.split(b"\n")
-    if raw and raw[-1].strip() == b"":
-        raw.pop()
-    lines = [line for line in raw if line.strip()]
-    if len(lines) == len(raw):
-        numbers: Sequence[int] = range(first_line, first_line + len(raw))
-    else:  # blank lines: keep counting them
-        numbers = [n for n, line in enumerate(raw, first_line) if line.strip()]
-    try:
-        decoded = json.loads(b"[" + b",".join(lines) + b"]")
-    except (ValueError, RecursionError):
-        decoded = [_decode_line(line, n, path) for n, line in zip(numbers, lines, strict=True)]
     periods: dict[str, tuple[int, int]] = {}
     values: set[str] = set()
     names: dict[str, str] = {}
     crc32 = zlib.crc32
-    try:
-        rows = [
-            _row(one, crc32(line), periods, values, names) for one, line in zip(decoded, lines, strict=True)
-        ]
-    except (_Damage, PeriodError) as exc:
-        bad = next(n for n, one in zip(numbers, decoded, strict=True) if not _fine(one))
-        raise _damaged(path, bad, exc.message) from None
-    if _ESCAPED_SURROGATE.search(data):  # rare: only then is each text looked at
+    rows: list[Row] = []
+    numbers: list[int] = []
+    start, first = 0, first_line
+    while start < len(data):
+        end = data.find(b"\n", start + _PIECE)
+        end = len(data) if end < 0 else end + 1
+        raw = data[start:end].split(b"\n")
+        start = end
+        if raw[-1].strip() == b"":
+            raw.pop()
+        lines = [line for line in raw if line.strip()]
+        if len(lines) == len(raw):
+            piece: Sequence[int] = range(first, first + len(raw))
+        else:  # blank lines: keep counting them
+            piece = [n for n, line in enumerate(raw, first) if line.strip()]
+        first += len(raw)
+        numbers += piece
+        plain = _plain_rows(b"\n".join(lines), lines, periods, values, names)
+        if plain is not None:
+            rows += plain
+            continue
+        try:
+            decoded = json.loads(b"[" + b",".join(lines) + b"]")
+        except (ValueError, RecursionError):
+            decoded = [_decode_line(line, n, path) for n, line in zip(piece, lines, strict=True)]
+        try:
+            rows += [
+                _row(one, crc32(line), periods, values, names)
+                for one, line in zip(decoded, lines, strict=True)
+            ]
+        except (_Damage, PeriodError) as exc:
+            bad = next(n for n, one in zip(piece, decoded, strict=True) if not _fine(one))
+            raise _damaged(path, bad, exc.message) from None
+    if b"\\u" in data and _ESCAPED_SURROGATE.search(data):  # rare: only then is each text looked at
         for n, row in zip(numbers, rows, strict=True):
             for key, text in zip(_TEXT_FIELDS, (row[CODE], row[USER], row[SOURCE], row[NOTE]), strict=True):
                 if text is not None and not _is_text(text):
                     raise _damaged(path, n, Message("error.record_surrogate", {"key": key}))
-    return Parsed(rows, list(numbers))
+    return Parsed(rows, numbers)
 
 
+_PIECE = 1 << 18
+
+
+@cache  # compiled on the first whole read, not by every command
+def _plain_line() -> re.Pattern[str]:
+    """A line as `targets` (compact) or a program's json.dumps (a space after `:` and `,`)
+    writes it: the keys in their order, every text without escapes or control characters,
+    optional texts not empty. Such a line means exactly what its fields say, so its fields
+    can be taken as they are; any other line is decoded as JSON."""
+    text, some_text = r'"([^"\\\x00-\x1f]*)"', r'"([^"\\\x00-\x1f]+)"'
+    record_id = r'"([0-7][0-9A-HJKMNP-TV-Z]{25})"'
+
+    def key(name: str) -> str:
+        return rf', ?"{name}": ?'
+
+    return re.compile(
+        r'^\{"id": ?' + record_id + key("code") + text
+        + rf"(?:{key('retracts')}{record_id}|{key('value')}{some_text}{key('period')}{some_text}"
+        + rf'{key("basis")}"(estimate|official)")'
+        + key("recorded_at") + text + key("user") + text
+        + rf"(?:{key('source')}{some_text})?(?:{key('note')}{some_text})?(?:{key('v01_id')}([1-9][0-9]{{0,17}}))?"
+        + r"\}$",
+        re.MULTILINE,
+    )  # fmt: skip
+
+
+_AS_NONE = {"": None}  # an empty field of a plain line: the key is absent
+
+
+def _plain_rows(
+    text: bytes,
+    lines: list[bytes],
+    periods: dict[str, tuple[int, int]],
+    values: set[str],
+    names: dict[str, str],
+) -> list[Row] | None:
+    """The rows of a piece whose lines are all plain (see _plain_line), checked a field at a
+    time as `_row` checks them line by line; None when any line is not plain or not right
+    (it is then decoded as JSON, and `_row` says what is wrong and where)."""
+    import zlib
+
+    try:
+        found = _plain_line().findall(text.decode("utf-8"))
+    except UnicodeDecodeError:
+        return None
+    if len(found) != len(lines) or not found:
+        return None
+    ids, codes, retracts, texts, labels, bases, ats, users, sources, notes, v01_ids = zip(*found, strict=True)
+    try:
+        times = list(map(datetime.fromisoformat, ats))
+    except ValueError:
+        return None
+    if None in map(_TZINFO, times):
+        return None
+    new_values = set(texts) - values - {""}
+    try:
+        for value in new_values:
+            _value(value)
+        for label in set(labels) - periods.keys() - {""}:
+            parsed = parse_period(label)
+            periods[label] = (parsed.year, parsed.months)
+    except (_Damage, PeriodError):
+        return None
+    values |= new_values
+    period_of = periods
+    if any(retracts):
+        if any(source for source, retracted in zip(sources, retracts, strict=True) if retracted):
+            return None  # a retraction with a source: rare, and `_row` ignores it
+        period_of = {**periods, "": (0, 0)}
+    year_months = list(map(period_of.__getitem__, labels))
+    share, empty = names.setdefault, _AS_NONE.get
+    shared_sources, shared_notes = list(map(share, sources, sources)), list(map(share, notes, notes))
+    return list(
+        zip(
+            map(floordiv, map(sub, times, repeat(_EPOCH)), repeat(_MICROSECOND)),
+            ids,
+            map(share, codes, codes),
+            map(empty, texts, texts),
+            map(itemgetter(0), year_months),
+            map(itemgetter(1), year_months),
+            map(share, bases, bases),
+            ats,
+            map(share, users, users),
+            map(empty, shared_sources, shared_sources),
+            map(empty, shared_notes, shared_notes),
+            [int(number) if number else None for number in v01_ids]
+            if any(v01_ids)
+            else repeat(None, len(ids)),
+            map(empty, retracts, retracts),
+            map(zlib.crc32, lines),
+            strict=True,
+        )
+    )
+
+
+_TZINFO = attrgetter("tzinfo")
 _ESCAPED_SURROGATE = re.compile(rb"\\u[dD][89a-fA-F]")
 _TEXT_FIELDS = ("code", "user", "source", "note")
 
@@ -285,7 +403,8 @@ def _row(
 ) -> Row:
     """One parsed line checked; `periods`, `values` and `names` remember what was already read.
 
-    Codes, users and bases are shared by many rows: one string each keeps the cache of rows small.
+    Codes, users, bases, sources and notes are shared by many rows: one string each keeps the
+    cache of rows small and quick to load.
     """
     if type(raw) is not dict:
         raise _Damage("error.record_not_table")
@@ -336,6 +455,10 @@ def _row(
         names.setdefault(user, user),
         names.setdefault(basis, basis),
     )
+    if source is not None:
+        source = names.setdefault(source, source)
+    if note is not None:
+        note = names.setdefault(note, note)
     return (micro, record_id, code, value, period[0], period[1], basis, at, user, source, note, v01_id, None, checksum)  # fmt: skip
 
 
@@ -380,6 +503,20 @@ def check_log(parsed: Parsed, path: Path) -> list[Row]:
     The same record twice counts once; two different records with one id, and a
     retraction of what is not a figure of its code in the log, are damage.
     """
+    ids = list(map(itemgetter(ID), parsed.rows))
+    if len(set(ids)) == len(ids):  # as a log mostly is: each record once
+        rows = list(parsed.rows)
+        retractions = [
+            n for n, retracts in enumerate(map(itemgetter(RETRACTS), rows)) if retracts is not None
+        ]
+        if retractions:
+            rows_by_id = dict(zip(ids, rows, strict=True))
+            for n in retractions:
+                problem = retraction_problem(rows[n], rows_by_id.get(rows[n][RETRACTS] or ""))
+                if problem is not None:
+                    raise _damaged(path, parsed.lines[n], problem)
+        rows.sort()  # the log's order (time recorded, id), never the order of its lines
+        return rows
     by_id: dict[str, tuple[Row, int]] = {}
     for row, line in zip(parsed.rows, parsed.lines, strict=True):
         held = by_id.get(row[ID])
@@ -417,27 +554,43 @@ CurrentFigures = dict[tuple[str, Period], Figure]
 """The figure that counts for each code and exact period: what every standing is judged from."""
 
 
-def current_of_rows(rows: Iterable[Row], as_of: Period | None = None) -> CurrentFigures:
+def current_of_rows(
+    rows: Iterable[Row], as_of: Period | None = None, ordered: bool = False
+) -> CurrentFigures:
     """Each code's figure per period, ignoring retracted ones and, with `as_of`, later periods.
 
-    Written for speed: it sees every row of a log for `report --as-of`.
+    Written for speed (it sees every row of a log when the log is read whole): within one code
+    and period the last official figure in the log's order counts, else the last estimate, so
+    one dict of every standing row, then one of the official ones over it, decide it.
+    `ordered`: the rows are in the log's order already.
     """
     rows = rows if isinstance(rows, list) else list(rows)
-    gone = {row[RETRACTS] for row in rows if row[RETRACTS] is not None}
-    last_year, last_months = (as_of.year, as_of.months) if as_of is not None else (10**9, 12)
-    upper: dict[str, str] = {}
-    best: dict[tuple[str, int, int], Row] = {}
-    for row in rows:
-        if row[RETRACTS] is not None or row[ID] in gone:
-            continue
-        year, months = row[YEAR], row[MONTHS]
-        if year > last_year or (year == last_year and months > last_months):
-            continue
-        code = row[CODE]
-        key = (upper.get(code) or upper.setdefault(code, code.upper()), year, months)
-        held = best.get(key)
-        if held is None or outranks(row, held):
-            best[key] = row
+    retracts = list(map(itemgetter(RETRACTS), rows))
+    gone = set(retracts)
+    gone.discard(None)
+    standing = rows
+    if retracts.count(None) != len(rows):
+        standing = [row for row, retracted in zip(rows, retracts, strict=True) if retracted is None]
+    if gone:
+        standing = [row for row in standing if row[ID] not in gone]
+    if as_of is not None:
+        last = (as_of.year, as_of.months)
+        standing = [row for row in standing if (row[YEAR], row[MONTHS]) <= last]
+    if not ordered:  # in the log's order, as outranks() sees it
+        standing = sorted(standing, key=itemgetter(AT, ID))
+    codes = list(map(itemgetter(CODE), standing))
+    upper = {code: code.upper() for code in set(codes)}
+    keys = list(
+        zip(
+            map(upper.__getitem__, codes),
+            map(itemgetter(YEAR), standing),
+            map(itemgetter(MONTHS), standing),
+            strict=True,
+        )
+    )
+    best = dict(zip(keys, standing, strict=True))
+    official = list(map(eq, map(itemgetter(BASIS), standing), repeat("official")))
+    best.update(zip(compress(keys, official), compress(standing, official), strict=True))
     return {(code, Period(year, months)): figure_of(row) for (code, year, months), row in best.items()}
 
 
