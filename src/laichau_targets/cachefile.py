@@ -13,7 +13,6 @@ has, and a cache is no one's to read.
 
 from __future__ import annotations
 
-import gc
 import marshal
 import os
 import zlib
@@ -94,24 +93,13 @@ def _blocks(blob: memoryview) -> Iterator[Any]:
 
 
 def _loads(content: memoryview) -> Any:
-    """marshal.loads; a large cache (the rows of a big log) without the garbage collector.
-
-    The collector would otherwise walk the growing heap again and again while the cache
-    loads, and all of it again at the next collection; what marshal makes holds no cycles,
-    so it is frozen out of every later collection. (Frozen objects are never collected:
-    harmless in a command that ends soon, and only done for large caches.)
-    """
+    """marshal.loads; a large cache (the rows of a big log) with the collector paused (heap.py)."""
     if len(content) < _LARGE:
         return marshal.loads(content)
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        data = marshal.loads(content)
-        gc.freeze()
-        return data
-    finally:
-        if collecting:
-            gc.enable()
+    from .heap import collector_paused
+
+    with collector_paused():
+        return marshal.loads(content)
 
 
 _LARGE = 1 << 20

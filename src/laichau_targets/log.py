@@ -23,6 +23,7 @@ from typing import Any
 
 from . import cachefile
 from .errors import LogError, RecordNotFoundError
+from .heap import collector_paused
 from .ids import SHORTEST, new_ids, short_forms, typed_prefix
 from .logstate import (
     EMPTY,
@@ -273,11 +274,12 @@ class RecordLog:
     def _checked(self, files: _Files) -> list[Row]:
         """Every distinct record of the log (and of a v0.1 log beside it) as rows, checked as a whole."""
         data = _read_all(files.log, self.path) if files.log is not None else b""
-        parsed = parse_lines(data, self.path)
-        if files.v01 is None:
-            return check_log(parsed, self.path)
-        old = files.v01_rows = parse_v01(_read_all(files.v01, self.v01_path), self.v01_path)
-        return check_log(Parsed(old + parsed.rows, [0] * len(old) + parsed.lines), self.path)
+        with collector_paused():
+            parsed = parse_lines(data, self.path)
+            if files.v01 is None:
+                return check_log(parsed, self.path)
+            old = files.v01_rows = parse_v01(_read_all(files.v01, self.v01_path), self.v01_path)
+            return check_log(Parsed(old + parsed.rows, [0] * len(old) + parsed.lines), self.path)
 
     def _rows(self, files: _Files) -> tuple[list[Row], LogState]:
         """Every distinct record as a row, in the log's order, and the state; from the caches when they prove it."""
@@ -300,7 +302,8 @@ class RecordLog:
                 rows = _merged(cached.rows, new)
                 files.rows_cached = self._add_rows(cached, key, new, rows)
                 return rows, state
-        rows = check_log(parse_lines(data, self.path), self.path)
+        with collector_paused():
+            rows = check_log(parse_lines(data, self.path), self.path)
         self._write_cache("records", key, rows)
         files.rows_cached = _CachedRows(key, rows, 0, 0)
         return rows, state
@@ -374,8 +377,9 @@ class RecordLog:
         data = _read_all(files.log, self.path)
         state = self._grown(decode(cached[1]) if cached is not None else None, data)
         if state is None:
-            files.whole = check_log(parse_lines(data, self.path), self.path)
-            state = state_of(files.whole, EMPTY.extended(data))
+            with collector_paused():
+                files.whole = check_log(parse_lines(data, self.path), self.path)
+                state = state_of(files.whole, EMPTY.extended(data))
         self._keep_state(signature, state)
         return state
 
