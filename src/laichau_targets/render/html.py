@@ -35,7 +35,7 @@ th, td { text-align: left; vertical-align: top; padding: .4rem .5rem; border-bot
 th { font-size: .85rem; color: var(--muted); }
 td.code { font-weight: 600; white-space: nowrap; }
 td.num, td.target, td.gap, td.change { text-align: right; white-space: nowrap; }
-td.num { white-space: normal; }  /* a figure with its period may wrap; the name column keeps room to read */
+td.num, td.target { white-space: normal; }  /* a figure with its period, a term target with its year, may wrap; the name keeps room to read */
 td.name { min-width: 12rem; }
 .bar { width: 6rem; height: .6rem; background: #eaeef2; border-radius: .3rem; overflow: hidden; }
 .bar span { display: block; height: 100%; }
