@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from . import cachefile
@@ -43,15 +43,14 @@ class DataFolder(Value):
     def log_path(self) -> Path:
         return self.path / LOG_FILE
 
-    def holds(self, path: Path) -> bool:
-        """Whether `path` is one of the folder's data files, under any name: its plan files, its
-        log, a v0.1 log and its backup (what a report written there would destroy)."""
+    def holds(self, path: Path, plan_files: Iterable[Path]) -> bool:
+        """Whether `path` is one of the folder's data files, under any name: its plan files (as
+        the loaded plans name them), its log, a v0.1 log and its backup (what a report written
+        there would destroy)."""
         from .log import BACKUP_FILE
-        from .plan import plan_files_named
         from .records import V01_LOG_FILE
 
-        own = [self.plan_path, *(plan_files_named(self.plan_path) or []), self.log_path]
-        own += [self.path / V01_LOG_FILE, self.path / BACKUP_FILE]
+        own = [*plan_files, self.log_path, self.path / V01_LOG_FILE, self.path / BACKUP_FILE]
         with contextlib.suppress(OSError):
             if any(os.path.samefile(path, file) for file in own if file.exists()):
                 return True

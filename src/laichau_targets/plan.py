@@ -253,6 +253,11 @@ class Plans(Value):
     def names(self) -> list[str]:
         return [plan.name for plan in self.plans]
 
+    @property
+    def files(self) -> list[Path]:
+        """The entry point and every plan file these plans were read from."""
+        return [self.path, *(plan.path for plan in self.plans if plan.path is not None)]
+
     def choose(self, name: str | None = None, today: date | None = None) -> Plan:
         """`name`, else the folder's current plan, else this year's annual plan, else the latest annual one."""
         if name:

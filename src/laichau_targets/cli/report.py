@@ -46,10 +46,11 @@ def report(
     if output == "":  # Path("") would be the current folder
         raise OutputError("error.output_empty")
     target = Path(output) if output is not None else None
-    if target is not None and state.folder().holds(target):
+    tracker = state.tracker()
+    if target is not None and tracker.folder.holds(target, tracker.plans.files):
         raise OutputError("error.output_is_data", path=target)
     chosen = choose_format(format, target)
-    the_report = state.tracker().report(as_of)
+    the_report = tracker.report(as_of)
     write_output(the_report, chosen, state.texts, target)
 
 
