@@ -72,13 +72,18 @@ def _script() -> str:
     return found
 
 
-def _complete(data_dir: Path, **env: str) -> str:
-    result = subprocess.run(
+def _run_with(data_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """The console script, with no arguments, given `env` (how a shell asks for completions)."""
+    return subprocess.run(
         [_script()],
         capture_output=True,
         text=True,
         env={**os.environ, "LAICHAU_TARGETS_DATA": str(data_dir), **env},
     )
+
+
+def _complete(data_dir: Path, **env: str) -> str:
+    result = _run_with(data_dir, **env)
     assert result.returncode == 0, result.stderr
     return result.stdout
 
@@ -102,12 +107,7 @@ def test_bash_completes_the_value_of_a_global_option(data_dir: Path) -> None:
 
 
 def test_completion_started_by_hand_is_one_error_line(data_dir: Path) -> None:
-    result = subprocess.run(
-        [_script()],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "LAICHAU_TARGETS_DATA": str(data_dir), "_TARGETS_COMPLETE": "complete_bash"},
-    )
+    result = _run_with(data_dir, _TARGETS_COMPLETE="complete_bash")
     assert (result.returncode, result.stdout) == (2, "")
     assert (
         result.stderr

@@ -45,7 +45,7 @@ def test_the_core_imports_neither_typer_nor_rich() -> None:
 
 
 def modules_after(data_dir: Path, args: list[str]) -> tuple[int, set[str]]:
-    """Run `targets ARGS` in a fresh interpreter: its exit status and the top-level modules it imported."""
+    """Run `targets ARGS` in a fresh interpreter: its exit status and every module it imported."""
     code = (
         "import sys\nfrom laichau_targets.cli import app\n"
         f"sys.argv = ['targets', *{args!r}]\n"
@@ -53,7 +53,7 @@ def modules_after(data_dir: Path, args: list[str]) -> tuple[int, set[str]]:
         "try:\n    app(prog_name='targets')\nexcept SystemExit as exc:\n    status = exc.code or 0\n"
         "sys.stdout = sys.__stdout__\n"
     )
-    probe = code + "print('MODULES', status, ' '.join(sorted({m.split('.')[0] for m in sys.modules})))"
+    probe = code + "print('MODULES', status, ' '.join(sorted(sys.modules)))"
     out = subprocess.run(
         [sys.executable, "-c", probe],
         capture_output=True,
@@ -61,8 +61,14 @@ def modules_after(data_dir: Path, args: list[str]) -> tuple[int, set[str]]:
         env={**os.environ, "LAICHAU_TARGETS_DATA": str(data_dir)},
         cwd=data_dir,
     ).stdout
-    status, *roots = out.split("MODULES", 1)[1].split()
-    return int(status), set(roots)
+    status, *modules = out.split("MODULES", 1)[1].split()
+    return int(status), set(modules)
+
+
+def roots_after(data_dir: Path, args: list[str]) -> tuple[int, set[str]]:
+    """Its exit status and the top-level packages of the modules it imported."""
+    status, modules = modules_after(data_dir, args)
+    return status, {name.split(".")[0] for name in modules}
 
 
 @pytest.mark.parametrize(
@@ -83,7 +89,7 @@ def modules_after(data_dir: Path, args: list[str]) -> tuple[int, set[str]]:
 def test_commands_import_rich_only_to_draw_and_never_pydantic(
     data_dir: Path, args: list[str], rich_expected: bool
 ) -> None:
-    status, roots = modules_after(data_dir, args)
+    status, roots = roots_after(data_dir, args)
     assert status == 0
     assert "typer" in roots
     assert ("rich" in roots) == rich_expected
@@ -104,7 +110,7 @@ def test_commands_import_rich_only_to_draw_and_never_pydantic(
 def test_only_a_workbook_imports_the_spreadsheet_library(
     data_dir: Path, args: list[str], openpyxl_expected: bool
 ) -> None:
-    status, roots = modules_after(data_dir, args)
+    status, roots = roots_after(data_dir, args)
     assert status == 0
     assert ("openpyxl" in roots) == openpyxl_expected
 
@@ -151,21 +157,8 @@ def test_the_core_has_no_import_cycle_and_errors_is_a_leaf() -> None:
 
 def _cli_modules_after(data_dir: Path, args: list[str]) -> set[str]:
     """The modules of the cli package that `targets ARGS` loaded, by their short names."""
-    code = (
-        "import sys\nfrom laichau_targets.cli import main\n"
-        f"sys.argv = ['targets', *{args!r}]\n"
-        "try:\n    main()\nexcept SystemExit:\n    pass\n"
-        "sys.stdout = sys.__stdout__\n"
-        "print('MODULES', ' '.join(m for m in sys.modules if m.startswith('laichau_targets.cli.')))"
-    )
-    out = subprocess.run(
-        [sys.executable, "-c", code],
-        capture_output=True,
-        text=True,
-        env={**os.environ, "LAICHAU_TARGETS_DATA": str(data_dir)},
-        cwd=data_dir,
-    ).stdout
-    return {name.rsplit(".", 1)[1] for name in out.split("MODULES", 1)[1].split()}
+    _, modules = modules_after(data_dir, args)
+    return {name.rsplit(".", 1)[1] for name in modules if name.startswith("laichau_targets.cli.")}
 
 
 @pytest.mark.parametrize(
