@@ -115,6 +115,16 @@ def test_only_a_workbook_imports_the_spreadsheet_library(
     assert ("openpyxl" in roots) == openpyxl_expected
 
 
+def test_a_record_with_warm_caches_needs_neither_a_toml_nor_a_json_reader(data_dir: Path) -> None:
+    """The plans come from their cache and the line is written by hand: start-up (issue 13.8)."""
+    args = ["record", "JOBS", "100", "--period", "2024-09"]
+    first_status, first = roots_after(data_dir, args)  # builds the caches
+    status, roots = roots_after(data_dir, args)
+    assert (first_status, status) == (0, 0)
+    assert "tomllib" in first
+    assert roots.isdisjoint({"tomllib", "json"})
+
+
 def _project_imports(path: Path) -> set[str]:
     """The project modules a module imports, at its top or deferred inside a function, but not for types."""
     import ast

@@ -9,6 +9,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from laichau_targets import periods as periods_module
 from laichau_targets.errors import PeriodError
 from laichau_targets.messages import LANGS, period_words
 from laichau_targets.periods import Period, default_period, parse_period
@@ -202,3 +203,26 @@ def test_a_year_outside_1900_to_2200_is_refused_in_every_spelling(year: int, for
         with pytest.raises(PeriodError) as refused:
             parse_period(text)
         assert refused.value.text("en") == f"period '{text}': the year must be from 1900 to 2200"
+
+
+LOG_FORM = r"(?P<year>\d{4})(?:-(?:(?P<month>0[1-9]|1[0-2])|q(?P<quarter>[1-4])|h(?P<half>[12])))?"
+
+
+NEAR_LOG_FORMS = [
+    year + dash + suffix
+    for year in ("2024", "\u0662\u0660\u0662\u0664", "\u00b2024", "202", "20245", "x024", " 2024")
+    for dash in ("", "-", "--")
+    for suffix in [f"{p}{n}" for p in ("q", "h", "0", "1", "") for n in range(-1, 14)]
+    + ["q", "Q1", "x", "09 "]
+]
+
+
+@given(st.one_of(st.sampled_from(NEAR_LOG_FORMS), st.text("0123456789-qh\u0662 ", max_size=9)))
+def test_the_log_spelling_is_read_by_hand_as_its_regular_expression_reads_it(text: str) -> None:
+    """_log_form skips compiling a pattern at start-up; it must read exactly what the pattern reads."""
+    import re
+
+    for one in (text, *NEAR_LOG_FORMS):
+        match = re.fullmatch(LOG_FORM, one)
+        expected = None if match is None else {k: v for k, v in match.groupdict().items() if v is not None}
+        assert periods_module._log_form(one) == expected, one

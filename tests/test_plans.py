@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
 import shutil
 from decimal import Decimal
@@ -474,12 +475,23 @@ def test_an_indicator_is_described_once_in_a_folder(tmp_path: Path) -> None:
             "line 2: [folder] plan_files: './targets.toml' is this file itself; list the other plan files",
         ),
         ("[folder]\nplans = 1\n", "line 2: [folder] has an unknown key 'plans'"),
+        (  # the same file by another name: a hard link or a symbolic one
+            "[folder]\nplan_files = ['plans/linked.toml']\n",
+            "line 2: [folder] plan_files: 'plans/linked.toml' is this file itself; list the other plan files",
+        ),
+        (
+            "[folder]\nplan_files = ['plans/symlinked.toml']\n",
+            "line 2: [folder] plan_files: 'plans/symlinked.toml' is this file itself; list the other plan files",
+        ),
     ],
 )
 def test_folder_settings_are_checked(tmp_path: Path, entry: str, problem: str) -> None:
     folder = make_folder(
         tmp_path / "f", entry + HEAD.format(when="year = 2024") + indicator_table("A", "5", "level")
     )
+    (folder / "plans").mkdir(exist_ok=True)
+    os.link(folder / "targets.toml", folder / "plans" / "linked.toml")
+    os.symlink("../targets.toml", folder / "plans" / "symlinked.toml")
     with pytest.raises(PlanError) as caught:
         load_plans(folder / "targets.toml")
     assert any(problem in p.text() for p in caught.value.problems), [p.text() for p in caught.value.problems]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import stat
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, timedelta, timezone
 from decimal import Decimal
 from pathlib import Path
 
@@ -30,6 +30,7 @@ from laichau_targets.records import (
     Row,
     current_of_rows,
     latest_of_year,
+    line_of,
     outranks,
     row_of,
 )
@@ -468,3 +469,44 @@ def test_plain_lines_read_as_json_reads_them(tmp_path_factory, lines, style) -> 
         assert plain == outcome()
     finally:
         records_module._plain_rows = plain_rows
+
+
+any_text = st.text(st.characters(exclude_categories=["Cs"]), max_size=12)  # any text but lone surrogates
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.booleans(),
+    any_text.filter(bool),
+    any_text,
+    st.none() | any_text,
+    st.none() | any_text,
+    st.none() | st.integers(1, 10**18),
+    st.datetimes(timezones=st.sampled_from([UTC, timezone(timedelta(hours=7))])),
+)
+def test_a_line_is_written_as_json_dumps_writes_it(retraction, code, user, source, note, v01_id, at) -> None:
+    """line_of writes JSON by hand (start-up): byte for byte what json.dumps would write, which the log reads back."""
+    record: Figure | Retraction
+    if retraction:
+        record = Retraction(ids[0], code, ids[1], at, user, note, v01_id)
+    else:
+        record = Figure(
+            ids[0], code, Decimal("-12.50"), Period(2024, 9), "official", at, user, source, note, v01_id
+        )
+    row = {
+        "id": record.id,
+        "code": code,
+        **(
+            {"retracts": ids[1]}
+            if retraction
+            else {"value": "-12.50", "period": "2024-09", "basis": "official"}
+        ),
+        "recorded_at": at.isoformat(),
+        "user": user,
+        **({"source": source} if source is not None and not retraction else {}),
+        **({"note": note} if note is not None else {}),
+        **({"v01_id": v01_id} if v01_id is not None else {}),
+    }
+    expected = (json.dumps(row, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+    assert line_of(record) == expected
+    assert json.loads(expected) == row

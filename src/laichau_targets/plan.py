@@ -389,6 +389,17 @@ def parse_plan(text: str, path: Path) -> Plan:
     return _assemble(path, _Source(path, text, _parse_toml(text, path)), None).choose()
 
 
+def _file_identity(path: Path) -> tuple[int, int] | None:
+    """The device and inode of the file at `path` (through links of either kind), None if none."""
+    import os
+
+    try:
+        found = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return found.st_dev, found.st_ino
+
+
 class _Source(Value):
     def __init__(
         self, path: Path, text: str, data: dict[str, Any], signature: list[int] | None = None
@@ -612,11 +623,12 @@ class _PlanReader:
         good: list[str] = []
         if not isinstance(files, list):
             files = [files]
+        itself = _file_identity(self.path)
         for name in files:
             parts = Path(name).parts if isinstance(name, str) and "\x00" not in name else ()
             if not parts or Path(name).is_absolute() or ".." in parts:
                 self.problem("error.folder_plan_file", self.key_line(None, "plan_files"), value=name)
-            elif (self.path.parent / name).resolve() == self.path.resolve():
+            elif itself is not None and _file_identity(self.path.parent / name) == itself:
                 self.problem("error.folder_plan_file_is_entry", self.key_line(None, "plan_files"), value=name)
             else:
                 good.append(name)
@@ -889,8 +901,8 @@ class _PlanReader:
             unit=unit,
             target=target,
             target_high=target_high,
-            comparison=cast(Comparison, comparison),
-            kind=cast(Kind, kind),
+            comparison=cast("Comparison", comparison),
+            kind=cast("Kind", kind),
             source=source,
             minimum=minimum,
             maximum=maximum,
@@ -898,7 +910,7 @@ class _PlanReader:
             note=note,
             note_en=note_en,
             unit_en=unit_en,
-            term_rule=cast(TermRule | None, term_rule),
+            term_rule=cast("TermRule | None", term_rule),
             baseline_vi=baseline_vi,
             baseline_en=baseline_en,
             other_baselines=others,

@@ -29,9 +29,6 @@ def unsafe() -> re.Pattern[str]:
     )
 
 
-_LINE_BREAK = re.compile(r"\s*[\r\n\t]+\s*")
-
-
 def _escape(char: str) -> str:
     code = ord(char)
     if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8: show the byte
@@ -48,7 +45,7 @@ def inert(text: object) -> str:
     text = str(text)
     if text.isprintable():  # no unsafe character, no line break
         return text
-    text = _LINE_BREAK.sub(" ", text)
+    text = re.sub(r"\s*[\r\n\t]+\s*", " ", text)  # compiled once, when first needed
     return unsafe().sub(lambda m: _escape(m.group()), text)
 
 
