@@ -50,7 +50,7 @@ def _spoil(blob: bytes, rng: random.Random) -> bytes:
 
 
 @pytest.mark.reliability("cache corruption", cases=20)  # twenty spoiled copies of each kind of cache
-@pytest.mark.parametrize("kind", ["plan", "log", "records"])
+@pytest.mark.parametrize("kind", ["plan", "plans", "log", "records"])
 def test_flipped_bytes_in_a_cache_change_no_output(targets, data_dir: Path, kind: str) -> None:
     for args in (
         ["record", "GRDP", "8.7", "--period", "2024-09", "--note", "ước tính"],
@@ -71,6 +71,9 @@ def test_flipped_bytes_in_a_cache_change_no_output(targets, data_dir: Path, kind
             spoiled = _spoil(pristine, rng)
             for args in COMMANDS:
                 cache.write_bytes(spoiled)
+                if kind == "plan":  # the plans as assembled would be read instead of each file's
+                    for assembled in (data_dir / FOLDER).glob("plans-*.cache"):
+                        assembled.unlink()
                 assert _outcome(targets, args) == expected[tuple(args)], (args, cache.name, spoiled[:40])
         cache.write_bytes(pristine)
 

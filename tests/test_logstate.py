@@ -104,7 +104,12 @@ def test_caches_live_in_the_data_folder_and_git_ignores_them(targets, data_dir: 
     targets("show")
     targets("history")
     kinds = sorted({p.name.split("-")[0] for p in (data_dir / FOLDER).glob("*.cache")})
-    assert kinds == ["log", "plan", "records"]  # a plan cache for each plan file
+    assert kinds == [
+        "log",
+        "plan",
+        "plans",
+        "records",
+    ]  # a plan cache for each plan file, one of them assembled
     assert (data_dir / FOLDER / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
     assert not (tmp_path / "home" / ".cache").exists()
 

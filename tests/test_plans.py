@@ -7,6 +7,7 @@ import math
 import os
 import re
 import shutil
+import sys
 from decimal import Decimal
 from pathlib import Path
 from xml.etree import ElementTree
@@ -16,11 +17,12 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from laichau_targets import plan as plan_module
 from laichau_targets.datafolder import DataFolder, init_data_folder
 from laichau_targets.errors import PlanError, UnknownPlanError
 from laichau_targets.formatting import human, plain
 from laichau_targets.messages import Texts
-from laichau_targets.plan import load_plans
+from laichau_targets.plan import bundled_data_path, load_plans
 from laichau_targets.render import render
 from laichau_targets.tracker import Tracker
 
@@ -768,3 +770,39 @@ def test_without_a_setting_the_current_years_plan_else_the_latest_annual_one(tmp
     assert plans.choose(today=date(2025, 5, 1)).name == "2025"
     assert plans.choose(today=date(2027, 5, 1)).name == "2025"  # no 2027 plan: the latest annual one
     assert plans.choose("2026-2030").is_term
+
+
+def test_assembled_plans_are_cached_until_a_file_or_the_code_that_reads_them_changes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "d"
+    shutil.copytree(bundled_data_path(), folder)
+    cache = tmp_path / "cache"
+    first = load_plans(folder / "targets.toml", cache)
+    assert len(list(cache.glob("plans-*.cache"))) == 1
+    assembled: list[Path] = []
+    assemble = plan_module._assemble
+    monkeypatch.setattr(
+        plan_module, "_assemble", lambda path, *rest: assembled.append(path) or assemble(path, *rest)
+    )
+
+    assert load_plans(folder / "targets.toml", cache) == first
+    assert assembled == []  # from the cache, neither parsed nor validated
+    assert load_plans(folder / "targets.toml", cache).named("2025").indicator("GRDP").target == Decimal("8")
+
+    edited = folder / "plans" / "2025.toml"
+    edited.write_text(
+        edited.read_text(encoding="utf-8").replace("target = 8\n", "target = 8.5\n", 1), encoding="utf-8"
+    )
+    second = load_plans(folder / "targets.toml", cache)
+    assert second.named("2025").indicator("GRDP").target == Decimal("8.5")
+    assert load_plans(folder / "targets.toml", cache) == second
+    assert len(assembled) == 1
+
+    reader = tmp_path / "numbers.py"  # the code that reads plans, upgraded or edited
+    numbers_module = sys.modules["laichau_targets.numbers"]
+    assert numbers_module.__file__ is not None
+    shutil.copy(numbers_module.__file__, reader)
+    monkeypatch.setattr(numbers_module, "__file__", str(reader))
+    assert load_plans(folder / "targets.toml", cache) == second
+    assert len(assembled) == 2

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-CACHE_VERSION = 6  # raised whenever what a cache holds, or what a reading checks, changes
+CACHE_VERSION = 7  # raised whenever what a cache holds, or what a reading checks, changes
 _MAGIC = b"targets-cache\x03"
 FOLDER = ".targets-cache"
 

@@ -23,7 +23,6 @@ from typing import Any
 
 from . import cachefile
 from .errors import LogError, RecordNotFoundError
-from .heap import collector_paused
 from .ids import SHORTEST, new_ids, short_forms, typed_prefix
 from .logstate import (
     EMPTY,
@@ -274,6 +273,8 @@ class RecordLog:
     def _checked(self, files: _Files) -> list[Row]:
         """Every distinct record of the log (and of a v0.1 log beside it) as rows, checked as a whole."""
         data = _read_all(files.log, self.path) if files.log is not None else b""
+        from .heap import collector_paused  # deferred: start-up (only a whole read needs it)
+
         with collector_paused():
             parsed = parse_lines(data, self.path)
             if files.v01 is None:
@@ -302,6 +303,8 @@ class RecordLog:
                 rows = _merged(cached.rows, new)
                 files.rows_cached = self._add_rows(cached, key, new, rows)
                 return rows, state
+        from .heap import collector_paused  # deferred: start-up (only a whole read needs it)
+
         with collector_paused():
             rows = check_log(parse_lines(data, self.path), self.path)
         self._write_cache("records", key, rows)
@@ -377,6 +380,8 @@ class RecordLog:
         data = _read_all(files.log, self.path)
         state = self._grown(decode(cached[1]) if cached is not None else None, data)
         if state is None:
+            from .heap import collector_paused  # deferred: start-up (only a whole read needs it)
+
             with collector_paused():
                 files.whole = check_log(parse_lines(data, self.path), self.path)
                 state = state_of(files.whole, EMPTY.extended(data))

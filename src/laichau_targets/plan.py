@@ -288,6 +288,12 @@ class Plans(Value):
         return list(seen.values())
 
 
+# What a cache of assembled plans may hold (_freeze).
+_CACHED_CLASSES: dict[str, type[Value]] = {
+    cls.__name__: cls for cls in (Settings, Override, Baseline, Indicator, Plan, Plans)
+}
+
+
 def _plan_key(name: str) -> str:
     """A plan's name as --plan matches it: any case, an en dash as a hyphen."""
     return name.strip().replace("\u2013", "-").casefold()
@@ -335,9 +341,14 @@ def bundled_plan_files() -> list[Path]:
 def load_plans(path: Path, cache_dir: Path | None = None) -> Plans:
     """Read and validate the entry point and every plan file it names, reporting every problem at once.
 
-    With `cache_dir`, the parsed TOML of each file of a valid folder is cached, so that the
-    next command neither imports nor runs the TOML parser; it is validated again all the same.
+    With `cache_dir`, valid plans are cached as they were assembled, for as long as their
+    files and the code that reads them are unchanged, and the parsed TOML of each file
+    besides, so that a change to one file is not read with the parser in the others.
     """
+    if cache_dir is not None:
+        cached = _cached_plans(path, cache_dir)
+        if cached is not None:
+            return cached
     try:
         return _load_plans(path, cache_dir)
     except PlanError:
@@ -442,7 +453,42 @@ def _load_plans(path: Path, cache_dir: Path | None) -> Plans:
             if source.signature is not None:
                 where = cachefile.cache_path(cache_dir, "plan", source.path)
                 cachefile.write(where, source.signature, _freeze(source.data))
+        proof = _assembled_from(path, plans.files)
+        if proof is not None:
+            cachefile.write(cachefile.cache_path(cache_dir, "plans", path), proof, _freeze(plans))
     return plans
+
+
+# The modules whose code decides what plan files mean: assembled plans are cached only for
+# the very files of these that assembled them, so that an upgrade or an edit reads them anew.
+_READERS = ("plan", "numbers", "periods", "values")
+
+
+def _assembled_from(path: Path, files: list[Path]) -> list[Any] | None:
+    """What assembled plans are valid for: the entry point as named, and the signature of each
+    of their files and of the code that read them; None when one cannot be looked at."""
+    from . import cachefile
+
+    readers = [Path(sys.modules[f"{__package__}.{name}"].__file__ or "") for name in _READERS]
+    signatures = [cachefile.signature(file) for file in [*files, *readers]]
+    return None if None in signatures else [str(path), [str(file) for file in files], signatures]
+
+
+def _cached_plans(path: Path, cache_dir: Path) -> Plans | None:
+    """The plans of the entry point `path` as last assembled, if nothing they came from has changed."""
+    from . import cachefile
+
+    found = cachefile.read_any(cachefile.cache_path(cache_dir, "plans", path))
+    if found is None:
+        return None
+    proof, data = found
+    try:
+        if proof != _assembled_from(path, [Path(name) for name in proof[1]]):
+            return None
+        plans = _thaw(data)
+    except (LookupError, TypeError, ValueError, ArithmeticError):  # not a cache this version wrote
+        return None
+    return plans if isinstance(plans, Plans) else None
 
 
 def _assemble(
@@ -538,13 +584,17 @@ def _parse_toml(text: str, path: Path) -> dict[str, Any]:
         ) from None
 
 
-_DECIMAL = "\x00decimal"
-
-
 def _freeze(value: Any) -> Any:
-    """Parsed TOML in a form marshal can store: Decimals as tagged text (dates are not cached)."""
+    """Parsed TOML, or assembled plans, in a form marshal can store: each Decimal, Path, tuple
+    and plan object as a tagged tuple (marshal refuses what else it cannot store: dates)."""
+    if isinstance(value, Value):
+        return ("value", type(value).__name__, {name: _freeze(item) for name, item in vars(value).items()})
     if isinstance(value, Decimal):
-        return (_DECIMAL, str(value))
+        return ("decimal", str(value))
+    if isinstance(value, Path):
+        return ("path", str(value))
+    if isinstance(value, tuple):
+        return ("tuple", [_freeze(item) for item in value])
     if isinstance(value, dict):
         return {key: _freeze(item) for key, item in value.items()}
     if isinstance(value, list):
@@ -552,14 +602,26 @@ def _freeze(value: Any) -> Any:
     return value
 
 
+_AS_STORED = frozenset({str, int, bool, type(None)})
+
+
 def _thaw(value: Any) -> Any:
-    if isinstance(value, tuple) and len(value) == 2 and value[0] == _DECIMAL:
+    kind = type(value)
+    if kind is dict:
+        return {key: item if type(item) in _AS_STORED else _thaw(item) for key, item in value.items()}
+    if kind is list:
+        return [item if type(item) in _AS_STORED else _thaw(item) for item in value]
+    if kind is not tuple:
+        return value
+    if value[0] == "decimal":
         return Decimal(value[1])
-    if isinstance(value, dict):
-        return {key: _thaw(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_thaw(item) for item in value]
-    return value
+    if value[0] == "path":
+        return Path(value[1])
+    if value[0] == "tuple":
+        return tuple(_thaw(value[1]))
+    made = object.__new__(_CACHED_CLASSES[value[1]])
+    vars(made).update(_thaw(value[2]))
+    return made
 
 
 class _Draft(Value):
