@@ -10,6 +10,7 @@ import shutil
 import sys
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 from xml.etree import ElementTree
 
 import jsonschema
@@ -22,7 +23,7 @@ from laichau_targets.datafolder import DataFolder, init_data_folder
 from laichau_targets.errors import PlanError, UnknownPlanError
 from laichau_targets.formatting import human, plain
 from laichau_targets.messages import Texts
-from laichau_targets.plan import bundled_data_path, load_plans
+from laichau_targets.plan import Plans, bundled_data_path, load_plans
 from laichau_targets.render import render
 from laichau_targets.tracker import Tracker
 
@@ -772,13 +773,29 @@ def test_without_a_setting_the_current_years_plan_else_the_latest_annual_one(tmp
     assert plans.choose("2026-2030").is_term
 
 
+@pytest.fixture
+def bundled(tmp_path: Path) -> Path:
+    """A copy of the bundled plans; caches go to tmp_path / "cache"."""
+    shutil.copytree(bundled_data_path(), tmp_path / "d")
+    return tmp_path / "d" / "targets.toml"
+
+
+def grdp_2025(entry: Path) -> Decimal:
+    """The 2025 GRDP target, read with the cache; raised to 8.5 by edit_grdp_2025."""
+    return load_plans(entry, entry.parent.parent / "cache").named("2025").indicator("GRDP").target
+
+
+def edit_grdp_2025(entry: Path) -> None:
+    edited = entry.parent / "plans" / "2025.toml"
+    text = edited.read_text(encoding="utf-8")
+    edited.write_text(text.replace("target = 8\n", "target = 8.5\n", 1), encoding="utf-8")
+
+
 def test_assembled_plans_are_cached_until_a_file_or_the_code_that_reads_them_changes(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    bundled: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = tmp_path / "d"
-    shutil.copytree(bundled_data_path(), folder)
     cache = tmp_path / "cache"
-    first = load_plans(folder / "targets.toml", cache)
+    first = load_plans(bundled, cache)
     assert len(list(cache.glob("plans-*.cache"))) == 1
     assembled: list[Path] = []
     assemble = plan_module._assemble
@@ -786,17 +803,14 @@ def test_assembled_plans_are_cached_until_a_file_or_the_code_that_reads_them_cha
         plan_module, "_assemble", lambda path, *rest: assembled.append(path) or assemble(path, *rest)
     )
 
-    assert load_plans(folder / "targets.toml", cache) == first
+    assert load_plans(bundled, cache) == first
+    assert grdp_2025(bundled) == Decimal("8")
     assert assembled == []  # from the cache, neither parsed nor validated
-    assert load_plans(folder / "targets.toml", cache).named("2025").indicator("GRDP").target == Decimal("8")
 
-    edited = folder / "plans" / "2025.toml"
-    edited.write_text(
-        edited.read_text(encoding="utf-8").replace("target = 8\n", "target = 8.5\n", 1), encoding="utf-8"
-    )
-    second = load_plans(folder / "targets.toml", cache)
-    assert second.named("2025").indicator("GRDP").target == Decimal("8.5")
-    assert load_plans(folder / "targets.toml", cache) == second
+    edit_grdp_2025(bundled)
+    second = load_plans(bundled, cache)
+    assert grdp_2025(bundled) == Decimal("8.5")
+    assert load_plans(bundled, cache) == second
     assert len(assembled) == 1
 
     reader = tmp_path / "numbers.py"  # the code that reads plans, upgraded or edited
@@ -804,5 +818,22 @@ def test_assembled_plans_are_cached_until_a_file_or_the_code_that_reads_them_cha
     assert numbers_module.__file__ is not None
     shutil.copy(numbers_module.__file__, reader)
     monkeypatch.setattr(numbers_module, "__file__", str(reader))
-    assert load_plans(folder / "targets.toml", cache) == second
+    monkeypatch.setattr(plan_module, "_READERS_SIGNATURES", plan_module._code_signatures())
+    assert load_plans(bundled, cache) == second
     assert len(assembled) == 2
+
+
+def test_a_plan_file_changed_while_it_is_read_is_read_again_next_time(
+    bundled: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    assemble = plan_module._assemble
+
+    def edited_meanwhile(*args: Any) -> Plans:
+        plans = assemble(*args)
+        edit_grdp_2025(bundled)
+        return plans
+
+    monkeypatch.setattr(plan_module, "_assemble", edited_meanwhile)
+    assert grdp_2025(bundled) == Decimal("8")
+    monkeypatch.setattr(plan_module, "_assemble", assemble)
+    assert grdp_2025(bundled) == Decimal("8.5")

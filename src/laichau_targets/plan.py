@@ -24,6 +24,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal, cast, get_args
 
+from . import cachefile
 from .errors import PlanError, UnknownIndicatorError, UnknownPlanError
 from .messages import Message
 from .numbers import FIGURE_RANGE, figure_in_range
@@ -413,22 +414,26 @@ def _file_identity(path: Path) -> tuple[int, int] | None:
 
 class _Source(Value):
     def __init__(
-        self, path: Path, text: str, data: dict[str, Any], signature: list[int] | None = None
+        self,
+        path: Path,
+        text: str,
+        data: dict[str, Any],
+        signature: list[int] | None = None,
+        cached: bool = False,
     ) -> None:
         self.path = path
         self.text = text  # empty when the data came from the cache
         self.data = data
-        self.signature = signature
+        self.signature = signature  # taken before the file was read: a change while reading shows next time
+        self.cached = cached
 
 
 def _read_source(path: Path, cache_dir: Path | None) -> _Source:
-    from . import cachefile  # deferred: start-up (a plan read without a cache folder needs none)
-
     signature = cachefile.signature(path) if cache_dir is not None else None
     if cache_dir is not None and signature is not None:
         cached = cachefile.read(cachefile.cache_path(cache_dir, "plan", path), signature)
         if cached is not None:
-            return _Source(path, "", _thaw(cached))
+            return _Source(path, "", _thaw(cached), signature, cached=True)
     try:
         text = _read_text(path)
     except FileNotFoundError:
@@ -443,47 +448,43 @@ def _read_source(path: Path, cache_dir: Path | None) -> _Source:
 
 
 def _load_plans(path: Path, cache_dir: Path | None) -> Plans:
-    from . import cachefile
-
     entry = _read_source(path, cache_dir)
     sources: list[_Source] = []
     plans = _assemble(path, entry, cache_dir, sources)
     if cache_dir is not None:
         for source in sources:
-            if source.signature is not None:
+            if source.signature is not None and not source.cached:
                 where = cachefile.cache_path(cache_dir, "plan", source.path)
                 cachefile.write(where, source.signature, _freeze(source.data))
-        proof = _assembled_from(path, plans.files)
+        proof = _assembled_from(path, [s.path for s in sources], [s.signature for s in sources])
         if proof is not None:
             cachefile.write(cachefile.cache_path(cache_dir, "plans", path), proof, _freeze(plans))
     return plans
 
 
-# The modules whose code decides what plan files mean: assembled plans are cached only for
-# the very files of these that assembled them, so that an upgrade or an edit reads them anew.
-_READERS = ("plan", "numbers", "periods", "values")
+def _code_signatures() -> list[list[int] | None]:
+    """The signature of each module whose code decides what plan files mean, as it was loaded."""
+    return [
+        cachefile.signature(Path(sys.modules[f"{__package__}.{name}"].__file__ or "")) for name in _READERS
+    ]
 
 
-def _assembled_from(path: Path, files: list[Path]) -> list[Any] | None:
-    """What assembled plans are valid for: the entry point as named, and the signature of each
-    of their files and of the code that read them; None when one cannot be looked at."""
-    from . import cachefile
-
-    readers = [Path(sys.modules[f"{__package__}.{name}"].__file__ or "") for name in _READERS]
-    signatures = [cachefile.signature(file) for file in [*files, *readers]]
-    return None if None in signatures else [str(path), [str(file) for file in files], signatures]
+def _assembled_from(path: Path, files: list[Path], signatures: list[list[int] | None]) -> list[Any] | None:
+    """What assembled plans are valid for: the entry point as named, the signature of each of
+    their files, and of the code that read them; None when one could not be looked at."""
+    every = [*signatures, *_READERS_SIGNATURES]
+    return None if None in every else [str(path), [str(file) for file in files], every]
 
 
 def _cached_plans(path: Path, cache_dir: Path) -> Plans | None:
     """The plans of the entry point `path` as last assembled, if nothing they came from has changed."""
-    from . import cachefile
-
     found = cachefile.read_any(cachefile.cache_path(cache_dir, "plans", path))
     if found is None:
         return None
     proof, data = found
     try:
-        if proof != _assembled_from(path, [Path(name) for name in proof[1]]):
+        files = [Path(name) for name in proof[1]]
+        if proof != _assembled_from(path, files, [cachefile.signature(file) for file in files]):
             return None
         plans = _thaw(data)
     except (LookupError, TypeError, ValueError, ArithmeticError):  # not a cache this version wrote
@@ -1093,3 +1094,10 @@ def _with_target(described: Indicator, target: Indicator) -> Indicator:
         other_baselines=target.other_baselines,
         measured_against=target.measured_against,
     )
+
+
+# The modules whose code decides what plan files mean: assembled plans are cached only for the
+# very files of these that assembled them, so that an upgrade or an edit reads them anew. Their
+# signatures are taken as they are loaded: an upgrade while a command runs shows in the next.
+_READERS = ("plan", "numbers", "periods", "values")
+_READERS_SIGNATURES = _code_signatures()
