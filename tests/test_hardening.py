@@ -464,6 +464,20 @@ def test_a_full_standard_output_is_one_error_line(folder: Path, tmp_path: Path, 
     assert (result.returncode, result.stderr) == (EXIT_ERROR, FULL)  # v0.1: OSError traceback, exit 1
 
 
+@pytest.mark.reliability("full disk")
+@pytest.mark.parametrize("args", [["--version"], ["--help"], ["show"]])
+def test_a_full_standard_output_is_told_in_the_readers_language_before_the_options_are_read_too(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+) -> None:
+    monkeypatch.setenv("LAICHAU_TARGETS_LANG", "vi")
+    with open(device(tmp_path, "full"), "w") as full:
+        result = run_into(full.fileno(), *args)
+    assert (result.returncode, result.stderr) == (
+        EXIT_ERROR,
+        "Error: không ghi được ra đầu ra chuẩn (No space left on device)\n",
+    )
+
+
 @pytest.mark.reliability("special output targets")
 @pytest.mark.parametrize("args", [["report", "-f", "xlsx"], ["report", "-f", "json"], ["show"], ["--help"]])
 def test_a_closed_standard_output_is_one_error_line(folder: Path, tmp_path: Path, args: list[str]) -> None:

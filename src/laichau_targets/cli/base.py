@@ -62,7 +62,7 @@ def _output_failed(exc: OSError, ctx: Any) -> None:
     except (OSError, ValueError, AttributeError):  # no descriptor behind stdout (tests): nothing to quiet
         pass
     state = ctx.obj if ctx is not None and isinstance(ctx.obj, State) else None
-    texts = state.texts if state is not None else Texts("en")
+    texts = texts_of(ctx)
     reason = exc.strerror or str(exc)
     if state is not None and state.written is not None:
         error(texts("error.written_not_printed", id=state.written, reason=reason))
@@ -71,6 +71,14 @@ def _output_failed(exc: OSError, ctx: Any) -> None:
         raise SystemExit(EXIT_BROKEN_PIPE)  # quiet, like any filter whose reader stopped reading
     error(texts("error.stdout_failed", reason=reason))
     raise SystemExit(EXIT_ERROR)
+
+
+def texts_of(ctx: Any) -> Texts:
+    """The words of the reader's language: as the global options chose it, else as the environment does
+    (an error can come before the options are read)."""
+    if ctx is not None and isinstance(ctx.obj, State):
+        return ctx.obj.texts
+    return Texts(choose_lang(None, os.environ))
 
 
 def not_utf8_argument(args: Sequence[str]) -> str | None:
@@ -238,12 +246,11 @@ class TargetsGroup(TyperGroup):
             sys.stdout.flush()  # a failure to print shows here, where it can still be told apart
             return result
         except TargetsError as exc:
-            texts = ctx.obj.texts if isinstance(ctx.obj, State) else Texts("en")
-            error(exc.text(texts.lang))
+            error(exc.text(texts_of(ctx).lang))
             ctx.exit(EXIT_ERROR)
         except UsageError as exc:
-            lang = ctx.obj.texts.lang if isinstance(ctx.obj, State) else choose_lang(None, os.environ)
-            _usage_error(exc.format_message(), exc.ctx.command_path if exc.ctx else "targets", lang)
+            where = exc.ctx.command_path if exc.ctx else "targets"
+            _usage_error(exc.format_message(), where, texts_of(ctx).lang)
             ctx.exit(EXIT_ERROR)
         except OSError as exc:
             _output_failed(exc, ctx)
