@@ -137,8 +137,11 @@ def test_show_completion_prints_the_script_for_the_running_shell(data_dir: Path)
     bash = shutil.which("bash")
     if bash is None:
         pytest.skip("bash is not installed")
-    result = subprocess.run(
-        [bash, "-c", f"'{_script()}' --show-completion"], capture_output=True, text=True, env=dict(os.environ)
+    result = subprocess.run(  # a second command, so that bash stays the parent rather than exec the script
+        [bash, "-c", f"'{_script()}' --show-completion; exit $?"],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ),
     )
     assert result.returncode == 0, result.stderr
     assert "_targets_completion()" in result.stdout and "complete_bash" in result.stdout
