@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
+import stat
 from pathlib import Path
 
 import pytest
 
-from laichau_targets.cachefile import FOLDER, read_added
+from laichau_targets.cachefile import _MAGIC, CACHE_VERSION, FOLDER, _block, read_added, read_any
 
 COMMANDS = [
     ["show"],
@@ -98,3 +100,112 @@ def test_flipped_bytes_in_what_was_added_to_a_cache_change_no_output(targets, da
         for args in COMMANDS:
             cache.write_bytes(spoiled)
             assert _outcome(targets, args) == expected[tuple(args)], (args, spoiled[-40:])
+
+
+def _forge(cache: Path, data: object) -> None:
+    """A cache written on purpose: `data` under the cache's own proof, its checksums right."""
+    found = read_any(cache)
+    assert found is not None
+    cache.write_bytes(_MAGIC + _block({"version": CACHE_VERSION, "source": found[0], "data": data}))
+
+
+def _with_decimals(value: object, text: str) -> object:
+    """Frozen plans with every number replaced by `text`."""
+    if isinstance(value, tuple) and value[:1] == ("decimal",):
+        return ("decimal", text)
+    if isinstance(value, tuple):
+        return tuple(_with_decimals(item, text) for item in value)
+    if isinstance(value, list):
+        return [_with_decimals(item, text) for item in value]
+    if isinstance(value, dict):
+        return {key: _with_decimals(item, text) for key, item in value.items()}
+    return value
+
+
+def _nested(depth: int) -> object:
+    value: object = []
+    for _ in range(depth):
+        value = [value]
+    return value
+
+
+@pytest.mark.reliability("cache corruption", cases=14)
+def test_caches_written_on_purpose_change_no_output(targets, data_dir: Path) -> None:
+    """Checksums catch accidents; a block forged with right checksums must not crash, hang or lie either."""
+    assert targets("record", "JOBS", "9500", "--period", "2024").exit_code == 0
+    shutil.rmtree(data_dir / FOLDER)
+    expected = {tuple(args): _outcome(targets, args) for args in COMMANDS}
+    (assembled,) = (data_dir / FOLDER).glob("plans-*.cache")
+    found = read_any(assembled)
+    assert found is not None
+    forged_plans = [
+        ("value", "Plans", {}),
+        ("value", "Plans", {"plans": 5, "current": None, "path": ("path", "x")}),
+        ("value", "Plans", {"plans": ("tuple", ["a"]), "current": None, "path": ("path", "x")}),
+        ("value", "Evil", {}),
+        _with_decimals(found[1], "1E+999999999"),  # read as typed, it would take the program hours
+        _with_decimals(found[1], "NaN"),
+        _nested(1900),
+        ("tuple", [("tuple", [])] * 3),
+    ]
+    for data in forged_plans:
+        for args in COMMANDS:
+            _forge(assembled, data)
+            assert _outcome(targets, args) == expected[tuple(args)], (args, str(data)[:80])
+    assembled.unlink()
+    each = sorted((data_dir / FOLDER).glob("plan-*.cache"))
+    for data in [5, ("decimal", "abc"), ("value", "Evil", {}), {"plan": ("path", "x")}, _nested(1900), {}]:
+        for args in COMMANDS:
+            for cache in each:
+                _forge(cache, data)
+            for cache in (data_dir / FOLDER).glob("plans-*.cache"):
+                cache.unlink()
+            assert _outcome(targets, args) == expected[tuple(args)], (args, str(data)[:80])
+
+
+@pytest.mark.parametrize("kind", ["plans", "plan", "log", "records"])
+def test_a_cache_that_is_not_a_regular_file_is_passed_over(data_dir: Path, kind: str) -> None:
+    """A FIFO in a cache's place blocked every command; a link to /dev/zero read without end."""
+    from .test_recording import run
+
+    assert run("record", "JOBS", "9500", "--period", "2024").returncode == 0
+    cases = [["show"], ["history"]]
+    expected = [run(*args) for args in cases]
+    for make in (os.mkfifo, lambda path: os.symlink("/dev/zero", path)):
+        shutil.rmtree(data_dir / FOLDER)
+        for args in cases:  # every kind of cache made again
+            run(*args)
+        caches = sorted((data_dir / FOLDER).glob(f"{kind}-*.cache"))
+        assert caches
+        for cache in caches:
+            cache.unlink()
+            make(cache)
+        for args, before in zip(cases, expected, strict=True):
+            if kind == "plan":  # else the plans as assembled are read instead
+                for assembled in (data_dir / FOLDER).glob("plans-*.cache"):
+                    assembled.unlink()
+            result = run(*args)  # within run's timeout
+            assert (result.returncode, result.stdout, result.stderr) == (
+                before.returncode,
+                before.stdout,
+                before.stderr,
+            )
+
+
+def test_a_cache_of_a_file_not_everyone_may_read_is_its_owners_alone(data_dir: Path) -> None:
+    """The parsed plan must not tell a colleague what a plan file kept from them (chmod 600)."""
+    from .test_recording import run
+
+    (data_dir / "plans" / "2025.toml").chmod(0o600)
+    umask = os.umask(0o022)
+    try:
+        assert run("record", "JOBS", "9500", "--period", "2024").returncode == 0
+    finally:
+        os.umask(umask)
+
+    def modes(pattern: str) -> list[int]:
+        return sorted(stat.S_IMODE(cache.stat().st_mode) for cache in (data_dir / FOLDER).glob(pattern))
+
+    assert modes("plans-*.cache") == [0o600]  # the plans as assembled hold 2025.toml's targets too
+    assert modes("plan-*.cache") == [0o600, 0o644, 0o644, 0o644]
+    assert modes("log-*.cache") == [0o644]  # the log itself may be read by all

@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import marshal
 import os
+import stat
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-CACHE_VERSION = 7  # raised whenever what a cache holds, or what a reading checks, changes
+CACHE_VERSION = 8  # raised whenever what a cache holds, or what a reading checks, changes
 _MAGIC = b"targets-cache\x03"
 FOLDER = ".targets-cache"
 
@@ -64,17 +65,36 @@ def read_any(path: Path) -> tuple[Any, Any] | None:
 
 def read_added(path: Path) -> tuple[Any, Any, list[Any]] | None:
     """As read_any, with what was added to the cache since it was written, in order."""
-    try:
-        blob = path.read_bytes()
-    except OSError:
-        return None
-    if blob[: len(_MAGIC)] != _MAGIC:
+    blob = _read_file(path)
+    if blob is None or blob[: len(_MAGIC)] != _MAGIC:
         return None
     blocks = _blocks(memoryview(blob))
     first = next(blocks, None)
     if not isinstance(first, dict) or first.get("version") != CACHE_VERSION or "source" not in first:
         return None
     return first["source"], first.get("data"), list(blocks)
+
+
+def _read_file(path: Path) -> bytes | None:
+    """A cache's bytes, if it is a regular file: a FIFO put in its place would block, a device never end."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return None
+    with open(fd, "rb") as file:
+        try:
+            return file.read() if stat.S_ISREG(os.fstat(fd).st_mode) else None
+        except OSError:
+            return None
+
+
+def private(*sources: Path) -> bool:
+    """Whether someone may not read one of the sources (or it cannot be looked at): a cache of
+    them is then written for its owner's eyes only, so that it tells no one what they hide."""
+    try:
+        return not all(os.stat(source).st_mode & stat.S_IROTH for source in sources)
+    except (OSError, ValueError):
+        return True
 
 
 def _blocks(blob: memoryview) -> Iterator[Any]:
@@ -113,13 +133,17 @@ def _block(content: Any) -> bytes:
 _HEAD = 4 + 8  # a block's length and checksum
 
 
-def write(path: Path, source_signature: Any, data: Any) -> None:
-    """Cache `data` for the source with that signature, atomically; a failure only costs speed."""
+def write(path: Path, source_signature: Any, data: Any, private: bool) -> None:
+    """Cache `data` for the source with that signature, atomically; a failure only costs speed.
+
+    A private cache (see `private`) can be read by its owner alone."""
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         block = _block({"version": CACHE_VERSION, "source": source_signature, "data": data})
         _make_folder(path.parent)
-        temp.write_bytes(_MAGIC + block)
+        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC  # never a file or link already there
+        with open(os.open(temp, flags, 0o600 if private else 0o666), "wb") as file:
+            file.write(_MAGIC + block)
         os.replace(temp, path)
     except (OSError, ValueError):
         try:

@@ -484,7 +484,8 @@ class RecordLog:
     def _write_cache(self, kind: str, source: object, data: object) -> None:
         """`log`: the state, for the log's signature; `records`: the rows, for the part of the log they cover."""
         if self.cache_dir is not None:
-            cachefile.write(cachefile.cache_path(self.cache_dir, kind, self.path), source, data)
+            where = cachefile.cache_path(self.cache_dir, kind, self.path)
+            cachefile.write(where, source, data, cachefile.private(self.path))
 
 
 def _row(record: Record) -> Row:

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 import sys
 import unicodedata
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -431,9 +431,12 @@ class _Source(Value):
 def _read_source(path: Path, cache_dir: Path | None) -> _Source:
     signature = cachefile.signature(path) if cache_dir is not None else None
     if cache_dir is not None and signature is not None:
-        cached = cachefile.read(cachefile.cache_path(cache_dir, "plan", path), signature)
-        if cached is not None:
-            return _Source(path, "", _thaw(cached), signature, cached=True)
+        cached = cachefile.read(
+            cachefile.cache_path(cache_dir, "plan", path), [signature, _READERS_SIGNATURES]
+        )
+        data = _from_cache(cached, _toml_shaped)
+        if isinstance(data, dict):
+            return _Source(path, "", data, signature, cached=True)
     try:
         text = _read_text(path)
     except FileNotFoundError:
@@ -455,10 +458,13 @@ def _load_plans(path: Path, cache_dir: Path | None) -> Plans:
         for source in sources:
             if source.signature is not None and not source.cached:
                 where = cachefile.cache_path(cache_dir, "plan", source.path)
-                cachefile.write(where, source.signature, _freeze(source.data))
-        proof = _assembled_from(path, [s.path for s in sources], [s.signature for s in sources])
-        if proof is not None:
-            cachefile.write(cachefile.cache_path(cache_dir, "plans", path), proof, _freeze(plans))
+                proof = [source.signature, _READERS_SIGNATURES]
+                cachefile.write(where, proof, _freeze(source.data), cachefile.private(source.path))
+        files = [source.path for source in sources]
+        assembled = _assembled_from(path, files, [source.signature for source in sources])
+        if assembled is not None:
+            where = cachefile.cache_path(cache_dir, "plans", path)
+            cachefile.write(where, assembled, _freeze(plans), cachefile.private(*files))
     return plans
 
 
@@ -486,10 +492,47 @@ def _cached_plans(path: Path, cache_dir: Path) -> Plans | None:
         files = [Path(name) for name in proof[1]]
         if proof != _assembled_from(path, files, [cachefile.signature(file) for file in files]):
             return None
-        plans = _thaw(data)
-    except (LookupError, TypeError, ValueError, ArithmeticError):  # not a cache this version wrote
+    except (LookupError, TypeError, ValueError):  # not a proof this version wrote
         return None
+    plans = _from_cache(data, _whole_plans)
     return plans if isinstance(plans, Plans) else None
+
+
+def _from_cache(data: Any, shaped: Callable[[Any], bool]) -> Any | None:
+    """What a cache holds, thawed, if it has the shape this version writes; else None.
+
+    A cache is bytes from a file: checksums catch what goes wrong by accident, but a block
+    written on purpose can hold anything marshal can, so whatever thawing it raises only
+    means that the cache is not used."""
+    try:
+        value = _thaw(data)
+    except Exception:  # a cache that fails costs only speed
+        return None
+    return value if shaped(value) else None
+
+
+def _toml_shaped(value: Any) -> bool:
+    """Whether `value` is made only of what the TOML parser makes of a plan (dates are not cached)."""
+    if type(value) is dict:
+        return all(type(key) is str and _toml_shaped(item) for key, item in value.items())
+    if type(value) is list:
+        return all(_toml_shaped(item) for item in value)
+    return type(value) in _AS_STORED or type(value) is Decimal
+
+
+def _whole_plans(value: Any) -> bool:
+    """Whether `value` is plans made of plans made of indicators, as _assemble makes them."""
+    return (
+        isinstance(value, Plans)
+        and type(value.plans) is tuple
+        and all(
+            isinstance(plan, Plan)
+            and type(plan.indicators) is tuple
+            and isinstance(plan.settings, Settings)
+            and all(isinstance(indicator, Indicator) for indicator in plan.indicators)
+            for plan in value.plans
+        )
+    )
 
 
 def _assemble(
@@ -615,14 +658,15 @@ def _thaw(value: Any) -> Any:
     if kind is not tuple:
         return value
     if value[0] == "decimal":
-        return Decimal(value[1])
+        number = Decimal(value[1])
+        if not figure_in_range(number):  # what no plan holds: a cache written on purpose
+            raise ValueError(value[1])
+        return number
     if value[0] == "path":
         return Path(value[1])
     if value[0] == "tuple":
         return tuple(_thaw(value[1]))
-    made = object.__new__(_CACHED_CLASSES[value[1]])
-    vars(made).update(_thaw(value[2]))
-    return made
+    return _CACHED_CLASSES[value[1]](**_thaw(value[2]))
 
 
 class _Draft(Value):
