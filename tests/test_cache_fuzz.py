@@ -146,6 +146,7 @@ def test_caches_written_on_purpose_change_no_output(targets, data_dir: Path) -> 
         _with_decimals(found[1], "1E+999999999"),  # read as typed, it would take the program hours
         _with_decimals(found[1], "NaN"),
         _nested(1900),
+        _nested(400),
         ("tuple", [("tuple", [])] * 3),
     ]
     for data in forged_plans:
@@ -154,13 +155,57 @@ def test_caches_written_on_purpose_change_no_output(targets, data_dir: Path) -> 
             assert _outcome(targets, args) == expected[tuple(args)], (args, str(data)[:80])
     assembled.unlink()
     each = sorted((data_dir / FOLDER).glob("plan-*.cache"))
-    for data in [5, ("decimal", "abc"), ("value", "Evil", {}), {"plan": ("path", "x")}, _nested(1900), {}]:
+    for data in [5, ("decimal", "abc"), ("value", "Evil", {}), {"plan": ("path", "x")}, _nested(400), {}]:
         for args in COMMANDS:
             for cache in each:
                 _forge(cache, data)
             for cache in (data_dir / FOLDER).glob("plans-*.cache"):
                 cache.unlink()
             assert _outcome(targets, args) == expected[tuple(args)], (args, str(data)[:80])
+
+
+def _with_field(value: object, name: str, new: object) -> object:
+    """Frozen plans with the field `name` of every object set to `new`."""
+    if isinstance(value, tuple) and value[:1] == ("value",):
+        fields = {key: _with_field(item, name, new) for key, item in value[2].items()}
+        return ("value", value[1], {**fields, **({name: new} if name in fields else {})})
+    if isinstance(value, tuple) and value[:1] == ("tuple",):
+        return ("tuple", [_with_field(item, name, new) for item in value[1]])
+    return value
+
+
+@pytest.mark.parametrize("owner", ["writable by all", "another user"])
+def test_a_cache_someone_else_could_have_written_is_not_believed(targets, data_dir: Path, owner: str) -> None:
+    """Believed, these would make every command fail or hide the records: a cache counts only
+    when no one but the user running the command could have written it."""
+    if owner == "another user" and os.geteuid() != 0:
+        pytest.skip("giving a file away takes root")
+    assert targets("record", "JOBS", "9500", "--period", "2024").exit_code == 0
+    assert targets("history").exit_code == 0  # its cache of rows
+    expected = {tuple(args): _outcome(targets, args) for args in COMMANDS}
+    (assembled,) = (data_dir / FOLDER).glob("plans-*.cache")
+    (rows,) = (data_dir / FOLDER).glob("records-*.cache")
+    found = read_any(assembled)
+    assert found is not None
+    forgeries = [
+        (assembled, _with_field(found[1], "unit", 5)),
+        (assembled, _with_field(found[1], "current", 5)),
+        (assembled, _with_field(found[1], "comparison", "evil")),
+        (rows, []),  # no records, where the log holds one
+    ]
+    for cache, data in forgeries:
+        pristine = cache.read_bytes()
+        for args in COMMANDS:
+            cache.unlink(missing_ok=True)
+            cache.write_bytes(pristine)
+            _forge(cache, data)
+            if owner == "another user":
+                os.chown(cache, 65534, 65534)
+            else:
+                cache.chmod(0o666)
+            assert _outcome(targets, args) == expected[tuple(args)], (args, cache.name)
+            cache.unlink()
+        cache.write_bytes(pristine)
 
 
 @pytest.mark.parametrize("kind", ["plans", "plan", "log", "records"])
@@ -171,16 +216,16 @@ def test_a_cache_that_is_not_a_regular_file_is_passed_over(data_dir: Path, kind:
     assert run("record", "JOBS", "9500", "--period", "2024").returncode == 0
     cases = [["show"], ["history"]]
     expected = [run(*args) for args in cases]
+    shutil.rmtree(data_dir / FOLDER)
+    for args in cases:  # every kind of cache made again
+        run(*args)
+    caches = sorted((data_dir / FOLDER).glob(f"{kind}-*.cache"))
+    assert caches
     for make in (os.mkfifo, lambda path: os.symlink("/dev/zero", path)):
-        shutil.rmtree(data_dir / FOLDER)
-        for args in cases:  # every kind of cache made again
-            run(*args)
-        caches = sorted((data_dir / FOLDER).glob(f"{kind}-*.cache"))
-        assert caches
-        for cache in caches:
-            cache.unlink()
-            make(cache)
         for args, before in zip(cases, expected, strict=True):
+            for cache in caches:  # a command may have put a cache back in its place
+                cache.unlink(missing_ok=True)
+                make(cache)
             if kind == "plan":  # else the plans as assembled are read instead
                 for assembled in (data_dir / FOLDER).glob("plans-*.cache"):
                     assembled.unlink()
@@ -196,6 +241,8 @@ def test_a_cache_of_a_file_not_everyone_may_read_is_its_owners_alone(data_dir: P
     """The parsed plan must not tell a colleague what a plan file kept from them (chmod 600)."""
     from .test_recording import run
 
+    for plan_file in [data_dir / "targets.toml", *(data_dir / "plans").glob("*.toml")]:
+        plan_file.chmod(0o644)
     (data_dir / "plans" / "2025.toml").chmod(0o600)
     umask = os.umask(0o022)
     try:

@@ -465,11 +465,14 @@ def test_a_full_standard_output_is_one_error_line(folder: Path, tmp_path: Path, 
 
 
 @pytest.mark.reliability("full disk")
-@pytest.mark.parametrize("args", [["--version"], ["--help"], ["show"]])
+@pytest.mark.parametrize(
+    ("env", "args"),
+    [("vi", ["--version"]), ("vi", ["--help"]), ("vi", ["show"]), ("en", ["--lang", "vi", "--help"])],
+)
 def test_a_full_standard_output_is_told_in_the_readers_language_before_the_options_are_read_too(
-    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str]
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, env: str, args: list[str]
 ) -> None:
-    monkeypatch.setenv("LAICHAU_TARGETS_LANG", "vi")
+    monkeypatch.setenv("LAICHAU_TARGETS_LANG", env)
     with open(device(tmp_path, "full"), "w") as full:
         result = run_into(full.fileno(), *args)
     assert (result.returncode, result.stderr) == (

@@ -818,7 +818,7 @@ def test_assembled_plans_are_cached_until_a_file_or_the_code_that_reads_them_cha
     assert numbers_module.__file__ is not None
     shutil.copy(numbers_module.__file__, reader)
     monkeypatch.setattr(numbers_module, "__file__", str(reader))
-    monkeypatch.setattr(plan_module, "_READERS_SIGNATURES", plan_module._code_signatures())
+    monkeypatch.setattr(plan_module, "_CODE_SIGNATURE", plan_module._code_signature())
     assert load_plans(bundled, cache) == second
     assert len(assembled) == 2
 
@@ -837,3 +837,22 @@ def test_a_plan_file_changed_while_it_is_read_is_read_again_next_time(
     assert grdp_2025(bundled) == Decimal("8")
     monkeypatch.setattr(plan_module, "_assemble", assemble)
     assert grdp_2025(bundled) == Decimal("8.5")
+
+
+def test_the_same_plans_named_two_ways_keep_a_cache_each(
+    bundled: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The plans hold their paths as named, so each name has its own cache: not one rewritten by turns."""
+    monkeypatch.chdir(bundled.parent)
+    cache = tmp_path / "cache"
+    for entry in (Path("targets.toml"), bundled):
+        assert load_plans(entry, cache).path == entry
+    assert len(list(cache.glob("plans-*.cache"))) == 2
+    assembled: list[Path] = []
+    assemble = plan_module._assemble
+    monkeypatch.setattr(
+        plan_module, "_assemble", lambda path, *rest: assembled.append(path) or assemble(path, *rest)
+    )
+    for entry in (Path("targets.toml"), bundled, Path("targets.toml")):
+        assert load_plans(entry, cache).path == entry
+    assert assembled == []

@@ -8,7 +8,8 @@ blocks appended after it (`add`) hold what was added since, so that a large cach
 without being written again. A cache whose first block fails a check, or that cannot be read
 at all, is ignored and rebuilt, and a later block that fails one ends the file there: a
 cache only ever costs speed. marshal is the fastest format to load that the standard library
-has, and a cache is no one's to read.
+has, and a cache is no one's to read. A cache is believed only when no one but the user
+running the command could have written it (_read_file).
 """
 
 from __future__ import annotations
@@ -39,9 +40,12 @@ def signature_of(stat: os.stat_result) -> list[int]:
     return [stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns]
 
 
-def cache_path(cache_dir: Path, kind: str, source: Path) -> Path:
-    """One cache file per source file; a clash of names only costs a rebuild."""
+def cache_path(cache_dir: Path, kind: str, source: Path, as_named: bool = False) -> Path:
+    """One cache file per source file (`as_named`: per name it is given by, for a cache that
+    holds the name); a clash of names only costs a rebuild."""
     name = os.path.realpath(source).encode("utf-8", "surrogateescape")  # realpath: no error on a loop
+    if as_named:
+        name += b"\x00" + os.fsencode(source)
     return cache_dir / f"{kind}-{zlib.crc32(name):08x}{zlib.adler32(name):08x}.cache"
 
 
@@ -76,19 +80,27 @@ def read_added(path: Path) -> tuple[Any, Any, list[Any]] | None:
 
 
 def _read_file(path: Path) -> bytes | None:
-    """A cache's bytes, if it is a regular file: a FIFO put in its place would block, a device never end."""
+    """A cache's bytes, if it is a regular file (a FIFO put in its place would block, a device
+    never end) that the user running the command owns and no one else may write.
+
+    Checksums catch what goes wrong by accident, not what is written on purpose: a cache is
+    believed, as Python believes its own bytecode, only when no one but its user could have
+    written it. Another user's cache in a shared folder is made again."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
     except OSError:
         return None
     with open(fd, "rb") as file:
         try:
-            return file.read() if stat.S_ISREG(os.fstat(fd).st_mode) else None
+            found = os.fstat(fd)
+            if not stat.S_ISREG(found.st_mode) or found.st_uid != os.geteuid() or found.st_mode & 0o022:
+                return None
+            return file.read()
         except OSError:
             return None
 
 
-def private(*sources: Path) -> bool:
+def owner_only(*sources: Path) -> bool:
     """Whether someone may not read one of the sources (or it cannot be looked at): a cache of
     them is then written for its owner's eyes only, so that it tells no one what they hide."""
     try:
@@ -133,16 +145,16 @@ def _block(content: Any) -> bytes:
 _HEAD = 4 + 8  # a block's length and checksum
 
 
-def write(path: Path, source_signature: Any, data: Any, private: bool) -> None:
+def write(path: Path, source_signature: Any, data: Any, *, owner_only: bool) -> None:
     """Cache `data` for the source with that signature, atomically; a failure only costs speed.
 
-    A private cache (see `private`) can be read by its owner alone."""
+    No one else may write it (see _read_file), nor read it if `owner_only` (see owner_only())."""
     temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
         block = _block({"version": CACHE_VERSION, "source": source_signature, "data": data})
         _make_folder(path.parent)
         flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC  # never a file or link already there
-        with open(os.open(temp, flags, 0o600 if private else 0o666), "wb") as file:
+        with open(os.open(temp, flags, 0o600 if owner_only else 0o644), "wb") as file:
             file.write(_MAGIC + block)
         os.replace(temp, path)
     except (OSError, ValueError):

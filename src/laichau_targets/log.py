@@ -485,7 +485,7 @@ class RecordLog:
         """`log`: the state, for the log's signature; `records`: the rows, for the part of the log they cover."""
         if self.cache_dir is not None:
             where = cachefile.cache_path(self.cache_dir, kind, self.path)
-            cachefile.write(where, source, data, cachefile.private(self.path))
+            cachefile.write(where, source, data, owner_only=cachefile.owner_only(self.path))
 
 
 def _row(record: Record) -> Row:

@@ -15,6 +15,7 @@ gives that file's plan its target); another plan gives its own target for it by 
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 import unicodedata
@@ -371,8 +372,6 @@ def entry_point_naming(path: Path) -> Path | None:
     Such a file may give only targets for indicators another file describes: it can be
     checked only with the folder it belongs to.
     """
-    import os
-
     wanted = path.resolve()
     for start in dict.fromkeys([path.absolute(), wanted]):
         for folder in start.parents:
@@ -403,8 +402,6 @@ def parse_plan(text: str, path: Path) -> Plan:
 
 def _file_identity(path: Path) -> tuple[int, int] | None:
     """The device and inode of the file at `path` (through links of either kind), None if none."""
-    import os
-
     try:
         found = os.stat(path)
     except (OSError, ValueError):
@@ -431,9 +428,7 @@ class _Source(Value):
 def _read_source(path: Path, cache_dir: Path | None) -> _Source:
     signature = cachefile.signature(path) if cache_dir is not None else None
     if cache_dir is not None and signature is not None:
-        cached = cachefile.read(
-            cachefile.cache_path(cache_dir, "plan", path), [signature, _READERS_SIGNATURES]
-        )
+        cached = cachefile.read(cachefile.cache_path(cache_dir, "plan", path), [signature, _CODE_SIGNATURE])
         data = _from_cache(cached, _toml_shaped)
         if isinstance(data, dict):
             return _Source(path, "", data, signature, cached=True)
@@ -454,37 +449,44 @@ def _load_plans(path: Path, cache_dir: Path | None) -> Plans:
     entry = _read_source(path, cache_dir)
     sources: list[_Source] = []
     plans = _assemble(path, entry, cache_dir, sources)
-    if cache_dir is not None:
-        for source in sources:
-            if source.signature is not None and not source.cached:
-                where = cachefile.cache_path(cache_dir, "plan", source.path)
-                proof = [source.signature, _READERS_SIGNATURES]
-                cachefile.write(where, proof, _freeze(source.data), cachefile.private(source.path))
-        files = [source.path for source in sources]
-        assembled = _assembled_from(path, files, [source.signature for source in sources])
-        if assembled is not None:
-            where = cachefile.cache_path(cache_dir, "plans", path)
-            cachefile.write(where, assembled, _freeze(plans), cachefile.private(*files))
+    if cache_dir is None or _CODE_SIGNATURE is None:
+        return plans
+    for source in sources:
+        if source.signature is not None and not source.cached:
+            where = cachefile.cache_path(cache_dir, "plan", source.path)
+            private = cachefile.owner_only(source.path)
+            cachefile.write(
+                where, [source.signature, _CODE_SIGNATURE], _freeze(source.data), owner_only=private
+            )
+    files = [source.path for source in sources]
+    assembled = _assembled_from(path, files, [source.signature for source in sources])
+    if assembled is not None:
+        where = cachefile.cache_path(cache_dir, "plans", path, as_named=True)
+        cachefile.write(where, assembled, _freeze(plans), owner_only=cachefile.owner_only(*files))
     return plans
 
 
-def _code_signatures() -> list[list[int] | None]:
-    """The signature of each module whose code decides what plan files mean, as it was loaded."""
-    return [
-        cachefile.signature(Path(sys.modules[f"{__package__}.{name}"].__file__ or "")) for name in _READERS
-    ]
+def _code_signature() -> list[list[int]] | None:
+    """The signature of each module whose code decides what plan files mean, as it was loaded;
+    None when one cannot be looked at (then nothing read with that code is cached)."""
+    found = []
+    for name in _READERS:
+        file = sys.modules[f"{__package__}.{name}"].__file__
+        found.append(None if file is None else cachefile.signature(Path(file)))
+    return None if None in found else [one for one in found if one is not None]
 
 
 def _assembled_from(path: Path, files: list[Path], signatures: list[list[int] | None]) -> list[Any] | None:
     """What assembled plans are valid for: the entry point as named, the signature of each of
     their files, and of the code that read them; None when one could not be looked at."""
-    every = [*signatures, *_READERS_SIGNATURES]
-    return None if None in every else [str(path), [str(file) for file in files], every]
+    if None in signatures:
+        return None
+    return [str(path), [str(file) for file in files], signatures, _CODE_SIGNATURE]
 
 
 def _cached_plans(path: Path, cache_dir: Path) -> Plans | None:
     """The plans of the entry point `path` as last assembled, if nothing they came from has changed."""
-    found = cachefile.read_any(cachefile.cache_path(cache_dir, "plans", path))
+    found = cachefile.read_any(cachefile.cache_path(cache_dir, "plans", path, as_named=True))
     if found is None:
         return None
     proof, data = found
@@ -506,9 +508,9 @@ def _from_cache(data: Any, shaped: Callable[[Any], bool]) -> Any | None:
     means that the cache is not used."""
     try:
         value = _thaw(data)
+        return value if shaped(value) else None
     except Exception:  # a cache that fails costs only speed
         return None
-    return value if shaped(value) else None
 
 
 def _toml_shaped(value: Any) -> bool:
@@ -600,7 +602,6 @@ def _read_text(path: Path) -> str:
     """The plan file's text. A byte-order mark (Notepad) is not part of it; what is not a regular
     file (a FIFO, a link to /dev/zero in a cloned repository) is refused, not read for ever."""
     import errno
-    import os
     import stat
 
     with open(path, "rb", opener=lambda name, flags: os.open(name, flags | os.O_NONBLOCK)) as handle:
@@ -1144,4 +1145,4 @@ def _with_target(described: Indicator, target: Indicator) -> Indicator:
 # very files of these that assembled them, so that an upgrade or an edit reads them anew. Their
 # signatures are taken as they are loaded: an upgrade while a command runs shows in the next.
 _READERS = ("plan", "numbers", "periods", "values")
-_READERS_SIGNATURES = _code_signatures()
+_CODE_SIGNATURE = _code_signature()

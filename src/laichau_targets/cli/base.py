@@ -51,7 +51,7 @@ def echo(text: str) -> None:
 _OUTPUT_ERRNOS = {errno.EPIPE, errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF, errno.ENXIO}
 
 
-def _output_failed(exc: OSError, ctx: Any) -> None:
+def _output_failed(exc: OSError, ctx: Any, lang: str | None = None) -> None:
     """Standard output failed: say so in one line on stderr and exit with the status that tells what happened."""
     if exc.filename is not None or exc.errno not in _OUTPUT_ERRNOS:
         raise exc
@@ -62,7 +62,7 @@ def _output_failed(exc: OSError, ctx: Any) -> None:
     except (OSError, ValueError, AttributeError):  # no descriptor behind stdout (tests): nothing to quiet
         pass
     state = ctx.obj if ctx is not None and isinstance(ctx.obj, State) else None
-    texts = texts_of(ctx)
+    texts = texts_of(ctx, lang)
     reason = exc.strerror or str(exc)
     if state is not None and state.written is not None:
         error(texts("error.written_not_printed", id=state.written, reason=reason))
@@ -73,12 +73,12 @@ def _output_failed(exc: OSError, ctx: Any) -> None:
     raise SystemExit(EXIT_ERROR)
 
 
-def texts_of(ctx: Any) -> Texts:
-    """The words of the reader's language: as the global options chose it, else as the environment does
-    (an error can come before the options are read)."""
+def texts_of(ctx: Any, asked: str | None = None) -> Texts:
+    """The words of the reader's language: as the global options chose it, else as --lang
+    (`asked`, when the arguments are still being read) and the environment choose it."""
     if ctx is not None and isinstance(ctx.obj, State):
         return ctx.obj.texts
-    return Texts(choose_lang(None, os.environ))
+    return Texts(choose_lang(asked, os.environ))
 
 
 def not_utf8_argument(args: Sequence[str]) -> str | None:
@@ -231,7 +231,7 @@ class TargetsGroup(TyperGroup):
                 _usage_error(exc.format_message(), exc.ctx.command_path if exc.ctx else info_name, lang)
                 raise SystemExit(EXIT_ERROR) from None
         except OSError as exc:  # the help or the version into a closed or full output
-            _output_failed(exc, None)
+            _output_failed(exc, None, lang)
 
     def invoke(self, ctx: Any) -> Any:
         from typer._click.exceptions import UsageError
