@@ -72,14 +72,18 @@ def measure(commands: Commands, rounds: int) -> dict[str, list[float]]:
 
 
 def table(samples: dict[str, list[float]], reference: str, ratio_header: str) -> list[str]:
+    """Min and median of each command, the ratio of its median to the reference's, and the
+    median of its paired ratios: each round's run against the reference's run of the same
+    round, seconds apart, so that load that comes and goes over minutes cancels out."""
     ref = statistics.median(samples[reference])
     lines = [
-        f"| {'command':<40} | min ms | median ms | {ratio_header} |",
-        f"|{'-' * 42}|-------:|----------:|{'-' * (len(ratio_header) + 2)}:|",
+        f"| {'command':<40} | min ms | median ms | {ratio_header} | paired × |",
+        f"|{'-' * 42}|-------:|----------:|{'-' * (len(ratio_header) + 2)}:|---------:|",
     ]
     for name, values in samples.items():
         median = statistics.median(values)
+        paired = statistics.median(v / r for v, r in zip(values, samples[reference], strict=True))
         lines.append(
-            f"| {name:<40} | {min(values) * 1000:6.1f} | {median * 1000:9.1f} | {median / ref:{len(ratio_header)}.2f} |"
+            f"| {name:<40} | {min(values) * 1000:6.1f} | {median * 1000:9.1f} | {median / ref:{len(ratio_header)}.2f} | {paired:8.2f} |"
         )
     return lines
