@@ -65,6 +65,39 @@ def test_a_global_option_without_its_value_is_one_error_line(data_dir: Path, tar
         assert result.output == "Error: Option '--lang' requires an argument. (see 'targets --help')\n"
 
 
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (["--data", "", "record", "GRDP", "8.7"], "Error: --data is empty: name a folder (. for this one)\n"),
+        (["record", "GRDP", "8.7", "--data", ""], "Error: --data is empty: name a folder (. for this one)\n"),
+        (["--data=", "show"], "Error: --data is empty: name a folder (. for this one)\n"),
+        (["init", ""], "Error: DIR is empty: name a folder (. for this one)\n"),
+        (
+            ["--lang", "vi", "init", ""],
+            "Error: DIR để trống: hãy ghi tên một thư mục (. là thư mục hiện tại)\n",
+        ),
+    ],
+)
+def test_an_empty_folder_is_refused_not_taken_for_the_current_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, targets: Targets, args: list[str], said: str
+) -> None:
+    """`targets init "$DIR"` with DIR unset set up the folder the user stood in."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("LAICHAU_TARGETS_LANG", raising=False)
+    result = targets(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", said)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_current_folder_is_still_chosen_by_a_dot(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, targets: Targets
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert targets("init", ".").exit_code == 0
+    assert targets("--data", ".", "record", "GRDP", "8.7", "--period", "2024").exit_code == 0
+    assert (tmp_path / "records.jsonl").exists()
+
+
 def _script() -> str:
     found = shutil.which("targets", path=str(Path(sys.executable).parent))
     if found is None:

@@ -592,6 +592,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "record #{id} WAS written to the log, but standard output failed ({reason}); do not record it again",
         "vi": "bản ghi #{id} ĐÃ được ghi vào sổ, nhưng không in ra được đầu ra chuẩn ({reason}); đừng ghi lại lần nữa",
     },
+    "error.folder_empty": {
+        "en": "{what} is empty: name a folder (. for this one)",
+        "vi": "{what} để trống: hãy ghi tên một thư mục (. là thư mục hiện tại)",
+    },
     "error.argument_not_utf8": {
         "en": "the argument '{arg}' is not valid UTF-8 text",
         "vi": "tham số '{arg}' không phải văn bản UTF-8 hợp lệ",

@@ -91,6 +91,22 @@ def not_utf8_argument(args: Sequence[str]) -> str | None:
     return None
 
 
+def empty_folder_argument(args: Sequence[str]) -> str | None:
+    """`--data` or init's DIR given as empty text (a shell variable that is not set), which
+    would otherwise mean the current folder; the arguments have their global options first."""
+    n = 0
+    while n < len(args):
+        arg = args[n]
+        if arg == "--":
+            return None
+        if arg == "--data=" or (arg == "--data" and list(args[n + 1 : n + 2]) == [""]):
+            return "--data"
+        if arg in COMMANDS:
+            return "DIR" if arg == "init" and list(args[n + 1 : n + 2]) == [""] else None
+        n += 2 if GLOBAL_OPTIONS.get(arg, False) else 1
+    return None
+
+
 def _usage_error(message: str, where: str, lang: str) -> None:
     """Click's words for a mistake in the command line, in the reader's language."""
     if lang == "vi":
@@ -216,6 +232,10 @@ class TargetsGroup(TyperGroup):
         value_missing = args and GLOBAL_OPTIONS.get(args[-1], False) and "--" not in args[:-1]
         if value_missing and not extra.get("resilient_parsing"):  # `targets show --lang`; not completing
             _usage_error(f"Option '{args[-1]}' requires an argument.", info_name, lang)
+            raise SystemExit(EXIT_ERROR)
+        empty = empty_folder_argument(args)
+        if empty is not None and not extra.get("resilient_parsing"):  # `--data "$UNSET"`: not "."
+            error(Texts(lang)("error.folder_empty", what=empty))
             raise SystemExit(EXIT_ERROR)
         undecodable = not_utf8_argument(args)
         if undecodable is not None:  # it could be neither stored nor printed
