@@ -400,15 +400,6 @@ def parse_plan(text: str, path: Path) -> Plan:
     return _assemble(path, _Source(path, text, _parse_toml(text, path)), None).choose()
 
 
-def _file_identity(path: Path) -> tuple[int, int] | None:
-    """The device and inode of the file at `path` (through links of either kind), None if none."""
-    try:
-        found = os.stat(path)
-    except (OSError, ValueError):
-        return None
-    return found.st_dev, found.st_ino
-
-
 class _Source(Value):
     def __init__(
         self,
@@ -731,12 +722,12 @@ class _PlanReader:
         good: list[str] = []
         if not isinstance(files, list):
             files = [files]
-        itself = _file_identity(self.path)
+        itself = cachefile.signature(self.path)  # the same file by any name: the same device and inode
         for name in files:
             parts = Path(name).parts if isinstance(name, str) and "\x00" not in name else ()
             if not parts or Path(name).is_absolute() or ".." in parts:
                 self.problem("error.folder_plan_file", self.key_line(None, "plan_files"), value=name)
-            elif itself is not None and _file_identity(self.path.parent / name) == itself:
+            elif itself is not None and cachefile.signature(self.path.parent / name) == itself:
                 self.problem("error.folder_plan_file_is_entry", self.key_line(None, "plan_files"), value=name)
             else:
                 good.append(name)
