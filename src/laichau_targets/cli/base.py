@@ -91,19 +91,28 @@ def not_utf8_argument(args: Sequence[str]) -> str | None:
     return None
 
 
+def command_position(args: Sequence[str], commands: Sequence[str]) -> int | None:
+    """Where the command's name stands among the arguments, if anywhere: a global option's value is no command."""
+    n = 0
+    while n < len(args):
+        if args[n] in commands:
+            return n
+        n += 2 if GLOBAL_OPTIONS.get(args[n], False) else 1
+    return None
+
+
 def empty_folder_argument(args: Sequence[str]) -> str | None:
     """`--data` or init's DIR given as empty text (a shell variable that is not set), which
     would otherwise mean the current folder; the arguments have their global options first."""
-    n = 0
-    while n < len(args):
-        arg = args[n]
+    position = command_position(args, list(COMMANDS))
+    before = args if position is None else args[:position]
+    for n, arg in enumerate(before):
         if arg == "--":
             return None
         if arg == "--data=" or (arg == "--data" and list(args[n + 1 : n + 2]) == [""]):
             return "--data"
-        if arg in COMMANDS:
-            return "DIR" if arg == "init" and list(args[n + 1 : n + 2]) == [""] else None
-        n += 2 if GLOBAL_OPTIONS.get(arg, False) else 1
+    if position is not None and args[position] == "init" and list(args[position + 1 : position + 2]) == [""]:
+        return "DIR"
     return None
 
 
@@ -123,13 +132,7 @@ def hoist_global_options(args: Sequence[str], commands: Sequence[str]) -> list[s
     Only options named in GLOBAL_OPTIONS move, with their value; everything after `--` stays.
     """
     args = list(args)
-    position = None
-    n = 0
-    while n < len(args):
-        if args[n] in commands:
-            position = n
-            break
-        n += 2 if GLOBAL_OPTIONS.get(args[n], False) else 1  # a global option's value is no command
+    position = command_position(args, commands)
     if position is None:
         return args
     before, command, after = args[:position], args[position], args[position + 1 :]
