@@ -380,11 +380,7 @@ class RecordLog:
         data = _read_all(files.log, self.path)
         state = self._grown(decode(cached[1]) if cached is not None else None, data)
         if state is None:
-            from .heap import collector_paused  # deferred: start-up (only a whole read needs it)
-
-            with collector_paused():
-                files.whole = check_log(parse_lines(data, self.path), self.path)
-                state = state_of(files.whole, EMPTY.extended(data))
+            files.whole, state = _whole(data, self.path)
         self._keep_state(signature, state)
         return state
 
@@ -465,8 +461,7 @@ class RecordLog:
         """The state of the log as it is now, read whole, and cached with its rows."""
         fd = files.log_fd
         data = _read_all(fd, self.path)
-        rows = check_log(parse_lines(data, self.path), self.path)
-        state = state_of(rows, EMPTY.extended(data))
+        rows, state = _whole(data, self.path)
         self._keep_state(cachefile.signature_of(os.fstat(fd)), state)
         self._write_cache("records", _covered_key(state.covered), rows)
         return state
@@ -486,6 +481,15 @@ class RecordLog:
         if self.cache_dir is not None:
             where = cachefile.cache_path(self.cache_dir, kind, self.path)
             cachefile.write(where, source, data, owner_only=cachefile.owner_only(self.path))
+
+
+def _whole(data: bytes, path: Path) -> tuple[list[Row], LogState]:
+    """Every row of a log read whole, checked as a whole, and their state."""
+    from .heap import collector_paused  # deferred: start-up (only a whole read needs it)
+
+    with collector_paused():
+        rows = check_log(parse_lines(data, path), path)
+        return rows, state_of(rows, EMPTY.extended(data))
 
 
 def _row(record: Record) -> Row:
