@@ -1,8 +1,8 @@
-"""Which data folder, plan file and record log a command uses, and where their caches live.
+"""Which data folder, plan file and record log a command uses, and where the cache lives.
 
-The caches live in the data folder itself (`.targets-cache/`, which git ignores), so that
-one setting moves all state; a folder that cannot be written keeps them in the user's
-cache folder instead.
+One setting moves all data. The cache of the log is no data: it lives in the user's own cache
+folder, never in the data folder, so that nothing travelling with the data is believed as a
+cache (logcache.py).
 """
 
 from __future__ import annotations
@@ -12,15 +12,14 @@ import os
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 
-from . import cachefile
 from .errors import DataFolderError
 from .plan import PLAN_FILE, bundled_data_path, bundled_plan_files
-from .records import LOG_FILE
+from .records import BACKUP_FILE, LOG_FILE, TORN_FILE, V01_LOG_FILE
 from .values import Value
 
 GIT_FILES = {
     ".gitattributes": f"# git merges the record log by keeping the lines of both sides\n{LOG_FILE} merge=union\n",
-    ".gitignore": f"{cachefile.FOLDER}/\n",
+    ".gitignore": f"# what stays on this machine: interrupted writes moved out of the log\n{TORN_FILE}\n",
 }
 
 DATA_ENV = "LAICHAU_TARGETS_DATA"
@@ -47,10 +46,11 @@ class DataFolder(Value):
         """Whether `path` is one of the folder's data files, under any name: its plan files (as
         the loaded plans name them), its log, a v0.1 log and its backup (what a report written
         there would destroy)."""
-        from .log import BACKUP_FILE
-        from .records import V01_LOG_FILE
-
-        own = [*plan_files, self.log_path, self.path / V01_LOG_FILE, self.path / BACKUP_FILE]
+        own = [
+            *plan_files,
+            self.log_path,
+            *(self.path / name for name in (V01_LOG_FILE, BACKUP_FILE, TORN_FILE)),
+        ]
         with contextlib.suppress(OSError):
             if any(os.path.samefile(path, file) for file in own if file.exists()):
                 return True
@@ -78,7 +78,7 @@ def user_data_path(environ: Mapping[str, str]) -> Path:
 
 
 def user_cache_path(environ: Mapping[str, str]) -> Path | None:
-    """Where caches go; None (no caches, only slower) when there is no home folder to hold them."""
+    """The user's own cache folder; None (no cache, only slower) when there is no home folder to hold it."""
     base = environ.get("XDG_CACHE_HOME")
     if not base:
         home = _home()
@@ -88,34 +88,20 @@ def user_cache_path(environ: Mapping[str, str]) -> Path | None:
     return Path(base) / APP_NAME
 
 
-def cache_folder(data: Path, environ: Mapping[str, str]) -> Path | None:
-    """Inside the data folder, or in the user's cache folder when the data folder cannot be
-    written; None (no caches) when there is neither."""
-    if os.access(data, os.W_OK):
-        return data / cachefile.FOLDER
-    import zlib
-
-    user = user_cache_path(environ)
-    if user is None:
-        return None
-    name = str(data.absolute()).encode("utf-8", "surrogateescape")
-    return user / f"folder-{zlib.crc32(name):08x}"
-
-
 def find_data_folder(option: Path | None, environ: Mapping[str, str], cwd: Path) -> DataFolder:
     """--data, else LAICHAU_TARGETS_DATA, else ./data with a plan, else the user's folder."""
     if option is not None:
-        return DataFolder(option, "option", cache_folder(option, environ))
+        return DataFolder(option, "option", user_cache_path(environ))
     if environ.get(DATA_ENV):
         path = Path(environ[DATA_ENV])
-        return DataFolder(path, "env", cache_folder(path, environ))
+        return DataFolder(path, "env", user_cache_path(environ))
     local = cwd / "data"
     if (local / PLAN_FILE).is_file():
-        return DataFolder(local, "local", cache_folder(local, environ))
+        return DataFolder(local, "local", user_cache_path(environ))
     path = user_data_path(environ)
     if not (path / PLAN_FILE).exists():
         init_data_folder(path)
-    return DataFolder(path, "user", cache_folder(path, environ))
+    return DataFolder(path, "user", user_cache_path(environ))
 
 
 def init_data_folder(path: Path) -> DataFolder:

@@ -8,8 +8,7 @@ shortest prefix that is unique in the log, and never fewer than 6 characters (gi
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
-from itertools import pairwise
+from collections.abc import Iterable
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 ID_LENGTH = 26
@@ -59,10 +58,7 @@ def common_prefix(a: str, b: str) -> int:
     return n
 
 
-def short_forms(sorted_ids: Sequence[str]) -> dict[str, str]:
-    """Each id's shortest unique prefix (at least 6 characters), for ids in sorted order."""
-    shared = [0, *(common_prefix(a, b) for a, b in pairwise(sorted_ids)), 0]
-    return {
-        record_id: record_id[: max(SHORTEST, shared[n] + 1, shared[n + 1] + 1)]
-        for n, record_id in enumerate(sorted_ids)
-    }
+def short_form(record_id: str, neighbours: Iterable[str]) -> str:
+    """The id's shortest beginning (at least 6 characters) that its neighbours in sorted order do not share."""
+    shared = max((common_prefix(record_id, other) for other in neighbours), default=0)
+    return record_id[: max(SHORTEST, shared + 1)]

@@ -22,7 +22,7 @@ from .messages import Lang, Message
 from .numbers import parse_number
 from .periods import Period, parse_period
 from .plan import Indicator
-from .records import BASES, Basis, NewFigure
+from .records import BASES, Basis, Figure
 from .values import Value
 
 # The headers each column is known by (compared as `header_key` gives them).
@@ -289,7 +289,7 @@ def figures_from(
     default_period: Period | None = None,
     plan_year: int | None = None,
     lang: Lang = "en",
-) -> list[NewFigure]:
+) -> list[Figure]:
     """Every row with a figure as a new figure, or one BadRowsError naming every bad row.
 
     `find` gives the indicator of a code as `record` finds it (an unknown one raises, with a
@@ -298,7 +298,7 @@ def figures_from(
     refuses it. Each figure's source names the file and the row, after the row's own source,
     in `lang`, the language of the person importing: it is kept in the log as they read it.
     """
-    figures: list[NewFigure] = []
+    figures: list[Figure] = []
     problems: list[Message] = []
     first: dict[tuple[str, Period, Basis], Row] = {}
     found: dict[str, Indicator] = {}  # codes looked up once, not once per row
@@ -340,7 +340,8 @@ def figures_from(
         origin = Message("import.origin.sheet" if row.sheet else "import.origin.csv", place).text(lang)
         own = _text(cells.get("source"))
         figures.append(
-            NewFigure(
+            Figure(
+                id="",
                 code=indicator.code,
                 value=value,
                 period=period,

@@ -1,200 +1,276 @@
-"""The record log of a data folder: the one object that reads it, appends to it and keeps its state.
+"""The record log of a data folder: the one object that reads it, appends to it and retracts from it.
 
-The log is `records.jsonl`, one record per line, only ever appended to, so that git's
-`union` merge of two clones always gives a valid log. Writers hold an exclusive lock on the
-log file itself (so a log reached through a symlink or a hard link from two folders has one
-lock), readers a shared one, so that no one sees a line half written. A v0.1 log
-(`records.toml`) is read as it is and converted on the first write, kept beside as a backup.
+`records.jsonl` holds one record per line and is only ever appended to, so that git's `union`
+merge of two clones gives a valid log (docs/LOG-FORMAT.md). Writers hold an exclusive lock on
+the log file itself, readers a shared one. A write of several records is a batch whose lines
+name the batch and its size, and a batch counts only whole: a write cut short by a kill is a
+*torn tail*, which counts for nothing and which the next writer moves aside. A v0.1 log
+(`records.toml`) is read as if its records were the first lines, and converted on the first write.
 """
 
 from __future__ import annotations
 
 import fcntl
+import gc
 import os
 import stat
-import zlib
-from collections.abc import Iterator
+from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from datetime import datetime
-from itertools import compress
-from operator import itemgetter
+from itertools import accumulate
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
-from . import cachefile
-from .errors import LogError, RecordNotFoundError
-from .ids import SHORTEST, new_ids, short_forms, typed_prefix
-from .logstate import (
-    EMPTY,
-    RETRACTED,
-    Covered,
-    IdIndex,
-    LogState,
-    NeedsWholeLog,
-    decode,
-    encode,
-    entry_of,
-    state_of,
-    with_tail,
-)
-from .periods import Period
+from .errors import LogError, PeriodError, RecordNotFoundError
+from .ids import ID_LENGTH, SHORTEST, derived_id, new_ids, short_form, typed_prefix
+from .logcache import Cached, LogCache, rest_of
 from .records import (
-    BASIS,
-    CODE,
-    ID,
+    BACKUP_FILE,
+    FORMAT,
     LOG_FILE,
-    RETRACTS,
-    V01_ID,
+    TORN_FILE,
     V01_LOG_FILE,
-    YEAR,
     CurrentFigures,
+    Damage,
+    Declaration,
     Figure,
-    NewFigure,
-    Parsed,
     Record,
     Retraction,
-    Row,
-    check_log,
-    current_of_rows,
-    figure_of,
+    current_figures,
+    damaged,
+    decoded,
     line_of,
-    parse_lines,
-    parse_v01,
+    log_order,
+    rank,
     record_of,
-    row_of,
 )
-from .values import Value
 
-BACKUP_FILE = "records.v0.1.toml"
+Data = bytes | bytearray
+CACHED_FROM = 1 << 16  # a smaller log is read whole sooner than a cache is proven
 
 
-class Migration(Value):
+class Migration(NamedTuple):
     """A v0.1 log converted: where from, where to, how many records, and where the old file is kept."""
 
-    def __init__(self, source: Path, target: Path, backup: Path, count: int) -> None:
-        self.source = source
-        self.target = target
-        self.backup = backup
-        self.count = count
+    source: Path
+    target: Path
+    backup: Path
+    records: int
 
 
-class Entry(Value):
+class Moved(NamedTuple):
+    """A torn tail (a write cut short) moved from the end of the log to the side file."""
+
+    lines: int
+    path: Path
+
+
+class Entry(NamedTuple):
     """A record of the history, with the first retraction of it (a figure) or the figure it retracts."""
 
-    def __init__(self, record: Record, retracted_by: Retraction | None, retracted: Figure | None) -> None:
-        self.record = record
-        self.retracted_by = retracted_by
-        self.retracted = retracted
+    record: Record
+    retracted_by: Retraction | None
+    retracted: Figure | None
 
 
-class Undone(Value):
-    """A retraction as appended, the figure it took back, and each code's current figures after it."""
+class Written(NamedTuple):
+    """What a write added, the display ids of the records it names, and where its codes stand now."""
 
-    def __init__(self, retraction: Retraction, retracted: Figure, current: CurrentFigures) -> None:
-        self.retraction = retraction
-        self.retracted = retracted
+    records: list[Record]
+    shorts: dict[str, str]
+    current: CurrentFigures
+    outranked: dict[str, list[Figure]]  # for a figure written that does not count: those that do
+
+
+class _Rest(NamedTuple):
+    ids: bytes  # every id, sorted, 26 bytes each
+    where: array[int]  # the offset of each id's line
+    order: array[int]  # the offsets of the records in the log's order
+    codes: dict[str, array[int]]  # the same for each code, in capitals
+    retracted: dict[str, int]  # each retracted id, and the offset of its first retraction
+
+
+class Index:
+    """Where the records of the log stand, by the offset of their lines: what the cache keeps.
+
+    `current` holds, for each code in capitals, the offsets of the figures that count. What
+    fewer commands need (`rest()`) comes from the cache only when asked for.
+    """
+
+    def __init__(
+        self, length: int, lines: int, format: int, current: dict[str, list[int]], rest: Any
+    ) -> None:
+        self.length = length  # the bytes it describes: the whole log but a torn tail
+        self.lines = lines
+        self.format = format
         self.current = current
+        self._rest: _Rest | Cached = rest
+
+    def rest(self) -> _Rest:
+        if isinstance(self._rest, Cached):
+            try:
+                ids, where, order, codes, retracted = rest_of(self._rest)
+                by_code = {code: _offsets(offsets) for code, offsets in codes.items()}
+                self._rest = _Rest(ids, _offsets(where), _offsets(order), by_code, retracted)
+            except (ValueError, EOFError, TypeError, AttributeError):
+                raise LogError("error.cache_unusable") from None
+        return self._rest
+
+    def for_cache(self) -> tuple[Any, Any]:
+        rest = self.rest()
+        codes = {code: offsets.tobytes() for code, offsets in rest.codes.items()}
+        return (self.lines, self.format, self.current), (
+            rest.ids, rest.where.tobytes(), rest.order.tobytes(), codes, rest.retracted
+        )  # fmt: skip
+
+
+def _offsets(values: Iterable[int] | bytes = ()) -> array[int]:
+    found = array("q")
+    if isinstance(values, bytes):
+        found.frombytes(values)
+    else:
+        found.extend(values)
+    return found
+
+
+class _Ids:
+    """Sorted ids of 26 bytes each, as a sequence for bisect."""
+
+    def __init__(self, blob: bytes | bytearray) -> None:
+        self.blob = blob
+
+    def __len__(self) -> int:
+        return len(self.blob) // ID_LENGTH
+
+    def __getitem__(self, n: int) -> str:
+        return self.blob[n * ID_LENGTH : (n + 1) * ID_LENGTH].decode("ascii")
+
+
+class Contents:
+    """The bytes of the log as read, and the index of the records they hold.
+
+    A record is read from its line when asked for (the part the index describes was checked
+    whole when the index was made), so that a command decodes only the lines it needs.
+    `shift` is the length of the lines made from a v0.1 log, read as if they came first.
+    """
+
+    def __init__(
+        self, data: Data, index: Index, shift: int = 0, read: dict[int, Record] | None = None
+    ) -> None:
+        self.data, self.index, self.shift = data, index, shift
+        self.read: dict[int, Record] = {} if read is None else read
+        self.hashed: Any = None  # the SHA-256 of `data`, when it was computed as it was read
+        self._seen: dict[str, Any] = {}
+
+    def record(self, offset: int) -> Record:
+        known = self.read.get(offset)
+        if known is None:
+            end = self.data.find(b"\n", offset)
+            found = record_of(decoded(self.data[offset : None if end < 0 else end]), self._seen)
+            if isinstance(found, Declaration):
+                raise LogError("error.cache_unusable")
+            known = self.read[offset] = found
+        return known
+
+    def records(self, offsets: Iterable[int]) -> list[Record]:
+        return [self.record(offset) for offset in offsets]
+
+    def current(self, codes: Iterable[str] | None = None) -> CurrentFigures:
+        """The figure that counts for each period of these codes (of every code when None)."""
+        current = self.index.current
+        wanted = current if codes is None else {code.upper() for code in codes}
+        figures = [self.record(offset) for code in wanted for offset in current.get(code, ())]
+        return {(f.code.upper(), f.period): f for f in figures if isinstance(f, Figure)}
+
+    def matching(self, prefix: str) -> list[Record]:
+        """The records whose id starts with `prefix` (in the log's spelling)."""
+        rest = self.index.rest()
+        ids = _Ids(rest.ids)
+        return self.records(rest.where[bisect_left(ids, prefix) : bisect_left(ids, prefix + "~")])
+
+    def by_id(self, record_id: str) -> Record | None:
+        found = self.matching(record_id)
+        return found[0] if len(found) == 1 else None
+
+    def shorts(self, ids: Iterable[str | None]) -> dict[str, str]:
+        """Each id's shortest beginning that no other id of the log shares (at least 6 characters)."""
+        sorted_ids = _Ids(self.index.rest().ids)
+        found = {}
+        for one in filter(None, ids):
+            n = bisect_left(sorted_ids, one)
+            after = n + 1 if n < len(sorted_ids) and sorted_ids[n] == one else n
+            found[one] = short_form(one, [sorted_ids[m] for m in (n - 1, after) if 0 <= m < len(sorted_ids)])
+        return found
+
+    def history(self, code: str | None, last: int | None) -> list[Entry]:
+        """The records (of one code, any case), the `last` of them, with what retracted each or what each retracts."""
+        rest = self.index.rest()
+        offsets = rest.order if code is None else rest.codes.get(code.upper(), _offsets())
+        if last is not None:
+            offsets = offsets[len(offsets) - last :] if last > 0 else _offsets()
+        entries = []
+        for record in self.records(offsets):
+            if isinstance(record, Retraction):
+                target = self.by_id(record.retracts)
+                entries.append(Entry(record, None, target if isinstance(target, Figure) else None))
+            else:
+                by = rest.retracted.get(record.id)
+                retraction = None if by is None else self.record(by)
+                entries.append(
+                    Entry(record, retraction if isinstance(retraction, Retraction) else None, None)
+                )
+        return entries
 
 
 class RecordLog:
-    """A data folder's record log, with its caches: the one way to read it and to add to it."""
+    """A data folder's record log: the one way to read it and to add to it."""
 
     def __init__(self, folder: Path, cache_dir: Path | None = None) -> None:
         self.path = folder / LOG_FILE
         self.v01_path = folder / V01_LOG_FILE
-        self.cache_dir = cache_dir
+        self.torn_path = folder / TORN_FILE
+        self.cache = LogCache(cache_dir, self.path)
         self.migrated: Migration | None = None  # set when a write converted a v0.1 log
-        self._known: tuple[object, LogState] | None = None
+        self.moved: Moved | None = None  # set when a write moved a torn tail aside
 
-    # reading ---------------------------------------------------------------------------
+    def contents(self) -> Contents:
+        """The log as it is now."""
+        with self._files(shared=True) as (log, v01):
+            return self._contents(log, v01)
 
     def records(self) -> list[Record]:
-        """Every distinct record, in the log's order, each with its short id."""
-        with self._reading() as files:
-            rows, _ = self._rows(files)
-        records = [record_of(row) for row in rows]
-        shorts = short_forms(sorted(row[ID] for row in rows))
-        for record in records:
-            record.short = shorts[record.id]
-        return records
+        """Every distinct record, in the log's order."""
+        contents = self.contents()
+        return contents.records(contents.index.rest().order)
 
-    def history(self, code: str | None = None, last: int | None = None) -> list[Entry]:
-        """The records (of one code, any case), the `last` ones, each with what retracted it or what it retracts."""
-        with self._reading() as files:
-            rows, state = self._rows(files)
-        chosen = [row for row in rows if code is None or row[CODE].upper() == code.upper()]
-        if last is not None:
-            chosen = chosen[len(chosen) - last :] if last > 0 else []
-        wanted = {row[ID] for row in chosen} | {row[RETRACTS] for row in chosen if row[RETRACTS] is not None}
-        by: dict[str, Retraction] = {}
-        figures: dict[str, Figure] = {}
-        for row in rows:
-            retracts = row[RETRACTS]
-            if retracts is not None and retracts in wanted and retracts not in by:
-                retraction = record_of(row)
-                assert isinstance(retraction, Retraction)
-                by[retracts] = retraction
-            elif retracts is None and row[ID] in wanted:
-                figures[row[ID]] = figure_of(row)
-        entries = []
-        for row in chosen:
-            record = figures[row[ID]] if row[ID] in figures else record_of(row)
-            target = figures.get(record.retracts) if isinstance(record, Retraction) else None
-            entries.append(Entry(record, by.get(record.id), target))
-        for entry in entries:
-            for one in (entry.record, entry.retracted_by, entry.retracted):
-                if one is not None:
-                    one.short = state.index.short(one.id)
-        return entries
-
-    def current_as_of(self, as_of: Period | None) -> CurrentFigures:
-        """Each code's current figure per period, of the periods up to `as_of`, with short ids.
-
-        Which figure counts for a code and period never depends on other periods, so these are
-        the state's current figures of those periods: no record need be read.
-        """
-        current = self.state().current
-        if as_of is None:
-            return current
-        return {key: figure for key, figure in current.items() if key[1] <= as_of}
-
-    def state(self) -> LogState:
-        """Each code's current figure per year (with short ids), and the ids of the log."""
-        with self._reading() as files:
-            state = self._state(files)
-        _shorten(state)
-        return state
-
-    # writing ---------------------------------------------------------------------------
-
-    def append_figures(self, figures: list[NewFigure]) -> list[Figure]:
-        """Append figures under one lock with one write; returns them as recorded, in order, with short ids."""
+    def append(self, figures: list[Figure]) -> Written:
+        """Append figures (their ids are made here) in one write: all of them count, or none."""
         if not figures:
-            return []
-        with self._writing(create=True) as files:
-            state = self._state(files)
-            ids = new_ids(int(max(f.recorded_at for f in figures).timestamp() * 1000), len(figures))
-            records: list[Figure] = [
-                Figure(i, f.code, f.value, f.period, f.basis, f.recorded_at, f.user, f.source, f.note)
-                for i, f in zip(ids, figures, strict=True)
-            ]
-            data = self._append(files, list(records))
-            try:
-                if files.migrated:
-                    raise NeedsWholeLog
-                state = with_tail(state, [_row(r) for r in records], state.covered.extended(data))
-                self._keep_state(cachefile.signature_of(os.fstat(files.log_fd)), state)
-            except NeedsWholeLog:
-                state = self._save_whole(files)
-        for figure in records:
-            figure.short = state.index.short(figure.id)
-        return records
+            return Written([], {}, {}, {})
+        with self._files(shared=False, create=True) as (log, v01):
+            contents = self._contents(log, v01)
+            ids = new_ids(int(max(f.recorded_at for f in figures).timestamp() * 1000), len(figures) + 1)
+            batch: dict[str, Any] = (
+                {} if len(figures) == 1 else {"batch": ids[-1], "batch_size": len(figures)}
+            )
+            records: list[Record] = [f._replace(id=i, **batch) for i, f in zip(ids, figures, strict=False)]
+            contents = self._write(log, v01, contents, records)
+        current = contents.current({r.code for r in records})
+        outranked = {
+            r.id: _outranking(contents, r)
+            for r in records
+            if isinstance(r, Figure) and current[r.code.upper(), r.period].id != r.id
+        }
+        named = [r.id for r in records] + [f.id for above in outranked.values() for f in above]
+        return Written(records, contents.shorts(named), current, outranked)
 
-    def retract(self, prefix: str | None, recorded_at: datetime, user: str, note: str | None) -> Undone:
+    def retract(self, prefix: str | None, recorded_at: datetime, user: str, note: str | None) -> Written:
         """Retract the figure whose id starts with `prefix`, or the last one standing."""
-        with self._writing(create=False) as files:
-            rows, state = self._rows(files)
-            target = _retractable(rows, prefix)
+        with self._files(shared=False) as (log, v01):
+            contents = self._contents(log, v01)
+            target = _retractable(contents, prefix)
             retraction = Retraction(
                 new_ids(int(recorded_at.timestamp() * 1000))[0],
                 target.code,
@@ -203,251 +279,128 @@ class RecordLog:
                 user,
                 note,
             )
-            data = self._append(files, [retraction])
-            if files.migrated:
-                state = self._save_whole(files)
-            else:
-                new = _row(retraction)
-                rows = _merged(rows, [new])
-                entries = {retraction.id: entry_of(new)}
-                held = state.index.entry(target.id)
-                if held is not None:
-                    entries[target.id] = held[0].to_bytes(4, "big") + RETRACTED + held[2]
-                covered = state.covered.extended(data)
-                current = dict(state.current)
-                key = (target.code.upper(), target.period)
-                if key in current and current[key].id == target.id:  # the figure before it counts again
-                    del current[key]
-                    before = _figure_that_counts(rows, key)
-                    if before is not None:
-                        current[key] = before
-                state = LogState(current, state.index.with_entries(entries), covered)
-                self._keep_state(cachefile.signature_of(os.fstat(files.log_fd)), state)
-                self._add_rows(files.rows_cached, _covered_key(covered), [new], rows)
-        _shorten(state)
-        retraction.short, target.short = state.index.short(retraction.id), state.index.short(target.id)
-        return Undone(retraction, target, state.current)
+            contents = self._write(log, v01, contents, [retraction])
+        shorts = contents.shorts([retraction.id, target.id])
+        return Written([retraction, target], shorts, contents.current([target.code]), {})
 
     def migrate(self) -> Migration | None:
         """Convert a v0.1 log now; None when there is none."""
         if not os.path.lexists(self.v01_path):
             return None  # and no empty log made either
-        with self._writing(create=True) as files:
-            if files.v01 is None:
-                return None
-            self._checked(files)
-            self._append(files, [])
-            self._save_whole(files)
+        with self._files(shared=False, create=True) as (log, v01):
+            if v01 is not None:
+                self._write(log, v01, self._contents(log, v01), [])
         return self.migrated
 
-    # the files -------------------------------------------------------------------------
-
     @contextmanager
-    def _reading(self) -> Iterator[_Files]:
-        with ExitStack() as stack:
-            files = _Files()
-            files.log = _open(stack, self.path, shared=True, create=False)
-            files.v01 = _open(stack, self.v01_path, shared=True, create=False)
-            yield files
-
-    @contextmanager
-    def _writing(self, create: bool) -> Iterator[_Files]:
-        if not self.path.exists() and os.path.lexists(self.v01_path):
-            with self._reading() as files:  # a damaged v0.1 log is reported before anything is made
-                self._checked(files)
-            create = True
+    def _files(self, shared: bool, create: bool = False) -> Iterator[tuple[int | None, int | None]]:
+        """The log and a v0.1 log beside it, opened and locked; None for one that does not exist."""
+        if not shared and not os.path.lexists(self.path) and os.path.lexists(self.v01_path):
+            create = True  # a v0.1 log is converted by the first write
         made = create and not os.path.lexists(self.path)
         with ExitStack() as stack:
-            files = _Files()
-            files.log = _open(stack, self.path, shared=False, create=create)
-            files.v01 = _open(stack, self.v01_path, shared=False, create=False)
+            log = _open(stack, self.path, shared, create)
+            v01 = _open(stack, self.v01_path, shared, False)
             try:
-                yield files
+                yield log, v01
             except BaseException:
-                if (
-                    made and files.log is not None and os.fstat(files.log).st_size == 0
-                ):  # refused: no empty log
+                if made and log is not None and os.fstat(log).st_size == 0:  # refused: no empty log left
                     os.unlink(self.path)  # under our lock; a writer waiting on it opens the path again
                 raise
 
-    def _checked(self, files: _Files) -> list[Row]:
-        """Every distinct record of the log (and of a v0.1 log beside it) as rows, checked as a whole."""
-        data = _read_all(files.log, self.path) if files.log is not None else b""
-        from .heap import collector_paused  # deferred: start-up (only a whole read needs it)
+    def _contents(self, log: int | None, v01: int | None) -> Contents:
+        """The log read, through its cache when the cache's digest is that of the bytes just read."""
+        if v01 is not None:  # read whole, its records as if they were the log's first lines
+            from .v01 import read_v01
 
-        with collector_paused():
-            parsed = parse_lines(data, self.path)
-            if files.v01 is None:
-                return check_log(parsed, self.path)
-            old = files.v01_rows = parse_v01(_read_all(files.v01, self.v01_path), self.v01_path)
-            return check_log(Parsed(old + parsed.rows, [0] * len(old) + parsed.lines), self.path)
+            old = b"".join(map(line_of, read_v01(bytes(_read(v01, self.v01_path)[0]), self.v01_path)))
+            data = _read(log, self.path)[0] if log is not None else b""
+            return _whole(old + data, self.path, first_line=1 - old.count(b"\n"), shift=len(old))
+        if log is None or os.fstat(log).st_size < CACHED_FROM:
+            return _whole(_read(log, self.path)[0] if log is not None else b"", self.path)
+        cached = self.cache.load()
+        data, hashed, proof = _read(log, self.path, cached.length if cached else None)
+        index = _index_of(cached) if cached is not None and proof == cached.digest else None
+        contents = None if index is None else _grown(Contents(data, index), self.path)
+        if contents is None:
+            contents = _whole(data, self.path)
+        contents.hashed = hashed
+        if contents.index is not index:
+            self._save(contents)
+        return contents
 
-    def _rows(self, files: _Files) -> tuple[list[Row], LogState]:
-        """Every distinct record as a row, in the log's order, and the state; from the caches when they prove it."""
-        state = self._state(files)
-        key = _covered_key(state.covered)
-        if files.whole is not None:
-            self._write_cache("records", key, files.whole)
-            files.rows_cached = _CachedRows(key, files.whole, 0, 0)
-            return files.whole, state
-        if files.v01 is not None or files.log is None:
-            return self._checked(files), state
-        cached = self._cached_rows()
-        if cached is not None and cached.key == key:
-            files.rows_cached = cached
-            return cached.rows, state
-        data = _read_all(files.log, self.path)
-        if cached is not None:
-            new = self._new_rows(cached.key, cached.rows, data)
-            if new is not None:
-                rows = _merged(cached.rows, new)
-                files.rows_cached = self._add_rows(cached, key, new, rows)
-                return rows, state
-        from .heap import collector_paused  # deferred: start-up (only a whole read needs it)
+    def _save(self, contents: Contents) -> None:
+        index, hashed = contents.index, contents.hashed
+        if hashed is None or index.length != len(contents.data):
+            from hashlib import sha256
 
-        with collector_paused():
-            rows = check_log(parse_lines(data, self.path), self.path)
-        self._write_cache("records", key, rows)
-        files.rows_cached = _CachedRows(key, rows, 0, 0)
-        return rows, state
+            hashed = sha256(memoryview(contents.data)[: index.length])
+        self.cache.save(index.length, hashed.digest(), *index.for_cache())
 
-    def _new_rows(self, covered: Any, rows: list[Row], data: bytes) -> list[Row] | None:
-        """The rows of the lines added after the part `rows` describe (which the state has checked)."""
-        try:
-            old = Covered(*covered)
-        except TypeError:
-            return None
-        if len(data) < old.length or EMPTY.extended(data[: old.length]) != old:
-            return None
-        tail = parse_lines(data[old.length :], self.path, first_line=old.lines + 1)
-        known = {row[ID] for row in rows}
-        return sorted({row[ID]: row for row in tail.rows if row[ID] not in known}.values())
+    def _write(self, log: int | None, v01: int | None, contents: Contents, records: list[Record]) -> Contents:
+        """Append the records in one write, flushed to disk; on any failure the file is cut back.
 
-    def _cached_rows(self) -> _CachedRows | None:
-        """The cache of rows with what was added to it, and the part of the log they describe."""
-        if self.cache_dir is None:
-            return None
-        found = cachefile.read_added(cachefile.cache_path(self.cache_dir, "records", self.path))
-        if found is None or not isinstance(found[1], list):
-            return None
-        key, rows, additions = found
-        new: list[Row] = []
-        for addition in additions:  # each (from, to, rows): applies only to the rows it was made for
-            if (
-                isinstance(addition, tuple)
-                and len(addition) == 3
-                and addition[0] == key
-                and isinstance(addition[2], list)
-            ):
-                new += addition[2]
-                key = addition[1]
-        return _CachedRows(key, _merged(rows, sorted(new)), len(new), len(additions))
-
-    def _add_rows(
-        self, cached: _CachedRows | None, key: object, new: list[Row], rows: list[Row]
-    ) -> _CachedRows:
-        """Record in the cache that `new` takes the rows `cached` holds to `rows`, for the log up to `key`.
-
-        New rows go in a block appended to the cache; once the blocks are many, or hold many
-        rows, the cache is written anew.
+        A torn tail is moved aside first. The records of a v0.1 log that the log lacks go
+        before them, as a batch of their own, and the old file is then kept under another name.
         """
-        path = cachefile.cache_path(self.cache_dir, "records", self.path) if self.cache_dir else None
-        if path is None or cached is None:
-            self._write_cache("records", key, rows)
-            return _CachedRows(key, rows, 0, 0)
-        added = cached.added + len(new)
-        if added > max(1000, len(rows) // 10) or cached.blocks >= 100:
-            self._write_cache("records", key, rows)
-            return _CachedRows(key, rows, 0, 0)
-        cachefile.add(path, (cached.key, key, new))
-        return _CachedRows(key, rows, added, cached.blocks + 1)
-
-    def _state(self, files: _Files) -> LogState:
-        """The state, from the cache when it proves it describes the log, else from the new lines, else whole."""
-        if files.v01 is not None:  # a v0.1 log is read whole until it is converted
-            return self._legacy_state(files)
-        if files.log is None:
-            return LogState({}, IdIndex(), EMPTY)
-        signature = cachefile.signature_of(os.fstat(files.log))
-        if self._known is not None and self._known[0] == signature:
-            return self._known[1]  # this process wrote or read the log as it is
-        cached = self._cached("log")
-        if cached is not None and cached[0] == signature:
-            state = decode(cached[1])
-            if state is not None:
-                self._known = (signature, state)
-                return state
-        data = _read_all(files.log, self.path)
-        state = self._grown(decode(cached[1]) if cached is not None else None, data)
-        if state is None:
-            files.whole, state = _whole(data, self.path)
-        self._keep_state(signature, state)
-        return state
-
-    def _grown(self, old: LogState | None, data: bytes) -> LogState | None:
-        """The state from `old` and the lines added after the part it describes, if lines were only added."""
-        if old is None:
-            return None
-        c = old.covered
-        if len(data) < c.length or (c.length and data[c.length - 1 : c.length] != b"\n"):
-            return None
-        if EMPTY.extended(data[: c.length]) != c:
-            return None
-        tail = data[c.length :]
-        try:
-            return with_tail(old, parse_lines(tail, self.path, first_line=c.lines + 1).rows, c.extended(tail))
-        except (NeedsWholeLog, LogError):
-            return None  # the whole log is read, and says what is wrong with its line
-
-    def _legacy_state(self, files: _Files) -> LogState:
-        signature = [
-            cachefile.signature_of(os.fstat(fd)) if fd is not None else None for fd in (files.log, files.v01)
-        ]
-        cached = self._cached("log")
-        if cached is not None and cached[0] == signature:
-            state = decode(cached[1])
-            if state is not None:
-                return state
-        state = state_of(self._checked(files), EMPTY)
-        self._keep_state(signature, state)
-        return state
-
-    def _append(self, files: _Files, records: list[Record]) -> bytes:
-        """One write at the end of the log, flushed to disk; on any failure the file is cut back.
-
-        With a v0.1 log beside it, its records that the log lacks are written first, in the
-        same write, and the old file is then kept under another name.
-        """
-        fd = files.log_fd
-        size = os.fstat(fd).st_size
-        old: list[Record] = []
-        if files.v01 is not None:
-            if files.v01_rows is None:
-                self._checked(files)
-            present = {row[ID] for row in parse_lines(_read_all(fd, self.path), self.path).rows}
-            old = [record_of(row) for row in files.v01_rows or [] if row[ID] not in present]
-        data = b"".join(line_of(r) for r in old + records)
-        if size and os.pread(fd, 1, size - 1) != b"\n":
+        if log is None:
+            raise LogError("error.log_unwritable", path=self.path, reason=os.strerror(2))
+        index, shift = contents.index, contents.shift
+        own, complete = contents.data[shift:], index.length - shift  # the file's bytes, and those that count
+        if complete < len(own):
+            self._move_torn(log, own[complete:], complete)
+        data = b"" if index.format >= FORMAT else line_of(Declaration(FORMAT))
+        if v01 is not None:
+            present = {r.id for r in _parse(own[:complete], self.path).records}
+            migrated = contents.records(o for o in index.rest().order if o < shift)
+            old = [r for r in migrated if r.id not in present]
+            if len(old) > 1:  # the same batch, line for line, in every clone that converts this log
+                batch = derived_id(0, len(old), "".join(r.id for r in old).encode("ascii"))
+                old = [r._replace(batch=batch, batch_size=len(old)) for r in old]
+            records = [*old, *records]
+        data += b"".join(map(line_of, records))
+        if complete and own[complete - 1 : complete] != b"\n":
             data = b"\n" + data  # a last line without its newline, from an editor
         try:
             written = 0
             while written < len(data):
-                written += os.write(fd, data[written:])
-            os.fsync(fd)
+                written += os.write(log, data[written:])
+            os.fsync(log)
         except BaseException as exc:
-            os.ftruncate(fd, size)
+            os.ftruncate(log, complete)
             if isinstance(exc, OSError):
                 raise LogError("error.log_unwritable", path=self.path, reason=exc.strerror) from None
             raise
-        if files.v01 is not None:
-            self._keep_v01(len(files.v01_rows or []))
-            files.migrated = True
-        return data
+        if v01 is not None:
+            self._keep_v01(len(migrated))
+            return _whole(own[:complete] + data, self.path)
+        grown = _grown(Contents(own[:complete] + data, index, 0, contents.read), self.path)
+        grown = grown or _whole(own[:complete] + data, self.path)
+        if len(grown.data) >= CACHED_FROM:
+            if contents.hashed is not None and complete == len(own):
+                grown.hashed = contents.hashed.copy()
+                grown.hashed.update(data)
+            self._save(grown)
+        return grown
+
+    def _move_torn(self, log: int, torn: Data, complete: int) -> None:
+        """Move a torn tail to the side file, then cut the log back to its last whole record."""
+        try:
+            flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC
+            fd = os.open(self.torn_path, flags, 0o666)
+            try:
+                os.write(fd, torn if torn.endswith(b"\n") else torn + b"\n")
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            os.ftruncate(log, complete)
+        except OSError as exc:
+            raise LogError("error.log_unwritable", path=self.torn_path, reason=exc.strerror) from None
+        self.moved = Moved(torn.count(b"\n") + (not torn.endswith(b"\n")), self.torn_path)
 
     def _keep_v01(self, count: int) -> None:
         """The converted v0.1 log, renamed beside the new one; the caller still holds its lock."""
-        backup = self.path.with_name(BACKUP_FILE)
-        n = 1
+        backup, n = self.path.with_name(BACKUP_FILE), 1
         while os.path.lexists(backup):
             n += 1
             backup = self.path.with_name(f"records.v0.1-{n}.toml")
@@ -457,185 +410,337 @@ class RecordLog:
             raise LogError("error.log_unwritable", path=self.v01_path, reason=exc.strerror) from None
         self.migrated = Migration(self.v01_path, self.path, backup, count)
 
-    def _save_whole(self, files: _Files) -> LogState:
-        """The state of the log as it is now, read whole, and cached with its rows."""
-        fd = files.log_fd
-        data = _read_all(fd, self.path)
-        rows, state = _whole(data, self.path)
-        self._keep_state(cachefile.signature_of(os.fstat(fd)), state)
-        self._write_cache("records", _covered_key(state.covered), rows)
-        return state
 
-    def _keep_state(self, signature: object, state: LogState) -> None:
-        """Cache the state for the log with that signature, and keep it at hand for this process."""
-        self._known = (signature, state)
-        self._write_cache("log", signature, encode(state))
+class _Parsed(NamedTuple):
+    records: list[Record]
+    offsets: list[int]
+    lines: list[int]
+    complete: int  # where a torn tail begins; the end of the data when there is none
+    format: int
 
-    def _cached(self, kind: str) -> tuple[Any, Any] | None:
-        if self.cache_dir is None:
+
+def _parse(data: Data, path: Path, first_line: int = 1, start: int = 0) -> _Parsed:
+    """The records of `data` (the log's bytes from offset `start`), every line checked.
+
+    The lines are decoded as one JSON array, which is fastest, and one by one when that fails,
+    to name the line. A last line without its newline that is not JSON is a write cut short, and
+    so are the lines of a batch not written whole at the end: the torn tail, which does not count.
+    """
+    import json
+
+    raw: Sequence[Data] = data.split(b"\n")
+    starts = list(accumulate(map(len, raw), lambda at, n: at + n + 1, initial=start))
+    kept = [n for n, line in enumerate(raw) if line.strip()]
+    complete = start + len(data)
+    try:
+        objects = json.loads(b"[" + b",".join([raw[n] for n in kept]) + b"]")
+        if len(objects) != len(kept):
+            raise ValueError("two records on one line")
+    except (ValueError, RecursionError):
+        objects = []
+        for n in kept:
+            try:
+                objects.append(decoded(raw[n]))
+            except Damage as exc:
+                if n == len(raw) - 1:  # the last line, and no newline after it: cut short
+                    kept, complete = kept[: len(objects)], starts[n]
+                    break
+                raise damaged(path, first_line + n, _broken(exc, raw[n], raw[n + 1 : n + 2])) from None
+    records: list[Record] = []
+    offsets: list[int] = []
+    lines: list[int] = []
+    seen: dict[str, Any] = {}
+    format = 0
+    for n, one in zip(kept, objects, strict=True):
+        try:
+            found = record_of(one, seen)
+        except (Damage, PeriodError) as exc:
+            raise damaged(path, first_line + n, exc) from None
+        if isinstance(found, Declaration):
+            if found.format > FORMAT:
+                raise LogError("error.log_newer_format", path=path, line=first_line + n, format=found.format)
+            format = max(format, found.format)
+        else:
+            records.append(found)
+            offsets.append(starts[n])
+            lines.append(first_line + n)
+    torn = _torn_batches(records, lines, path)
+    if torn < len(records):
+        complete = offsets[torn]
+        del records[torn:], offsets[torn:], lines[torn:]
+    return _Parsed(records, offsets, lines, complete, format)
+
+
+def _broken(damage: Damage, line: Data, following: Sequence[Data]) -> Damage:
+    """A line that is half a record whose other half is on the next line says so."""
+    if following and damage.message.key == "error.record_not_json":
+        try:
+            decoded(line + following[0])
+        except Damage:
+            return damage
+        return Damage("error.record_over_two_lines")
+    return damage
+
+
+def _torn_batches(records: list[Record], lines: list[int], path: Path) -> int:
+    """Where the records of batches not written whole begin at the end of the log (else the end);
+    such a batch anywhere else is damage."""
+    sizes: dict[str, int] = {}
+    ids: dict[str, set[str]] = {}
+    for n, r in enumerate(records):
+        if r.batch is not None and r.batch_size is not None:
+            if sizes.setdefault(r.batch, r.batch_size) != r.batch_size:
+                raise damaged(path, lines[n], Damage("error.record_batch_sizes", batch=r.batch))
+            ids.setdefault(r.batch, set()).add(r.id)
+    broken = {batch for batch, held in ids.items() if len(held) != sizes[batch]}
+    first = len(records)
+    while first and records[first - 1].batch in broken:
+        first -= 1
+    inside = next((n for n in range(first) if records[n].batch in broken), None)
+    if inside is not None:
+        batch = records[inside].batch or ""
+        problem = Damage("error.record_batch_inside", batch=batch, count=len(ids[batch]), size=sizes[batch])
+        raise damaged(path, lines[inside], problem)
+    return first
+
+
+def _whole(data: Data, path: Path, first_line: int = 1, shift: int = 0) -> Contents:
+    """The log read whole, checked as a whole, and indexed."""
+    collecting = gc.isenabled()
+    gc.disable()  # many objects holding no cycles: the collector would walk them again and again
+    try:
+        parsed = _parse(data, path, first_line)
+        found = _distinct(parsed, path)
+        offset_of = {record.id: offset for record, offset in found}
+        ids = sorted(offset_of)
+        by_code: dict[str, list[int]] = {}
+        retracted: dict[str, int] = {}
+        for record, offset in found:
+            by_code.setdefault(record.code.upper(), []).append(offset)
+            if type(record) is Retraction:
+                retracted.setdefault(record.retracts, offset)
+        codes = {code: _offsets(offsets) for code, offsets in by_code.items()}
+        current: dict[str, list[int]] = {}
+        for (code, _), figure in current_figures(record for record, _ in found).items():
+            current.setdefault(code, []).append(offset_of[figure.id])
+        where = _offsets(map(offset_of.__getitem__, ids))
+        rest = _Rest("".join(ids).encode("ascii"), where, _offsets(o for _, o in found), codes, retracted)
+        lines = first_line - 1 + data.count(b"\n", 0, parsed.complete)
+        index = Index(parsed.complete, lines, parsed.format, current, rest)
+        return Contents(data, index, shift, {offset: record for record, offset in found})
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _distinct(parsed: _Parsed, path: Path) -> list[tuple[Record, int]]:
+    """Each record once with its line's offset, in the log's order, after checking the log as a whole.
+
+    The same record twice (a cherry-pick, a merge done twice, a batch written by two clones)
+    counts once; two different records with one id, and a retraction of what is not a figure
+    of its code in the log, are damage.
+    """
+    by_id: dict[str, tuple[Record, int, int]] = {}
+    for record, offset, line in zip(parsed.records, parsed.offsets, parsed.lines, strict=True):
+        held = by_id.setdefault(record.id, (record, offset, line))[0]
+        if held is not record and held._replace(batch=None, batch_size=None) != record._replace(batch=None, batch_size=None):  # fmt: skip
+            raise damaged(path, line, Damage("error.record_id_taken", id=record.id, line=by_id[record.id][2]))
+    for record, _, line in by_id.values():
+        if isinstance(record, Retraction):
+            problem = _retraction_problem(record, by_id.get(record.retracts, (None,))[0])
+            if problem is not None:
+                raise damaged(path, line, problem)
+    found = [(record, offset) for record, offset, _ in by_id.values()]
+    found.sort(key=lambda pair: log_order(pair[0]))
+    return found
+
+
+def _retraction_problem(retraction: Retraction, target: Record | None) -> Damage | None:
+    if retraction.retracts == retraction.id:
+        return Damage("error.retracts_itself")
+    if target is None:
+        return Damage("error.retracts_missing", id=retraction.retracts)
+    if isinstance(target, Retraction):
+        return Damage("error.retracts_retraction", id=retraction.retracts)
+    if target.code.upper() != retraction.code.upper():
+        return Damage(
+            "error.retracts_other_code", id=retraction.retracts, code=target.code, named=retraction.code
+        )
+    return None
+
+
+def _grown(contents: Contents, path: Path) -> Contents | None:
+    """The contents with the lines added after the part the index describes, when lines were only
+    added and settle on their own; None sends the reader back to the whole log."""
+    index, data = contents.index, contents.data
+    if index.length > len(data) or (index.length and data[index.length - 1] != ord("\n")):
+        return None
+    if index.length == len(data):
+        return contents
+    tail = _parse(data[index.length :], path, index.lines + 1, index.length)
+    new = {record.id: (record, offset) for record, offset in zip(tail.records, tail.offsets, strict=True)}
+    if len(new) != len(tail.records) or any(contents.matching(one) for one in new):
+        return None  # an id seen before: the whole log says whether that is damage
+    for record, _ in new.values():
+        target = new.get(record.retracts, (None,))[0] if isinstance(record, Retraction) else None
+        if isinstance(record, Retraction) and _retraction_problem(
+            record, target or contents.by_id(record.retracts)
+        ):
             return None
-        return cachefile.read_any(cachefile.cache_path(self.cache_dir, kind, self.path))
-
-    def _write_cache(self, kind: str, source: object, data: object) -> None:
-        """`log`: the state, for the log's signature; `records`: the rows, for the part of the log they cover."""
-        if self.cache_dir is not None:
-            where = cachefile.cache_path(self.cache_dir, kind, self.path)
-            cachefile.write(where, source, data, owner_only=cachefile.owner_only(self.path))
-
-
-def _whole(data: bytes, path: Path) -> tuple[list[Row], LogState]:
-    """Every row of a log read whole, checked as a whole, and their state."""
-    from .heap import collector_paused  # deferred: start-up (only a whole read needs it)
-
-    with collector_paused():
-        rows = check_log(parse_lines(data, path), path)
-        return rows, state_of(rows, EMPTY.extended(data))
-
-
-def _row(record: Record) -> Row:
-    """A record about to be written, as a row with the checksum of its line."""
-    return row_of(record, zlib.crc32(line_of(record).strip()))
-
-
-def _shorten(state: LogState) -> None:
-    for figure in state.current.values():
-        figure.short = state.index.short(figure.id)
-
-
-class _CachedRows:
-    """The rows the cache holds, the part of the log they describe, and how much was added to it."""
-
-    __slots__ = ("added", "blocks", "key", "rows")  # a plain class: a dataclass costs start-up time
-
-    def __init__(self, key: object, rows: list[Row], added: int, blocks: int) -> None:
-        self.key = key
-        self.rows = rows
-        self.added = added  # rows in the blocks added since it was written
-        self.blocks = blocks
+    grown = Contents(data, index, 0, {**contents.read, **{offset: record for record, offset in new.values()}})
+    rest = index.rest()
+    ids, where = bytearray(rest.ids), _offsets(rest.where)
+    for one in sorted(new):
+        n = bisect_left(_Ids(ids), one)
+        ids[n * ID_LENGTH : n * ID_LENGTH] = one.encode("ascii")
+        where.insert(n, new[one][1])
+    order, codes = _offsets(rest.order), {code: _offsets(offsets) for code, offsets in rest.codes.items()}
+    retracted, current = dict(rest.retracted), dict(index.current)
+    counting: dict[str, dict[Any, tuple[Figure, int]]] = {}
+    for record, offset in sorted(new.values(), key=lambda pair: log_order(pair[0])):
+        code = record.code.upper()
+        for offsets in (order, codes.setdefault(code, _offsets())):
+            offsets.insert(
+                bisect_right(offsets, log_order(record), key=lambda o: log_order(grown.record(o))), offset
+            )
+        if code not in counting:
+            counting[code] = _by_period(grown, current.get(code, ()))
+        held = counting[code]
+        if isinstance(record, Retraction):
+            retracted.setdefault(record.retracts, offset)
+            if any(
+                r.id == record.retracts for r, _ in held.values()
+            ):  # the figure that counted: decide again
+                counted = {f.id for f in current_figures(grown.records(codes[code])).values()}
+                held.clear()
+                held.update(_by_period(grown, (o for o in codes[code] if grown.record(o).id in counted)))
+        elif record.period not in held or rank(record) > rank(held[record.period][0]):
+            held[record.period] = (record, offset)
+    current.update((code, [offset for _, offset in held.values()]) for code, held in counting.items())
+    lines = index.lines + data.count(b"\n", index.length, tail.complete)
+    format = max(index.format, tail.format)
+    grown.index = Index(
+        tail.complete, lines, format, current, _Rest(bytes(ids), where, order, codes, retracted)
+    )
+    return grown
 
 
-def _merged(rows: list[Row], new: list[Row]) -> list[Row]:
-    """Rows in the log's order with new (sorted, distinct) ones added."""
-    if not new or not rows or new[0] > rows[-1]:
-        return [*rows, *new]  # lines appended in time order, as a pull and an undo usually bring them
-    return sorted([*rows, *new])
+def _by_period(contents: Contents, offsets: Iterable[int]) -> dict[Any, tuple[Figure, int]]:
+    """The figures at these offsets, with their offsets, by period."""
+    found = {}
+    for offset in offsets:
+        figure = contents.record(offset)
+        if isinstance(figure, Figure):
+            found[figure.period] = (figure, offset)
+    return found
 
 
-class _Files:
-    """The open, locked files of one reading or writing."""
+def _index_of(cached: Cached) -> Index | None:
+    """The index a cache holds, if it has the shape this version writes."""
+    head = cached.head
+    if not (isinstance(head, tuple) and len(head) == 3 and isinstance(head[2], dict)):
+        return None
+    lines, format, current = head
+    if type(lines) is not int or type(format) is not int:
+        return None
+    return Index(cached.length, lines, format, current, cached)
 
-    def __init__(self) -> None:
-        self.log: int | None = None
-        self.v01: int | None = None
-        self.v01_rows: list[Row] | None = None
-        self.migrated = False
-        self.whole: list[Row] | None = None  # the log's rows, when it had to be read whole
-        self.rows_cached: _CachedRows | None = None  # what the cache of rows holds, once read
 
-    @property
-    def log_fd(self) -> int:
-        if self.log is None:
-            raise LogError("error.log_unwritable", path=LOG_FILE, reason=os.strerror(2))
-        return self.log
+def _outranking(contents: Contents, figure: Figure) -> list[Figure]:
+    """The figures of its code and period that count over `figure`, highest first."""
+    rest = contents.index.rest()
+    same = [
+        r
+        for r in contents.records(rest.codes.get(figure.code.upper(), ()))
+        if isinstance(r, Figure) and r.period == figure.period and r.id not in rest.retracted
+    ]
+    return sorted((r for r in same if rank(r) > rank(figure)), key=rank, reverse=True)
+
+
+def _retractable(contents: Contents, prefix: str | None) -> Figure:
+    """The figure an undo would retract: the one named by an id prefix, else the last one standing."""
+    rest = contents.index.rest()
+    if prefix is None:
+        for offset in reversed(rest.order):
+            last = contents.record(offset)
+            if isinstance(last, Figure) and last.id not in rest.retracted:
+                return last
+        raise RecordNotFoundError("error.undo_nothing")
+    number = prefix.strip().removeprefix("#")
+    if number.isdigit() and len(number) < SHORTEST:  # a v0.1 number, as people still say them
+        found = [r for r in contents.records(rest.order) if r.v01_id == int(number)]
+    else:
+        wanted = typed_prefix(number)
+        if wanted is None:
+            raise RecordNotFoundError("error.undo_no_record", id=prefix)
+        if len(wanted) < SHORTEST:
+            raise RecordNotFoundError("error.undo_prefix_short", id=prefix, shortest=SHORTEST)
+        found = contents.matching(wanted)
+    if not found:
+        raise RecordNotFoundError("error.undo_no_record", id=prefix)
+    if len(found) > 1:
+        raise RecordNotFoundError("error.undo_ambiguous", id=prefix, count=len(found))
+    if isinstance(found[0], Retraction):
+        raise RecordNotFoundError("error.undo_is_retraction", id=prefix)
+    if found[0].id in rest.retracted:
+        raise RecordNotFoundError("error.undo_already", id=prefix)
+    return found[0]
 
 
 def _open(stack: ExitStack, path: Path, shared: bool, create: bool) -> int | None:
     """The file opened and locked, or None when it does not exist (and is not to be made).
 
-    A file that was unlinked or replaced while we waited for its lock (a refused first
-    write, a `git pull`) is opened again by its name.
+    A file that was unlinked or replaced while we waited for its lock (a refused first write,
+    a `git pull`) is opened again by its name.
     """
+    flags = (os.O_RDONLY if shared else os.O_RDWR | os.O_APPEND) | (os.O_CREAT if create else 0)
     for _ in range(100):
-        fd = _open_once(stack, path, shared, create)
-        if fd is None or os.fstat(fd).st_nlink > 0:
+        try:
+            fd = os.open(path, flags | os.O_NONBLOCK | os.O_CLOEXEC, 0o666)
+        except FileNotFoundError:
+            if create:
+                raise LogError("error.log_unwritable", path=path, reason=os.strerror(2)) from None
+            return None
+        except IsADirectoryError:
+            raise LogError("error.log_is_folder", path=path) from None
+        except OSError as exc:
+            raise LogError("error.log_unreadable" if shared else "error.log_unwritable", path=path, reason=exc.strerror) from None  # fmt: skip
+        stack.callback(os.close, fd)
+        mode = os.fstat(fd).st_mode
+        if not stat.S_ISREG(mode):
+            raise LogError("error.log_is_folder" if stat.S_ISDIR(mode) else "error.log_not_file", path=path)
+        fcntl.flock(fd, fcntl.LOCK_SH if shared else fcntl.LOCK_EX)
+        if os.fstat(fd).st_nlink > 0:
             return fd
     raise LogError("error.log_unreadable" if shared else "error.log_unwritable", path=path, reason="busy")
 
 
-def _open_once(stack: ExitStack, path: Path, shared: bool, create: bool) -> int | None:
-    flags = os.O_RDONLY if shared else os.O_RDWR | os.O_APPEND
-    if create:
-        flags |= os.O_CREAT
-    try:
-        fd = os.open(path, flags | os.O_NONBLOCK | os.O_CLOEXEC, 0o666)
-    except FileNotFoundError:
-        if create:
-            raise LogError("error.log_unwritable", path=path, reason=os.strerror(2)) from None
-        return None
-    except IsADirectoryError:
-        raise LogError("error.log_is_folder", path=path) from None
-    except OSError as exc:
-        key = "error.log_unreadable" if shared else "error.log_unwritable"
-        raise LogError(key, path=path, reason=exc.strerror) from None
-    stack.callback(os.close, fd)
-    mode = os.fstat(fd).st_mode
-    if stat.S_ISDIR(mode):
-        raise LogError("error.log_is_folder", path=path)
-    if not stat.S_ISREG(mode):
-        raise LogError("error.log_not_file", path=path)
-    fcntl.flock(fd, fcntl.LOCK_SH if shared else fcntl.LOCK_EX)
-    return fd
+def _read(fd: int, path: Path, mark: int | None = None) -> tuple[bytearray, Any, bytes | None]:
+    """The file's bytes; with `mark`, also the SHA-256 of all of them and the digest of the first `mark`.
 
-
-def _read_all(fd: int, path: Path) -> bytes:
+    Read and hashed a piece at a time, while the piece is fresh in the processor's cache.
+    """
     size = os.fstat(fd).st_size
+    data = bytearray(size)
+    view, at, hashed, proof = memoryview(data), 0, None, None
+    if mark is not None:
+        from hashlib import sha256  # deferred: start-up (a log too small for a cache is not hashed)
+
+        hashed = sha256()
+        proof = hashed.digest() if mark == 0 else None
     try:
-        chunks = []
-        offset = 0
-        while True:
-            chunk = os.pread(fd, max(size - offset, 1 << 16), offset)
-            if not chunk:
+        while at < size:
+            end = min(size, at + (1 << 18), mark if mark is not None and at < mark else size)
+            got = os.preadv(fd, [view[at:end]], at)
+            if not got:
                 break
-            chunks.append(chunk)
-            offset += len(chunk)
+            if hashed is not None:
+                hashed.update(view[at : at + got])
+            at += got
+            if hashed is not None and at == mark:
+                proof = hashed.digest()
     except OSError as exc:
         raise LogError("error.log_unreadable", path=path, reason=exc.strerror) from None
-    return b"".join(chunks)
-
-
-def _retractable(rows: list[Row], prefix: str | None) -> Figure:
-    """The figure an undo would retract: the one named by an id prefix, else the last one standing."""
-    gone = set(map(itemgetter(RETRACTS), rows))
-    if prefix is None:
-        last = next((row for row in reversed(rows) if row[RETRACTS] is None and row[ID] not in gone), None)
-        if last is None:
-            raise RecordNotFoundError("error.undo_nothing")
-        found = [last]
-    else:
-        number = prefix.strip().removeprefix("#")
-        if number.isdigit() and len(number) < SHORTEST:  # a v0.1 number, as people still say them
-            found = [row for row in rows if row[V01_ID] == int(number)]
-        else:
-            wanted = typed_prefix(number)
-            if wanted is None:
-                raise RecordNotFoundError("error.undo_no_record", id=prefix)
-            if len(wanted) < SHORTEST:
-                raise RecordNotFoundError("error.undo_prefix_short", id=prefix, shortest=SHORTEST)
-            found = [row for row in rows if row[ID].startswith(wanted)]
-        if not found:
-            raise RecordNotFoundError("error.undo_no_record", id=prefix)
-        if len(found) > 1:
-            raise RecordNotFoundError("error.undo_ambiguous", id=prefix, count=len(found))
-    row = found[0]
-    if row[RETRACTS] is not None:
-        raise RecordNotFoundError("error.undo_is_retraction", id=prefix)
-    if row[ID] in gone:
-        raise RecordNotFoundError("error.undo_already", id=prefix)
-    return figure_of(row)
-
-
-def _figure_that_counts(rows: list[Row], key: tuple[str, Period]) -> Figure | None:
-    """The current figure of a code (in capitals) and period, from the rows of the log."""
-    code, period = key
-    spellings = {one for one in set(map(itemgetter(CODE), rows)) if one.upper() == code}
-    wanted = (period.year, period.months)
-    same = [
-        row
-        for row in compress(rows, map(spellings.__contains__, map(itemgetter(CODE), rows)))
-        if row[RETRACTS] is not None or row[YEAR:BASIS] == wanted
-    ]
-    return current_of_rows(same).get(key)
-
-
-def _covered_key(covered: Covered) -> tuple[int, int, int, int]:
-    return (covered.length, covered.lines, covered.crc, covered.adler)
+    finally:
+        view.release()
+    return data if at == size else data[:at], hashed, proof

@@ -220,6 +220,26 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "Converted the v0.1 record log {source} ({count} records) to {target}; the old file is kept as {backup}.",
         "vi": "Đã chuyển sổ ghi v0.1 {source} ({count} bản ghi) sang {target}; tệp cũ được giữ lại là {backup}.",
     },
+    "log.torn_moved": {
+        "en": "An interrupted write had left {lines} line(s) at the end of {log} that did not count; they are moved to {torn}.",
+        "vi": "Một lần ghi bị ngắt giữa chừng đã để lại {lines} dòng ở cuối {log} không được tính; đã chuyển chúng sang {torn}.",
+    },
+    "record.outranked": {
+        "en": "This figure does not count for {code} {period}: #{id} ({value}, {basis}, recorded {when} by {user}) counts over it.",
+        "vi": "Số liệu này không được tính cho {code} kỳ {period}: bản ghi #{id} ({value}, {basis}, do {user} nhập lúc {when}) được tính thay.",
+    },
+    "record.outranked_undo": {
+        "en": "If that one is wrong, `targets undo {id}` takes it back, and this figure counts.",
+        "vi": "Nếu bản ghi đó sai, `targets undo {id}` sẽ rút lại nó, và số liệu này được tính.",
+    },
+    "record.outranked_more": {
+        "en": "{count} figures count over this one; `targets history {code}` lists them.",
+        "vi": "Có {count} số liệu được tính trước số liệu này; `targets history {code}` liệt kê chúng.",
+    },
+    "import.outranked_more": {
+        "en": "… and {count} more figures of this file that do not count (targets history CODE shows what counts).",
+        "vi": "… và {count} số liệu khác của tệp này không được tính (targets history MÃ cho biết số nào được tính).",
+    },
     "log.nothing_to_migrate": {
         "en": "{path} is already in the current format; nothing to convert.",
         "vi": "{path} đã ở định dạng hiện hành; không có gì để chuyển.",
@@ -470,6 +490,54 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "the {key} is not valid text (bytes that are not UTF-8); nothing was written",
         "vi": "{key} không phải văn bản hợp lệ (có byte không phải UTF-8); chưa ghi gì",
     },
+    "error.record_two_on_a_line": {
+        "en": "two records on one line (the second begins at column {column}); put each on its own line",
+        "vi": "hai bản ghi trên một dòng (bản ghi thứ hai bắt đầu ở cột {column}); hãy để mỗi bản ghi một dòng",
+    },
+    "error.record_over_two_lines": {
+        "en": "one record broken over this line and the next; join them into one line",
+        "vi": "một bản ghi bị tách thành dòng này và dòng sau; hãy nối lại thành một dòng",
+    },
+    "error.record_id_case": {
+        "en": "{key} {value} is in lower case; ids are written in capitals ({upper})",
+        "vi": "{key} {value} viết chữ thường; mã bản ghi viết chữ hoa ({upper})",
+    },
+    "error.record_not_an_id": {
+        "en": "{key} {value} is not a record id (26 letters and digits, as targets writes them)",
+        "vi": "{key} {value} không phải mã bản ghi (26 chữ và số, như targets ghi)",
+    },
+    "error.record_time_range": {
+        "en": "recorded_at {value} lies outside the range of dates and times",
+        "vi": "recorded_at {value} nằm ngoài phạm vi ngày giờ",
+    },
+    "error.record_bad_date": {
+        "en": "{key} {value} is not a date (YYYY-MM-DD)",
+        "vi": "{key} {value} không phải ngày (YYYY-MM-DD)",
+    },
+    "error.record_bad_batch_size": {
+        "en": "batch_size {value} is not a positive whole number",
+        "vi": "batch_size {value} không phải số nguyên dương",
+    },
+    "error.record_batch_sizes": {
+        "en": "the records of batch {batch} give different sizes",
+        "vi": "các bản ghi của lô {batch} ghi số lượng khác nhau",
+    },
+    "error.record_batch_inside": {
+        "en": "an interrupted write (batch {batch}: {count} of its {size} records) that is not at the end of the log; move its lines to records.torn.jsonl",
+        "vi": "một lần ghi bị ngắt (lô {batch}: {count} trên {size} bản ghi) không nằm ở cuối sổ; hãy chuyển các dòng của nó sang records.torn.jsonl",
+    },
+    "error.log_bad_format": {
+        "en": "format {value} is not a format number",
+        "vi": "format {value} không phải số hiệu định dạng",
+    },
+    "error.log_newer_format": {
+        "en": "{path}: line {line} says it is written in format {format} of the log, by a newer targets; this one reads format {ours} and older: upgrade targets",
+        "vi": "{path}: dòng {line} cho biết sổ được ghi theo định dạng {format}, bởi phiên bản targets mới hơn; phiên bản này chỉ đọc định dạng {ours} trở về trước: hãy nâng cấp targets",
+    },
+    "error.toml_too_deep": {
+        "en": "nested too deeply, or a number too long, to be a plan or a log",
+        "vi": "lồng nhau quá sâu hoặc có số quá dài, không thể là kế hoạch hay sổ ghi",
+    },
     "error.record_not_json": {
         "en": "not a JSON object on one line",
         "vi": "không phải một đối tượng JSON trên một dòng",
@@ -529,7 +597,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "retracts is not a record id",
         "vi": "retracts không phải id bản ghi",
     },
-    "error.record_bad_value": {"en": "value {value} is not a number", "vi": "value {value} không phải là số"},
+    "error.record_bad_value": {
+        "en": "value {value} is not a plain decimal number (digits 0-9, a point)",
+        "vi": "value {value} không phải số thập phân thông thường (chữ số 0-9, dấu chấm)",
+    },
     "error.record_bad_basis": {
         "en": "basis {value} is neither estimate nor official",
         "vi": "basis {value} không phải estimate hay official",

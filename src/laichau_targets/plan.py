@@ -19,13 +19,12 @@ import os
 import re
 import sys
 import unicodedata
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Iterable, Sequence
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any, Literal, cast, get_args
 
-from . import cachefile
 from .errors import PlanError, UnknownIndicatorError, UnknownPlanError
 from .messages import Message
 from .numbers import FIGURE_RANGE, figure_in_range
@@ -290,12 +289,6 @@ class Plans(Value):
         return list(seen.values())
 
 
-# What a cache of assembled plans may hold (_freeze).
-_CACHED_CLASSES: dict[str, type[Value]] = {
-    cls.__name__: cls for cls in (Settings, Override, Baseline, Indicator, Plan, Plans)
-}
-
-
 def _plan_key(name: str) -> str:
     """A plan's name as --plan matches it: any case, an en dash as a hyphen."""
     return name.strip().replace("\u2013", "-").casefold()
@@ -340,28 +333,14 @@ def bundled_plan_files() -> list[Path]:
     return [Path(PLAN_FILE), *(p.relative_to(base) for p in sorted((base / PLANS_FOLDER).glob("*.toml")))]
 
 
-def load_plans(path: Path, cache_dir: Path | None = None) -> Plans:
-    """Read and validate the entry point and every plan file it names, reporting every problem at once.
-
-    With `cache_dir`, valid plans are cached as they were assembled, for as long as their
-    files and the code that reads them are unchanged, and the parsed TOML of each file
-    besides, so that a change to one file is not read with the parser in the others.
-    """
-    if cache_dir is not None:
-        cached = _cached_plans(path, cache_dir)
-        if cached is not None:
-            return cached
-    try:
-        return _load_plans(path, cache_dir)
-    except PlanError:
-        if cache_dir is None:
-            raise
-        return _load_plans(path, None)  # a cached file has no lines to point at: read them all again
+def load_plans(path: Path) -> Plans:
+    """Read and validate the entry point and every plan file it names, reporting every problem at once."""
+    return _assemble(path, _read_source(path))
 
 
-def load_plan(path: Path, cache_dir: Path | None = None, name: str | None = None) -> Plan:
+def load_plan(path: Path, name: str | None = None) -> Plan:
     """The plan called `name` of the folder whose entry point is `path`, else the folder's choice."""
-    return load_plans(path, cache_dir).choose(name)
+    return load_plans(path).choose(name)
 
 
 def entry_point_naming(path: Path) -> Path | None:
@@ -388,7 +367,7 @@ def entry_point_naming(path: Path) -> Path | None:
 def plan_files_named(entry: Path) -> list[Path] | None:
     """The further plan files an entry point's [folder] names; None when it cannot be read."""
     try:
-        source = _read_source(entry, None)
+        source = _read_source(entry)
     except PlanError:
         return None
     _, files = _PlanReader(source.text, entry).folder(source.data)
@@ -397,32 +376,17 @@ def plan_files_named(entry: Path) -> list[Path] | None:
 
 def parse_plan(text: str, path: Path) -> Plan:
     """Validate the text of an entry point (files it names are read beside `path`); its chosen plan."""
-    return _assemble(path, _Source(path, text, _parse_toml(text, path)), None).choose()
+    return _assemble(path, _Source(path, text, _parse_toml(text, path))).choose()
 
 
 class _Source(Value):
-    def __init__(
-        self,
-        path: Path,
-        text: str,
-        data: dict[str, Any],
-        signature: list[int] | None = None,
-        cached: bool = False,
-    ) -> None:
+    def __init__(self, path: Path, text: str, data: dict[str, Any]) -> None:
         self.path = path
-        self.text = text  # empty when the data came from the cache
+        self.text = text
         self.data = data
-        self.signature = signature  # taken before the file was read: a change while reading shows next time
-        self.cached = cached
 
 
-def _read_source(path: Path, cache_dir: Path | None) -> _Source:
-    signature = cachefile.signature(path) if cache_dir is not None else None
-    if cache_dir is not None and signature is not None:
-        cached = cachefile.read(cachefile.cache_path(cache_dir, "plan", path), [signature, _CODE_SIGNATURE])
-        data = _from_cache(cached, _toml_shaped)
-        if isinstance(data, dict):
-            return _Source(path, "", data, signature, cached=True)
+def _read_source(path: Path) -> _Source:
     try:
         text = _read_text(path)
     except FileNotFoundError:
@@ -433,107 +397,12 @@ def _read_source(path: Path, cache_dir: Path | None) -> _Source:
         raise PlanError(path, [Message("error.plan_not_utf8", {"byte": exc.start})]) from None
     except OSError as exc:
         raise PlanError(path, [Message("error.plan_unreadable", {"reason": exc.strerror})]) from None
-    return _Source(path, text, _parse_toml(text, path), signature)
+    return _Source(path, text, _parse_toml(text, path))
 
 
-def _load_plans(path: Path, cache_dir: Path | None) -> Plans:
-    entry = _read_source(path, cache_dir)
-    sources: list[_Source] = []
-    plans = _assemble(path, entry, cache_dir, sources)
-    if cache_dir is None or _CODE_SIGNATURE is None:
-        return plans
-    for source in sources:
-        if source.signature is not None and not source.cached:
-            where = cachefile.cache_path(cache_dir, "plan", source.path)
-            private = cachefile.owner_only(source.path)
-            cachefile.write(
-                where, [source.signature, _CODE_SIGNATURE], _freeze(source.data), owner_only=private
-            )
-    files = [source.path for source in sources]
-    assembled = _assembled_from(path, files, [source.signature for source in sources])
-    if assembled is not None:
-        where = cachefile.cache_path(cache_dir, "plans", path, as_named=True)
-        cachefile.write(where, assembled, _freeze(plans), owner_only=cachefile.owner_only(*files))
-    return plans
-
-
-def _code_signature() -> list[list[int]] | None:
-    """The signature of each module whose code decides what plan files mean, as it was loaded;
-    None when one cannot be looked at (then nothing read with that code is cached)."""
-    found = []
-    for name in _READERS:
-        file = sys.modules[f"{__package__}.{name}"].__file__
-        found.append(None if file is None else cachefile.signature(Path(file)))
-    return None if None in found else [one for one in found if one is not None]
-
-
-def _assembled_from(path: Path, files: list[Path], signatures: list[list[int] | None]) -> list[Any] | None:
-    """What assembled plans are valid for: the entry point as named, the signature of each of
-    their files, and of the code that read them; None when one could not be looked at."""
-    if None in signatures:
-        return None
-    return [str(path), [str(file) for file in files], signatures, _CODE_SIGNATURE]
-
-
-def _cached_plans(path: Path, cache_dir: Path) -> Plans | None:
-    """The plans of the entry point `path` as last assembled, if nothing they came from has changed."""
-    found = cachefile.read_any(cachefile.cache_path(cache_dir, "plans", path, as_named=True))
-    if found is None:
-        return None
-    proof, data = found
-    try:
-        files = [Path(name) for name in proof[1]]
-        if proof != _assembled_from(path, files, [cachefile.signature(file) for file in files]):
-            return None
-    except (LookupError, TypeError, ValueError):  # not a proof this version wrote
-        return None
-    plans = _from_cache(data, _whole_plans)
-    return plans if isinstance(plans, Plans) else None
-
-
-def _from_cache(data: Any, shaped: Callable[[Any], bool]) -> Any | None:
-    """What a cache holds, thawed, if it has the shape this version writes; else None.
-
-    A cache is bytes from a file: checksums catch what goes wrong by accident, but a block
-    written on purpose can hold anything marshal can, so whatever thawing it raises only
-    means that the cache is not used."""
-    try:
-        value = _thaw(data)
-        return value if shaped(value) else None
-    except Exception:  # a cache that fails costs only speed
-        return None
-
-
-def _toml_shaped(value: Any) -> bool:
-    """Whether `value` is made only of what the TOML parser makes of a plan (dates are not cached)."""
-    if type(value) is dict:
-        return all(type(key) is str and _toml_shaped(item) for key, item in value.items())
-    if type(value) is list:
-        return all(_toml_shaped(item) for item in value)
-    return type(value) in _AS_STORED or type(value) is Decimal
-
-
-def _whole_plans(value: Any) -> bool:
-    """Whether `value` is plans made of plans made of indicators, as _assemble makes them."""
-    return (
-        isinstance(value, Plans)
-        and type(value.plans) is tuple
-        and all(
-            isinstance(plan, Plan)
-            and type(plan.indicators) is tuple
-            and isinstance(plan.settings, Settings)
-            and all(isinstance(indicator, Indicator) for indicator in plan.indicators)
-            for plan in value.plans
-        )
-    )
-
-
-def _assemble(
-    path: Path, entry: _Source, cache_dir: Path | None, sources: list[_Source] | None = None
-) -> Plans:
+def _assemble(path: Path, entry: _Source) -> Plans:
     """The plans of the entry point and of the files it names; every problem of every file at once."""
-    sources = [] if sources is None else sources
-    sources.append(entry)
+    sources = [entry]
     problems: list[Message] = []
     entry_reader = _PlanReader(entry.text, path)
     current, files = entry_reader.folder(entry.data)
@@ -542,7 +411,7 @@ def _assemble(
     for name in files:
         file = path.parent / name
         try:
-            sources.append(_read_source(file, cache_dir))
+            sources.append(_read_source(file))
         except PlanError as exc:
             problems += [Message("error.plan_problem", {"path": file, "problem": p}) for p in exc.problems]
             continue
@@ -620,47 +489,6 @@ def _parse_toml(text: str, path: Path) -> dict[str, Any]:
         ) from None
 
 
-def _freeze(value: Any) -> Any:
-    """Parsed TOML, or assembled plans, in a form marshal can store: each Decimal, Path, tuple
-    and plan object as a tagged tuple (marshal refuses what else it cannot store: dates)."""
-    if isinstance(value, Value):
-        return ("value", type(value).__name__, {name: _freeze(item) for name, item in vars(value).items()})
-    if isinstance(value, Decimal):
-        return ("decimal", str(value))
-    if isinstance(value, Path):
-        return ("path", str(value))
-    if isinstance(value, tuple):
-        return ("tuple", [_freeze(item) for item in value])
-    if isinstance(value, dict):
-        return {key: _freeze(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_freeze(item) for item in value]
-    return value
-
-
-_AS_STORED = frozenset({str, int, bool, type(None)})
-
-
-def _thaw(value: Any) -> Any:
-    kind = type(value)
-    if kind is dict:
-        return {key: item if type(item) in _AS_STORED else _thaw(item) for key, item in value.items()}
-    if kind is list:
-        return [item if type(item) in _AS_STORED else _thaw(item) for item in value]
-    if kind is not tuple:
-        return value
-    if value[0] == "decimal":
-        number = Decimal(value[1])
-        if not figure_in_range(number):  # what no plan holds: a cache written on purpose
-            raise ValueError(value[1])
-        return number
-    if value[0] == "path":
-        return Path(value[1])
-    if value[0] == "tuple":
-        return tuple(_thaw(value[1]))
-    return _CACHED_CLASSES[value[1]](**_thaw(value[2]))
-
-
 class _Draft(Value):
     """A plan file as read on its own: its head, and its indicator tables in file order."""
 
@@ -722,12 +550,11 @@ class _PlanReader:
         good: list[str] = []
         if not isinstance(files, list):
             files = [files]
-        itself = cachefile.signature(self.path)  # the same file by any name: the same device and inode
         for name in files:
             parts = Path(name).parts if isinstance(name, str) and "\x00" not in name else ()
-            if not parts or Path(name).is_absolute() or ".." in parts:
+            if not parts or Path(name).is_absolute() or ".." in parts or not _inside(self.path.parent, name):
                 self.problem("error.folder_plan_file", self.key_line(None, "plan_files"), value=name)
-            elif itself is not None and cachefile.signature(self.path.parent / name) == itself:
+            elif _same_file(self.path, self.path.parent / name):
                 self.problem("error.folder_plan_file_is_entry", self.key_line(None, "plan_files"), value=name)
             else:
                 good.append(name)
@@ -1132,8 +959,17 @@ def _with_target(described: Indicator, target: Indicator) -> Indicator:
     )
 
 
-# The modules whose code decides what plan files mean: assembled plans are cached only for the
-# very files of these that assembled them, so that an upgrade or an edit reads them anew. Their
-# signatures are taken as they are loaded: an upgrade while a command runs shows in the next.
-_READERS = ("plan", "numbers", "periods", "values")
-_CODE_SIGNATURE = _code_signature()
+def _inside(folder: Path, name: str) -> bool:
+    """Whether a plan file named in the folder stays in it, whatever links lie on its way."""
+    try:
+        return (folder / name).resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):  # a loop of links
+        return False
+
+
+def _same_file(one: Path, other: Path) -> bool:
+    """The same file by any name (a hard link, a symlink)."""
+    try:
+        return os.path.samefile(one, other)
+    except OSError:
+        return False

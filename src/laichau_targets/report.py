@@ -12,14 +12,27 @@ from .values import Value
 class Report(Value):
     """What every output format renders."""
 
-    def __init__(self, plan: Plan, as_of: Period | None, standings: list[Standing], summary: Summary) -> None:
+    def __init__(
+        self,
+        plan: Plan,
+        as_of: Period | None,
+        standings: list[Standing],
+        summary: Summary,
+        shorts: dict[str, str] | None = None,
+    ) -> None:
         self.plan = plan
         self.as_of = as_of
         self.standings = standings
         self.summary = summary
+        self.shorts = shorts or {}  # each figure's id as people see and type it
+
+    def short(self, record_id: str) -> str:
+        return self.shorts.get(record_id, record_id)
 
 
-def build_report(plan: Plan, current: CurrentFigures, as_of: Period | None = None) -> Report:
+def build_report(
+    plan: Plan, current: CurrentFigures, as_of: Period | None = None, shorts: dict[str, str] | None = None
+) -> Report:
     """The standing of every indicator from each code's current figure (chosen up to `as_of`)."""
     rows = standings(plan, current)
-    return Report(plan=plan, as_of=as_of, standings=rows, summary=summarize(rows))
+    return Report(plan=plan, as_of=as_of, standings=rows, summary=summarize(rows), shorts=shorts)

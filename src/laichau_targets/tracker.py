@@ -12,12 +12,12 @@ from typing import TYPE_CHECKING
 from .datafolder import DataFolder
 from .errors import ValueRuleError
 from .formatting import Locale
-from .log import RecordLog
+from .log import Entry, RecordLog
 from .messages import Lang
 from .numbers import checked_figure, parse_number
 from .periods import default_period, parse_period
 from .plan import Indicator, Plan, load_plans
-from .records import Basis, CurrentFigures, Figure, NewFigure, Record, Retraction
+from .records import Basis, CurrentFigures, Figure, Record, Retraction
 from .standing import FINE, Standing, standing_of
 from .values import Value
 
@@ -32,7 +32,8 @@ class Recorded(Value):
     """The outcome of `record`: the new record, the standing it gives, and what to tell.
 
     `standing` is None when no annual plan of the folder judges the figure's year and code:
-    the figure is kept all the same, for "so với cùng kỳ" and term reviews.
+    the figure is kept all the same, for "so với cùng kỳ" and term reviews. `outranked_by`
+    holds the figures that count over the new one for its code and period, highest first.
     """
 
     def __init__(
@@ -42,41 +43,54 @@ class Recorded(Value):
         period_defaulted: bool,
         likely_intended: Decimal | None,
         indicator: Indicator,
+        outranked_by: list[Figure],
+        shorts: dict[str, str],
     ) -> None:
         self.record = record
         self.standing = standing
         self.period_defaulted = period_defaulted
         self.likely_intended = likely_intended
         self.indicator = indicator
+        self.outranked_by = outranked_by
+        self.shorts = shorts  # the display id of each record named
 
 
 class Undone(Value):
     """The outcome of `undo`."""
 
-    def __init__(self, retraction: Retraction, retracted: Figure, standing: Standing | None) -> None:
+    def __init__(
+        self, retraction: Retraction, retracted: Figure, standing: Standing | None, shorts: dict[str, str]
+    ) -> None:
         self.retraction = retraction
         self.retracted = retracted
         self.standing = standing
+        self.shorts = shorts
 
 
 class Imported(Value):
     """The outcome of `import`: the figures read, and as recorded (none on a dry run)."""
 
-    def __init__(self, figures: list[NewFigure], records: list[Figure], sheets: list[str]) -> None:
+    def __init__(
+        self,
+        figures: list[Figure],
+        records: list[Figure],
+        sheets: list[str],
+        outranked: dict[str, list[Figure]] | None = None,
+        shorts: dict[str, str] | None = None,
+    ) -> None:
         self.figures = figures
         self.records = records
         self.sheets = sheets
+        self.outranked = outranked or {}  # for a figure recorded that does not count: those that do
+        self.shorts = shorts or {}
 
 
-class HistoryEntry(Value):
-    """A record with what later records did to it."""
+class History(Value):
+    """The records `history` lists, with the display id of each record they name."""
 
-    def __init__(
-        self, record: Record, retracted_by: Retraction | None, retracted: Figure | None = None
-    ) -> None:
-        self.record = record
-        self.retracted_by = retracted_by  # for a figure: the first retraction of it
-        self.retracted = retracted  # for a retraction: the figure it takes back
+    def __init__(self, entries: list[Entry], shorts: dict[str, str]) -> None:
+        self.entries = entries
+        self.shorts = shorts
 
 
 def current_user() -> str:
@@ -132,7 +146,7 @@ class Tracker:
 
     def __init__(self, folder: DataFolder, plan_name: str | None = None) -> None:
         self.folder = folder
-        self.plans = load_plans(folder.plan_path, folder.cache_dir)
+        self.plans = load_plans(folder.plan_path)
         self.plan: Plan = self.plans.choose(plan_name)
         self.log = RecordLog(folder.path, folder.cache_dir)
 
@@ -172,24 +186,20 @@ class Tracker:
         else:
             period = parse_period(period_text)
         check_value(indicator, value)
-        figure = NewFigure(
-            code=indicator.code,
-            value=value,
-            period=period,
-            basis=basis,
-            recorded_at=now(),
-            user=current_user(),
-            source=_nfc(source),
-            note=_nfc(note),
+        figure = Figure(
+            "", indicator.code, value, period, basis, now(), current_user(), _nfc(source), _nfc(note)
         )
-        (record,) = self.log.append_figures([figure])
-        state = self.log.state()  # as it is now: with this figure, and any appended since
+        written = self.log.append([figure])
+        record = written.records[0]
+        assert isinstance(record, Figure)
         return Recorded(
             record=record,
-            standing=self.standing_for(indicator.code, period.year, state.current),
+            standing=self.standing_for(indicator.code, period.year, written.current),
             period_defaulted=period_text is None,
             likely_intended=likely_intended(self._judged(indicator, period.year), value),
             indicator=indicator,
+            outranked_by=written.outranked.get(record.id, []),
+            shorts=written.shorts,
         )
 
     def import_file(
@@ -219,7 +229,9 @@ class Tracker:
         )
         if dry_run:
             return Imported(figures, [], table.sheets)
-        return Imported(figures, self.log.append_figures(figures), table.sheets)
+        written = self.log.append(figures)
+        records = [r for r in written.records if isinstance(r, Figure)]
+        return Imported(figures, records, table.sheets, written.outranked, written.shorts)
 
     def _judged(self, indicator: Indicator, year: int) -> Indicator:
         """The indicator with the target of the plan that judges `year`, else as described."""
@@ -228,24 +240,39 @@ class Tracker:
 
     def undo(self, record_id: str | None = None, note: str | None = None) -> Undone:
         """Retract the figure whose id starts with `record_id`, or the last one standing."""
-        done = self.log.retract(record_id, now(), current_user(), _nfc(note))
-        retracted = done.retracted
-        standing = self.standing_for(retracted.code, retracted.period.year, done.current)
-        return Undone(done.retraction, retracted, standing)
+        written = self.log.retract(record_id, now(), current_user(), _nfc(note))
+        retraction, retracted = written.records
+        assert isinstance(retraction, Retraction) and isinstance(retracted, Figure)
+        standing = self.standing_for(retracted.code, retracted.period.year, written.current)
+        return Undone(retraction, retracted, standing, written.shorts)
 
-    def history(self, code: str | None = None, limit: int | None = None) -> list[HistoryEntry]:
+    def history(self, code: str | None = None, limit: int | None = None) -> History:
         """The records in the log's order (of one indicator), the last `limit` of them."""
         wanted = self.plans.indicator(code).code if code else None
-        return [HistoryEntry(e.record, e.retracted_by, e.retracted) for e in self.log.history(wanted, limit)]
+        contents = self.log.contents()
+        entries = contents.history(wanted, limit)
+        named = [
+            one.id for e in entries for one in (e.record, e.retracted_by, e.retracted) if one is not None
+        ]
+        return History(
+            entries,
+            contents.shorts(
+                [*named, *(e.record.retracts for e in entries if isinstance(e.record, Retraction))]
+            ),
+        )
 
     def report(self, as_of_text: str | None = None) -> Report:
         """Every indicator's standing; with a checkpoint, as it stood then."""
         from .report import build_report  # deferred: start-up (record and undo need no report)
 
+        contents = self.log.contents()
+        current = contents.current(self.plan.codes)
+        as_of = None
         if as_of_text:
             as_of = parse_period(as_of_text, None if self.plan.is_term else self.plan.year)
-            return build_report(self.plan, self.log.current_as_of(as_of), as_of)
-        return build_report(self.plan, self.log.state().current)
+            current = {key: figure for key, figure in current.items() if key[1] <= as_of}
+        shorts = contents.shorts(figure.id for figure in current.values())
+        return build_report(self.plan, current, as_of, shorts)
 
 
 def failing(report: Report, strict: bool = False) -> list[Standing]:

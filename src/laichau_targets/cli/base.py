@@ -21,6 +21,7 @@ from ..exits import EXIT_BROKEN_PIPE, EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, EXI
 from ..messages import Texts, choose_lang
 
 if TYPE_CHECKING:
+    from ..records import Figure
     from ..standing import Standing
     from ..tracker import Tracker
 
@@ -352,20 +353,54 @@ def columns(rows: Sequence[Sequence[str]]) -> str:
     )
 
 
-def tell_migration(tracker: "Tracker", texts: Texts) -> None:
-    """One line on stderr when this command converted a v0.1 log."""
-    done = tracker.log.migrated
+def tell_log(tracker: "Tracker", texts: Texts) -> None:
+    """One line on stderr for each thing this command's write did to the log besides its records:
+    a v0.1 log converted, a torn tail (an interrupted write) moved aside."""
+    done, moved = tracker.log.migrated, tracker.log.moved
+    if moved is not None:
+        typer.echo(
+            texts("log.torn_moved", lines=moved.lines, log=tracker.log.path.name, torn=moved.path.name),
+            err=True,
+        )
     if done is not None:
         typer.echo(
             texts(
                 "log.migrated",
                 source=done.source.name,
-                count=done.count,
+                count=done.records,
                 target=done.target.name,
                 backup=done.backup.name,
             ),
             err=True,
         )
+
+
+def outranked_lines(
+    figure: "Figure", above: "list[Figure]", shorts: dict[str, str], texts: Texts
+) -> list[str]:
+    """What to say when a figure just written does not count: which one does, and how to change that."""
+    from ..render import words
+
+    if not above:
+        return []
+    held = above[0]
+    lines = [
+        texts(
+            "record.outranked",
+            id=shorts.get(held.id, held.id),
+            value=words.figure(held.value, texts),
+            basis=texts(f"basis.{held.basis}"),
+            when=held.recorded_at.strftime(texts("date.format") + " %H:%M"),
+            user=words.inert(held.user),
+            code=words.inert(figure.code),
+            period=words.period(figure.period, texts),
+        )
+    ]
+    if len(above) == 1:
+        lines.append(texts("record.outranked_undo", id=shorts.get(held.id, held.id)))
+    else:
+        lines.append(texts("record.outranked_more", count=len(above), code=words.inert(figure.code)))
+    return lines
 
 
 def standing_line(standing: "Standing | None", texts: Texts, code: str = "", year: int = 0) -> str:

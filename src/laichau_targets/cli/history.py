@@ -8,7 +8,7 @@ import typer
 from .base import columns, state_of
 
 if TYPE_CHECKING:
-    from ..tracker import HistoryEntry
+    from ..log import Entry
 
 
 class HistoryFormat(str, Enum):
@@ -46,12 +46,13 @@ def history(
         raise typer.BadParameter(f"two different codes: {code} and {code_option}", param_hint="--code")
     wanted = code or code_option
     tracker = state.tracker()
-    entries = tracker.history(wanted, limit)
+    found = tracker.history(wanted, limit)
+    entries, shorts = found.entries, found.shorts
     if format is HistoryFormat.json:
-        typer.echo(_json(entries))
+        typer.echo(_json(entries, shorts))
         return
     if not entries:
-        if wanted and limit != 0 and tracker.history(None, 1):  # others exist: say whose are missing
+        if wanted and limit != 0 and tracker.history(None, 1).entries:  # others exist: say whose are missing
             typer.echo(texts("history.none_for", code=tracker.plan.indicator(wanted).code))
         else:
             typer.echo(texts("history.none"))
@@ -62,11 +63,11 @@ def history(
         when = r.recorded_at.strftime(texts("date.format") + " %H:%M")
         details = []
         if entry.retracted_by is not None:
-            details.append("[" + texts("history.retracted", by=entry.retracted_by.short) + "]")
+            details.append("[" + texts("history.retracted", by=shorts[entry.retracted_by.id]) + "]")
         if isinstance(r, Retraction):
             what = (
                 "",
-                texts("history.retracts", id=entry.retracted.short if entry.retracted else r.retracts),
+                texts("history.retracts", id=shorts.get(r.retracts, r.retracts)),
             )
         else:
             what = (words.figure(r.value, texts), words.period_of(r, texts, capital=True))
@@ -75,12 +76,12 @@ def history(
         if r.note:
             details.append(texts("history.note", note=words.inert(r.note)))
         rows.append(
-            (f"#{r.short}", when, words.inert(r.user), words.inert(r.code), *what, "  ".join(details))
+            (f"#{shorts[r.id]}", when, words.inert(r.user), words.inert(r.code), *what, "  ".join(details))
         )
     typer.echo(columns(rows))
 
 
-def _json(entries: "list[HistoryEntry]") -> str:
+def _json(entries: "list[Entry]", shorts: dict[str, str]) -> str:
     """Every field of every record, as the log holds it, with its short id and what retracted it."""
     import json
 
@@ -89,7 +90,7 @@ def _json(entries: "list[HistoryEntry]") -> str:
     rows: list[dict[str, Any]] = []
     for entry in entries:
         r = entry.record
-        row: dict[str, Any] = {"id": r.id, "short_id": r.short, "kind": "figure", "code": r.code}
+        row: dict[str, Any] = {"id": r.id, "short_id": shorts[r.id], "kind": "figure", "code": r.code}
         if isinstance(r, Figure):
             row.update(value=str(r.value), period=r.period.label, basis=r.basis, source=r.source)
         else:

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 import typer
 
 from ..exits import EXIT_ERROR
-from .base import NumberLocale, columns, echo, error, state_of
+from .base import NumberLocale, columns, echo, error, outranked_lines, state_of, tell_log
 
 
 def import_figures(
@@ -72,7 +72,17 @@ def import_figures(
         echo(columns(rows))
         echo(texts("import.dry_run", count=len(done.figures), path=file.name))
         return
+    tell_log(tracker, texts)
     echo(texts("import.done", count=len(done.records), path=file.name))
+    outranked = [r for r in done.records if r.id in done.outranked]
+    for record in outranked[:_SAID]:
+        for line in outranked_lines(record, done.outranked[record.id], done.shorts, texts):
+            echo(line)
+    if len(outranked) > _SAID:
+        echo(texts("import.outranked_more", count=len(outranked) - _SAID))
+
+
+_SAID = 10  # figures that do not count, named one by one before the rest are counted
 
 
 # --help in Vietnamese: the command's help, then each parameter's, by parameter name.

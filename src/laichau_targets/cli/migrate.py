@@ -2,7 +2,7 @@
 
 import typer
 
-from .base import state_of, tell_migration
+from .base import state_of, tell_log
 
 
 def migrate(ctx: typer.Context) -> None:
@@ -17,7 +17,7 @@ def migrate(ctx: typer.Context) -> None:
     tracker = state.tracker()
     if tracker.log.migrate() is None:
         typer.echo(state.texts("log.nothing_to_migrate", path=tracker.log.path.name))
-    tell_migration(tracker, state.texts)
+    tell_log(tracker, state.texts)
 
 
 # --help in Vietnamese: the command's help, then each parameter's, by parameter name.

@@ -4,7 +4,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .base import NumberLocale, standing_line, state_of, tell_migration
+from .base import NumberLocale, outranked_lines, standing_line, state_of, tell_log
 
 
 def record(
@@ -57,20 +57,22 @@ def record(
         reading=texts.lang,
     )
     rec, standing, indicator = done.record, done.standing, done.indicator
-    state.written = rec.short
-    tell_migration(tracker, texts)
+    state.written = done.shorts[rec.id]
+    tell_log(tracker, texts)
     if done.period_defaulted:
         typer.echo(texts("record.period_default", period=words.period(rec.period, texts)), err=True)
     typer.echo(
         texts(
             "record.saved",
-            id=rec.short,
+            id=done.shorts[rec.id],
             code=indicator.code,
             value=words.quantity(rec.value, indicator, texts, places=None),
             period=words.period(rec.period, texts),
             basis=texts(f"basis.{rec.basis}"),
         )
     )
+    for line in outranked_lines(rec, done.outranked_by, done.shorts, texts):
+        typer.echo(line)
     typer.echo(standing_line(standing, texts, indicator.code, rec.period.year))
     if done.likely_intended is not None:
         target = standing.indicator.target if standing else indicator.target

@@ -4,7 +4,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from .base import standing_line, state_of, tell_migration
+from .base import standing_line, state_of, tell_log
 
 
 def undo(
@@ -30,17 +30,17 @@ def undo(
     texts = state.texts
     tracker = state.tracker()
     done = tracker.undo(record_id, note)
-    state.written = done.retraction.short
-    tell_migration(tracker, texts)
+    state.written = done.shorts[done.retraction.id]
+    tell_log(tracker, texts)
     gone = done.retracted
     typer.echo(
         texts(
             "undo.done",
-            id=gone.short,
+            id=done.shorts[gone.id],
             code=gone.code,
             value=words.figure(gone.value, texts),
             period=words.period(gone.period, texts),
-            by=done.retraction.short,
+            by=done.shorts[done.retraction.id],
         )
     )
     typer.echo(standing_line(done.standing, texts, gone.code, gone.period.year))

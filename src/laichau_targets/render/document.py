@@ -197,16 +197,16 @@ def sources(report: Report, texts: Texts) -> list[str]:
     for s in report.standings:
         for record in s.term.figures if s.term is not None else (s.record,):
             if record is not None and record.value is not None:
-                lines.append(source_of(s, record, texts))
+                lines.append(source_of(s, record, texts, report.short(record.id)))
     return lines
 
 
-def source_of(s: Standing, record: Figure, texts: Texts) -> str:
+def source_of(s: Standing, record: Figure, texts: Texts, short: str) -> str:
     """One figure with its provenance."""
     assert record.value is not None
     date = record.recorded_at.strftime(texts("date.format"))
     line = (
-        f"{words.inert(s.indicator.code)} #{record.short or record.id}: "
+        f"{words.inert(s.indicator.code)} #{short}: "
         f"{words.quantity(record.value, s.indicator, texts, None)}, {words.period_of(record, texts)}, "
         f"{texts('report.recorded', date=date, user=words.inert(record.user))}"
     )

@@ -429,7 +429,7 @@ def _sources(ws: Worksheet, report: Report, texts: Texts, doc: Document) -> None
                     *described,
                     record.value,
                     words.period_of(record, texts),
-                    f"#{record.short or record.id}",  # as history shows it
+                    f"#{report.short(record.id)}",  # as history shows it
                     record.recorded_at.strftime(texts("date.format") + " %H:%M"),
                     words.inert(record.user),
                     words.inert(record.source or ""),
