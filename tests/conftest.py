@@ -83,13 +83,10 @@ def targets() -> Targets:
 def snapshot(folder: Path) -> dict[str, str]:
     """Every file under `folder` with its hash and mode: to show a command wrote nothing.
 
-    The caches in `.targets-cache/` are left out: they are not data, and any command may
-    refresh them (they prove themselves on every read).
+    The data folder holds no cache (it lives in the user's cache folder), so every file counts.
     """
     state = {}
     for root, dirs, files in os.walk(folder):
-        if ".targets-cache" in dirs:
-            dirs.remove(".targets-cache")
         for name in sorted(dirs + files):
             path = Path(root) / name
             stat = path.lstat()
@@ -99,11 +96,13 @@ def snapshot(folder: Path) -> dict[str, str]:
 
 
 def log_ids(folder: Path) -> list[str]:
-    """The ids of the records in a data folder's log, in the order of its lines."""
+    """The ids of the records in a data folder's log, in the order of its lines (the line
+    declaring the log's format is no record)."""
     import json
 
     text = (folder / "records.jsonl").read_text(encoding="utf-8")
-    return [json.loads(line)["id"] for line in text.splitlines() if line.strip()]
+    rows = [json.loads(line) for line in text.splitlines() if line.strip()]
+    return [row["id"] for row in rows if "id" in row]
 
 
 def markdown_rows(text: str) -> list[list[str]]:

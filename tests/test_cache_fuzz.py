@@ -1,4 +1,10 @@
-"""Caches that lie are never believed: flipped bytes in any cache file change no command's output."""
+"""A cache never changes an answer: whatever lies in the cache's place, or however its folder is
+set, every command prints and writes exactly what it prints and writes with no cache at all.
+
+The log here is small, so `log.CACHED_FROM` is set to 0 to make every command go through the
+cache; the clock and the ids of new records are fixed, so that `record` and `undo` say the same
+thing twice and the log they leave can be compared byte for byte.
+"""
 
 from __future__ import annotations
 
@@ -6,253 +12,340 @@ import os
 import random
 import shutil
 import stat
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from laichau_targets.cachefile import _MAGIC, CACHE_VERSION, FOLDER, _block, read_added, read_any
+from laichau_targets import log as log_module
+from laichau_targets import tracker as tracker_module
+from laichau_targets.ids import encode
+from laichau_targets.logcache import LogCache, rest_of
 
-COMMANDS = [
-    ["show"],
-    ["show", "--wide"],
-    ["report", "--format", "json"],
-    ["report", "--format", "md", "--as-of", "2024-H1"],
-    ["check"],
-    ["list"],
-    ["history"],
-    ["validate"],
-]
+AT = datetime(2024, 11, 20, 8, 0, tzinfo=UTC)
+
+Outcome = tuple[int, str, str, bytes]
 
 
-def _outcome(targets, args: list[str]) -> tuple[int, str, str]:
-    result = targets(*args)
-    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
-    assert "Traceback" not in result.stdout + result.stderr
-    return result.exit_code, result.stdout, result.stderr
+class World:
+    """A data folder with a few records, the one cache of its log, and commands run on it.
+
+    Before each command the log is put back as it was, so that every command meets the same
+    log, and `plant` puts whatever the case needs in the cache's place.
+    """
+
+    def __init__(self, targets, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.targets, self.data_dir, self.monkeypatch = targets, data_dir, monkeypatch
+        self.log = data_dir / "records.jsonl"
+        self.folder = Path(os.environ["XDG_CACHE_HOME"]) / "laichau-targets"
+        self.cache = self.folder / LogCache(self.folder, self.log).name
+        self.minute, self.serial = 0, 1 << 40
+        monkeypatch.setattr(tracker_module, "now", lambda: AT + timedelta(minutes=self.minute))
+        monkeypatch.setattr(log_module, "new_ids", self._ids)
+        monkeypatch.setattr(log_module, "CACHED_FROM", 0)
+        for n, args in enumerate(
+            [
+                ["record", "GRDP", "8.7", "--period", "2024-09", "--note", "ước tính"],
+                ["record", "GRDP", "8.9", "--period", "2024-09"],
+                ["record", "BUDGET", "1850.5", "--period", "2024-H1", "--locale", "en"],
+                ["record", "JOBS", "9500", "--period", "2024", "--official"],
+                ["record", "FOREST", "52.95", "--period", "2024"],
+                ["undo"],  # FOREST
+                ["record", "GRDP", "9.1", "--period", "2024-09", "--official"],
+                ["undo"],  # GRDP 9.1: 8.9 counts again
+            ]
+        ):
+            self.minute = n
+            assert targets(*args).exit_code == 0, args
+        self.pristine_log = self.log.read_bytes()
+        assert self.cache.is_file()  # each write left the cache of the log it wrote
+        self.pristine_cache = self.cache.read_bytes()
+        self.commands = [
+            ["show"],
+            ["history"],
+            ["history", "GRDP", "--limit", "2"],
+            ["report", "--format", "json"],
+            ["report", "--format", "md", "--as-of", "2024-H1"],
+            ["check"],
+            ["undo"],
+            ["undo", self.short("BUDGET")],
+            ["undo", self.short("FOREST")],  # already retracted: an error, the same one
+            ["record", "GRDP", "9.0", "--period", "2024-09"],
+            ["record", "JOBS", "9600", "--period", "2024"],  # an estimate under an official figure
+        ]
+
+    def _ids(self, milliseconds: int, count: int = 1) -> list[str]:
+        first, self.serial = self.serial, self.serial + count
+        return [encode((milliseconds << 80) | (first + n)) for n in range(count)]
+
+    def short(self, code: str) -> str:
+        """The shortest id of the first record of `code`, as history shows it."""
+        for line in self.targets("history", code).stdout.splitlines():
+            return line.split()[0].lstrip("#")
+        raise AssertionError(code)
+
+    def run(self, args: list[str], plant: Callable[[], None] | None = None) -> Outcome:
+        """The command's exit status, output and the log it leaves, on the log as it was."""
+        self.log.write_bytes(self.pristine_log)
+        if plant is not None:
+            plant()
+        self.minute, self.serial = 600, 0
+        result = self.targets(*args)
+        assert result.exception is None or isinstance(result.exception, SystemExit), repr(result.exception)
+        assert "Traceback" not in result.stdout + result.stderr
+        return result.exit_code, result.stdout, result.stderr, self.log.read_bytes()
+
+    def without_cache(self) -> dict[tuple[str, ...], Outcome]:
+        """What every command does when no cache is used at all (the log is read whole)."""
+        self.monkeypatch.setattr(log_module, "CACHED_FROM", 1 << 62)
+        try:
+            return {tuple(args): self.run(args, self.clear) for args in self.commands}
+        finally:
+            self.monkeypatch.setattr(log_module, "CACHED_FROM", 0)
+
+    def clear(self) -> None:
+        """The cache's place emptied, and its folder back to a folder of the user's alone."""
+        if self.folder.is_symlink() or self.folder.is_file():
+            self.folder.unlink()
+        if self.folder.is_dir():
+            self.folder.chmod(0o700)
+            shutil.rmtree(self.folder)
+        self.folder.mkdir(mode=0o700)
+
+    def put(self, blob: bytes) -> Callable[[], None]:
+        def plant() -> None:
+            self.clear()
+            self.cache.write_bytes(blob)
+
+        return plant
+
+    def check(
+        self, expected: dict[tuple[str, ...], Outcome], plant: Callable[[], None], case: object
+    ) -> None:
+        for args in self.commands:
+            assert self.run(args, plant) == expected[tuple(args)], (args, case)
+
+    def forged(self) -> bytes:
+        """A cache of the log as it is, its digest and checksums right, that says a retracted
+        figure (GRDP 9.1) counts: what only the place where a cache lies keeps from being believed."""
+        self.log.write_bytes(self.pristine_log)
+        self.put(self.pristine_cache)()
+        found = LogCache(self.folder, self.log).load()
+        assert found is not None
+        lines, format, current = found.head
+        retracted = self.pristine_log.index(b'"value":"9.1"')
+        current = {**current, "GRDP": [self.pristine_log.rindex(b"\n", 0, retracted) + 1]}
+        LogCache(self.folder, self.log).save(
+            found.length, found.digest, (lines, format, current), tuple(rest_of(found))
+        )
+        return self.cache.read_bytes()
 
 
-def _spoil(blob: bytes, rng: random.Random) -> bytes:
-    """One of the ways a file goes bad: a digit edited, bytes flipped, cut short, grown, or all noise."""
-    how = rng.randrange(5)
-    data = bytearray(blob)
-    digits = [n for n, byte in enumerate(data) if 0x30 <= byte <= 0x39]
-    if how == 4 and digits:  # a lie that keeps the file's shape: 8.7 becomes 9.7
-        n = rng.choice(digits)
-        data[n] = 0x30 + (data[n] - 0x30 + rng.randint(1, 9)) % 10
-    elif how == 0 or len(data) < 2:
-        for _ in range(rng.randint(1, 4)):
-            data[rng.randrange(len(data))] ^= 1 << rng.randrange(8)
-    elif how == 1:
-        del data[rng.randrange(len(data)) :]
-    elif how == 2:
-        data[rng.randrange(len(data)) : rng.randrange(len(data))] = rng.randbytes(rng.randint(1, 40))
-    else:
-        data = bytearray(rng.randbytes(len(data)))
-    return bytes(data)
+@pytest.fixture
+def world(targets, data_dir: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[World]:
+    made = World(targets, data_dir, monkeypatch)
+    yield made
+    if made.folder.is_dir() and not made.folder.is_symlink():
+        made.folder.chmod(0o700)
 
 
-@pytest.mark.reliability("cache corruption", cases=20)  # twenty spoiled copies of each kind of cache
-@pytest.mark.parametrize("kind", ["plan", "plans", "log", "records"])
-def test_flipped_bytes_in_a_cache_change_no_output(targets, data_dir: Path, kind: str) -> None:
-    for args in (
-        ["record", "GRDP", "8.7", "--period", "2024-09", "--note", "ước tính"],
-        ["record", "BUDGET", "1850.5", "--period", "2024-H1", "--locale", "en"],
-        ["record", "JOBS", "9500", "--period", "2024", "--official"],
-        ["undo"],
-        ["record", "FOREST", "52.95", "--period", "2024"],
-    ):
-        assert targets(*args).exit_code == 0
-    shutil.rmtree(data_dir / FOLDER)
-    expected = {tuple(args): _outcome(targets, args) for args in COMMANDS}  # read whole: no cache yet
-    caches = sorted((data_dir / FOLDER).glob(f"{kind}-*.cache"))  # a plan cache for each plan file
-    assert caches
-    rng = random.Random(f"targets-cache-{kind}")
-    for cache in caches:
-        pristine = cache.read_bytes()
-        for _ in range(20 // len(caches)):
-            spoiled = _spoil(pristine, rng)
-            for args in COMMANDS:
-                cache.write_bytes(spoiled)
-                if kind == "plan":  # the plans as assembled would be read instead of each file's
-                    for assembled in (data_dir / FOLDER).glob("plans-*.cache"):
-                        assembled.unlink()
-                assert _outcome(targets, args) == expected[tuple(args)], (args, cache.name, spoiled[:40])
-        cache.write_bytes(pristine)
+def test_the_cache_is_used_and_answers_as_the_whole_log_does(world: World, monkeypatch) -> None:
+    """The control: the cache as the program wrote it is believed (no command reads the log
+    whole), and every command says and writes what it does with no cache."""
+    expected = world.without_cache()
+    whole: list[int] = []
+    read_whole = log_module._whole
+    monkeypatch.setattr(log_module, "_whole", lambda *a, **k: whole.append(1) or read_whole(*a, **k))
+    world.check(expected, world.put(world.pristine_cache), "as written")
+    assert whole == []
 
 
-@pytest.mark.reliability("cache corruption", cases=20)
-def test_flipped_bytes_in_what_was_added_to_a_cache_change_no_output(targets, data_dir: Path) -> None:
-    for code, value in (("GRDP", "8.7"), ("BUDGET", "1850.5"), ("JOBS", "9500"), ("FOREST", "52.95")):
-        assert targets("record", code, value, "--period", "2024").exit_code == 0
-    shutil.rmtree(data_dir / FOLDER)
-    assert targets("history").exit_code == 0  # the cache of rows, written whole
-    for _ in range(2):  # each undo appends its retraction to it
-        assert targets("undo").exit_code == 0
-    (cache,) = (data_dir / FOLDER).glob("records-*.cache")
-    found = read_added(cache)
-    assert found is not None and len(found[2]) == 2
-    pristine = cache.read_bytes()
-    shutil.rmtree(data_dir / FOLDER)
-    expected = {tuple(args): _outcome(targets, args) for args in COMMANDS}
-    rng = random.Random("targets-cache-added")
-    for _ in range(20):
-        spoiled = _spoil(pristine, rng)
-        for args in COMMANDS:
-            cache.write_bytes(spoiled)
-            assert _outcome(targets, args) == expected[tuple(args)], (args, spoiled[-40:])
+def test_a_cache_of_the_log_before_its_last_lines_answers_as_the_whole_log_does(world: World) -> None:
+    """A cache of a shorter log (lines were added since, by a pull or another program): only
+    the new lines are read on top of it."""
+    expected = world.without_cache()
+    world.log.write_bytes(world.pristine_log[: world.pristine_log.rindex(b"\n", 0, -1) + 1])
+    world.clear()
+    assert world.targets("history").exit_code == 0  # the cache of the log without its last line
+    world.check(expected, world.put(world.cache.read_bytes()), "older")
 
 
-def _forge(cache: Path, data: object) -> None:
-    """A cache written on purpose: `data` under the cache's own proof, its checksums right."""
-    found = read_any(cache)
-    assert found is not None
-    cache.write_bytes(_MAGIC + _block({"version": CACHE_VERSION, "source": found[0], "data": data}))
+@pytest.mark.reliability("cache corruption", cases=80)
+def test_flipped_bytes_anywhere_in_the_cache_change_no_output(world: World) -> None:
+    expected = world.without_cache()
+    blob = world.pristine_cache
+    rng = random.Random("targets-cache-flips")
+    header = range(min(len(blob), 110))  # the magic, the digest, the length, the first part's checksum
+    places = sorted({*header[::3], *rng.sample(range(len(blob)), min(len(blob), 44))})
+    for n in places[:80]:
+        spoiled = bytearray(blob)
+        spoiled[n] ^= 1 << rng.randrange(8)
+        world.check(expected, world.put(bytes(spoiled)), ("flipped", n))
 
 
-def _with_decimals(value: object, text: str) -> object:
-    """Frozen plans with every number replaced by `text`."""
-    if isinstance(value, tuple) and value[:1] == ("decimal",):
-        return ("decimal", text)
-    if isinstance(value, tuple):
-        return tuple(_with_decimals(item, text) for item in value)
-    if isinstance(value, list):
-        return [_with_decimals(item, text) for item in value]
-    if isinstance(value, dict):
-        return {key: _with_decimals(item, text) for key, item in value.items()}
-    return value
+@pytest.mark.reliability("cache corruption", cases=8)
+def test_a_truncated_or_grown_cache_changes_no_output(world: World) -> None:
+    expected = world.without_cache()
+    blob = world.pristine_cache
+    for end in sorted({0, 1, 27, 28, 60, 68, 80, len(blob) // 2, len(blob) - 1}):
+        world.check(expected, world.put(blob[:end]), ("cut at", end))
+    world.check(expected, world.put(blob + b"\x00" * 7), "grown")
 
 
-def _nested(depth: int) -> object:
-    value: object = []
-    for _ in range(depth):
-        value = [value]
-    return value
+@pytest.mark.reliability("cache corruption", cases=4)
+@pytest.mark.parametrize(
+    "make",
+    [
+        pytest.param(os.mkfifo, id="fifo"),  # blocked every command when opened to read
+        pytest.param(lambda path: os.symlink("/dev/zero", path), id="link-to-dev-zero"),  # read without end
+        pytest.param(lambda path: path.mkdir(), id="folder"),
+        pytest.param(lambda path: os.symlink(path.parent / "elsewhere", path), id="link-to-a-cache"),
+    ],
+)
+def test_a_cache_that_is_not_a_regular_file_changes_no_output(world: World, make) -> None:
+    if not stat.S_ISCHR(os.stat("/dev/zero").st_mode):
+        pytest.skip("/dev/zero is not a device on this machine")
+    expected = world.without_cache()
+    forged = world.forged()
+
+    def plant() -> None:
+        world.clear()
+        (world.folder / "elsewhere").write_bytes(forged)  # what a link would lead to
+        make(world.cache)
+
+    world.check(expected, plant, make)
 
 
-@pytest.mark.reliability("cache corruption", cases=14)
-def test_caches_written_on_purpose_change_no_output(targets, data_dir: Path) -> None:
-    """Checksums catch accidents; a block forged with right checksums must not crash, hang or lie either."""
-    assert targets("record", "JOBS", "9500", "--period", "2024").exit_code == 0
-    shutil.rmtree(data_dir / FOLDER)
-    expected = {tuple(args): _outcome(targets, args) for args in COMMANDS}
-    (assembled,) = (data_dir / FOLDER).glob("plans-*.cache")
-    found = read_any(assembled)
-    assert found is not None
-    forged_plans = [
-        ("value", "Plans", {}),
-        ("value", "Plans", {"plans": 5, "current": None, "path": ("path", "x")}),
-        ("value", "Plans", {"plans": ("tuple", ["a"]), "current": None, "path": ("path", "x")}),
-        ("value", "Evil", {}),
-        _with_decimals(found[1], "1E+999999999"),  # read as typed, it would take the program hours
-        _with_decimals(found[1], "NaN"),
-        _nested(1900),
-        _nested(400),
-        ("tuple", [("tuple", [])] * 3),
-    ]
-    for data in forged_plans:
-        for args in COMMANDS:
-            _forge(assembled, data)
-            assert _outcome(targets, args) == expected[tuple(args)], (args, str(data)[:80])
-    assembled.unlink()
-    each = sorted((data_dir / FOLDER).glob("plan-*.cache"))
-    for data in [5, ("decimal", "abc"), ("value", "Evil", {}), {"plan": ("path", "x")}, _nested(400), {}]:
-        for args in COMMANDS:
-            for cache in each:
-                _forge(cache, data)
-            for cache in (data_dir / FOLDER).glob("plans-*.cache"):
-                cache.unlink()
-            assert _outcome(targets, args) == expected[tuple(args)], (args, str(data)[:80])
+def test_a_forged_cache_in_the_users_own_folder_would_be_believed(world: World) -> None:
+    """Why the folder's safety matters (and why the tests below can fail): the checksums and the
+    digest do not catch a cache written on purpose, so a forged cache in a place that only the
+    user can write is believed."""
+    expected = world.without_cache()
+    args = ["report", "--format", "json"]
+    assert world.run(args, world.put(world.forged())) != expected[tuple(args)]
 
 
-def _with_field(value: object, name: str, new: object) -> object:
-    """Frozen plans with the field `name` of every object set to `new`."""
-    if isinstance(value, tuple) and value[:1] == ("value",):
-        fields = {key: _with_field(item, name, new) for key, item in value[2].items()}
-        return ("value", value[1], {**fields, **({name: new} if name in fields else {})})
-    if isinstance(value, tuple) and value[:1] == ("tuple",):
-        return ("tuple", [_with_field(item, name, new) for item in value[1]])
-    return value
+@pytest.mark.reliability("cache corruption", cases=4)
+@pytest.mark.parametrize("mode", [0o770, 0o777, 0o720, 0o702])
+def test_a_cache_in_a_folder_others_can_write_is_not_believed(world: World, mode: int) -> None:
+    expected = world.without_cache()
+    forged = world.forged()
+
+    def plant() -> None:
+        world.put(forged)()
+        world.folder.chmod(mode)
+
+    world.check(expected, plant, oct(mode))
 
 
-@pytest.mark.parametrize("owner", ["writable by all", "another user"])
-def test_a_cache_someone_else_could_have_written_is_not_believed(targets, data_dir: Path, owner: str) -> None:
-    """Believed, these would make every command fail or hide the records: a cache counts only
-    when no one but the user running the command could have written it."""
-    if owner == "another user" and os.geteuid() != 0:
+@pytest.mark.reliability("cache corruption")
+def test_a_cache_folder_that_is_a_link_is_not_believed(world: World, tmp_path: Path) -> None:
+    """A link in the folder's place could lead anywhere: a folder someone else owns or can write."""
+    expected = world.without_cache()
+    forged = world.forged()
+    elsewhere = tmp_path / "elsewhere"
+
+    def plant() -> None:
+        world.clear()
+        world.folder.rmdir()
+        if elsewhere.exists():
+            shutil.rmtree(elsewhere)
+        elsewhere.mkdir(mode=0o700)
+        (elsewhere / world.cache.name).write_bytes(forged)
+        world.folder.symlink_to(elsewhere)
+
+    world.check(expected, plant, "link")
+
+
+@pytest.mark.reliability("cache corruption")
+def test_a_cache_file_of_another_user_is_not_believed(world: World) -> None:
+    if os.geteuid() != 0:
         pytest.skip("giving a file away takes root")
-    assert targets("record", "JOBS", "9500", "--period", "2024").exit_code == 0
-    assert targets("history").exit_code == 0  # its cache of rows
-    expected = {tuple(args): _outcome(targets, args) for args in COMMANDS}
-    (assembled,) = (data_dir / FOLDER).glob("plans-*.cache")
-    (rows,) = (data_dir / FOLDER).glob("records-*.cache")
-    found = read_any(assembled)
-    assert found is not None
-    forgeries = [
-        (assembled, _with_field(found[1], "unit", 5)),
-        (assembled, _with_field(found[1], "current", 5)),
-        (assembled, _with_field(found[1], "comparison", "evil")),
-        (rows, []),  # no records, where the log holds one
+    expected = world.without_cache()
+    forged = world.forged()
+
+    def plant() -> None:
+        world.put(forged)()
+        os.chown(world.cache, 65534, 65534)
+
+    world.check(expected, plant, "another user's")
+
+
+@pytest.mark.reliability("read-only folders")
+def test_a_cache_folder_that_cannot_be_made_changes_no_output(world: World) -> None:
+    """A file where the folder should be: no cache is read or written, and nothing else changes."""
+    expected = world.without_cache()
+
+    def plant() -> None:
+        world.clear()
+        world.folder.rmdir()
+        world.folder.write_bytes(b"")
+
+    world.check(expected, plant, "a file in its place")
+    assert world.folder.read_bytes() == b""
+
+
+@pytest.mark.reliability("read-only folders", cases=2)
+@pytest.mark.parametrize("holding", ["the cache", "nothing"])
+def test_a_read_only_cache_folder_changes_no_output(data_dir: Path, tmp_path: Path, holding: str) -> None:
+    """In a process that obeys file modes (root's powers dropped), with a log big enough to be
+    cached: a cache folder that cannot be written costs speed, never an answer."""
+    import re
+
+    from laichau_targets.log import CACHED_FROM, RecordLog
+    from laichau_targets.periods import Period
+    from laichau_targets.records import Figure
+
+    from .test_recording import _without_root_powers, run
+
+    prefix = _without_root_powers()
+    figures = [
+        Figure(
+            "",
+            "JOBS",
+            Decimal(n),
+            Period(2024, 9),
+            "estimate",
+            AT + timedelta(seconds=n),
+            "lan",
+            note="x" * 150,
+        )
+        for n in range(CACHED_FROM // 250 + 1)
     ]
-    for cache, data in forgeries:
-        pristine = cache.read_bytes()
-        for args in COMMANDS:
-            cache.unlink(missing_ok=True)
-            cache.write_bytes(pristine)
-            _forge(cache, data)
-            if owner == "another user":
-                os.chown(cache, 65534, 65534)
-            else:
-                cache.chmod(0o666)
-            assert _outcome(targets, args) == expected[tuple(args)], (args, cache.name)
-            cache.unlink()
-        cache.write_bytes(pristine)
+    RecordLog(data_dir).append(figures)
+    assert (data_dir / "records.jsonl").stat().st_size >= CACHED_FROM
+    pristine = (data_dir / "records.jsonl").read_bytes()
+    folder = tmp_path / "home" / ".cache" / "laichau-targets"
+    commands = [
+        ["show"],
+        ["history", "--limit", "3"],
+        ["report", "--format", "json"],
+        ["record", "GRDP", "8.7", "--period", "2024"],
+        ["undo"],
+    ]
+    masked = re.compile(r"#[0-9A-Z]{6,26}|\d{4}-\d\d-\d\d \d\d:\d\d")
 
+    def outcomes(env: dict[str, str]) -> list[tuple[int, str, str, int]]:
+        found = []
+        for args in commands:
+            (data_dir / "records.jsonl").write_bytes(pristine)
+            done = run(*args, env=env, prefix=prefix)
+            lines = (data_dir / "records.jsonl").read_bytes().count(b"\n")
+            found.append((done.returncode, masked.sub("#", done.stdout), done.stderr, lines))
+        return found
 
-@pytest.mark.parametrize("kind", ["plans", "plan", "log", "records"])
-def test_a_cache_that_is_not_a_regular_file_is_passed_over(data_dir: Path, kind: str) -> None:
-    """A FIFO in a cache's place blocked every command; a link to /dev/zero read without end."""
-    from .test_recording import run
-
-    assert run("record", "JOBS", "9500", "--period", "2024").returncode == 0
-    cases = [["show"], ["history"]]
-    expected = [run(*args) for args in cases]
-    shutil.rmtree(data_dir / FOLDER)
-    for args in cases:  # every kind of cache made again
-        run(*args)
-    caches = sorted((data_dir / FOLDER).glob(f"{kind}-*.cache"))
-    assert caches
-    for make in (os.mkfifo, lambda path: os.symlink("/dev/zero", path)):
-        for args, before in zip(cases, expected, strict=True):
-            for cache in caches:  # a command may have put a cache back in its place
-                cache.unlink(missing_ok=True)
-                make(cache)
-            if kind == "plan":  # else the plans as assembled are read instead
-                for assembled in (data_dir / FOLDER).glob("plans-*.cache"):
-                    assembled.unlink()
-            result = run(*args)  # within run's timeout
-            assert (result.returncode, result.stdout, result.stderr) == (
-                before.returncode,
-                before.stdout,
-                before.stderr,
-            )
-
-
-def test_a_cache_of_a_file_not_everyone_may_read_is_its_owners_alone(data_dir: Path) -> None:
-    """The parsed plan must not tell a colleague what a plan file kept from them (chmod 600)."""
-    from .test_recording import run
-
-    for plan_file in [data_dir / "targets.toml", *(data_dir / "plans").glob("*.toml")]:
-        plan_file.chmod(0o644)
-    (data_dir / "plans" / "2025.toml").chmod(0o600)
-    umask = os.umask(0o022)
+    expected = outcomes({"XDG_CACHE_HOME": "/dev/null"})  # no cache folder can be made: no cache at all
+    assert not folder.exists()
+    assert run("history", "--limit", "1").returncode == 0  # the cache of the log
+    (cache,) = folder.iterdir()
+    if holding == "nothing":
+        cache.unlink()
+    before = {p.name: p.read_bytes() for p in folder.iterdir()}
+    folder.chmod(0o500)
     try:
-        assert run("record", "JOBS", "9500", "--period", "2024").returncode == 0
+        assert outcomes({}) == expected
+        assert {p.name: p.read_bytes() for p in folder.iterdir()} == before
     finally:
-        os.umask(umask)
-
-    def modes(pattern: str) -> list[int]:
-        return sorted(stat.S_IMODE(cache.stat().st_mode) for cache in (data_dir / FOLDER).glob(pattern))
-
-    assert modes("plans-*.cache") == [0o600]  # the plans as assembled hold 2025.toml's targets too
-    assert modes("plan-*.cache") == [0o600, 0o644, 0o644, 0o644]
-    assert modes("log-*.cache") == [0o644]  # the log itself may be read by all
+        folder.chmod(0o700)

@@ -296,7 +296,7 @@ def test_init_refuses_to_overwrite(targets, tmp_path: Path) -> None:
     assert snapshot(folder) == before
 
 
-def test_paths_say_which_files_and_why(targets, data_dir: Path) -> None:
+def test_paths_say_which_files_and_why(targets, data_dir: Path, tmp_path: Path) -> None:
     result = targets("paths")
     assert result.stdout == (
         f"Data folder: {data_dir} (chosen by LAICHAU_TARGETS_DATA)\n"
@@ -305,8 +305,8 @@ def test_paths_say_which_files_and_why(targets, data_dir: Path) -> None:
         f"             {data_dir / 'plans' / '2025.toml'}\n"
         f"             {data_dir / 'plans' / '2026.toml'}\n"
         f"Record log:  {data_dir / 'records.jsonl'}\n"
-        f"Caches:      {data_dir / '.targets-cache'}\n"
-    )
+        f"Caches:      {tmp_path / 'home' / '.cache' / 'laichau-targets'}\n"
+    )  # the user's own cache folder ($XDG_CACHE_HOME), never the data folder
 
 
 def test_data_option_wins_over_the_environment(targets, data_dir: Path, tmp_path: Path) -> None:

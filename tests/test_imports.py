@@ -17,7 +17,9 @@ CORE = [
     "laichau_targets.standing",
     "laichau_targets.report",
     "laichau_targets.tracker",
-    "laichau_targets.logstate",
+    "laichau_targets.log",
+    "laichau_targets.logcache",
+    "laichau_targets.v01",
     "laichau_targets.datafolder",
     "laichau_targets.errors",
     "laichau_targets.messages",
@@ -115,14 +117,39 @@ def test_only_a_workbook_imports_the_spreadsheet_library(
     assert ("openpyxl" in roots) == openpyxl_expected
 
 
-def test_a_record_with_warm_caches_needs_neither_a_toml_nor_a_json_reader(data_dir: Path) -> None:
-    """The plans come from their cache and the line is written by hand: start-up (issue 13.8)."""
+def test_a_record_in_a_small_log_hashes_nothing_and_reads_no_workbook(data_dir: Path) -> None:
+    """A log smaller than log.CACHED_FROM is read whole: no cache, so no SHA-256 to prove one.
+    (The line is written with the standard json module, and the plans are read with tomllib by
+    every command now that they have no cache: neither is forbidden here.)"""
     args = ["record", "JOBS", "100", "--period", "2024-09"]
-    first_status, first = roots_after(data_dir, args)  # builds the caches
-    status, roots = roots_after(data_dir, args)
+    first_status, first = modules_after(data_dir, args)
+    status, modules = modules_after(data_dir, args)
     assert (first_status, status) == (0, 0)
-    assert "tomllib" in first
-    assert roots.isdisjoint({"tomllib", "json"})
+    for loaded in (first, modules):
+        roots = {name.split(".")[0] for name in loaded}
+        assert roots.isdisjoint({"hashlib", "_hashlib", "openpyxl", "pickle", "sqlite3"})
+        assert "laichau_targets.v01" not in loaded  # no v0.1 log: its reader stays unloaded
+
+
+def test_a_record_in_a_log_worth_a_cache_proves_it_with_sha256(data_dir: Path) -> None:
+    """The counterpart of the test above: from log.CACHED_FROM on, the cache is proven by a digest."""
+    from datetime import UTC, datetime
+    from decimal import Decimal
+
+    from laichau_targets.log import CACHED_FROM, RecordLog
+    from laichau_targets.periods import Period
+    from laichau_targets.records import Figure
+
+    at = datetime(2024, 10, 5, tzinfo=UTC)
+    figures = [
+        Figure("", "JOBS", Decimal(n), Period(2024, 9), "estimate", at, "lan", note="x" * 100)
+        for n in range(CACHED_FROM // 200 + 1)
+    ]
+    RecordLog(data_dir).append(figures)
+    assert (data_dir / "records.jsonl").stat().st_size >= CACHED_FROM
+    status, roots = roots_after(data_dir, ["record", "JOBS", "100", "--period", "2024-09"])
+    assert status == 0
+    assert "hashlib" in roots
 
 
 def _project_imports(path: Path) -> set[str]:
@@ -148,7 +175,7 @@ def _project_imports(path: Path) -> set[str]:
 
 def test_the_core_has_no_import_cycle_and_errors_is_a_leaf() -> None:
     package = Path(__file__).resolve().parent.parent / "src" / "laichau_targets"
-    names = [m.rsplit(".", 1)[1] for m in CORE] + ["formatting", "cachefile"]
+    names = [m.rsplit(".", 1)[1] for m in CORE] + ["formatting", "ids"]
     graph = {name: _project_imports(package / f"{name}.py") & set(names) for name in names}
     assert graph["errors"] <= {"messages"}  # put into words only when shown; nothing when loaded
     assert graph["formatting"] == set() and graph["messages"] == {"formatting"}

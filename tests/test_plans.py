@@ -7,10 +7,8 @@ import math
 import os
 import re
 import shutil
-import sys
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 from xml.etree import ElementTree
 
 import jsonschema
@@ -18,12 +16,11 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from laichau_targets import plan as plan_module
 from laichau_targets.datafolder import DataFolder, init_data_folder
 from laichau_targets.errors import PlanError, UnknownPlanError
 from laichau_targets.formatting import human, plain
 from laichau_targets.messages import Texts
-from laichau_targets.plan import Plans, bundled_data_path, load_plans
+from laichau_targets.plan import bundled_data_path, load_plans
 from laichau_targets.render import render
 from laichau_targets.tracker import Tracker
 
@@ -775,84 +772,35 @@ def test_without_a_setting_the_current_years_plan_else_the_latest_annual_one(tmp
 
 @pytest.fixture
 def bundled(tmp_path: Path) -> Path:
-    """A copy of the bundled plans; caches go to tmp_path / "cache"."""
+    """A copy of the bundled plans."""
     shutil.copytree(bundled_data_path(), tmp_path / "d")
     return tmp_path / "d" / "targets.toml"
 
 
 def grdp_2025(entry: Path) -> Decimal:
-    """The 2025 GRDP target, read with the cache; raised to 8.5 by edit_grdp_2025."""
-    return load_plans(entry, entry.parent.parent / "cache").named("2025").indicator("GRDP").target
+    """The 2025 GRDP target, as load_plans reads it."""
+    return load_plans(entry).named("2025").indicator("GRDP").target
 
 
-def edit_grdp_2025(entry: Path) -> None:
-    edited = entry.parent / "plans" / "2025.toml"
-    text = edited.read_text(encoding="utf-8")
-    edited.write_text(text.replace("target = 8\n", "target = 8.5\n", 1), encoding="utf-8")
+def test_an_edit_to_a_plan_file_is_seen_by_the_next_command(targets, bundled: Path, tmp_path: Path) -> None:
+    """Plans are read anew by every command (there is no cache of them): an edit that keeps the
+    file's size and modification time, as `git checkout` or `cp -p` may, is never read stale."""
+    folder, edited = bundled.parent, bundled.parent / "plans" / "2025.toml"
 
+    def grdp_target() -> object:
+        result = targets("--data", str(folder), "--plan", "2025", "report", "--format", "json")
+        assert (result.exit_code, result.stderr) == (0, "")
+        return next(row for row in json.loads(result.stdout)["indicators"] if row["code"] == "GRDP")["target"]
 
-def test_assembled_plans_are_cached_until_a_file_or_the_code_that_reads_them_changes(
-    bundled: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    cache = tmp_path / "cache"
-    first = load_plans(bundled, cache)
-    assert len(list(cache.glob("plans-*.cache"))) == 1
-    assembled: list[Path] = []
-    assemble = plan_module._assemble
-    monkeypatch.setattr(
-        plan_module, "_assemble", lambda path, *rest: assembled.append(path) or assemble(path, *rest)
+    assert (grdp_target(), grdp_2025(bundled)) == (8, Decimal("8"))
+    before = edited.stat()
+    edited.write_text(
+        edited.read_text(encoding="utf-8").replace("target = 8\n", "target = 9\n", 1), encoding="utf-8"
     )
-
-    assert load_plans(bundled, cache) == first
-    assert grdp_2025(bundled) == Decimal("8")
-    assert assembled == []  # from the cache, neither parsed nor validated
-
-    edit_grdp_2025(bundled)
-    second = load_plans(bundled, cache)
-    assert grdp_2025(bundled) == Decimal("8.5")
-    assert load_plans(bundled, cache) == second
-    assert len(assembled) == 1
-
-    reader = tmp_path / "numbers.py"  # the code that reads plans, upgraded or edited
-    numbers_module = sys.modules["laichau_targets.numbers"]
-    assert numbers_module.__file__ is not None
-    shutil.copy(numbers_module.__file__, reader)
-    monkeypatch.setattr(numbers_module, "__file__", str(reader))
-    monkeypatch.setattr(plan_module, "_CODE_SIGNATURE", plan_module._code_signature())
-    assert load_plans(bundled, cache) == second
-    assert len(assembled) == 2
-
-
-def test_a_plan_file_changed_while_it_is_read_is_read_again_next_time(
-    bundled: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    assemble = plan_module._assemble
-
-    def edited_meanwhile(*args: Any) -> Plans:
-        plans = assemble(*args)
-        edit_grdp_2025(bundled)
-        return plans
-
-    monkeypatch.setattr(plan_module, "_assemble", edited_meanwhile)
-    assert grdp_2025(bundled) == Decimal("8")
-    monkeypatch.setattr(plan_module, "_assemble", assemble)
-    assert grdp_2025(bundled) == Decimal("8.5")
-
-
-def test_the_same_plans_named_two_ways_keep_a_cache_each(
-    bundled: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """The plans hold their paths as named, so each name has its own cache: not one rewritten by turns."""
-    monkeypatch.chdir(bundled.parent)
-    cache = tmp_path / "cache"
-    for entry in (Path("targets.toml"), bundled):
-        assert load_plans(entry, cache).path == entry
-    assert len(list(cache.glob("plans-*.cache"))) == 2
-    assembled: list[Path] = []
-    assemble = plan_module._assemble
-    monkeypatch.setattr(
-        plan_module, "_assemble", lambda path, *rest: assembled.append(path) or assemble(path, *rest)
-    )
-    for entry in (Path("targets.toml"), bundled, Path("targets.toml")):
-        assert load_plans(entry, cache).path == entry
-    assert assembled == []
+    os.utime(edited, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = edited.stat()
+    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    assert (grdp_target(), grdp_2025(bundled)) == (9, Decimal("9"))
+    written = [p for p in (tmp_path / "home").rglob("*") if p.is_file()]
+    assert written == []  # nothing cached of the plans, in the user's folders or beside the plans
+    assert sorted(p.name for p in folder.iterdir()) == ["plans", "targets.toml"]

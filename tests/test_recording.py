@@ -43,7 +43,10 @@ def run(
 
 def shorts(folder: Path) -> list[str]:
     """The short ids of the log's records, in the log's order, as the log gives them now."""
-    return [r.short for r in RecordLog(folder).records()]
+    contents = RecordLog(folder).contents()
+    ids = [r.id for r in contents.records(contents.rest().order)]
+    found = contents.shorts(ids)
+    return [found[one] for one in ids]
 
 
 def test_history_shows_provenance_and_retractions(targets, data_dir: Path) -> None:
@@ -99,9 +102,10 @@ def test_history_as_json_holds_every_field_of_every_record(targets, data_dir: Pa
     targets("record", "GRDP", "8.5", "--period", "2024-09", "--source", "Cục Thống kê", "--note", "ước tính")
     targets("undo", "--note", "sai kỳ")
     rows = json.loads(targets("history", "--format", "json").stdout)
-    lines = [
+    first, *lines = [
         json.loads(line) for line in (data_dir / "records.jsonl").read_text(encoding="utf-8").splitlines()
     ]
+    assert first == {"format": 3, "log": "laichau-targets record log"}  # declares the format: no record
     assert len(rows) == 2
     for row, line in zip(rows, lines, strict=True):
         assert {
@@ -252,8 +256,8 @@ BAD_INPUTS = [
     ),
     (
         ["record", "GRDP", "8.7", "--period", "2024"],
-        _damage_log,
-        "Error: {log}: damaged: record at line 2: not a JSON object on one line; fix it by hand, nothing is written until then",
+        _damage_log,  # line 1 declares the log's format, line 2 is the figure recorded first
+        "Error: {log}: damaged: record at line 3: not a JSON object on one line; fix it by hand, nothing is written until then",
     ),
     (["record", "GRDP", "8.7"], _log_is_a_folder, "Error: {log}: is a folder, not a record log"),
     (["show"], _log_is_a_folder, "Error: {log}: is a folder, not a record log"),

@@ -17,7 +17,11 @@ from laichau_targets.standing import standings as standings_of_current
 
 
 def standings(plan, records, as_of=None):
-    return standings_of_current(plan, current_figures(records, as_of))
+    """As `report --as-of` judges: the figures that count, of the periods up to the checkpoint."""
+    current = current_figures(records)
+    if as_of is not None:
+        current = {key: figure for key, figure in current.items() if key[1] <= as_of}
+    return standings_of_current(plan, current)
 
 
 SETTINGS = Settings()  # exceed margin 1 %, about tolerance 1 %, at-risk band 5 %

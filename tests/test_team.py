@@ -55,7 +55,9 @@ def test_init_sets_the_folder_up_for_git(tmp_path: Path) -> None:
     assert (tmp_path / "plan" / ".gitattributes").read_text(encoding="utf-8").splitlines()[-1] == (
         "records.jsonl merge=union"
     )
-    assert (tmp_path / "plan" / ".gitignore").read_text(encoding="utf-8") == ".targets-cache/\n"
+    assert (tmp_path / "plan" / ".gitignore").read_text(encoding="utf-8") == (
+        "# what stays on this machine: interrupted writes moved out of the log\nrecords.torn.jsonl\n"
+    )  # no cache in the data folder to keep out of git: it lives in the user's cache folder
     assert run("--data", str(tmp_path / "plan"), "migrate").stdout == (
         "records.jsonl is already in the current format; nothing to convert.\n"
     )
@@ -107,7 +109,8 @@ def test_two_clones_record_at_once_and_merge_without_conflict(tmp_path: Path) ->
     assert reports[0] == reports[1]
 
     theirs = next(r for r in RecordLog(first / "data").records() if (r.note or "").startswith("second"))
-    undone = run("--data", str(first / "data"), "undo", theirs.short)
+    short = RecordLog(first / "data").contents().shorts([theirs.id])[theirs.id]
+    undone = run("--data", str(first / "data"), "undo", short)
     assert undone.returncode == 0, undone.stderr
     git(first, "commit", "-q", "-am", "undo")
     git(first, "push", "-q")

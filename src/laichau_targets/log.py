@@ -2,10 +2,9 @@
 
 `records.jsonl` holds one record per line and is only ever appended to, so that git's `union`
 merge of two clones gives a valid log (docs/LOG-FORMAT.md). Writers hold an exclusive lock on
-the log file itself, readers a shared one. A write of several records is a batch whose lines
-name the batch and its size, and a batch counts only whole: a write cut short by a kill is a
-*torn tail*, which counts for nothing and which the next writer moves aside. A v0.1 log
-(`records.toml`) is read as if its records were the first lines, and converted on the first write.
+the log file itself, readers a shared one. A write of several records is a batch, which counts
+only whole: a write cut short by a kill is a *torn tail*, which counts for nothing and which the
+next writer moves aside. A v0.1 log is read as if its records were the first lines of the log.
 """
 
 from __future__ import annotations
@@ -14,8 +13,7 @@ import fcntl
 import gc
 import os
 import stat
-from array import array
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, insort
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from datetime import datetime
@@ -23,29 +21,11 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from . import records as r
 from .errors import LogError, PeriodError, RecordNotFoundError
-from .ids import ID_LENGTH, SHORTEST, derived_id, new_ids, short_form, typed_prefix
+from .ids import SHORTEST, derived_id, new_ids, short_form, typed_prefix
 from .logcache import Cached, LogCache, rest_of
-from .records import (
-    BACKUP_FILE,
-    FORMAT,
-    LOG_FILE,
-    TORN_FILE,
-    V01_LOG_FILE,
-    CurrentFigures,
-    Damage,
-    Declaration,
-    Figure,
-    Record,
-    Retraction,
-    current_figures,
-    damaged,
-    decoded,
-    line_of,
-    log_order,
-    rank,
-    record_of,
-)
+from .records import CurrentFigures, Damage, Figure, Record, Retraction, damaged
 
 Data = bytes | bytearray
 CACHED_FROM = 1 << 16  # a smaller log is read whole sooner than a cache is proven
@@ -85,91 +65,49 @@ class Written(NamedTuple):
 
 
 class _Rest(NamedTuple):
-    ids: bytes  # every id, sorted, 26 bytes each
-    where: array[int]  # the offset of each id's line
-    order: array[int]  # the offsets of the records in the log's order
-    codes: dict[str, array[int]]  # the same for each code, in capitals
+    ids: list[str]  # every id, sorted
+    where: list[int]  # the offset of each one's line
+    order: list[int]  # the offsets of the records, in the log's order
+    codes: dict[str, list[int]]  # the same for each code, in capitals
     retracted: dict[str, int]  # each retracted id, and the offset of its first retraction
 
 
-class Index:
-    """Where the records of the log stand, by the offset of their lines: what the cache keeps.
-
-    `current` holds, for each code in capitals, the offsets of the figures that count. What
-    fewer commands need (`rest()`) comes from the cache only when asked for.
-    """
-
-    def __init__(
-        self, length: int, lines: int, format: int, current: dict[str, list[int]], rest: Any
-    ) -> None:
-        self.length = length  # the bytes it describes: the whole log but a torn tail
-        self.lines = lines
-        self.format = format
-        self.current = current
-        self._rest: _Rest | Cached = rest
-
-    def rest(self) -> _Rest:
-        if isinstance(self._rest, Cached):
-            try:
-                ids, where, order, codes, retracted = rest_of(self._rest)
-                by_code = {code: _offsets(offsets) for code, offsets in codes.items()}
-                self._rest = _Rest(ids, _offsets(where), _offsets(order), by_code, retracted)
-            except (ValueError, EOFError, TypeError, AttributeError):
-                raise LogError("error.cache_unusable") from None
-        return self._rest
-
-    def for_cache(self) -> tuple[Any, Any]:
-        rest = self.rest()
-        codes = {code: offsets.tobytes() for code, offsets in rest.codes.items()}
-        return (self.lines, self.format, self.current), (
-            rest.ids, rest.where.tobytes(), rest.order.tobytes(), codes, rest.retracted
-        )  # fmt: skip
-
-
-def _offsets(values: Iterable[int] | bytes = ()) -> array[int]:
-    found = array("q")
-    if isinstance(values, bytes):
-        found.frombytes(values)
-    else:
-        found.extend(values)
-    return found
-
-
-class _Ids:
-    """Sorted ids of 26 bytes each, as a sequence for bisect."""
-
-    def __init__(self, blob: bytes | bytearray) -> None:
-        self.blob = blob
-
-    def __len__(self) -> int:
-        return len(self.blob) // ID_LENGTH
-
-    def __getitem__(self, n: int) -> str:
-        return self.blob[n * ID_LENGTH : (n + 1) * ID_LENGTH].decode("ascii")
-
-
 class Contents:
-    """The bytes of the log as read, and the index of the records they hold.
+    """The log as read: its bytes, and where its records stand, by the offset of their lines.
 
-    A record is read from its line when asked for (the part the index describes was checked
-    whole when the index was made), so that a command decodes only the lines it needs.
+    A record is decoded from its line when asked for (the log was checked whole when the index
+    was made), so that a command decodes only the lines it needs. `length` is what the index
+    describes (all but a torn tail); `current`, for each code in capitals, the offsets of the
+    figures that count; `rest()`, what fewer commands need (from a cache, only when asked for).
     `shift` is the length of the lines made from a v0.1 log, read as if they came first.
     """
 
     def __init__(
-        self, data: Data, index: Index, shift: int = 0, read: dict[int, Record] | None = None
+        self, data: Data, length: int, lines: int, format: int, current: dict[str, list[int]]
     ) -> None:
-        self.data, self.index, self.shift = data, index, shift
-        self.read: dict[int, Record] = {} if read is None else read
-        self.hashed: Any = None  # the SHA-256 of `data`, when it was computed as it was read
+        self.data, self.length, self.lines, self.format, self.current = data, length, lines, format, current
+        self.shift, self.hashed = 0, None  # the SHA-256 of `data`, when it was computed as it was read
+        self.read: dict[int, Record] = {}
+        self._rest: _Rest | Cached | None = None
         self._seen: dict[str, Any] = {}
+
+    def rest(self) -> _Rest:
+        if isinstance(self._rest, Cached):
+            try:
+                self._rest = _Rest(*rest_of(self._rest))
+            except (ValueError, EOFError, TypeError):
+                raise LogError("error.cache_unusable") from None
+            if [type(part) for part in self._rest] != [list, list, list, dict, dict]:
+                raise LogError("error.cache_unusable")
+        assert self._rest is not None
+        return self._rest
 
     def record(self, offset: int) -> Record:
         known = self.read.get(offset)
         if known is None:
             end = self.data.find(b"\n", offset)
-            found = record_of(decoded(self.data[offset : None if end < 0 else end]), self._seen)
-            if isinstance(found, Declaration):
+            found = r.record_of(r.decoded(self.data[offset : None if end < 0 else end]), self._seen)
+            if isinstance(found, r.Declaration):
                 raise LogError("error.cache_unusable")
             known = self.read[offset] = found
         return known
@@ -177,18 +115,16 @@ class Contents:
     def records(self, offsets: Iterable[int]) -> list[Record]:
         return [self.record(offset) for offset in offsets]
 
-    def current(self, codes: Iterable[str] | None = None) -> CurrentFigures:
+    def current_figures(self, codes: Iterable[str] | None = None) -> CurrentFigures:
         """The figure that counts for each period of these codes (of every code when None)."""
-        current = self.index.current
-        wanted = current if codes is None else {code.upper() for code in codes}
-        figures = [self.record(offset) for code in wanted for offset in current.get(code, ())]
+        wanted = self.current if codes is None else {code.upper() for code in codes}
+        figures = [self.record(offset) for code in wanted for offset in self.current.get(code, ())]
         return {(f.code.upper(), f.period): f for f in figures if isinstance(f, Figure)}
 
     def matching(self, prefix: str) -> list[Record]:
         """The records whose id starts with `prefix` (in the log's spelling)."""
-        rest = self.index.rest()
-        ids = _Ids(rest.ids)
-        return self.records(rest.where[bisect_left(ids, prefix) : bisect_left(ids, prefix + "~")])
+        rest = self.rest()
+        return self.records(rest.where[bisect_left(rest.ids, prefix) : bisect_left(rest.ids, prefix + "~")])
 
     def by_id(self, record_id: str) -> Record | None:
         found = self.matching(record_id)
@@ -196,31 +132,27 @@ class Contents:
 
     def shorts(self, ids: Iterable[str | None]) -> dict[str, str]:
         """Each id's shortest beginning that no other id of the log shares (at least 6 characters)."""
-        sorted_ids = _Ids(self.index.rest().ids)
-        found = {}
+        known, found = self.rest().ids, {}
         for one in filter(None, ids):
-            n = bisect_left(sorted_ids, one)
-            after = n + 1 if n < len(sorted_ids) and sorted_ids[n] == one else n
-            found[one] = short_form(one, [sorted_ids[m] for m in (n - 1, after) if 0 <= m < len(sorted_ids)])
+            n = bisect_left(known, one)
+            after = n + 1 if n < len(known) and known[n] == one else n
+            found[one] = short_form(one, [known[m] for m in (n - 1, after) if 0 <= m < len(known)])
         return found
 
     def history(self, code: str | None, last: int | None) -> list[Entry]:
         """The records (of one code, any case), the `last` of them, with what retracted each or what each retracts."""
-        rest = self.index.rest()
-        offsets = rest.order if code is None else rest.codes.get(code.upper(), _offsets())
-        if last is not None:
-            offsets = offsets[len(offsets) - last :] if last > 0 else _offsets()
+        rest = self.rest()
+        offsets = rest.order if code is None else rest.codes.get(code.upper(), [])
         entries = []
-        for record in self.records(offsets):
+        for record in self.records(
+            offsets if last is None else offsets[len(offsets) - last :] if last else []
+        ):
             if isinstance(record, Retraction):
                 target = self.by_id(record.retracts)
                 entries.append(Entry(record, None, target if isinstance(target, Figure) else None))
             else:
-                by = rest.retracted.get(record.id)
-                retraction = None if by is None else self.record(by)
-                entries.append(
-                    Entry(record, retraction if isinstance(retraction, Retraction) else None, None)
-                )
+                by = self.record(rest.retracted[record.id]) if record.id in rest.retracted else None
+                entries.append(Entry(record, by if isinstance(by, Retraction) else None, None))
         return entries
 
 
@@ -228,9 +160,11 @@ class RecordLog:
     """A data folder's record log: the one way to read it and to add to it."""
 
     def __init__(self, folder: Path, cache_dir: Path | None = None) -> None:
-        self.path = folder / LOG_FILE
-        self.v01_path = folder / V01_LOG_FILE
-        self.torn_path = folder / TORN_FILE
+        self.path, self.v01_path, self.torn_path = (
+            folder / r.LOG_FILE,
+            folder / r.V01_LOG_FILE,
+            folder / r.TORN_FILE,
+        )
         self.cache = LogCache(cache_dir, self.path)
         self.migrated: Migration | None = None  # set when a write converted a v0.1 log
         self.moved: Moved | None = None  # set when a write moved a torn tail aside
@@ -243,7 +177,7 @@ class RecordLog:
     def records(self) -> list[Record]:
         """Every distinct record, in the log's order."""
         contents = self.contents()
-        return contents.records(contents.index.rest().order)
+        return contents.records(contents.rest().order)
 
     def append(self, figures: list[Figure]) -> Written:
         """Append figures (their ids are made here) in one write: all of them count, or none."""
@@ -252,36 +186,30 @@ class RecordLog:
         with self._files(shared=False, create=True) as (log, v01):
             contents = self._contents(log, v01)
             ids = new_ids(int(max(f.recorded_at for f in figures).timestamp() * 1000), len(figures) + 1)
-            batch: dict[str, Any] = (
-                {} if len(figures) == 1 else {"batch": ids[-1], "batch_size": len(figures)}
-            )
-            records: list[Record] = [f._replace(id=i, **batch) for i, f in zip(ids, figures, strict=False)]
-            contents = self._write(log, v01, contents, records)
-        current = contents.current({r.code for r in records})
+            batch, size = (None, None) if len(figures) == 1 else (ids[-1], len(figures))
+            new: list[Record] = [
+                f._replace(id=i, batch=batch, batch_size=size) for i, f in zip(ids[:-1], figures, strict=True)
+            ]
+            contents = self._write(log, v01, contents, new)
+        current = contents.current_figures({one.code for one in new})
         outranked = {
-            r.id: _outranking(contents, r)
-            for r in records
-            if isinstance(r, Figure) and current[r.code.upper(), r.period].id != r.id
+            one.id: _outranking(contents, one)
+            for one in new
+            if isinstance(one, Figure) and current[one.code.upper(), one.period].id != one.id
         }
-        named = [r.id for r in records] + [f.id for above in outranked.values() for f in above]
-        return Written(records, contents.shorts(named), current, outranked)
+        named = [one.id for one in new] + [f.id for above in outranked.values() for f in above]
+        return Written(new, contents.shorts(named), current, outranked)
 
     def retract(self, prefix: str | None, recorded_at: datetime, user: str, note: str | None) -> Written:
         """Retract the figure whose id starts with `prefix`, or the last one standing."""
         with self._files(shared=False) as (log, v01):
             contents = self._contents(log, v01)
             target = _retractable(contents, prefix)
-            retraction = Retraction(
-                new_ids(int(recorded_at.timestamp() * 1000))[0],
-                target.code,
-                target.id,
-                recorded_at,
-                user,
-                note,
-            )
+            new_id = new_ids(int(recorded_at.timestamp() * 1000))[0]
+            retraction = Retraction(new_id, target.code, target.id, recorded_at, user, note)
             contents = self._write(log, v01, contents, [retraction])
         shorts = contents.shorts([retraction.id, target.id])
-        return Written([retraction, target], shorts, contents.current([target.code]), {})
+        return Written([retraction, target], shorts, contents.current_figures([target.code]), {})
 
     def migrate(self) -> Migration | None:
         """Convert a v0.1 log now; None when there is none."""
@@ -299,8 +227,7 @@ class RecordLog:
             create = True  # a v0.1 log is converted by the first write
         made = create and not os.path.lexists(self.path)
         with ExitStack() as stack:
-            log = _open(stack, self.path, shared, create)
-            v01 = _open(stack, self.v01_path, shared, False)
+            log, v01 = _open(stack, self.path, shared, create), _open(stack, self.v01_path, shared, False)
             try:
                 yield log, v01
             except BaseException:
@@ -309,56 +236,59 @@ class RecordLog:
                 raise
 
     def _contents(self, log: int | None, v01: int | None) -> Contents:
-        """The log read, through its cache when the cache's digest is that of the bytes just read."""
+        """The log read, through its cache when the cache names the digest of the bytes just read."""
         if v01 is not None:  # read whole, its records as if they were the log's first lines
             from .v01 import read_v01
 
-            old = b"".join(map(line_of, read_v01(bytes(_read(v01, self.v01_path)[0]), self.v01_path)))
+            old = b"".join(map(r.line_of, read_v01(bytes(_read(v01, self.v01_path)[0]), self.v01_path)))
             data = _read(log, self.path)[0] if log is not None else b""
             return _whole(old + data, self.path, first_line=1 - old.count(b"\n"), shift=len(old))
         if log is None or os.fstat(log).st_size < CACHED_FROM:
             return _whole(_read(log, self.path)[0] if log is not None else b"", self.path)
         cached = self.cache.load()
         data, hashed, proof = _read(log, self.path, cached.length if cached else None)
-        index = _index_of(cached) if cached is not None and proof == cached.digest else None
-        contents = None if index is None else _grown(Contents(data, index), self.path)
-        if contents is None:
-            contents = _whole(data, self.path)
+        grown = None
+        if cached is not None and proof == cached.digest and _is_head(cached.head):
+            known = Contents(data, cached.length, *cached.head)
+            known._rest = cached
+            grown = _grown(known, self.path)
+            if grown is known:
+                return known  # the cache describes the log as it is
+        contents = grown or _whole(data, self.path)
         contents.hashed = hashed
-        if contents.index is not index:
-            self._save(contents)
+        self._save(contents)
         return contents
 
     def _save(self, contents: Contents) -> None:
-        index, hashed = contents.index, contents.hashed
-        if hashed is None or index.length != len(contents.data):
+        hashed = contents.hashed
+        if hashed is None or contents.length != len(contents.data):
             from hashlib import sha256
 
-            hashed = sha256(memoryview(contents.data)[: index.length])
-        self.cache.save(index.length, hashed.digest(), *index.for_cache())
+            hashed = sha256(memoryview(contents.data)[: contents.length])
+        head = (contents.lines, contents.format, contents.current)
+        self.cache.save(contents.length, hashed.digest(), head, tuple(contents.rest()))
 
-    def _write(self, log: int | None, v01: int | None, contents: Contents, records: list[Record]) -> Contents:
+    def _write(self, log: int | None, v01: int | None, contents: Contents, new: list[Record]) -> Contents:
         """Append the records in one write, flushed to disk; on any failure the file is cut back.
 
-        A torn tail is moved aside first. The records of a v0.1 log that the log lacks go
-        before them, as a batch of their own, and the old file is then kept under another name.
+        A torn tail is moved aside first. The records of a v0.1 log that the log lacks go first,
+        as a batch of their own, and the old file is then kept under another name.
         """
         if log is None:
             raise LogError("error.log_unwritable", path=self.path, reason=os.strerror(2))
-        index, shift = contents.index, contents.shift
-        own, complete = contents.data[shift:], index.length - shift  # the file's bytes, and those that count
+        own, complete = contents.data[contents.shift :], contents.length - contents.shift
         if complete < len(own):
             self._move_torn(log, own[complete:], complete)
-        data = b"" if index.format >= FORMAT else line_of(Declaration(FORMAT))
+        data = b"" if contents.format >= r.FORMAT else r.line_of(r.Declaration(r.FORMAT))
         if v01 is not None:
-            present = {r.id for r in _parse(own[:complete], self.path).records}
-            migrated = contents.records(o for o in index.rest().order if o < shift)
-            old = [r for r in migrated if r.id not in present]
+            present = {one.id for one in _parse(own[:complete], self.path).records}
+            migrated = contents.records(o for o in contents.rest().order if o < contents.shift)
+            old = [one for one in migrated if one.id not in present]
             if len(old) > 1:  # the same batch, line for line, in every clone that converts this log
-                batch = derived_id(0, len(old), "".join(r.id for r in old).encode("ascii"))
-                old = [r._replace(batch=batch, batch_size=len(old)) for r in old]
-            records = [*old, *records]
-        data += b"".join(map(line_of, records))
+                batch = derived_id(0, len(old), "".join(one.id for one in old).encode("ascii"))
+                old = [one._replace(batch=batch, batch_size=len(old)) for one in old]
+            new = [*old, *new]
+        data += b"".join(map(r.line_of, new))
         if complete and own[complete - 1 : complete] != b"\n":
             data = b"\n" + data  # a last line without its newline, from an editor
         try:
@@ -374,8 +304,8 @@ class RecordLog:
         if v01 is not None:
             self._keep_v01(len(migrated))
             return _whole(own[:complete] + data, self.path)
-        grown = _grown(Contents(own[:complete] + data, index, 0, contents.read), self.path)
-        grown = grown or _whole(own[:complete] + data, self.path)
+        contents.data = own[:complete] + data
+        grown = _grown(contents, self.path) or _whole(contents.data, self.path)
         if len(grown.data) >= CACHED_FROM:
             if contents.hashed is not None and complete == len(own):
                 grown.hashed = contents.hashed.copy()
@@ -400,7 +330,7 @@ class RecordLog:
 
     def _keep_v01(self, count: int) -> None:
         """The converted v0.1 log, renamed beside the new one; the caller still holds its lock."""
-        backup, n = self.path.with_name(BACKUP_FILE), 1
+        backup, n = self.path.with_name(r.BACKUP_FILE), 1
         while os.path.lexists(backup):
             n += 1
             backup = self.path.with_name(f"records.v0.1-{n}.toml")
@@ -417,81 +347,77 @@ class _Parsed(NamedTuple):
     lines: list[int]
     complete: int  # where a torn tail begins; the end of the data when there is none
     format: int
+    counted: int  # the records before a torn tail
 
 
 def _parse(data: Data, path: Path, first_line: int = 1, start: int = 0) -> _Parsed:
     """The records of `data` (the log's bytes from offset `start`), every line checked.
 
-    The lines are decoded as one JSON array, which is fastest, and one by one when that fails,
-    to name the line. A last line without its newline that is not JSON is a write cut short, and
-    so are the lines of a batch not written whole at the end: the torn tail, which does not count.
+    A last line without its newline that is not JSON is a write cut short, as are the lines of
+    a batch not written whole at the end: the torn tail, which does not count (`counted` are
+    the records before it).
     """
     import json
 
     raw: Sequence[Data] = data.split(b"\n")
     starts = list(accumulate(map(len, raw), lambda at, n: at + n + 1, initial=start))
-    kept = [n for n, line in enumerate(raw) if line.strip()]
-    complete = start + len(data)
-    try:
-        objects = json.loads(b"[" + b",".join([raw[n] for n in kept]) + b"]")
-        if len(objects) != len(kept):
-            raise ValueError("two records on one line")
-    except (ValueError, RecursionError):
-        objects = []
-        for n in kept:
-            try:
-                objects.append(decoded(raw[n]))
-            except Damage as exc:
-                if n == len(raw) - 1:  # the last line, and no newline after it: cut short
-                    kept, complete = kept[: len(objects)], starts[n]
-                    break
-                raise damaged(path, first_line + n, _broken(exc, raw[n], raw[n + 1 : n + 2])) from None
-    records: list[Record] = []
-    offsets: list[int] = []
-    lines: list[int] = []
+    try:  # decoded as text all at once, which is quicker; else line by line, to name the line
+        lines: Sequence[Data | str] = bytes(data).decode("utf-8").split("\n")
+    except UnicodeDecodeError:
+        lines = raw
+    found = _Parsed([], [], [], start + len(data), 0, 0)
     seen: dict[str, Any] = {}
-    format = 0
-    for n, one in zip(kept, objects, strict=True):
+    for n, line in enumerate(lines):
+        if not line.strip():
+            continue
         try:
-            found = record_of(one, seen)
-        except (Damage, PeriodError) as exc:
+            try:
+                one = json.loads(line)
+            except (ValueError, RecursionError):
+                one = r.decoded(line)  # raises the damage, named
+            record = r.record_of(one, seen)
+        except Damage as exc:
+            if n == len(lines) - 1 and exc.message.key in ("error.record_not_json", "error.log_not_utf8"):
+                found = found._replace(complete=starts[n])  # the last line, no newline after it: cut short
+                break
+            raise damaged(path, first_line + n, _broken(exc, raw[n], raw[n + 1 : n + 2])) from None
+        except PeriodError as exc:
             raise damaged(path, first_line + n, exc) from None
-        if isinstance(found, Declaration):
-            if found.format > FORMAT:
-                raise LogError("error.log_newer_format", path=path, line=first_line + n, format=found.format)
-            format = max(format, found.format)
+        if isinstance(record, r.Declaration):
+            if record.format > r.FORMAT:
+                line_number, newer = first_line + n, record.format
+                raise LogError(
+                    "error.log_newer_format", path=path, line=line_number, format=newer, ours=r.FORMAT
+                )
+            found = found._replace(format=max(found.format, record.format))
         else:
-            records.append(found)
-            offsets.append(starts[n])
-            lines.append(first_line + n)
-    torn = _torn_batches(records, lines, path)
-    if torn < len(records):
-        complete = offsets[torn]
-        del records[torn:], offsets[torn:], lines[torn:]
-    return _Parsed(records, offsets, lines, complete, format)
+            found.records.append(record)
+            found.offsets.append(starts[n])
+            found.lines.append(first_line + n)
+    counted = _torn_batches(found, path)
+    return found._replace(counted=counted, complete=found.offsets[counted] if counted < len(found.records) else found.complete)  # fmt: skip
 
 
 def _broken(damage: Damage, line: Data, following: Sequence[Data]) -> Damage:
     """A line that is half a record whose other half is on the next line says so."""
     if following and damage.message.key == "error.record_not_json":
         try:
-            decoded(line + following[0])
+            r.decoded(bytes(line) + bytes(following[0]))
         except Damage:
             return damage
         return Damage("error.record_over_two_lines")
     return damage
 
 
-def _torn_batches(records: list[Record], lines: list[int], path: Path) -> int:
+def _torn_batches(parsed: _Parsed, path: Path) -> int:
     """Where the records of batches not written whole begin at the end of the log (else the end);
     such a batch anywhere else is damage."""
-    sizes: dict[str, int] = {}
-    ids: dict[str, set[str]] = {}
-    for n, r in enumerate(records):
-        if r.batch is not None and r.batch_size is not None:
-            if sizes.setdefault(r.batch, r.batch_size) != r.batch_size:
-                raise damaged(path, lines[n], Damage("error.record_batch_sizes", batch=r.batch))
-            ids.setdefault(r.batch, set()).add(r.id)
+    records, sizes, ids = parsed.records, dict[str, int](), dict[str, set[str]]()
+    for n, one in enumerate(records):
+        if one.batch is not None and one.batch_size is not None:
+            if sizes.setdefault(one.batch, one.batch_size) != one.batch_size:
+                raise damaged(path, parsed.lines[n], Damage("error.record_batch_sizes", batch=one.batch))
+            ids.setdefault(one.batch, set()).add(one.id)
     broken = {batch for batch, held in ids.items() if len(held) != sizes[batch]}
     first = len(records)
     while first and records[first - 1].batch in broken:
@@ -500,7 +426,7 @@ def _torn_batches(records: list[Record], lines: list[int], path: Path) -> int:
     if inside is not None:
         batch = records[inside].batch or ""
         problem = Damage("error.record_batch_inside", batch=batch, count=len(ids[batch]), size=sizes[batch])
-        raise damaged(path, lines[inside], problem)
+        raise damaged(path, parsed.lines[inside], problem)
     return first
 
 
@@ -512,22 +438,19 @@ def _whole(data: Data, path: Path, first_line: int = 1, shift: int = 0) -> Conte
         parsed = _parse(data, path, first_line)
         found = _distinct(parsed, path)
         offset_of = {record.id: offset for record, offset in found}
-        ids = sorted(offset_of)
-        by_code: dict[str, list[int]] = {}
-        retracted: dict[str, int] = {}
+        rest = _Rest(sorted(offset_of), [], [offset for _, offset in found], {}, {})
+        rest.where.extend(map(offset_of.__getitem__, rest.ids))
         for record, offset in found:
-            by_code.setdefault(record.code.upper(), []).append(offset)
+            rest.codes.setdefault(record.code.upper(), []).append(offset)
             if type(record) is Retraction:
-                retracted.setdefault(record.retracts, offset)
-        codes = {code: _offsets(offsets) for code, offsets in by_code.items()}
+                rest.retracted.setdefault(record.retracts, offset)
         current: dict[str, list[int]] = {}
-        for (code, _), figure in current_figures(record for record, _ in found).items():
+        for (code, _), figure in r.current_figures(record for record, _ in found).items():
             current.setdefault(code, []).append(offset_of[figure.id])
-        where = _offsets(map(offset_of.__getitem__, ids))
-        rest = _Rest("".join(ids).encode("ascii"), where, _offsets(o for _, o in found), codes, retracted)
         lines = first_line - 1 + data.count(b"\n", 0, parsed.complete)
-        index = Index(parsed.complete, lines, parsed.format, current, rest)
-        return Contents(data, index, shift, {offset: record for record, offset in found})
+        contents = Contents(data, parsed.complete, lines, parsed.format, current)
+        contents._rest, contents.shift, contents.read = rest, shift, {offset: one for one, offset in found}
+        return contents
     finally:
         if collecting:
             gc.enable()
@@ -541,18 +464,21 @@ def _distinct(parsed: _Parsed, path: Path) -> list[tuple[Record, int]]:
     of its code in the log, are damage.
     """
     by_id: dict[str, tuple[Record, int, int]] = {}
-    for record, offset, line in zip(parsed.records, parsed.offsets, parsed.lines, strict=True):
-        held = by_id.setdefault(record.id, (record, offset, line))[0]
+    counted = parsed.counted
+    for record, offset, line in zip(
+        parsed.records[:counted], parsed.offsets[:counted], parsed.lines[:counted], strict=True
+    ):
+        held, _, first = by_id.setdefault(record.id, (record, offset, line))
         if held is not record and held._replace(batch=None, batch_size=None) != record._replace(batch=None, batch_size=None):  # fmt: skip
-            raise damaged(path, line, Damage("error.record_id_taken", id=record.id, line=by_id[record.id][2]))
+            raise damaged(path, line, Damage("error.record_id_taken", id=record.id, line=first))
     for record, _, line in by_id.values():
         if isinstance(record, Retraction):
             problem = _retraction_problem(record, by_id.get(record.retracts, (None,))[0])
             if problem is not None:
                 raise damaged(path, line, problem)
-    found = [(record, offset) for record, offset, _ in by_id.values()]
-    found.sort(key=lambda pair: log_order(pair[0]))
-    return found
+    return sorted(
+        ((record, offset) for record, offset, _ in by_id.values()), key=lambda pair: r.log_order(pair[0])
+    )
 
 
 def _retraction_problem(retraction: Retraction, target: Record | None) -> Damage | None:
@@ -572,56 +498,56 @@ def _retraction_problem(retraction: Retraction, target: Record | None) -> Damage
 def _grown(contents: Contents, path: Path) -> Contents | None:
     """The contents with the lines added after the part the index describes, when lines were only
     added and settle on their own; None sends the reader back to the whole log."""
-    index, data = contents.index, contents.data
-    if index.length > len(data) or (index.length and data[index.length - 1] != ord("\n")):
+    data, length = contents.data, contents.length
+    if length > len(data) or (length and data[length - 1] != ord("\n")):
         return None
-    if index.length == len(data):
+    if length == len(data):
         return contents
-    tail = _parse(data[index.length :], path, index.lines + 1, index.length)
-    new = {record.id: (record, offset) for record, offset in zip(tail.records, tail.offsets, strict=True)}
-    if len(new) != len(tail.records) or any(contents.matching(one) for one in new):
-        return None  # an id seen before: the whole log says whether that is damage
-    for record, _ in new.values():
-        target = new.get(record.retracts, (None,))[0] if isinstance(record, Retraction) else None
-        if isinstance(record, Retraction) and _retraction_problem(
-            record, target or contents.by_id(record.retracts)
-        ):
+    try:
+        tail = _parse(data[length:], path, contents.lines + 1, length)
+    except LogError:  # damage, or a batch that only the whole log shows whole: the whole log says
+        return None
+    if len({one.id for one in tail.records}) != len(tail.records) or any(
+        contents.matching(one.id) for one in tail.records
+    ):
+        return None  # an id seen before (a repeated line of a whole batch): the whole log says what it is
+    new = {
+        one.id: (one, offset) for one, offset in zip(tail.records[: tail.counted], tail.offsets, strict=False)
+    }
+    for one, _ in new.values():
+        target = (
+            (new.get(one.retracts) or (contents.by_id(one.retracts),))[0]
+            if isinstance(one, Retraction)
+            else None
+        )
+        if isinstance(one, Retraction) and _retraction_problem(one, target) is not None:
             return None
-    grown = Contents(data, index, 0, {**contents.read, **{offset: record for record, offset in new.values()}})
-    rest = index.rest()
-    ids, where = bytearray(rest.ids), _offsets(rest.where)
-    for one in sorted(new):
-        n = bisect_left(_Ids(ids), one)
-        ids[n * ID_LENGTH : n * ID_LENGTH] = one.encode("ascii")
-        where.insert(n, new[one][1])
-    order, codes = _offsets(rest.order), {code: _offsets(offsets) for code, offsets in rest.codes.items()}
-    retracted, current = dict(rest.retracted), dict(index.current)
+    old = contents.rest()
+    lines = contents.lines + data.count(b"\n", length, tail.complete)
+    grown = Contents(data, tail.complete, lines, max(contents.format, tail.format), {**contents.current})
+    grown.read = {**contents.read, **{offset: one for one, offset in new.values()}}
+    rest = grown._rest = _Rest([*old.ids], [*old.where], [*old.order], {c: [*o] for c, o in old.codes.items()}, {**old.retracted})  # fmt: skip
     counting: dict[str, dict[Any, tuple[Figure, int]]] = {}
-    for record, offset in sorted(new.values(), key=lambda pair: log_order(pair[0])):
-        code = record.code.upper()
-        for offsets in (order, codes.setdefault(code, _offsets())):
-            offsets.insert(
-                bisect_right(offsets, log_order(record), key=lambda o: log_order(grown.record(o))), offset
-            )
+    for record, offset in sorted(new.values(), key=lambda pair: r.log_order(pair[0])):
+        code, n = record.code.upper(), bisect_left(rest.ids, record.id)
+        rest.ids.insert(n, record.id)
+        rest.where.insert(n, offset)
+        for offsets in (rest.order, rest.codes.setdefault(code, [])):
+            insort(offsets, offset, key=lambda o: r.log_order(grown.record(o)))
         if code not in counting:
-            counting[code] = _by_period(grown, current.get(code, ()))
+            counting[code] = _by_period(grown, grown.current.get(code, ()))
         held = counting[code]
         if isinstance(record, Retraction):
-            retracted.setdefault(record.retracts, offset)
-            if any(
-                r.id == record.retracts for r, _ in held.values()
-            ):  # the figure that counted: decide again
-                counted = {f.id for f in current_figures(grown.records(codes[code])).values()}
+            first = rest.retracted.get(record.retracts)
+            if first is None or r.log_order(record) < r.log_order(grown.record(first)):
+                rest.retracted[record.retracts] = offset  # the first retraction in the log's order
+            if any(figure.id == record.retracts for figure, _ in held.values()):  # what counted: decide again
+                counted = {f.id for f in r.current_figures(grown.records(rest.codes[code])).values()}
                 held.clear()
-                held.update(_by_period(grown, (o for o in codes[code] if grown.record(o).id in counted)))
-        elif record.period not in held or rank(record) > rank(held[record.period][0]):
+                held.update(_by_period(grown, (o for o in rest.codes[code] if grown.record(o).id in counted)))
+        elif record.period not in held or r.rank(record) > r.rank(held[record.period][0]):
             held[record.period] = (record, offset)
-    current.update((code, [offset for _, offset in held.values()]) for code, held in counting.items())
-    lines = index.lines + data.count(b"\n", index.length, tail.complete)
-    format = max(index.format, tail.format)
-    grown.index = Index(
-        tail.complete, lines, format, current, _Rest(bytes(ids), where, order, codes, retracted)
-    )
+    grown.current.update((code, [offset for _, offset in held.values()]) for code, held in counting.items())
     return grown
 
 
@@ -635,46 +561,35 @@ def _by_period(contents: Contents, offsets: Iterable[int]) -> dict[Any, tuple[Fi
     return found
 
 
-def _index_of(cached: Cached) -> Index | None:
-    """The index a cache holds, if it has the shape this version writes."""
-    head = cached.head
-    if not (isinstance(head, tuple) and len(head) == 3 and isinstance(head[2], dict)):
-        return None
-    lines, format, current = head
-    if type(lines) is not int or type(format) is not int:
-        return None
-    return Index(cached.length, lines, format, current, cached)
+def _is_head(head: Any) -> bool:
+    """Whether a cache's head has the shape this version writes."""
+    return isinstance(head, tuple) and [type(part) for part in head] == [int, int, dict]
 
 
 def _outranking(contents: Contents, figure: Figure) -> list[Figure]:
     """The figures of its code and period that count over `figure`, highest first."""
-    rest = contents.index.rest()
-    same = [
-        r
-        for r in contents.records(rest.codes.get(figure.code.upper(), ()))
-        if isinstance(r, Figure) and r.period == figure.period and r.id not in rest.retracted
-    ]
-    return sorted((r for r in same if rank(r) > rank(figure)), key=rank, reverse=True)
+    rest = contents.rest()
+    same = contents.records(rest.codes.get(figure.code.upper(), ()))
+    above = [one for one in same if isinstance(one, Figure) and one.period == figure.period and one.id not in rest.retracted]  # fmt: skip
+    return sorted((one for one in above if r.rank(one) > r.rank(figure)), key=r.rank, reverse=True)
 
 
 def _retractable(contents: Contents, prefix: str | None) -> Figure:
     """The figure an undo would retract: the one named by an id prefix, else the last one standing."""
-    rest = contents.index.rest()
+    rest = contents.rest()
     if prefix is None:
         for offset in reversed(rest.order):
             last = contents.record(offset)
             if isinstance(last, Figure) and last.id not in rest.retracted:
                 return last
         raise RecordNotFoundError("error.undo_nothing")
-    number = prefix.strip().removeprefix("#")
-    if number.isdigit() and len(number) < SHORTEST:  # a v0.1 number, as people still say them
-        found = [r for r in contents.records(rest.order) if r.v01_id == int(number)]
+    if (number := prefix.strip().removeprefix("#")).isdigit() and len(number) < SHORTEST:
+        found = [one for one in contents.records(rest.order) if one.v01_id == int(number)]  # a v0.1 number
+    elif (wanted := typed_prefix(number)) is None:
+        raise RecordNotFoundError("error.undo_no_record", id=prefix)
+    elif len(wanted) < SHORTEST:
+        raise RecordNotFoundError("error.undo_prefix_short", id=prefix, shortest=SHORTEST)
     else:
-        wanted = typed_prefix(number)
-        if wanted is None:
-            raise RecordNotFoundError("error.undo_no_record", id=prefix)
-        if len(wanted) < SHORTEST:
-            raise RecordNotFoundError("error.undo_prefix_short", id=prefix, shortest=SHORTEST)
         found = contents.matching(wanted)
     if not found:
         raise RecordNotFoundError("error.undo_no_record", id=prefix)
@@ -690,10 +605,11 @@ def _retractable(contents: Contents, prefix: str | None) -> Figure:
 def _open(stack: ExitStack, path: Path, shared: bool, create: bool) -> int | None:
     """The file opened and locked, or None when it does not exist (and is not to be made).
 
-    A file that was unlinked or replaced while we waited for its lock (a refused first write,
-    a `git pull`) is opened again by its name.
+    A file unlinked or replaced while we waited for its lock (a refused first write, a `git
+    pull`) is opened again by its name.
     """
     flags = (os.O_RDONLY if shared else os.O_RDWR | os.O_APPEND) | (os.O_CREAT if create else 0)
+    failed = "error.log_unreadable" if shared else "error.log_unwritable"
     for _ in range(100):
         try:
             fd = os.open(path, flags | os.O_NONBLOCK | os.O_CLOEXEC, 0o666)
@@ -704,7 +620,7 @@ def _open(stack: ExitStack, path: Path, shared: bool, create: bool) -> int | Non
         except IsADirectoryError:
             raise LogError("error.log_is_folder", path=path) from None
         except OSError as exc:
-            raise LogError("error.log_unreadable" if shared else "error.log_unwritable", path=path, reason=exc.strerror) from None  # fmt: skip
+            raise LogError(failed, path=path, reason=exc.strerror) from None
         stack.callback(os.close, fd)
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
@@ -712,35 +628,31 @@ def _open(stack: ExitStack, path: Path, shared: bool, create: bool) -> int | Non
         fcntl.flock(fd, fcntl.LOCK_SH if shared else fcntl.LOCK_EX)
         if os.fstat(fd).st_nlink > 0:
             return fd
-    raise LogError("error.log_unreadable" if shared else "error.log_unwritable", path=path, reason="busy")
+    raise LogError(failed, path=path, reason="busy")
 
 
 def _read(fd: int, path: Path, mark: int | None = None) -> tuple[bytearray, Any, bytes | None]:
-    """The file's bytes; with `mark`, also the SHA-256 of all of them and the digest of the first `mark`.
-
-    Read and hashed a piece at a time, while the piece is fresh in the processor's cache.
-    """
+    """The file's bytes; with `mark`, also the SHA-256 of all of them and the digest of the first `mark`,
+    computed a piece at a time while the piece is fresh in the processor's cache."""
     size = os.fstat(fd).st_size
-    data = bytearray(size)
-    view, at, hashed, proof = memoryview(data), 0, None, None
+    data, at, hashed, proof = bytearray(size), 0, None, None
     if mark is not None:
         from hashlib import sha256  # deferred: start-up (a log too small for a cache is not hashed)
 
         hashed = sha256()
         proof = hashed.digest() if mark == 0 else None
-    try:
+    with memoryview(data) as view:
         while at < size:
-            end = min(size, at + (1 << 18), mark if mark is not None and at < mark else size)
-            got = os.preadv(fd, [view[at:end]], at)
+            try:
+                got = os.preadv(
+                    fd, [view[at : min(size, at + (1 << 18), mark if mark and at < mark else size)]], at
+                )
+            except OSError as exc:
+                raise LogError("error.log_unreadable", path=path, reason=exc.strerror) from None
             if not got:
                 break
             if hashed is not None:
                 hashed.update(view[at : at + got])
+                proof = hashed.digest() if at + got == mark else proof
             at += got
-            if hashed is not None and at == mark:
-                proof = hashed.digest()
-    except OSError as exc:
-        raise LogError("error.log_unreadable", path=path, reason=exc.strerror) from None
-    finally:
-        view.release()
     return data if at == size else data[:at], hashed, proof

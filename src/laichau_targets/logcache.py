@@ -46,15 +46,20 @@ class LogCache:
             return None
         try:
             fd = os.open(self.name, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC, dir_fd=folder)
-            with open(fd, "rb") as file:
-                found = os.fstat(fd)
-                if not stat.S_ISREG(found.st_mode) or found.st_uid != os.geteuid():
-                    return None
-                blob = file.read()
         except OSError:
             return None
         finally:
             os.close(folder)
+        try:
+            found = os.fstat(fd)
+            if not stat.S_ISREG(found.st_mode) or found.st_uid != os.geteuid():
+                return None
+            with open(fd, "rb", closefd=False) as file:
+                blob = file.read()
+        except OSError:
+            return None
+        finally:
+            os.close(fd)
         parts = _parts(blob)
         if parts is None:
             return None

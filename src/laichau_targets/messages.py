@@ -225,16 +225,16 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "vi": "Một lần ghi bị ngắt giữa chừng đã để lại {lines} dòng ở cuối {log} không được tính; đã chuyển chúng sang {torn}.",
     },
     "record.outranked": {
-        "en": "This figure does not count for {code} {period}: #{id} ({value}, {basis}, recorded {when} by {user}) counts over it.",
-        "vi": "Số liệu này không được tính cho {code} kỳ {period}: bản ghi #{id} ({value}, {basis}, do {user} nhập lúc {when}) được tính thay.",
+        "en": "{code} = {figure} for {period} does not count: #{id} ({value}, {basis}, recorded {when} by {user}) counts over it.",
+        "vi": "{code} = {figure} kỳ {period} không được tính: bản ghi #{id} ({value}, {basis}, do {user} nhập lúc {when}) được tính thay.",
     },
     "record.outranked_undo": {
-        "en": "If that one is wrong, `targets undo {id}` takes it back, and this figure counts.",
-        "vi": "Nếu bản ghi đó sai, `targets undo {id}` sẽ rút lại nó, và số liệu này được tính.",
+        "en": "If #{id} is wrong, `targets undo {id}` takes it back, and {figure} counts.",
+        "vi": "Nếu bản ghi #{id} sai, `targets undo {id}` sẽ rút lại nó, và số liệu {figure} được tính.",
     },
     "record.outranked_more": {
-        "en": "{count} figures count over this one; `targets history {code}` lists them.",
-        "vi": "Có {count} số liệu được tính trước số liệu này; `targets history {code}` liệt kê chúng.",
+        "en": "{count} figures count over {figure}; `targets history {code}` lists them.",
+        "vi": "Có {count} số liệu được tính trước số liệu {figure}; `targets history {code}` liệt kê chúng.",
     },
     "import.outranked_more": {
         "en": "… and {count} more figures of this file that do not count (targets history CODE shows what counts).",
@@ -533,6 +533,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "error.log_newer_format": {
         "en": "{path}: line {line} says it is written in format {format} of the log, by a newer targets; this one reads format {ours} and older: upgrade targets",
         "vi": "{path}: dòng {line} cho biết sổ được ghi theo định dạng {format}, bởi phiên bản targets mới hơn; phiên bản này chỉ đọc định dạng {ours} trở về trước: hãy nâng cấp targets",
+    },
+    "error.cache_unusable": {
+        "en": "the cache of the record log is damaged; delete the cache folder that `targets paths` names",
+        "vi": "bộ nhớ đệm của sổ ghi số liệu bị hỏng; hãy xóa thư mục bộ nhớ đệm mà `targets paths` cho biết",
     },
     "error.toml_too_deep": {
         "en": "nested too deeply, or a number too long, to be a plan or a log",

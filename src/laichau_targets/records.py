@@ -86,14 +86,12 @@ def line_of(record: Record | Declaration) -> bytes:
     else:
         row["retracts"] = record.retracts
     row.update(recorded_at=record.recorded_at.isoformat(), user=record.user)
-    optional = record._asdict()
-    if optional.get("reported_on") is not None:
-        optional["reported_on"] = optional["reported_on"].isoformat()
-    for key in _OPTIONAL:
-        if optional.get(key) is not None:
-            row[key] = optional[key]
+    fields = record._asdict()
+    row.update((key, fields[key]) for key in _OPTIONAL if fields.get(key) is not None)
+    if "reported_on" in row:
+        row["reported_on"] = row["reported_on"].isoformat()
     for key in ("code", "user", "source", "note"):
-        if isinstance(row.get(key), str) and not _is_text(row[key]):
+        if not _is_text(row.get(key) or ""):
             raise LogError("error.text_undecodable", key=key)
     return _dumps(row)
 
@@ -161,7 +159,7 @@ def record_of(raw: Any, seen: dict[str, Any] | None = None) -> Record | Declarat
     )  # fmt: skip
 
 
-def decoded(line: bytes | bytearray) -> Any:
+def decoded(line: bytes | bytearray | str) -> Any:
     """One line as JSON; Damage says how it fails to be one object on one line."""
     import json  # deferred: start-up
 
@@ -173,11 +171,15 @@ def decoded(line: bytes | bytearray) -> Any:
         raise Damage("error.record_not_json") from None
     except ValueError:
         pass
+    text = (line if isinstance(line, str) else line.decode("utf-8")).strip()
     try:
-        _, end = json.JSONDecoder().raw_decode(line.decode("utf-8").strip())
+        _, end = json.JSONDecoder().raw_decode(text)
     except (ValueError, RecursionError):
         raise Damage("error.record_not_json") from None
-    raise Damage("error.record_two_on_a_line", column=end + 1)
+    second = text.find("{", end)
+    if second < 0:
+        raise Damage("error.record_not_json")
+    raise Damage("error.record_two_on_a_line", column=second + 1)
 
 
 def _id(raw: dict[str, Any], key: str) -> str:
@@ -275,11 +277,3 @@ def current_figures(records: Iterable[Record]) -> CurrentFigures:
     standing = [r for r in records if type(r) is Figure and r.id not in retracted]
     standing.sort(key=rank)
     return {(figure.code.upper(), figure.period): figure for figure in standing}
-
-
-def figures_of_year(current: CurrentFigures, code: str, year: int) -> list[Figure]:
-    """The code's figure for each checkpoint of `year`, earliest period first."""
-    wanted = code.upper()
-    return sorted(
-        (f for (c, p), f in current.items() if c == wanted and p.year == year), key=lambda f: f.period
-    )

@@ -9,7 +9,7 @@ from typing import Any, Literal
 from .formatting import rounded
 from .periods import Period
 from .plan import STATUSES, Baseline, Indicator, Override, Plan, Settings, Status, TermRule
-from .records import CurrentFigures, Figure, figures_of_year
+from .records import CurrentFigures, Figure
 from .values import Value
 
 HUNDRED = Decimal(100)
@@ -436,3 +436,11 @@ def progress_of(indicator: Indicator, value: Decimal) -> Decimal | None:
         base = indicator.target if value < indicator.target else indicator.target_high
         return _share(value, base)
     return _share(value, indicator.target)
+
+
+def figures_of_year(current: CurrentFigures, code: str, year: int) -> list[Figure]:
+    """The code's figure for each checkpoint of `year`, earliest period first."""
+    wanted = code.upper()
+    return sorted(
+        (f for (c, p), f in current.items() if c == wanted and p.year == year), key=lambda f: f.period
+    )

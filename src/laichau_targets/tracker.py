@@ -266,7 +266,7 @@ class Tracker:
         from .report import build_report  # deferred: start-up (record and undo need no report)
 
         contents = self.log.contents()
-        current = contents.current(self.plan.codes)
+        current = contents.current_figures(self.plan.codes)
         as_of = None
         if as_of_text:
             as_of = parse_period(as_of_text, None if self.plan.is_term else self.plan.year)

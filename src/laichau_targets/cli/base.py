@@ -384,9 +384,11 @@ def outranked_lines(
     if not above:
         return []
     held = above[0]
+    shown = words.figure(figure.value, texts)
     lines = [
         texts(
             "record.outranked",
+            figure=shown,
             id=shorts.get(held.id, held.id),
             value=words.figure(held.value, texts),
             basis=texts(f"basis.{held.basis}"),
@@ -397,9 +399,11 @@ def outranked_lines(
         )
     ]
     if len(above) == 1:
-        lines.append(texts("record.outranked_undo", id=shorts.get(held.id, held.id)))
+        lines.append(texts("record.outranked_undo", id=shorts.get(held.id, held.id), figure=shown))
     else:
-        lines.append(texts("record.outranked_more", count=len(above), code=words.inert(figure.code)))
+        lines.append(
+            texts("record.outranked_more", count=len(above), code=words.inert(figure.code), figure=shown)
+        )
     return lines
 
 
