@@ -21,8 +21,8 @@ import pytest
 
 from laichau_targets import log as log_module
 from laichau_targets import tracker as tracker_module
+from laichau_targets.cache import Cache, rest_of
 from laichau_targets.ids import encode
-from laichau_targets.logcache import LogCache, rest_of
 
 AT = datetime(2024, 11, 20, 8, 0, tzinfo=UTC)
 
@@ -40,7 +40,7 @@ class World:
         self.targets, self.data_dir, self.monkeypatch = targets, data_dir, monkeypatch
         self.log = data_dir / "records.jsonl"
         self.folder = Path(os.environ["XDG_CACHE_HOME"]) / "laichau-targets"
-        self.cache = self.folder / LogCache(self.folder, self.log).name
+        self.cache = self.folder / Cache(self.folder, "log", self.log).name
         self.minute, self.serial = 0, 1 << 40
         monkeypatch.setattr(tracker_module, "now", lambda: AT + timedelta(minutes=self.minute))
         monkeypatch.setattr(log_module, "new_ids", self._ids)
@@ -132,12 +132,15 @@ class World:
         figure (GRDP 9.1) counts: what only the place where a cache lies keeps from being believed."""
         self.log.write_bytes(self.pristine_log)
         self.put(self.pristine_cache)()
-        found = LogCache(self.folder, self.log).load()
+        found = Cache(self.folder, "log", self.log).load()
         assert found is not None
         lines, format, current = found.head
         retracted = self.pristine_log.index(b'"value":"9.1"')
-        current = {**current, "GRDP": [self.pristine_log.rindex(b"\n", 0, retracted) + 1]}
-        LogCache(self.folder, self.log).save(
+        current = {
+            **current,
+            "GRDP": {**current["GRDP"], "2024": self.pristine_log.rindex(b"\n", 0, retracted) + 1},
+        }
+        Cache(self.folder, "log", self.log).save(
             found.length, found.digest, (lines, format, current), tuple(rest_of(found))
         )
         return self.cache.read_bytes()
@@ -338,10 +341,11 @@ def test_a_read_only_cache_folder_changes_no_output(data_dir: Path, tmp_path: Pa
 
     expected = outcomes({"XDG_CACHE_HOME": "/dev/null"})  # no cache folder can be made: no cache at all
     assert not folder.exists()
-    assert run("history", "--limit", "1").returncode == 0  # the cache of the log
-    (cache,) = folder.iterdir()
+    assert run("history", "--limit", "1").returncode == 0  # the caches of the log and of the plans
+    assert sorted(p.name.split("-")[0] for p in folder.iterdir()) == ["log", "plans"]
     if holding == "nothing":
-        cache.unlink()
+        for cache in folder.iterdir():
+            cache.unlink()
     before = {p.name: p.read_bytes() for p in folder.iterdir()}
     folder.chmod(0o500)
     try:

@@ -18,7 +18,7 @@ CORE = [
     "laichau_targets.report",
     "laichau_targets.tracker",
     "laichau_targets.log",
-    "laichau_targets.logcache",
+    "laichau_targets.cache",
     "laichau_targets.v01",
     "laichau_targets.datafolder",
     "laichau_targets.errors",

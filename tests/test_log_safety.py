@@ -24,9 +24,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from laichau_targets import log as log_module
+from laichau_targets.cache import Cache
 from laichau_targets.datafolder import init_data_folder
 from laichau_targets.log import RecordLog
-from laichau_targets.logcache import LogCache
 from laichau_targets.periods import Period
 from laichau_targets.records import Figure, line_of
 
@@ -275,13 +275,15 @@ def _forged(data_dir: Path, cache_dir: Path) -> None:
     """A cache that names the real digest of the log but says that its first figure counts."""
     contents = RecordLog(data_dir, None).contents()
     first = contents.rest().order[0]
-    lying = {code: [first] if code == "GRDP" else offsets for code, offsets in contents.current.items()}
+    lying = {
+        code: {"2024": first} if code == "GRDP" else periods for code, periods in contents.current.items()
+    }
     from hashlib import sha256
 
     data = (data_dir / "records.jsonl").read_bytes()
     head = (contents.lines, contents.format, lying)
-    LogCache(cache_dir, data_dir / "records.jsonl").save(
-        len(data), sha256(data).digest(), head, tuple(contents.rest())
+    Cache(cache_dir, "log", data_dir / "records.jsonl").save(
+        len(data), sha256(data).digest(), head, contents.rest().fields()
     )
 
 

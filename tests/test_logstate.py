@@ -19,10 +19,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from laichau_targets import log as log_module
+from laichau_targets.cache import Cache
 from laichau_targets.errors import LogError, RecordNotFoundError
 from laichau_targets.ids import encode
 from laichau_targets.log import RecordLog
-from laichau_targets.logcache import LogCache
 from laichau_targets.periods import Period
 from laichau_targets.records import Figure, Retraction, current_figures, line_of
 
@@ -64,7 +64,7 @@ def _hand_line(value: str, seconds: int = 0, record_id: str = "01J9E0ZZZZZZZZZZZ
 
 def _cache_of(data_dir: Path, tmp_path: Path) -> Path:
     folder = tmp_path / "home" / ".cache" / "laichau-targets"
-    return folder / LogCache(folder, data_dir / "records.jsonl").name
+    return folder / Cache(folder, "log", data_dir / "records.jsonl").name
 
 
 def test_show_follows_a_log_changed_by_hand(targets, data_dir: Path, tmp_path: Path, cached) -> None:
@@ -118,7 +118,7 @@ def test_a_broken_or_missing_cache_is_rebuilt(targets, data_dir: Path, tmp_path:
     size = (data_dir / "records.jsonl").stat().st_size
 
     def made_again() -> bool:  # a cache of the log as it is, whole and proven
-        found = LogCache(cache.parent, data_dir / "records.jsonl").load()
+        found = Cache(cache.parent, "log", data_dir / "records.jsonl").load()
         return found is not None and found.length == size
 
     assert made_again()
@@ -144,11 +144,14 @@ def test_the_cache_lives_in_the_users_cache_folder_never_in_the_data_folder(
         "targets.toml",
     ]
     folder = tmp_path / "home" / ".cache" / "laichau-targets"
-    assert [p.name for p in folder.iterdir()] == [_cache_of(data_dir, tmp_path).name]  # one cache, of the log
-    assert (folder.stat().st_mode & 0o777, _cache_of(data_dir, tmp_path).stat().st_mode & 0o777) == (
+    caches = sorted(folder.iterdir())  # one cache of the log, and one of the plans
+    assert [p.name.split("-")[0] for p in caches] == ["log", "plans"]
+    assert caches[0].name == _cache_of(data_dir, tmp_path).name
+    assert [folder.stat().st_mode & 0o777, *(p.stat().st_mode & 0o777 for p in caches)] == [
         0o700,
         0o600,
-    )
+        0o600,
+    ]
 
 
 def test_a_read_only_data_folder_is_read_through_the_cache(targets, data_dir: Path, tmp_path: Path) -> None:

@@ -2,7 +2,7 @@
 
 One setting moves all data. The cache of the log is no data: it lives in the user's own cache
 folder, never in the data folder, so that nothing travelling with the data is believed as a
-cache (logcache.py).
+cache (cache.py).
 """
 
 from __future__ import annotations

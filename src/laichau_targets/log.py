@@ -14,62 +14,78 @@ import gc
 import os
 import stat
 from bisect import bisect_left, insort
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import ExitStack, contextmanager
 from datetime import datetime
 from itertools import accumulate
 from pathlib import Path
-from typing import Any, NamedTuple
+from typing import Any
 
 from . import records as r
+from .cache import Cache, Cached, rest_of
 from .errors import LogError, PeriodError, RecordNotFoundError
 from .ids import SHORTEST, derived_id, new_ids, short_form, typed_prefix
-from .logcache import Cached, LogCache, rest_of
 from .records import CurrentFigures, Damage, Figure, Record, Retraction, damaged
+from .values import Value
 
 Data = bytes | bytearray
 CACHED_FROM = 1 << 16  # a smaller log is read whole sooner than a cache is proven
 
 
-class Migration(NamedTuple):
+# The results are plain classes, not NamedTuples: making one costs start-up 0.1 ms (values.py).
+
+
+class Migration(Value):
     """A v0.1 log converted: where from, where to, how many records, and where the old file is kept."""
 
-    source: Path
-    target: Path
-    backup: Path
-    records: int
+    def __init__(self, source: Path, target: Path, backup: Path, records: int) -> None:
+        self.source, self.target, self.backup, self.records = source, target, backup, records
 
 
-class Moved(NamedTuple):
+class Moved(Value):
     """A torn tail (a write cut short) moved from the end of the log to the side file."""
 
-    lines: int
-    path: Path
+    def __init__(self, lines: int, path: Path) -> None:
+        self.lines, self.path = lines, path
 
 
-class Entry(NamedTuple):
+class Entry(Value):
     """A record of the history, with the first retraction of it (a figure) or the figure it retracts."""
 
-    record: Record
-    retracted_by: Retraction | None
-    retracted: Figure | None
+    def __init__(self, record: Record, retracted_by: Retraction | None, retracted: Figure | None) -> None:
+        self.record, self.retracted_by, self.retracted = record, retracted_by, retracted
 
 
-class Written(NamedTuple):
-    """What a write added, the display ids of the records it names, and where its codes stand now."""
+class Written(Value):
+    """What a write added, the display ids of the records it names, and where its codes stand now;
+    `outranked`, for a figure written that does not count, the figures that do."""
 
-    records: list[Record]
-    shorts: dict[str, str]
-    current: CurrentFigures
-    outranked: dict[str, list[Figure]]  # for a figure written that does not count: those that do
+    def __init__(
+        self,
+        records: list[Record],
+        shorts: dict[str, str],
+        current: CurrentFigures,
+        outranked: dict[str, list[Figure]],
+    ) -> None:
+        self.records, self.shorts, self.current, self.outranked = records, shorts, current, outranked
 
 
-class _Rest(NamedTuple):
-    ids: list[str]  # every id, sorted
-    where: list[int]  # the offset of each one's line
-    order: list[int]  # the offsets of the records, in the log's order
-    codes: dict[str, list[int]]  # the same for each code, in capitals
-    retracted: dict[str, int]  # each retracted id, and the offset of its first retraction
+class _Rest:
+    """Every id, sorted, with the offset of each one's line; the offsets in the log's order, and the
+    same for each code (in capitals); each retracted id with the offset of its first retraction."""
+
+    def __init__(
+        self,
+        ids: list[str],
+        where: list[int],
+        order: list[int],
+        codes: dict[str, list[int]],
+        retracted: dict[str, int],
+    ) -> None:
+        self.ids, self.where, self.order, self.codes, self.retracted = ids, where, order, codes, retracted
+
+    def fields(self) -> tuple[Any, ...]:
+        return (self.ids, self.where, self.order, self.codes, self.retracted)
 
 
 class Contents:
@@ -77,16 +93,17 @@ class Contents:
 
     A record is decoded from its line when asked for (the log was checked whole when the index
     was made), so that a command decodes only the lines it needs. `length` is what the index
-    describes (all but a torn tail); `current`, for each code in capitals, the offsets of the
-    figures that count; `rest()`, what fewer commands need (from a cache, only when asked for).
+    describes (all but a torn tail); `current`, for each code in capitals and period, the offset
+    of the figure that counts; `rest()`, what fewer commands need (from a cache, only when asked for).
     `shift` is the length of the lines made from a v0.1 log, read as if they came first.
     """
 
     def __init__(
-        self, data: Data, length: int, lines: int, format: int, current: dict[str, list[int]]
+        self, data: Data, length: int, lines: int, format: int, current: dict[str, dict[str, int]]
     ) -> None:
         self.data, self.length, self.lines, self.format, self.current = data, length, lines, format, current
         self.shift, self.hashed = 0, None  # the SHA-256 of `data`, when it was computed as it was read
+        self.reader: Callable[[int], bytes] | None = None  # the line at an offset, when `data` is not held
         self.read: dict[int, Record] = {}
         self._rest: _Rest | Cached | None = None
         self._seen: dict[str, Any] = {}
@@ -97,16 +114,21 @@ class Contents:
                 self._rest = _Rest(*rest_of(self._rest))
             except (ValueError, EOFError, TypeError):
                 raise LogError("error.cache_unusable") from None
-            if [type(part) for part in self._rest] != [list, list, list, dict, dict]:
+            if [type(part) for part in self._rest.fields()] != [list, list, list, dict, dict]:
                 raise LogError("error.cache_unusable")
         assert self._rest is not None
         return self._rest
 
-    def record(self, offset: int) -> Record:
+    def record(self, offset: int, line: bytes | None = None) -> Record:
         known = self.read.get(offset)
         if known is None:
-            end = self.data.find(b"\n", offset)
-            found = r.record_of(r.decoded(self.data[offset : None if end < 0 else end]), self._seen)
+            if line is None and self.reader is not None:
+                line = self.reader(offset)
+            elif line is None:
+                assert self.data, "a log read for some figures holds the lines of those alone (current())"
+                end = self.data.find(b"\n", offset)
+                line = bytes(self.data[offset : None if end < 0 else end])
+            found = r.record_of(r.decoded(line), self._seen)
             if isinstance(found, r.Declaration):
                 raise LogError("error.cache_unusable")
             known = self.read[offset] = found
@@ -118,7 +140,7 @@ class Contents:
     def current_figures(self, codes: Iterable[str] | None = None) -> CurrentFigures:
         """The figure that counts for each period of these codes (of every code when None)."""
         wanted = self.current if codes is None else {code.upper() for code in codes}
-        figures = [self.record(offset) for code in wanted for offset in self.current.get(code, ())]
+        figures = [self.record(offset) for code in wanted for offset in self.current.get(code, {}).values()]
         return {(f.code.upper(), f.period): f for f in figures if isinstance(f, Figure)}
 
     def matching(self, prefix: str) -> list[Record]:
@@ -165,7 +187,7 @@ class RecordLog:
             folder / r.V01_LOG_FILE,
             folder / r.TORN_FILE,
         )
-        self.cache = LogCache(cache_dir, self.path)
+        self.cache = Cache(cache_dir, "log", self.path)
         self.migrated: Migration | None = None  # set when a write converted a v0.1 log
         self.moved: Moved | None = None  # set when a write moved a torn tail aside
 
@@ -173,6 +195,34 @@ class RecordLog:
         """The log as it is now."""
         with self._files(shared=True) as (log, v01):
             return self._contents(log, v01)
+
+    def current(self, codes: Iterable[str]) -> Contents:
+        """The log as it is now, for the figures that count for these codes.
+
+        When the cache describes the log, the log is only hashed as it is read, a piece at a
+        time, and only the lines of those figures and of the lines added since are kept: a large
+        log costs `show` and `report` no more memory than its cache.
+        """
+        with self._files(shared=True) as (log, v01):
+            cached = self.cache.load() if v01 is None and log is not None else None
+            if log is None or cached is None or not _is_head(cached.head):
+                return self._contents(log, v01)
+            size = os.fstat(log).st_size
+            _, hashed, proof = _read(log, self.path, cached.length, keep=False)
+            ends = cached.length == 0 or os.pread(log, 1, cached.length - 1) == b"\n"
+            if proof != cached.digest or size < cached.length or not ends:
+                return self._contents(log, v01)
+            known = Contents(b"", cached.length, *cached.head)
+            known._rest, known.reader = cached, lambda offset: _line(log, offset)
+            grown = _grown(known, self.path, os.pread(log, size - cached.length, cached.length))
+            if grown is None or grown.length != size:  # damage or a torn tail: the whole log says
+                return self._contents(log, v01)
+            if grown is not known:
+                self._save(grown, hashed)
+            for code in {code.upper() for code in codes}:
+                grown.records(grown.current.get(code, {}).values())
+            grown.reader = None
+            return grown
 
     def records(self) -> list[Record]:
         """Every distinct record, in the log's order."""
@@ -248,25 +298,29 @@ class RecordLog:
         cached = self.cache.load()
         data, hashed, proof = _read(log, self.path, cached.length if cached else None)
         grown = None
-        if cached is not None and proof == cached.digest and _is_head(cached.head):
+        if (
+            cached is not None
+            and proof == cached.digest
+            and _is_head(cached.head)
+            and _ends_line(data, cached.length)
+        ):
             known = Contents(data, cached.length, *cached.head)
             known._rest = cached
-            grown = _grown(known, self.path)
-            if grown is known:
-                return known  # the cache describes the log as it is
+            grown = _grown(known, self.path, data[cached.length :])
         contents = grown or _whole(data, self.path)
-        contents.hashed = hashed
-        self._save(contents)
+        contents.hashed = hashed if contents.length == len(data) else None  # what a writer extends
+        if not (grown is not None and cached is not None and grown.length == cached.length):
+            self._save(contents, contents.hashed)  # made or grown: the cache no longer describes it
         return contents
 
-    def _save(self, contents: Contents) -> None:
-        hashed = contents.hashed
-        if hashed is None or contents.length != len(contents.data):
+    def _save(self, contents: Contents, hashed: Any) -> None:
+        """Cache the index; `hashed`, the SHA-256 of the bytes it describes, when it was taken as they were read."""
+        if hashed is None:
             from hashlib import sha256
 
             hashed = sha256(memoryview(contents.data)[: contents.length])
         head = (contents.lines, contents.format, contents.current)
-        self.cache.save(contents.length, hashed.digest(), head, tuple(contents.rest()))
+        self.cache.save(contents.length, hashed.digest(), head, contents.rest().fields())
 
     def _write(self, log: int | None, v01: int | None, contents: Contents, new: list[Record]) -> Contents:
         """Append the records in one write, flushed to disk; on any failure the file is cut back.
@@ -304,13 +358,14 @@ class RecordLog:
         if v01 is not None:
             self._keep_v01(len(migrated))
             return _whole(own[:complete] + data, self.path)
+        hashed = contents.hashed.copy() if contents.hashed is not None and complete == len(own) else None
         contents.data = own[:complete] + data
-        grown = _grown(contents, self.path) or _whole(contents.data, self.path)
+        grown = _grown(contents, self.path, data) if _ends_line(own, complete) else None
+        grown = grown or _whole(contents.data, self.path)
         if len(grown.data) >= CACHED_FROM:
-            if contents.hashed is not None and complete == len(own):
-                grown.hashed = contents.hashed.copy()
-                grown.hashed.update(data)
-            self._save(grown)
+            if hashed is not None:
+                hashed.update(data)
+            self._save(grown, hashed if grown.length == len(grown.data) else None)
         return grown
 
     def _move_torn(self, log: int, torn: Data, complete: int) -> None:
@@ -341,13 +396,15 @@ class RecordLog:
         self.migrated = Migration(self.v01_path, self.path, backup, count)
 
 
-class _Parsed(NamedTuple):
-    records: list[Record]
-    offsets: list[int]
-    lines: list[int]
-    complete: int  # where a torn tail begins; the end of the data when there is none
-    format: int
-    counted: int  # the records before a torn tail
+class _Parsed:
+    """The records of some lines with the offset and number of each line, where a torn tail begins
+    (the end of the data when there is none), how many records come before it, and the format."""
+
+    def __init__(self, complete: int) -> None:
+        self.records: list[Record] = []
+        self.offsets: list[int] = []
+        self.lines: list[int] = []
+        self.complete, self.counted, self.format = complete, 0, 0
 
 
 def _parse(data: Data, path: Path, first_line: int = 1, start: int = 0) -> _Parsed:
@@ -365,7 +422,7 @@ def _parse(data: Data, path: Path, first_line: int = 1, start: int = 0) -> _Pars
         lines: Sequence[Data | str] = bytes(data).decode("utf-8").split("\n")
     except UnicodeDecodeError:
         lines = raw
-    found = _Parsed([], [], [], start + len(data), 0, 0)
+    found = _Parsed(start + len(data))
     seen: dict[str, Any] = {}
     for n, line in enumerate(lines):
         if not line.strip():
@@ -378,7 +435,7 @@ def _parse(data: Data, path: Path, first_line: int = 1, start: int = 0) -> _Pars
             record = r.record_of(one, seen)
         except Damage as exc:
             if n == len(lines) - 1 and exc.message.key in ("error.record_not_json", "error.log_not_utf8"):
-                found = found._replace(complete=starts[n])  # the last line, no newline after it: cut short
+                found.complete = starts[n]  # the last line, no newline after it: cut short
                 break
             raise damaged(path, first_line + n, _broken(exc, raw[n], raw[n + 1 : n + 2])) from None
         except PeriodError as exc:
@@ -389,13 +446,15 @@ def _parse(data: Data, path: Path, first_line: int = 1, start: int = 0) -> _Pars
                 raise LogError(
                     "error.log_newer_format", path=path, line=line_number, format=newer, ours=r.FORMAT
                 )
-            found = found._replace(format=max(found.format, record.format))
+            found.format = max(found.format, record.format)
         else:
             found.records.append(record)
             found.offsets.append(starts[n])
             found.lines.append(first_line + n)
-    counted = _torn_batches(found, path)
-    return found._replace(counted=counted, complete=found.offsets[counted] if counted < len(found.records) else found.complete)  # fmt: skip
+    found.counted = _torn_batches(found, path)
+    if found.counted < len(found.records):
+        found.complete = found.offsets[found.counted]
+    return found
 
 
 def _broken(damage: Damage, line: Data, following: Sequence[Data]) -> Damage:
@@ -444,9 +503,9 @@ def _whole(data: Data, path: Path, first_line: int = 1, shift: int = 0) -> Conte
             rest.codes.setdefault(record.code.upper(), []).append(offset)
             if type(record) is Retraction:
                 rest.retracted.setdefault(record.retracts, offset)
-        current: dict[str, list[int]] = {}
-        for (code, _), figure in r.current_figures(record for record, _ in found).items():
-            current.setdefault(code, []).append(offset_of[figure.id])
+        current: dict[str, dict[str, int]] = {}
+        for (code, period), figure in r.current_figures(record for record, _ in found).items():
+            current.setdefault(code, {})[period.label] = offset_of[figure.id]
         lines = first_line - 1 + data.count(b"\n", 0, parsed.complete)
         contents = Contents(data, parsed.complete, lines, parsed.format, current)
         contents._rest, contents.shift, contents.read = rest, shift, {offset: one for one, offset in found}
@@ -495,16 +554,14 @@ def _retraction_problem(retraction: Retraction, target: Record | None) -> Damage
     return None
 
 
-def _grown(contents: Contents, path: Path) -> Contents | None:
-    """The contents with the lines added after the part the index describes, when lines were only
-    added and settle on their own; None sends the reader back to the whole log."""
-    data, length = contents.data, contents.length
-    if length > len(data) or (length and data[length - 1] != ord("\n")):
-        return None
-    if length == len(data):
+def _grown(contents: Contents, path: Path, added: Data) -> Contents | None:
+    """The contents with the lines `added` after the part the index describes (which ends a line),
+    when they settle on their own; None sends the reader back to the whole log."""
+    length = contents.length
+    if not added:
         return contents
     try:
-        tail = _parse(data[length:], path, contents.lines + 1, length)
+        tail = _parse(added, path, contents.lines + 1, length)
     except LogError:  # damage, or a batch that only the whole log shows whole: the whole log says
         return None
     if len({one.id for one in tail.records}) != len(tail.records) or any(
@@ -522,43 +579,41 @@ def _grown(contents: Contents, path: Path) -> Contents | None:
         )
         if isinstance(one, Retraction) and _retraction_problem(one, target) is not None:
             return None
-    old = contents.rest()
-    lines = contents.lines + data.count(b"\n", length, tail.complete)
-    grown = Contents(data, tail.complete, lines, max(contents.format, tail.format), {**contents.current})
-    grown.read = {**contents.read, **{offset: one for one, offset in new.values()}}
-    rest = grown._rest = _Rest([*old.ids], [*old.where], [*old.order], {c: [*o] for c, o in old.codes.items()}, {**old.retracted})  # fmt: skip
-    counting: dict[str, dict[Any, tuple[Figure, int]]] = {}
+    rest = contents.rest()  # grown in place: the contents it came from are not used again
+    lines = contents.lines + added.count(b"\n", 0, tail.complete - length)
+    grown = Contents(contents.data, tail.complete, lines, max(contents.format, tail.format), contents.current)
+    grown._rest, grown.read, grown.reader = rest, contents.read, contents.reader
+    grown.read.update((offset, one) for one, offset in new.values())
     for record, offset in sorted(new.values(), key=lambda pair: r.log_order(pair[0])):
         code, n = record.code.upper(), bisect_left(rest.ids, record.id)
         rest.ids.insert(n, record.id)
         rest.where.insert(n, offset)
         for offsets in (rest.order, rest.codes.setdefault(code, [])):
-            insort(offsets, offset, key=lambda o: r.log_order(grown.record(o)))
-        if code not in counting:
-            counting[code] = _by_period(grown, grown.current.get(code, ()))
-        held = counting[code]
+            if offsets and r.log_order(grown.record(offsets[-1])) > r.log_order(record):
+                insort(offsets, offset, key=lambda o: r.log_order(grown.record(o)))
+            else:  # later than all: as appends and pulls mostly bring them
+                offsets.append(offset)
+        periods = grown.current.setdefault(code, {})
         if isinstance(record, Retraction):
             first = rest.retracted.get(record.retracts)
             if first is None or r.log_order(record) < r.log_order(grown.record(first)):
                 rest.retracted[record.retracts] = offset  # the first retraction in the log's order
-            if any(figure.id == record.retracts for figure, _ in held.values()):  # what counted: decide again
-                counted = {f.id for f in r.current_figures(grown.records(rest.codes[code])).values()}
-                held.clear()
-                held.update(_by_period(grown, (o for o in rest.codes[code] if grown.record(o).id in counted)))
-        elif record.period not in held or r.rank(record) > r.rank(held[record.period][0]):
-            held[record.period] = (record, offset)
-    grown.current.update((code, [offset for _, offset in held.values()]) for code, held in counting.items())
+            if record.retracts in {
+                grown.record(o).id for o in periods.values()
+            }:  # what counted: decide again
+                of_code = {one.id: o for o in rest.codes[code] if isinstance(one := grown.record(o), Figure)}
+                counted = r.current_figures(grown.records(rest.codes[code])).values()
+                grown.current[code] = {f.period.label: of_code[f.id] for f in counted}
+        else:
+            held = periods.get(record.period.label)
+            if held is None or r.rank(record) > r.rank(grown.record(held)):  # type: ignore[arg-type]
+                periods[record.period.label] = offset
     return grown
 
 
-def _by_period(contents: Contents, offsets: Iterable[int]) -> dict[Any, tuple[Figure, int]]:
-    """The figures at these offsets, with their offsets, by period."""
-    found = {}
-    for offset in offsets:
-        figure = contents.record(offset)
-        if isinstance(figure, Figure):
-            found[figure.period] = (figure, offset)
-    return found
+def _ends_line(data: Data, length: int) -> bool:
+    """Whether the part of the log an index describes ends with a whole line (it may be grown)."""
+    return length <= len(data) and (length == 0 or data[length - 1] == ord("\n"))
 
 
 def _is_head(head: Any) -> bool:
@@ -631,11 +686,14 @@ def _open(stack: ExitStack, path: Path, shared: bool, create: bool) -> int | Non
     raise LogError(failed, path=path, reason="busy")
 
 
-def _read(fd: int, path: Path, mark: int | None = None) -> tuple[bytearray, Any, bytes | None]:
+def _read(
+    fd: int, path: Path, mark: int | None = None, keep: bool = True
+) -> tuple[bytearray, Any, bytes | None]:
     """The file's bytes; with `mark`, also the SHA-256 of all of them and the digest of the first `mark`,
-    computed a piece at a time while the piece is fresh in the processor's cache."""
+    computed a piece at a time while the piece is fresh in the processor's cache. Without `keep`,
+    the bytes are only hashed, through one small buffer (a large log's pages cost ~8 ms to fill)."""
     size = os.fstat(fd).st_size
-    data, at, hashed, proof = bytearray(size), 0, None, None
+    data, at, hashed, proof = bytearray(size if keep else min(size, 1 << 18)), 0, None, None
     if mark is not None:
         from hashlib import sha256  # deferred: start-up (a log too small for a cache is not hashed)
 
@@ -643,16 +701,30 @@ def _read(fd: int, path: Path, mark: int | None = None) -> tuple[bytearray, Any,
         proof = hashed.digest() if mark == 0 else None
     with memoryview(data) as view:
         while at < size:
-            try:
-                got = os.preadv(
-                    fd, [view[at : min(size, at + (1 << 18), mark if mark and at < mark else size)]], at
-                )
-            except OSError as exc:
-                raise LogError("error.log_unreadable", path=path, reason=exc.strerror) from None
+            end = min(size, at + (1 << 18), mark if mark and at < mark else size)
+            got = _preadv(fd, path, view[at:end] if keep else view[: end - at], at)
             if not got:
                 break
             if hashed is not None:
-                hashed.update(view[at : at + got])
+                hashed.update(view[at : at + got] if keep else view[:got])
                 proof = hashed.digest() if at + got == mark else proof
             at += got
-    return data if at == size else data[:at], hashed, proof
+    return data if at == size or not keep else data[:at], hashed, proof
+
+
+def _preadv(fd: int, path: Path, into: memoryview, at: int) -> int:
+    try:
+        return os.preadv(fd, [into], at)
+    except OSError as exc:
+        raise LogError("error.log_unreadable", path=path, reason=exc.strerror) from None
+
+
+def _line(fd: int, offset: int) -> bytes:
+    """The line of the file that starts at `offset`, without its newline."""
+    found = b""
+    while b"\n" not in found:
+        piece = os.pread(fd, 1024, offset + len(found))
+        if not piece:
+            break
+        found += piece
+    return found.split(b"\n", 1)[0]

@@ -289,6 +289,10 @@ class Plans(Value):
         return list(seen.values())
 
 
+# What a cache of the plans may hold (plancache.py).
+_CACHED_CLASSES = (Settings, Override, Baseline, Indicator, Plan, Plans)
+
+
 def _plan_key(name: str) -> str:
     """A plan's name as --plan matches it: any case, an en dash as a hyphen."""
     return name.strip().replace("\u2013", "-").casefold()
@@ -333,9 +337,22 @@ def bundled_plan_files() -> list[Path]:
     return [Path(PLAN_FILE), *(p.relative_to(base) for p in sorted((base / PLANS_FOLDER).glob("*.toml")))]
 
 
-def load_plans(path: Path) -> Plans:
-    """Read and validate the entry point and every plan file it names, reporting every problem at once."""
-    return _assemble(path, _read_source(path))
+def load_plans(path: Path, cache_dir: Path | None = None) -> Plans:
+    """Read and validate the entry point and every plan file it names, reporting every problem at once.
+
+    With `cache_dir`, valid plans are cached for as long as their files and this code are the
+    same, byte for byte (plancache.py).
+    """
+    from .plancache import cached_plans, keep_plans
+
+    cached = cached_plans(cache_dir, path, _CACHED_CLASSES)
+    if isinstance(cached, Plans):
+        return cached
+    sources: list[_Source] = []
+    plans = _assemble(path, _read_source(path), sources)
+    if cache_dir is not None:
+        keep_plans(cache_dir, path, [(s.path.relative_to(path.parent), s.raw) for s in sources], plans)
+    return plans
 
 
 def load_plan(path: Path, name: str | None = None) -> Plan:
@@ -380,15 +397,17 @@ def parse_plan(text: str, path: Path) -> Plan:
 
 
 class _Source(Value):
-    def __init__(self, path: Path, text: str, data: dict[str, Any]) -> None:
+    def __init__(self, path: Path, text: str, data: dict[str, Any], raw: bytes = b"") -> None:
         self.path = path
         self.text = text
         self.data = data
+        self.raw = raw  # the bytes read, which a cache of the plans proves itself by
 
 
 def _read_source(path: Path) -> _Source:
     try:
-        text = _read_text(path)
+        raw = _read_bytes(path)
+        text = raw.decode("utf-8-sig")
     except FileNotFoundError:
         raise PlanError(path, [Message("error.plan_missing")]) from None
     except IsADirectoryError:
@@ -397,12 +416,13 @@ def _read_source(path: Path) -> _Source:
         raise PlanError(path, [Message("error.plan_not_utf8", {"byte": exc.start})]) from None
     except OSError as exc:
         raise PlanError(path, [Message("error.plan_unreadable", {"reason": exc.strerror})]) from None
-    return _Source(path, text, _parse_toml(text, path))
+    return _Source(path, text, _parse_toml(text, path), raw)
 
 
-def _assemble(path: Path, entry: _Source) -> Plans:
+def _assemble(path: Path, entry: _Source, sources: list[_Source] | None = None) -> Plans:
     """The plans of the entry point and of the files it names; every problem of every file at once."""
-    sources = [entry]
+    sources = [] if sources is None else sources
+    sources.append(entry)
     problems: list[Message] = []
     entry_reader = _PlanReader(entry.text, path)
     current, files = entry_reader.folder(entry.data)
@@ -458,9 +478,10 @@ def _assemble(path: Path, entry: _Source) -> Plans:
     return Plans(plans=tuple(plans), current=current, path=path)
 
 
-def _read_text(path: Path) -> str:
-    """The plan file's text. A byte-order mark (Notepad) is not part of it; what is not a regular
-    file (a FIFO, a link to /dev/zero in a cloned repository) is refused, not read for ever."""
+def _read_bytes(path: Path) -> bytes:
+    """The plan file's bytes (its text once a byte-order mark, from Notepad, is left out); what
+    is not a regular file (a FIFO, a link to /dev/zero in a cloned repository) is refused, not
+    read for ever."""
     import errno
     import stat
 
@@ -470,7 +491,7 @@ def _read_text(path: Path) -> str:
             raise IsADirectoryError(errno.EISDIR, os.strerror(errno.EISDIR))
         if not stat.S_ISREG(mode):
             raise PlanError(path, [Message("error.plan_not_file")])
-        return handle.read().decode("utf-8-sig")
+        return handle.read()
 
 
 def _parse_toml(text: str, path: Path) -> dict[str, Any]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from .periods import Period
 from .plan import Plan
 from .records import CurrentFigures
@@ -18,21 +20,25 @@ class Report(Value):
         as_of: Period | None,
         standings: list[Standing],
         summary: Summary,
-        shorts: dict[str, str] | None = None,
+        short: Callable[[str], str] | None = None,
     ) -> None:
         self.plan = plan
         self.as_of = as_of
         self.standings = standings
         self.summary = summary
-        self.shorts = shorts or {}  # each figure's id as people see and type it
+        self._short = short  # asked of the log only by a report that shows ids: it reads them all
 
     def short(self, record_id: str) -> str:
-        return self.shorts.get(record_id, record_id)
+        """A figure's id as people see and type it (`targets undo`)."""
+        return record_id if self._short is None else self._short(record_id)
 
 
 def build_report(
-    plan: Plan, current: CurrentFigures, as_of: Period | None = None, shorts: dict[str, str] | None = None
+    plan: Plan,
+    current: CurrentFigures,
+    as_of: Period | None = None,
+    short: Callable[[str], str] | None = None,
 ) -> Report:
     """The standing of every indicator from each code's current figure (chosen up to `as_of`)."""
     rows = standings(plan, current)
-    return Report(plan=plan, as_of=as_of, standings=rows, summary=summarize(rows), shorts=shorts)
+    return Report(plan=plan, as_of=as_of, standings=rows, summary=summarize(rows), short=short)

@@ -146,7 +146,7 @@ class Tracker:
 
     def __init__(self, folder: DataFolder, plan_name: str | None = None) -> None:
         self.folder = folder
-        self.plans = load_plans(folder.plan_path)
+        self.plans = load_plans(folder.plan_path, folder.cache_dir)
         self.plan: Plan = self.plans.choose(plan_name)
         self.log = RecordLog(folder.path, folder.cache_dir)
 
@@ -265,14 +265,13 @@ class Tracker:
         """Every indicator's standing; with a checkpoint, as it stood then."""
         from .report import build_report  # deferred: start-up (record and undo need no report)
 
-        contents = self.log.contents()
+        contents = self.log.current(self.plan.codes)
         current = contents.current_figures(self.plan.codes)
         as_of = None
         if as_of_text:
             as_of = parse_period(as_of_text, None if self.plan.is_term else self.plan.year)
             current = {key: figure for key, figure in current.items() if key[1] <= as_of}
-        shorts = contents.shorts(figure.id for figure in current.values())
-        return build_report(self.plan, current, as_of, shorts)
+        return build_report(self.plan, current, as_of, lambda one: contents.shorts([one])[one])
 
 
 def failing(report: Report, strict: bool = False) -> list[Standing]:

@@ -1,12 +1,12 @@
-"""The one cache of a record log, kept where no one but the user can write it (docs/LOG-FORMAT.md).
+"""Caches kept where no one but the user can write them: of the record log, and of the plans.
 
-It lives in the user's cache folder, never in the data folder: nothing that travels with the
-data, through git or a copy, is believed as a cache. It is read only from a folder that the
+A cache lives in the user's cache folder, never in the data folder: nothing that travels with
+the data, through git or a copy, is believed as a cache. It is read only from a folder that the
 user alone can write, checked on the opened folder without following links, and it names the
-SHA-256 digest of the bytes of the log it describes, which the reader compares with the log it
-has just read: not names, sizes, times or owners. A cache that proves nothing is made again, so
-a cache changes how fast an answer comes, never the answer; where nothing can be written,
-nothing is cached.
+SHA-256 digest of the bytes it describes, which the reader compares with what it has just read:
+not names, sizes, times or owners (docs/LOG-FORMAT.md). A cache that proves nothing is made
+again, so a cache changes how fast an answer comes, never the answer; where nothing can be
+written, nothing is cached.
 """
 
 from __future__ import annotations
@@ -18,12 +18,12 @@ import zlib
 from pathlib import Path
 from typing import Any, NamedTuple
 
-_MAGIC = b"laichau-targets log cache 1\n"  # the number is raised whenever what the cache holds changes
+_MAGIC = b"laichau-targets cache 2\n"  # the number is raised whenever what a cache holds changes
 _FOLDER = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
 
 
 class Cached(NamedTuple):
-    """A cache as read: the length and digest of the log bytes it describes, and its two parts."""
+    """A cache as read: the length and digest of the bytes it describes, and its two parts."""
 
     length: int
     digest: bytes
@@ -31,13 +31,13 @@ class Cached(NamedTuple):
     rest: bytes  # what some need: unmarshalled only then
 
 
-class LogCache:
-    """The cache of the log at `log`, in the folder `folder` (None: no cache)."""
+class Cache:
+    """The cache of `kind` for the file `source` (by its real path), in `folder` (None: no cache)."""
 
-    def __init__(self, folder: Path | None, log: Path) -> None:
+    def __init__(self, folder: Path | None, kind: str, source: Path) -> None:
         self.folder = folder
-        where = os.path.realpath(log).encode("utf-8", "surrogateescape")  # one log by any name
-        self.name = f"log-{zlib.crc32(where):08x}{zlib.adler32(where):08x}.cache"
+        where = os.path.realpath(source).encode("utf-8", "surrogateescape")  # one file by any name
+        self.name = f"{kind}-{zlib.crc32(where):08x}{zlib.adler32(where):08x}.cache"
 
     def load(self) -> Cached | None:
         """The cache, if it is whole; whether it describes the log is for the reader to check."""
