@@ -134,14 +134,14 @@ class World:
         self.put(self.pristine_cache)()
         found = Cache(self.folder, "log", self.log).load()
         assert found is not None
-        lines, format, current = found.head
+        format, current = found.head
         retracted = self.pristine_log.index(b'"value":"9.1"')
         current = {
             **current,
             "GRDP": {**current["GRDP"], "2024": self.pristine_log.rindex(b"\n", 0, retracted) + 1},
         }
         Cache(self.folder, "log", self.log).save(
-            found.length, found.digest, (lines, format, current), tuple(rest_of(found))
+            found.length, found.digest, (format, current), rest_of(found)
         )
         return self.cache.read_bytes()
 

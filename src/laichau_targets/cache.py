@@ -1,13 +1,6 @@
-"""Caches kept where no one but the user can write them: of the record log, and of the plans.
-
-A cache lives in the user's cache folder, never in the data folder: nothing that travels with
-the data, through git or a copy, is believed as a cache. It is read only from a folder that the
-user alone can write, checked on the opened folder without following links, and it names the
-SHA-256 digest of the bytes it describes, which the reader compares with what it has just read:
-not names, sizes, times or owners (docs/LOG-FORMAT.md). A cache that proves nothing is made
-again, so a cache changes how fast an answer comes, never the answer; where nothing can be
-written, nothing is cached.
-"""
+"""Caches (of the log, of the plans) in the user's own cache folder, never the data folder: read only
+from a folder that the user alone can write, opened without following links, and believed only for
+the bytes whose SHA-256 they name (docs/LOG-FORMAT.md). A failure only ever costs speed."""
 
 from __future__ import annotations
 

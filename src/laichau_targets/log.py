@@ -1,11 +1,5 @@
-"""The record log of a data folder: the one object that reads it, appends to it and retracts from it.
-
-`records.jsonl` holds one record per line and is only ever appended to, so that git's `union`
-merge of two clones gives a valid log (docs/LOG-FORMAT.md). Writers hold an exclusive lock on
-the log file itself, readers a shared one. A write of several records is a batch, which counts
-only whole: a write cut short by a kill is a *torn tail*, which counts for nothing and which the
-next writer moves aside. A v0.1 log is read as if its records were the first lines of the log.
-"""
+"""The record log of a data folder, `records.jsonl`: the one object that reads it, appends to it and
+retracts from it, under a lock on the file itself (docs/LOG-FORMAT.md says how and why)."""
 
 from __future__ import annotations
 
@@ -32,21 +26,11 @@ Data = bytes | bytearray
 CACHED_FROM = 1 << 16  # a smaller log is read whole sooner than a cache is proven
 
 
-# The results are plain classes, not NamedTuples: making one costs start-up 0.1 ms (values.py).
-
-
 class Migration(Value):
     """A v0.1 log converted: where from, where to, how many records, and where the old file is kept."""
 
     def __init__(self, source: Path, target: Path, backup: Path, records: int) -> None:
         self.source, self.target, self.backup, self.records = source, target, backup, records
-
-
-class Moved(Value):
-    """A torn tail (a write cut short) moved from the end of the log to the side file."""
-
-    def __init__(self, lines: int, path: Path) -> None:
-        self.lines, self.path = lines, path
 
 
 class Entry(Value):
@@ -57,31 +41,20 @@ class Entry(Value):
 
 
 class Written(Value):
-    """What a write added, the display ids of the records it names, and where its codes stand now;
-    `outranked`, for a figure written that does not count, the figures that do."""
+    """What a write added, their display ids, and their codes' current figures; `outranked`: for a
+    figure written that does not count, the figures that count over it."""
 
-    def __init__(
-        self,
-        records: list[Record],
-        shorts: dict[str, str],
-        current: CurrentFigures,
-        outranked: dict[str, list[Figure]],
-    ) -> None:
+    def __init__(self, records: list[Record], shorts: dict[str, str], current: CurrentFigures,
+                 outranked: dict[str, list[Figure]]) -> None:  # fmt: skip
         self.records, self.shorts, self.current, self.outranked = records, shorts, current, outranked
 
 
 class _Rest:
-    """Every id, sorted, with the offset of each one's line; the offsets in the log's order, and the
-    same for each code (in capitals); each retracted id with the offset of its first retraction."""
+    """The ids, sorted, with their lines' offsets; the offsets in the log's order, and for each code;
+    each retracted id with the offset of its first retraction."""
 
-    def __init__(
-        self,
-        ids: list[str],
-        where: list[int],
-        order: list[int],
-        codes: dict[str, list[int]],
-        retracted: dict[str, int],
-    ) -> None:
+    def __init__(self, ids: list[str], where: list[int], order: list[int], codes: dict[str, list[int]],
+                 retracted: dict[str, int]) -> None:  # fmt: skip
         self.ids, self.where, self.order, self.codes, self.retracted = ids, where, order, codes, retracted
 
     def fields(self) -> tuple[Any, ...]:
@@ -89,19 +62,13 @@ class _Rest:
 
 
 class Contents:
-    """The log as read: its bytes, and where its records stand, by the offset of their lines.
+    """The log as read, and where its records stand by the offset of their lines: a record is
+    decoded from its line when asked for. `length`: the bytes indexed (all but a torn tail);
+    `current`: for each code (in capitals) and period, the figure that counts; `rest()`: what
+    fewer commands need; `shift`: the lines made from a v0.1 log, read as if they came first."""
 
-    A record is decoded from its line when asked for (the log was checked whole when the index
-    was made), so that a command decodes only the lines it needs. `length` is what the index
-    describes (all but a torn tail); `current`, for each code in capitals and period, the offset
-    of the figure that counts; `rest()`, what fewer commands need (from a cache, only when asked for).
-    `shift` is the length of the lines made from a v0.1 log, read as if they came first.
-    """
-
-    def __init__(
-        self, data: Data, length: int, lines: int, format: int, current: dict[str, dict[str, int]]
-    ) -> None:
-        self.data, self.length, self.lines, self.format, self.current = data, length, lines, format, current
+    def __init__(self, data: Data, length: int, format: int, current: dict[str, dict[str, int]]) -> None:
+        self.data, self.length, self.format, self.current = data, length, format, current
         self.shift, self.hashed = 0, None  # the SHA-256 of `data`, when it was computed as it was read
         self.reader: Callable[[int], bytes] | None = None  # the line at an offset, when `data` is not held
         self.read: dict[int, Record] = {}
@@ -119,12 +86,12 @@ class Contents:
         assert self._rest is not None
         return self._rest
 
-    def record(self, offset: int, line: bytes | None = None) -> Record:
+    def record(self, offset: int) -> Record:
         known = self.read.get(offset)
         if known is None:
-            if line is None and self.reader is not None:
+            if self.reader is not None:
                 line = self.reader(offset)
-            elif line is None:
+            else:
                 assert self.data, "a log read for some figures holds the lines of those alone (current())"
                 end = self.data.find(b"\n", offset)
                 line = bytes(self.data[offset : None if end < 0 else end])
@@ -182,14 +149,11 @@ class RecordLog:
     """A data folder's record log: the one way to read it and to add to it."""
 
     def __init__(self, folder: Path, cache_dir: Path | None = None) -> None:
-        self.path, self.v01_path, self.torn_path = (
-            folder / r.LOG_FILE,
-            folder / r.V01_LOG_FILE,
-            folder / r.TORN_FILE,
-        )
+        self.path, self.v01_path = folder / r.LOG_FILE, folder / r.V01_LOG_FILE
+        self.torn_path = folder / r.TORN_FILE
         self.cache = Cache(cache_dir, "log", self.path)
         self.migrated: Migration | None = None  # set when a write converted a v0.1 log
-        self.moved: Moved | None = None  # set when a write moved a torn tail aside
+        self.moved = 0  # the lines of a torn tail that a write moved aside
 
     def contents(self) -> Contents:
         """The log as it is now."""
@@ -197,32 +161,13 @@ class RecordLog:
             return self._contents(log, v01)
 
     def current(self, codes: Iterable[str]) -> Contents:
-        """The log as it is now, for the figures that count for these codes.
-
-        When the cache describes the log, the log is only hashed as it is read, a piece at a
-        time, and only the lines of those figures and of the lines added since are kept: a large
-        log costs `show` and `report` no more memory than its cache.
-        """
+        """The log as it is now, read for the figures that count for these codes (`show`, `report`)."""
         with self._files(shared=True) as (log, v01):
-            cached = self.cache.load() if v01 is None and log is not None else None
-            if log is None or cached is None or not _is_head(cached.head):
-                return self._contents(log, v01)
-            size = os.fstat(log).st_size
-            _, hashed, proof = _read(log, self.path, cached.length, keep=False)
-            ends = cached.length == 0 or os.pread(log, 1, cached.length - 1) == b"\n"
-            if proof != cached.digest or size < cached.length or not ends:
-                return self._contents(log, v01)
-            known = Contents(b"", cached.length, *cached.head)
-            known._rest, known.reader = cached, lambda offset: _line(log, offset)
-            grown = _grown(known, self.path, os.pread(log, size - cached.length, cached.length))
-            if grown is None or grown.length != size:  # damage or a torn tail: the whole log says
-                return self._contents(log, v01)
-            if grown is not known:
-                self._save(grown, hashed)
+            contents = self._contents(log, v01, keep=False)
             for code in {code.upper() for code in codes}:
-                grown.records(grown.current.get(code, {}).values())
-            grown.reader = None
-            return grown
+                contents.records(contents.current.get(code, {}).values())
+            contents.reader = None
+            return contents
 
     def records(self) -> list[Record]:
         """Every distinct record, in the log's order."""
@@ -238,7 +183,7 @@ class RecordLog:
             ids = new_ids(int(max(f.recorded_at for f in figures).timestamp() * 1000), len(figures) + 1)
             batch, size = (None, None) if len(figures) == 1 else (ids[-1], len(figures))
             new: list[Record] = [
-                f._replace(id=i, batch=batch, batch_size=size) for i, f in zip(ids[:-1], figures, strict=True)
+                f._replace(id=i, batch=batch, batch_size=size) for i, f in zip(ids, figures, strict=False)
             ]
             contents = self._write(log, v01, contents, new)
         current = contents.current_figures({one.code for one in new})
@@ -285,8 +230,9 @@ class RecordLog:
                     os.unlink(self.path)  # under our lock; a writer waiting on it opens the path again
                 raise
 
-    def _contents(self, log: int | None, v01: int | None) -> Contents:
-        """The log read, through its cache when the cache names the digest of the bytes just read."""
+    def _contents(self, log: int | None, v01: int | None, keep: bool = True) -> Contents:
+        """The log read, through its cache when the cache names the digest of the bytes just read;
+        without `keep`, such a log is only hashed, its lines read when asked for while it is open."""
         if v01 is not None:  # read whole, its records as if they were the log's first lines
             from .v01 import read_v01
 
@@ -296,38 +242,39 @@ class RecordLog:
         if log is None or os.fstat(log).st_size < CACHED_FROM:
             return _whole(_read(log, self.path)[0] if log is not None else b"", self.path)
         cached = self.cache.load()
-        data, hashed, proof = _read(log, self.path, cached.length if cached else None)
-        grown = None
-        if (
-            cached is not None
-            and proof == cached.digest
-            and _is_head(cached.head)
-            and _ends_line(data, cached.length)
-        ):
-            known = Contents(data, cached.length, *cached.head)
-            known._rest = cached
-            grown = _grown(known, self.path, data[cached.length :])
-        contents = grown or _whole(data, self.path)
-        contents.hashed = hashed if contents.length == len(data) else None  # what a writer extends
-        if not (grown is not None and cached is not None and grown.length == cached.length):
-            self._save(contents, contents.hashed)  # made or grown: the cache no longer describes it
-        return contents
+        if cached is not None and not _is_head(cached.head):
+            cached = None
+        kept = keep or cached is None
+        data, hashed, proof = _read(log, self.path, cached.length if cached else None, kept)
+        size, grown = os.fstat(log).st_size, None
+        length = (
+            cached.length if cached is not None and proof == cached.digest and size >= cached.length else -1
+        )
+        if cached is not None and length >= 0 and (length == 0 or os.pread(log, 1, length - 1) == b"\n"):
+            known = Contents(data if keep else b"", length, *cached.head)
+            known._rest, known.reader = cached, None if keep else lambda offset: _line(log, offset)
+            grown = _grown(known, self.path, data[length:] if keep else os.pread(log, size - length, length))
+            if grown is known:
+                return known  # the cache describes the log as it is
+        if grown is None or grown.length != size:
+            data, hashed, _ = (data, hashed, None) if kept else _read(log, self.path, 0)
+            grown = _whole(data, self.path)
+        grown.hashed = hashed if grown.length == size else None  # what a writer extends
+        self._save(grown, grown.hashed)  # made or grown: the cache no longer describes the log
+        return grown
 
     def _save(self, contents: Contents, hashed: Any) -> None:
-        """Cache the index; `hashed`, the SHA-256 of the bytes it describes, when it was taken as they were read."""
+        """Cache the index; `hashed`, the SHA-256 of the bytes it describes, when taken as they were read."""
         if hashed is None:
             from hashlib import sha256
 
             hashed = sha256(memoryview(contents.data)[: contents.length])
-        head = (contents.lines, contents.format, contents.current)
+        head = (contents.format, contents.current)
         self.cache.save(contents.length, hashed.digest(), head, contents.rest().fields())
 
     def _write(self, log: int | None, v01: int | None, contents: Contents, new: list[Record]) -> Contents:
-        """Append the records in one write, flushed to disk; on any failure the file is cut back.
-
-        A torn tail is moved aside first. The records of a v0.1 log that the log lacks go first,
-        as a batch of their own, and the old file is then kept under another name.
-        """
+        """Append the records in one write, flushed to disk, after moving a torn tail aside (and the
+        records of a v0.1 log, as a batch of their own); on any failure the file is cut back."""
         if log is None:
             raise LogError("error.log_unwritable", path=self.path, reason=os.strerror(2))
         own, complete = contents.data[contents.shift :], contents.length - contents.shift
@@ -360,7 +307,7 @@ class RecordLog:
             return _whole(own[:complete] + data, self.path)
         hashed = contents.hashed.copy() if contents.hashed is not None and complete == len(own) else None
         contents.data = own[:complete] + data
-        grown = _grown(contents, self.path, data) if _ends_line(own, complete) else None
+        grown = _grown(contents, self.path, data) if data[:1] != b"\n" else None
         grown = grown or _whole(contents.data, self.path)
         if len(grown.data) >= CACHED_FROM:
             if hashed is not None:
@@ -381,7 +328,7 @@ class RecordLog:
             os.ftruncate(log, complete)
         except OSError as exc:
             raise LogError("error.log_unwritable", path=self.torn_path, reason=exc.strerror) from None
-        self.moved = Moved(torn.count(b"\n") + (not torn.endswith(b"\n")), self.torn_path)
+        self.moved = torn.count(b"\n") + (not torn.endswith(b"\n"))
 
     def _keep_v01(self, count: int) -> None:
         """The converted v0.1 log, renamed beside the new one; the caller still holds its lock."""
@@ -397,8 +344,7 @@ class RecordLog:
 
 
 class _Parsed:
-    """The records of some lines with the offset and number of each line, where a torn tail begins
-    (the end of the data when there is none), how many records come before it, and the format."""
+    """Records with their lines' offsets and numbers, the count before a torn tail, where it begins."""
 
     def __init__(self, complete: int) -> None:
         self.records: list[Record] = []
@@ -408,12 +354,8 @@ class _Parsed:
 
 
 def _parse(data: Data, path: Path, first_line: int = 1, start: int = 0) -> _Parsed:
-    """The records of `data` (the log's bytes from offset `start`), every line checked.
-
-    A last line without its newline that is not JSON is a write cut short, as are the lines of
-    a batch not written whole at the end: the torn tail, which does not count (`counted` are
-    the records before it).
-    """
+    """The records of `data` (the log's bytes from `start`), every line checked; a last line cut short
+    and the lines of a batch not written whole at the end are the torn tail, which does not count."""
     import json
 
     raw: Sequence[Data] = data.split(b"\n")
@@ -422,8 +364,7 @@ def _parse(data: Data, path: Path, first_line: int = 1, start: int = 0) -> _Pars
         lines: Sequence[Data | str] = bytes(data).decode("utf-8").split("\n")
     except UnicodeDecodeError:
         lines = raw
-    found = _Parsed(start + len(data))
-    seen: dict[str, Any] = {}
+    found, seen = _Parsed(start + len(data)), dict[str, Any]()
     for n, line in enumerate(lines):
         if not line.strip():
             continue
@@ -437,15 +378,12 @@ def _parse(data: Data, path: Path, first_line: int = 1, start: int = 0) -> _Pars
             if n == len(lines) - 1 and exc.message.key in ("error.record_not_json", "error.log_not_utf8"):
                 found.complete = starts[n]  # the last line, no newline after it: cut short
                 break
-            raise damaged(path, first_line + n, _broken(exc, raw[n], raw[n + 1 : n + 2])) from None
+            raise damaged(path, first_line + n, exc) from None
         except PeriodError as exc:
             raise damaged(path, first_line + n, exc) from None
+        if isinstance(record, r.Declaration) and record.format > r.FORMAT:
+            raise LogError("error.log_newer_format", path=path, line=first_line + n, format=record.format, ours=r.FORMAT)  # fmt: skip
         if isinstance(record, r.Declaration):
-            if record.format > r.FORMAT:
-                line_number, newer = first_line + n, record.format
-                raise LogError(
-                    "error.log_newer_format", path=path, line=line_number, format=newer, ours=r.FORMAT
-                )
             found.format = max(found.format, record.format)
         else:
             found.records.append(record)
@@ -457,35 +395,23 @@ def _parse(data: Data, path: Path, first_line: int = 1, start: int = 0) -> _Pars
     return found
 
 
-def _broken(damage: Damage, line: Data, following: Sequence[Data]) -> Damage:
-    """A line that is half a record whose other half is on the next line says so."""
-    if following and damage.message.key == "error.record_not_json":
-        try:
-            r.decoded(bytes(line) + bytes(following[0]))
-        except Damage:
-            return damage
-        return Damage("error.record_over_two_lines")
-    return damage
-
-
 def _torn_batches(parsed: _Parsed, path: Path) -> int:
-    """Where the records of batches not written whole begin at the end of the log (else the end);
-    such a batch anywhere else is damage."""
-    records, sizes, ids = parsed.records, dict[str, int](), dict[str, set[str]]()
+    """Where batches not written whole begin at the end of the log (else its end); elsewhere, damage."""
+    records, sizes, ids = parsed.records, dict[str | None, int](), dict[str | None, set[str]]()
     for n, one in enumerate(records):
-        if one.batch is not None and one.batch_size is not None:
-            if sizes.setdefault(one.batch, one.batch_size) != one.batch_size:
-                raise damaged(path, parsed.lines[n], Damage("error.record_batch_sizes", batch=one.batch))
-            ids.setdefault(one.batch, set()).add(one.id)
-    broken = {batch for batch, held in ids.items() if len(held) != sizes[batch]}
+        if sizes.setdefault(one.batch, one.batch_size or 0) != (one.batch_size or 0):
+            raise damaged(path, parsed.lines[n], Damage("error.record_batch_sizes", batch=one.batch))
+        ids.setdefault(one.batch, set()).add(one.id)
+    broken = {batch for batch, held in ids.items() if batch is not None and len(held) != sizes[batch]}
     first = len(records)
     while first and records[first - 1].batch in broken:
         first -= 1
-    inside = next((n for n in range(first) if records[n].batch in broken), None)
-    if inside is not None:
-        batch = records[inside].batch or ""
-        problem = Damage("error.record_batch_inside", batch=batch, count=len(ids[batch]), size=sizes[batch])
-        raise damaged(path, parsed.lines[inside], problem)
+    for n, batch in enumerate(one.batch for one in records[:first]):
+        if batch in broken:
+            problem = Damage(
+                "error.record_batch_inside", batch=batch, count=len(ids[batch]), size=sizes[batch]
+            )
+            raise damaged(path, parsed.lines[n], problem)
     return first
 
 
@@ -506,8 +432,7 @@ def _whole(data: Data, path: Path, first_line: int = 1, shift: int = 0) -> Conte
         current: dict[str, dict[str, int]] = {}
         for (code, period), figure in r.current_figures(record for record, _ in found).items():
             current.setdefault(code, {})[period.label] = offset_of[figure.id]
-        lines = first_line - 1 + data.count(b"\n", 0, parsed.complete)
-        contents = Contents(data, parsed.complete, lines, parsed.format, current)
+        contents = Contents(data, parsed.complete, parsed.format, current)
         contents._rest, contents.shift, contents.read = rest, shift, {offset: one for one, offset in found}
         return contents
     finally:
@@ -516,28 +441,23 @@ def _whole(data: Data, path: Path, first_line: int = 1, shift: int = 0) -> Conte
 
 
 def _distinct(parsed: _Parsed, path: Path) -> list[tuple[Record, int]]:
-    """Each record once with its line's offset, in the log's order, after checking the log as a whole.
-
-    The same record twice (a cherry-pick, a merge done twice, a batch written by two clones)
-    counts once; two different records with one id, and a retraction of what is not a figure
-    of its code in the log, are damage.
-    """
+    """Each record once (a record twice counts once) with its line's offset, in the log's order;
+    two records with one id, and a retraction of what is not a figure of its code, are damage."""
     by_id: dict[str, tuple[Record, int, int]] = {}
     counted = parsed.counted
-    for record, offset, line in zip(
-        parsed.records[:counted], parsed.offsets[:counted], parsed.lines[:counted], strict=True
-    ):
-        held, _, first = by_id.setdefault(record.id, (record, offset, line))
-        if held is not record and held._replace(batch=None, batch_size=None) != record._replace(batch=None, batch_size=None):  # fmt: skip
-            raise damaged(path, line, Damage("error.record_id_taken", id=record.id, line=first))
-    for record, _, line in by_id.values():
-        if isinstance(record, Retraction):
-            problem = _retraction_problem(record, by_id.get(record.retracts, (None,))[0])
-            if problem is not None:
-                raise damaged(path, line, problem)
-    return sorted(
-        ((record, offset) for record, offset, _ in by_id.values()), key=lambda pair: r.log_order(pair[0])
-    )
+    for one, offset, line in zip(parsed.records[:counted], parsed.offsets, parsed.lines, strict=False):
+        held, _, first = by_id.setdefault(one.id, (one, offset, line))
+        if held is not one and held._replace(batch=None, batch_size=None) != one._replace(batch=None, batch_size=None):  # fmt: skip
+            raise damaged(path, line, Damage("error.record_id_taken", id=one.id, line=first))
+    for one, _, line in by_id.values():
+        problem = (
+            _retraction_problem(one, by_id.get(one.retracts, (None,))[0])
+            if isinstance(one, Retraction)
+            else None
+        )
+        if problem is not None:
+            raise damaged(path, line, problem)
+    return sorted(((one, offset) for one, offset, _ in by_id.values()), key=lambda pair: r.log_order(pair[0]))
 
 
 def _retraction_problem(retraction: Retraction, target: Record | None) -> Damage | None:
@@ -555,33 +475,24 @@ def _retraction_problem(retraction: Retraction, target: Record | None) -> Damage
 
 
 def _grown(contents: Contents, path: Path, added: Data) -> Contents | None:
-    """The contents with the lines `added` after the part the index describes (which ends a line),
-    when they settle on their own; None sends the reader back to the whole log."""
-    length = contents.length
+    """The contents with lines `added` after those indexed, when they settle on their own; else None."""
     if not added:
         return contents
     try:
-        tail = _parse(added, path, contents.lines + 1, length)
+        tail = _parse(added, path, 0, contents.length)
     except LogError:  # damage, or a batch that only the whole log shows whole: the whole log says
         return None
-    if len({one.id for one in tail.records}) != len(tail.records) or any(
-        contents.matching(one.id) for one in tail.records
-    ):
+    if len({one.id for one in tail.records}) != len(tail.records) or any(contents.matching(one.id) for one in tail.records):  # fmt: skip
         return None  # an id seen before (a repeated line of a whole batch): the whole log says what it is
     new = {
         one.id: (one, offset) for one, offset in zip(tail.records[: tail.counted], tail.offsets, strict=False)
     }
     for one, _ in new.values():
-        target = (
-            (new.get(one.retracts) or (contents.by_id(one.retracts),))[0]
-            if isinstance(one, Retraction)
-            else None
-        )
+        target = (new.get(one.retracts) or (contents.by_id(one.retracts),))[0] if isinstance(one, Retraction) else None  # fmt: skip
         if isinstance(one, Retraction) and _retraction_problem(one, target) is not None:
             return None
     rest = contents.rest()  # grown in place: the contents it came from are not used again
-    lines = contents.lines + added.count(b"\n", 0, tail.complete - length)
-    grown = Contents(contents.data, tail.complete, lines, max(contents.format, tail.format), contents.current)
+    grown = Contents(contents.data, tail.complete, max(contents.format, tail.format), contents.current)
     grown._rest, grown.read, grown.reader = rest, contents.read, contents.reader
     grown.read.update((offset, one) for one, offset in new.values())
     for record, offset in sorted(new.values(), key=lambda pair: r.log_order(pair[0])):
@@ -598,27 +509,18 @@ def _grown(contents: Contents, path: Path, added: Data) -> Contents | None:
             first = rest.retracted.get(record.retracts)
             if first is None or r.log_order(record) < r.log_order(grown.record(first)):
                 rest.retracted[record.retracts] = offset  # the first retraction in the log's order
-            if record.retracts in {
-                grown.record(o).id for o in periods.values()
-            }:  # what counted: decide again
+            if record.retracts in {grown.record(o).id for o in periods.values()}:  # it counted: decide again
                 of_code = {one.id: o for o in rest.codes[code] if isinstance(one := grown.record(o), Figure)}
                 counted = r.current_figures(grown.records(rest.codes[code])).values()
                 grown.current[code] = {f.period.label: of_code[f.id] for f in counted}
-        else:
-            held = periods.get(record.period.label)
-            if held is None or r.rank(record) > r.rank(grown.record(held)):  # type: ignore[arg-type]
-                periods[record.period.label] = offset
+        elif (held := periods.get(record.period.label)) is None or r.rank(record) > r.rank(grown.record(held)):  # type: ignore[arg-type]  # fmt: skip
+            periods[record.period.label] = offset
     return grown
-
-
-def _ends_line(data: Data, length: int) -> bool:
-    """Whether the part of the log an index describes ends with a whole line (it may be grown)."""
-    return length <= len(data) and (length == 0 or data[length - 1] == ord("\n"))
 
 
 def _is_head(head: Any) -> bool:
     """Whether a cache's head has the shape this version writes."""
-    return isinstance(head, tuple) and [type(part) for part in head] == [int, int, dict]
+    return isinstance(head, tuple) and [type(part) for part in head] == [int, dict]
 
 
 def _outranking(contents: Contents, figure: Figure) -> list[Figure]:
@@ -646,23 +548,18 @@ def _retractable(contents: Contents, prefix: str | None) -> Figure:
         raise RecordNotFoundError("error.undo_prefix_short", id=prefix, shortest=SHORTEST)
     else:
         found = contents.matching(wanted)
-    if not found:
-        raise RecordNotFoundError("error.undo_no_record", id=prefix)
-    if len(found) > 1:
-        raise RecordNotFoundError("error.undo_ambiguous", id=prefix, count=len(found))
-    if isinstance(found[0], Retraction):
-        raise RecordNotFoundError("error.undo_is_retraction", id=prefix)
-    if found[0].id in rest.retracted:
-        raise RecordNotFoundError("error.undo_already", id=prefix)
+    if len(found) != 1:
+        key, params = (
+            ("error.undo_ambiguous", {"count": len(found)}) if found else ("error.undo_no_record", {})
+        )
+        raise RecordNotFoundError(key, id=prefix, **params)
+    if isinstance(found[0], Retraction) or found[0].id in rest.retracted:
+        raise RecordNotFoundError("error.undo_is_retraction" if isinstance(found[0], Retraction) else "error.undo_already", id=prefix)  # fmt: skip
     return found[0]
 
 
 def _open(stack: ExitStack, path: Path, shared: bool, create: bool) -> int | None:
-    """The file opened and locked, or None when it does not exist (and is not to be made).
-
-    A file unlinked or replaced while we waited for its lock (a refused first write, a `git
-    pull`) is opened again by its name.
-    """
+    """The file opened and locked, or None; one unlinked while we waited for its lock is opened again."""
     flags = (os.O_RDONLY if shared else os.O_RDWR | os.O_APPEND) | (os.O_CREAT if create else 0)
     failed = "error.log_unreadable" if shared else "error.log_unwritable"
     for _ in range(100):
@@ -689,9 +586,8 @@ def _open(stack: ExitStack, path: Path, shared: bool, create: bool) -> int | Non
 def _read(
     fd: int, path: Path, mark: int | None = None, keep: bool = True
 ) -> tuple[bytearray, Any, bytes | None]:
-    """The file's bytes; with `mark`, also the SHA-256 of all of them and the digest of the first `mark`,
-    computed a piece at a time while the piece is fresh in the processor's cache. Without `keep`,
-    the bytes are only hashed, through one small buffer (a large log's pages cost ~8 ms to fill)."""
+    """The file's bytes (only hashed without `keep`: filling a large log's pages costs ~8 ms) and,
+    with `mark`, the SHA-256 of all of them and the digest of the first `mark` bytes."""
     size = os.fstat(fd).st_size
     data, at, hashed, proof = bytearray(size if keep else min(size, 1 << 18)), 0, None, None
     if mark is not None:
@@ -702,7 +598,10 @@ def _read(
     with memoryview(data) as view:
         while at < size:
             end = min(size, at + (1 << 18), mark if mark and at < mark else size)
-            got = _preadv(fd, path, view[at:end] if keep else view[: end - at], at)
+            try:
+                got = os.preadv(fd, [view[at:end] if keep else view[: end - at]], at)
+            except OSError as exc:
+                raise LogError("error.log_unreadable", path=path, reason=exc.strerror) from None
             if not got:
                 break
             if hashed is not None:
@@ -712,19 +611,9 @@ def _read(
     return data if at == size or not keep else data[:at], hashed, proof
 
 
-def _preadv(fd: int, path: Path, into: memoryview, at: int) -> int:
-    try:
-        return os.preadv(fd, [into], at)
-    except OSError as exc:
-        raise LogError("error.log_unreadable", path=path, reason=exc.strerror) from None
-
-
 def _line(fd: int, offset: int) -> bytes:
     """The line of the file that starts at `offset`, without its newline."""
     found = b""
-    while b"\n" not in found:
-        piece = os.pread(fd, 1024, offset + len(found))
-        if not piece:
-            break
+    while b"\n" not in found and (piece := os.pread(fd, 1024, offset + len(found))):
         found += piece
     return found.split(b"\n", 1)[0]

@@ -494,10 +494,6 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "two records on one line (the second begins at column {column}); put each on its own line",
         "vi": "hai bản ghi trên một dòng (bản ghi thứ hai bắt đầu ở cột {column}); hãy để mỗi bản ghi một dòng",
     },
-    "error.record_over_two_lines": {
-        "en": "one record broken over this line and the next; join them into one line",
-        "vi": "một bản ghi bị tách thành dòng này và dòng sau; hãy nối lại thành một dòng",
-    },
     "error.record_id_case": {
         "en": "{key} {value} is in lower case; ids are written in capitals ({upper})",
         "vi": "{key} {value} viết chữ thường; mã bản ghi viết chữ hoa ({upper})",

@@ -1,9 +1,5 @@
-"""The lines of the record log: one type per kind, one codec, and the rule of which figure counts.
-
-A line is a figure, a retraction or a declaration of the log's format (docs/LOG-FORMAT.md).
-`line_of` writes a record as its line and `record_of` reads one back, checking every field;
-`current_figures` says which figure counts. Reading and writing the file belongs to log.py.
-"""
+"""The lines of the record log (a figure, a retraction, a declaration of its format): one type per kind,
+one codec (`line_of`, `record_of`) and the rule of which figure counts (docs/LOG-FORMAT.md)."""
 
 from __future__ import annotations
 
@@ -117,10 +113,8 @@ class Damage(Exception):
 
 
 def record_of(raw: Any, seen: dict[str, Any] | None = None) -> Record | Declaration:
-    """The record (or declaration) one decoded line holds, every field checked; Damage says what is wrong.
-
-    `seen` remembers the values and periods already read and checked, as many lines share a few.
-    """
+    """The record (or declaration) one decoded line holds, every field checked; Damage says what is
+    wrong. `seen` remembers the values and periods already checked, as many lines share a few."""
     if type(raw) is not dict:
         raise Damage("error.record_not_table")
     if "id" not in raw and "format" in raw:
@@ -167,19 +161,13 @@ def decoded(line: bytes | bytearray | str) -> Any:
         return json.loads(line)
     except UnicodeDecodeError as exc:
         raise Damage("error.log_not_utf8", byte=exc.start) from None
-    except RecursionError:
-        raise Damage("error.record_not_json") from None
-    except ValueError:
-        pass
-    text = (line if isinstance(line, str) else line.decode("utf-8")).strip()
-    try:
-        _, end = json.JSONDecoder().raw_decode(text)
     except (ValueError, RecursionError):
-        raise Damage("error.record_not_json") from None
-    second = text.find("{", end)
-    if second < 0:
-        raise Damage("error.record_not_json")
-    raise Damage("error.record_two_on_a_line", column=second + 1)
+        text = (line if isinstance(line, str) else line.decode("utf-8")).strip()
+    try:
+        second = text.find("{", json.JSONDecoder().raw_decode(text)[1]) + 1  # `echo "$A,$B" >> records.jsonl`
+    except (ValueError, RecursionError):
+        second = 0
+    raise Damage("error.record_two_on_a_line", column=second) if second else Damage("error.record_not_json")
 
 
 def _id(raw: dict[str, Any], key: str) -> str:

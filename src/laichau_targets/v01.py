@@ -1,9 +1,5 @@
-"""The v0.1 record log, `records.toml`: read as it is, until the first write converts it (log.py).
-
-v0.1 wrote `[[record]]` tables numbered 1, 2, 3... Each number becomes the same ULID on every
-machine (the record's time, its number and a digest of its content), so that two clones that
-convert one log write the same lines and git merges them into one.
-"""
+"""The v0.1 record log, `records.toml` (`[[record]]` tables numbered 1, 2, 3...), read as it is until
+the first write converts it; each number becomes the same id on every machine (docs/LOG-FORMAT.md)."""
 
 from __future__ import annotations
 

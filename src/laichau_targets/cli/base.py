@@ -356,12 +356,13 @@ def columns(rows: Sequence[Sequence[str]]) -> str:
 def tell_log(tracker: "Tracker", texts: Texts) -> None:
     """One line on stderr for each thing this command's write did to the log besides its records:
     a v0.1 log converted, a torn tail (an interrupted write) moved aside."""
-    done, moved = tracker.log.migrated, tracker.log.moved
-    if moved is not None:
+    log = tracker.log
+    if log.moved:
         typer.echo(
-            texts("log.torn_moved", lines=moved.lines, log=tracker.log.path.name, torn=moved.path.name),
+            texts("log.torn_moved", lines=log.moved, log=log.path.name, torn=log.torn_path.name),
             err=True,
         )
+    done = log.migrated
     if done is not None:
         typer.echo(
             texts(
