@@ -176,8 +176,12 @@ def pytest_configure(config: pytest.Config) -> None:
 
 
 def _cases(item: pytest.Item, declared: int | None) -> int:
-    """The cases one test item tried: what it declares (`reliability(name, cases=50)` for 50 writers
-    in one test), else the examples hypothesis ran, else 1 (each parametrized case is an item)."""
+    """The cases one test item tried: what it says it ran (`record_property("reliability_cases", n)`),
+    else what it declares (`reliability(name, cases=50)`), else the examples hypothesis ran, else 1
+    (each parametrized case is an item)."""
+    ran = [value for key, value in item.user_properties if key == "reliability_cases"]
+    if ran:
+        return int(ran[-1])
     if declared is not None:
         return declared
     statistics = getattr(item, "hypothesis_statistics", None)
@@ -190,6 +194,7 @@ def _cases(item: pytest.Item, declared: int | None) -> int:
 
 @pytest.hookimpl(hookwrapper=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Iterator[None]:
+    """Each reliability case travels with the test's report (from an xdist worker to the controller)."""
     outcome = yield
     report = outcome.get_result()
     marks = list(item.iter_markers("reliability"))
@@ -199,7 +204,21 @@ def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) ->
         test = item.nodeid.split("[")[0]
         for mark in marks:
             cases = _cases(item, mark.kwargs.get("cases"))
-            item.config.stash[_RESULTS].append((mark.args[0], test, cases, report.passed))
+            report.user_properties.append(("reliability", (mark.args[0], test, cases, report.passed)))
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    for key, value in report.user_properties:
+        if key == "reliability" and _CONFIG:
+            _CONFIG[0].stash[_RESULTS].append(tuple(value))
+
+
+_CONFIG: list[pytest.Config] = []
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionstart(session: pytest.Session) -> None:
+    _CONFIG[:] = [session.config]
 
 
 def reliability_table(results: list[tuple[str, str, int, bool]]) -> str:
@@ -219,7 +238,13 @@ def reliability_table(results: list[tuple[str, str, int, bool]]) -> str:
     return "\n".join(lines) + "\n"
 
 
+TABLE_START = "<!-- table: written by the last whole test run that passed; do not edit by hand -->\n"
+TABLE_END = "<!-- end of the table -->\n"
+
+
 def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pytest.Config) -> None:
+    """Print the table; after a whole run that passed, write it into docs/RELIABILITY.md as well, so
+    that the counts there are those of a run, never copied by hand."""
     results = config.stash.get(_RESULTS, [])
     if not results:
         return
@@ -230,3 +255,13 @@ def pytest_terminal_summary(terminalreporter: Any, exitstatus: int, config: pyte
     if where:
         (config.invocation_params.dir / where).write_text(table, encoding="utf-8")  # tests chdir
         terminalreporter.write_line(f"written to {where}")
+    whole = not config.option.keyword and not config.option.markexpr and config.args == ["tests"]
+    if whole and exitstatus == 0 and not hasattr(config, "workerinput"):
+        page = REPO / "docs" / "RELIABILITY.md"
+        text = page.read_text(encoding="utf-8")
+        if TABLE_START in text and TABLE_END in text:
+            before, rest = text.split(TABLE_START, 1)
+            page.write_text(
+                before + TABLE_START + table + TABLE_END + rest.split(TABLE_END, 1)[1], encoding="utf-8"
+            )
+            terminalreporter.write_line(f"written to {page.relative_to(REPO)}")

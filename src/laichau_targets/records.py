@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
 from decimal import Decimal
+from functools import cache
 from typing import Any, Literal, NamedTuple
 
 from .errors import LogError, PeriodError
@@ -22,8 +23,8 @@ V01_LOG_FILE = "records.toml"  # the log of v0.1
 BACKUP_FILE = "records.v0.1.toml"  # where it is kept once converted
 FORMAT = 3  # the log format this version writes; a log that declares none is format 2
 FORMAT_NAME = "laichau-targets record log"
-_ID = re.compile(r"[0-7][0-9A-HJKMNP-TV-Z]{25}")
-_DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?")  # ASCII digits only, no "8_7"
+_ID = r"[0-7][0-9A-HJKMNP-TV-Z]{25}"
+_DECIMAL = r"-?[0-9]+(?:\.[0-9]+)?(?:[eE][-+]?[0-9]+)?"  # ASCII digits only, no "8_7"
 
 
 class Figure(NamedTuple):
@@ -172,11 +173,11 @@ def decoded(line: bytes | bytearray | str) -> Any:
 
 def _id(raw: dict[str, Any], key: str) -> str:
     value = raw.get(key)
-    if type(value) is str and _ID.fullmatch(value):
+    if type(value) is str and _pattern(_ID).fullmatch(value):
         return value
     if value is None:
         raise Damage("error.record_missing", key=key)
-    if type(value) is str and _ID.fullmatch(value.upper()):
+    if type(value) is str and _pattern(_ID).fullmatch(value.upper()):
         raise Damage("error.record_id_case", key=key, value=_shown(value), upper=value.upper())
     raise Damage("error.record_not_an_id", key=key, value=_shown(value))
 
@@ -221,12 +222,17 @@ def _time(text: str) -> datetime:
 
 
 def _value(text: str) -> Decimal:
-    if not _DECIMAL.fullmatch(text):
+    if not _pattern(_DECIMAL).fullmatch(text):
         raise Damage("error.record_bad_value", value=_shown(text))
     value = Decimal(text)
     if not figure_in_range(value):
         raise Damage("error.record_value_range", value=_shown(text))
     return value
+
+
+@cache  # compiled when first needed: compiling costs a command start-up ~0.1 ms each
+def _pattern(text: str) -> re.Pattern[str]:
+    return re.compile(text)
 
 
 def _positive(value: Any) -> bool:
