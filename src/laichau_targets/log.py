@@ -491,31 +491,39 @@ def _grown(contents: Contents, path: Path, added: Data) -> Contents | None:
         target = (new.get(one.retracts) or (contents.by_id(one.retracts),))[0] if isinstance(one, Retraction) else None  # fmt: skip
         if isinstance(one, Retraction) and _retraction_problem(one, target) is not None:
             return None
-    rest = contents.rest()  # grown in place: the contents it came from are not used again
     grown = Contents(contents.data, tail.complete, max(contents.format, tail.format), contents.current)
-    grown._rest, grown.read, grown.reader = rest, contents.read, contents.reader
+    grown._rest, grown.read, grown.reader = contents.rest(), contents.read, contents.reader
     grown.read.update((offset, one) for one, offset in new.values())
     for record, offset in sorted(new.values(), key=lambda pair: r.log_order(pair[0])):
-        code, n = record.code.upper(), bisect_left(rest.ids, record.id)
-        rest.ids.insert(n, record.id)
-        rest.where.insert(n, offset)
-        for offsets in (rest.order, rest.codes.setdefault(code, [])):
-            if offsets and r.log_order(grown.record(offsets[-1])) > r.log_order(record):
-                insort(offsets, offset, key=lambda o: r.log_order(grown.record(o)))
-            else:  # later than all: as appends and pulls mostly bring them
-                offsets.append(offset)
-        periods = grown.current.setdefault(code, {})
-        if isinstance(record, Retraction):
-            first = rest.retracted.get(record.retracts)
-            if first is None or r.log_order(record) < r.log_order(grown.record(first)):
-                rest.retracted[record.retracts] = offset  # the first retraction in the log's order
-            if record.retracts in {grown.record(o).id for o in periods.values()}:  # it counted: decide again
-                of_code = {one.id: o for o in rest.codes[code] if isinstance(one := grown.record(o), Figure)}
-                counted = r.current_figures(grown.records(rest.codes[code])).values()
-                grown.current[code] = {f.period.label: of_code[f.id] for f in counted}
-        elif (held := periods.get(record.period.label)) is None or r.rank(record) > r.rank(grown.record(held)):  # type: ignore[arg-type]  # fmt: skip
-            periods[record.period.label] = offset
+        _add(grown, record, offset)  # in place: the contents it came from are not used again
     return grown
+
+
+def _add(contents: Contents, record: Record, offset: int) -> None:
+    """Put a record (at the end of the log) into the index: its id, its place in the log's orders,
+    and whether it now counts, or, for a retraction, whether another figure counts again."""
+    rest, code = contents.rest(), record.code.upper()
+    n = bisect_left(rest.ids, record.id)
+    rest.ids.insert(n, record.id)
+    rest.where.insert(n, offset)
+    for offsets in (rest.order, rest.codes.setdefault(code, [])):
+        if offsets and r.log_order(contents.record(offsets[-1])) > r.log_order(record):
+            insort(offsets, offset, key=lambda o: r.log_order(contents.record(o)))
+        else:  # later than all: as appends and pulls mostly bring them
+            offsets.append(offset)
+    periods = contents.current.setdefault(code, {})
+    if isinstance(record, Figure):
+        held = periods.get(record.period.label)
+        if held is None or r.rank(record) > r.rank(contents.record(held)):  # type: ignore[arg-type]
+            periods[record.period.label] = offset
+        return
+    first = rest.retracted.get(record.retracts)
+    if first is None or r.log_order(record) < r.log_order(contents.record(first)):
+        rest.retracted[record.retracts] = offset  # the first retraction in the log's order
+    if record.retracts in {contents.record(o).id for o in periods.values()}:  # it counted: decide again
+        of_code = {one.id: o for o in rest.codes[code] if isinstance(one := contents.record(o), Figure)}
+        counted = r.current_figures(contents.records(rest.codes[code])).values()
+        contents.current[code] = {f.period.label: of_code[f.id] for f in counted}
 
 
 def _is_head(head: Any) -> bool:

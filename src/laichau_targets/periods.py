@@ -141,49 +141,39 @@ def _period(text: str, parts: dict[str, str | None]) -> Period:
     year = int(year_text)
     if year not in YEARS:
         raise PeriodError("error.period_year", text=text, first=YEARS[0], last=YEARS[-1])
-    months = 12
-    if parts.get("month"):
-        months = int(str(parts["month"]))
-    elif parts.get("quarter"):
-        quarter = str(parts["quarter"])
-        number = int(quarter) if quarter.isdigit() else ROMAN.index(quarter.upper()) + 1
-        if number != 1:
-            raise PeriodError(
-                "error.period_quarter_alone",
-                text=text,
-                quarter=ROMAN[number - 1],
-                period=Period(year, 3 * number),
-                label=Period(year, 3 * number).label,
-            )
-        months = 3
-    elif parts.get("half"):
-        if parts["half"] == "2":
-            raise PeriodError("error.period_second_half", text=text, year=year)
-        months = 6
-    elif parts.get("months"):
-        months = int(str(parts["months"]))
-    elif parts.get("jan"):
-        end = parts.get("end") or "jan"
-        if end not in MONTHS_EN:
-            raise PeriodError("error.period_unparsable", text=text)
-        months = MONTHS_EN.index(end) + 1
-    elif parts.get("month_alone"):
-        months = int(str(parts["month_alone"]))
-        if months != 1 and 1 <= months <= 12:
-            raise PeriodError(
-                "error.period_month_alone",
-                text=text,
-                month=months,
-                period=Period(year, months),
-                label=Period(year, months).label,
-            )
-    elif parts.get("last_months") == "6":
-        raise PeriodError("error.period_second_half", text=text, year=year)
-    elif parts.get("last_months"):
-        months = 0  # the last months of a year are not year-to-date
+    months = _months(text, year, parts)
     if not 1 <= months <= 12:
         raise PeriodError("error.period_unparsable", text=text)
     return Period(year, months)
+
+
+def _months(text: str, year: int, parts: dict[str, str | None]) -> int:
+    """The months from January that the parts of a period name; refused when they are not year to date."""
+    if parts.get("month") or parts.get("months"):
+        return int(str(parts.get("month") or parts.get("months")))
+    if parts.get("quarter"):
+        quarter = str(parts["quarter"])
+        number = int(quarter) if quarter.isdigit() else ROMAN.index(quarter.upper()) + 1
+        if number != 1:
+            alone = Period(year, 3 * number)
+            raise PeriodError("error.period_quarter_alone", text=text, quarter=ROMAN[number - 1], period=alone, label=alone.label)  # fmt: skip
+        return 3
+    if parts.get("half") == "2" or parts.get("last_months") == "6":
+        raise PeriodError("error.period_second_half", text=text, year=year)
+    if parts.get("half"):
+        return 6
+    if parts.get("jan"):
+        end = parts.get("end") or "jan"
+        if end not in MONTHS_EN:
+            raise PeriodError("error.period_unparsable", text=text)
+        return MONTHS_EN.index(end) + 1
+    if parts.get("month_alone"):
+        months = int(str(parts["month_alone"]))
+        if months != 1 and 1 <= months <= 12:
+            alone = Period(year, months)
+            raise PeriodError("error.period_month_alone", text=text, month=months, period=alone, label=alone.label)  # fmt: skip
+        return months
+    return 0 if parts.get("last_months") else 12  # the last months of a year are not year-to-date
 
 
 def default_period(plan_year: int, today: date) -> Period:
