@@ -47,7 +47,7 @@ def test_a_level_by_the_end_year_needs_a_change_per_year_and_as_a_rate() -> None
         2026,
         2030,
         D("7.52"),
-        D("8.09"),
+        D("8.10"),
     )
 
 
