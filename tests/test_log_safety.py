@@ -586,3 +586,128 @@ def test_two_clones_importing_batches_merge_with_the_union_driver_and_both_batch
     assert sum(1 for line in _lines(clones[1]) if line.startswith('{"format"')) >= 1
     batches = {json.loads(line).get("batch") for line in _lines(clones[1])} - {None}
     assert len(batches) == 2
+
+
+# What a helper found trying the log as an attacker would ----------------------------------
+
+
+@pytest.mark.reliability("cache corruption")
+def test_a_figure_and_its_earlier_retraction_pulled_together_never_count_through_the_cache(
+    targets, two_grdp: Path
+) -> None:
+    """A colleague's clock ran ahead: a pull brings a figure and its retraction recorded before it."""
+    assert targets("history", "--limit", "1").exit_code == 0  # the cache describes the log
+    with open(two_grdp / "records.jsonl", "a", encoding="utf-8") as handle:
+        handle.write(
+            '{"id":"01JD3KX2M9V5T8Q6W4R7Y1Z3AB","code":"GRDP","value":"99.5","period":"2024","basis":"official",'
+            '"recorded_at":"2025-10-05T09:30:12.345678+07:00","user":"lan"}\n'
+            '{"id":"01JD3KZ0AJ4W0X9V1C8N2P6Q5R","code":"GRDP","retracts":"01JD3KX2M9V5T8Q6W4R7Y1Z3AB",'
+            '"recorded_at":"2024-10-05T09:41:03.000001+07:00","user":"lan","note":"sai"}\n'
+        )
+    cached = [targets(*args) for args in (("show",), ("check",), ("report", "--format", "json"))]
+    uncached = [targets(*args, env={"XDG_CACHE_HOME": "/dev/null"}) for args in (("show",), ("check",), ("report", "--format", "json"))]  # fmt: skip
+    assert [(one.exit_code, one.stdout) for one in cached] == [
+        (one.exit_code, one.stdout) for one in uncached
+    ]
+    assert "9.5%" in cached[0].stdout and "99.5" not in cached[0].stdout
+
+
+@pytest.mark.reliability("damaged logs")
+@pytest.mark.parametrize(
+    "value", ["1e1000000000000000000", "1E+99999999999999999999", "1e-99999999999999999999"]
+)
+def test_an_exponent_no_decimal_can_hold_is_damage_named_not_a_crash(
+    targets, data_dir: Path, value: str
+) -> None:
+    assert targets("record", "GRDP", "8.7", "--period", "2024").exit_code == 0
+    path = data_dir / "records.jsonl"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('"value":"8.7"', f'"value":"{value}"'), encoding="utf-8"
+    )
+    done = targets("show")
+    assert (done.exit_code, done.stderr) == (
+        2,
+        f"Error: {path}: damaged: record at line 2: value '{value}' is outside the range a figure may have; "
+        "fix it by hand, nothing is written until then\n",
+    )
+
+
+@pytest.mark.parametrize("typed", ["²", "#²", "①", "٣"])
+def test_undo_of_a_number_in_other_digits_is_no_v01_number(targets, data_dir: Path, typed: str) -> None:
+    assert targets("record", "GRDP", "8.7", "--period", "2024").exit_code == 0
+    before = snapshot(data_dir)
+    done = targets("undo", typed)
+    assert (done.exit_code, done.stderr) == (
+        2,
+        f"Error: there is no record {typed}; `targets history` lists them\n",
+    )
+    assert snapshot(data_dir) == before
+
+
+@pytest.mark.reliability("damaged logs")
+@pytest.mark.parametrize(
+    ("old", "new", "line", "detail"),
+    [
+        ('id = 6\ncode = "GRDP"', 'id = 6\ncode = "FOREST"', 52, "a figure of GRDP, but names FOREST"),
+        ("recorded_at = 2026-11-29 20:04:24.243243+00:00", "recorded_at = 1969-12-31 23:00:00+00:00", 1, "outside the range of dates and times"),
+        ('id = 8\ncode = "GRAIN"\nretracts = 7', 'id = 8\ncode = "GRAIN"\nretracts = 6', 69, "which is itself a retraction"),
+    ],
+)  # fmt: skip
+def test_damage_in_a_v01_log_names_the_v01_file_and_its_line(
+    targets, data_dir: Path, old: str, new: str, line: int, detail: str
+) -> None:
+    text = (REPO / "tests" / "fixtures" / "v0.1" / "records.toml").read_text(encoding="utf-8")
+    assert old in text
+    (data_dir / "records.toml").write_text(text.replace(old, new, 1), encoding="utf-8")
+    assert text.splitlines()[line - 1] == "[[record]]"
+    before = snapshot(data_dir)
+    done = targets("history")
+    assert (done.exit_code, done.stdout) == (2, "")
+    assert done.stderr.startswith(f"Error: {data_dir / 'records.toml'}: damaged: record at line {line}: ")
+    assert detail in done.stderr
+    assert snapshot(data_dir) == before
+
+
+def test_migrate_names_damage_and_declares_the_format_of_an_older_log(targets, data_dir: Path) -> None:
+    shutil.copy(REPO / "tests" / "fixtures" / "v0.2" / "records.jsonl", data_dir / "records.jsonl")
+    assert targets("migrate").exit_code == 0
+    assert _lines(data_dir)[-1] == '{"format":3,"log":"laichau-targets record log"}'
+    with open(data_dir / "records.jsonl", "a", encoding="utf-8") as handle:
+        handle.write("garbage\n")
+    done = targets("migrate")
+    assert done.exit_code == 2 and "damaged: record at line 13: not a JSON object on one line" in done.stderr
+
+
+def test_a_fifo_where_torn_lines_go_is_an_error_not_a_hang(targets, data_dir: Path) -> None:
+    assert targets("record", "GRDP", "8.7", "--period", "2024").exit_code == 0
+    with open(data_dir / "records.jsonl", "ab") as handle:
+        handle.write(b'{"id":"01JD3')  # a write cut short
+    os.mkfifo(data_dir / "records.torn.jsonl")
+    before = snapshot(data_dir)
+    done = cli(
+        "record", "GRDP", "8.8", "--period", "2024", data=data_dir
+    )  # a real process: a hang would time out
+    assert done.returncode == 2 and "records.torn.jsonl: cannot be written" in done.stderr
+    assert snapshot(data_dir) == before
+
+
+def test_a_last_line_with_a_wrong_byte_in_its_middle_is_damage_not_a_cut(targets, data_dir: Path) -> None:
+    assert targets("record", "GRDP", "8.7", "--period", "2024").exit_code == 0
+    line = json.loads(_lines(data_dir)[-1])
+    line.update(id="7" + line["id"][1:], note="NOTE")
+    with open(data_dir / "records.jsonl", "ab") as handle:
+        handle.write(json.dumps(line).encode().replace(b"NOTE", b"\xfd\xe1c t\xednh"))  # Latin-1, no newline
+    done = targets("show")
+    assert done.exit_code == 2 and "record at line 3: not UTF-8 text" in done.stderr
+
+
+def test_one_id_on_two_lines_that_differ_in_how_a_value_is_written_is_damage(targets, data_dir: Path) -> None:
+    assert targets("record", "GRDP", "9.9", "--period", "2024").exit_code == 0
+    with open(data_dir / "records.jsonl", "a", encoding="utf-8") as handle:
+        handle.write(_lines(data_dir)[-1].replace('"value":"9.9"', '"value":"9.90"') + "\n")
+    done = targets("show")
+    assert (
+        done.exit_code == 2
+        and "record at line 3: id " in done.stderr
+        and "different record at line 2" in done.stderr
+    )

@@ -3,6 +3,7 @@ retracts from it, under a lock on the file itself (docs/LOG-FORMAT.md says how a
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import gc
 import os
@@ -207,9 +208,14 @@ class RecordLog:
         return Written([retraction, target], shorts, contents.current_figures([target.code]), {})
 
     def migrate(self) -> Migration | None:
-        """Convert a v0.1 log now; None when there is none."""
+        """Convert a v0.1 log now (None when there is none), or declare the format of a log that does not."""
         if not os.path.lexists(self.v01_path):
-            return None  # and no empty log made either
+            if os.path.lexists(self.path):  # no empty log made; a damaged one is named
+                with self._files(shared=False) as (log, v01):
+                    contents = self._contents(log, v01)
+                    if contents.format < r.FORMAT and log is not None and v01 is None:
+                        self._write(log, v01, contents, [])
+            return None
         with self._files(shared=False, create=True) as (log, v01):
             if v01 is not None:
                 self._write(log, v01, self._contents(log, v01), [])
@@ -318,9 +324,11 @@ class RecordLog:
     def _move_torn(self, log: int, torn: Data, complete: int) -> None:
         """Move a torn tail to the side file, then cut the log back to its last whole record."""
         try:
-            flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW | os.O_CLOEXEC
+            flags = os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
             fd = os.open(self.torn_path, flags, 0o666)
             try:
+                if not stat.S_ISREG(os.fstat(fd).st_mode):  # a FIFO would hold the lock for ever
+                    raise OSError(errno.EINVAL, "not a regular file")
                 os.write(fd, torn if torn.endswith(b"\n") else torn + b"\n")
                 os.fsync(fd)
             finally:
@@ -375,7 +383,7 @@ def _parse(data: Data, path: Path, first_line: int = 1, start: int = 0) -> _Pars
                 one = r.decoded(line)  # raises the damage, named
             record = r.record_of(one, seen)
         except Damage as exc:
-            if n == len(lines) - 1 and exc.message.key in ("error.record_not_json", "error.log_not_utf8"):
+            if n == len(lines) - 1 and _cut(exc, raw[n]):
                 found.complete = starts[n]  # the last line, no newline after it: cut short
                 break
             raise damaged(path, first_line + n, exc) from None
@@ -393,6 +401,14 @@ def _parse(data: Data, path: Path, first_line: int = 1, start: int = 0) -> _Pars
     if found.counted < len(found.records):
         found.complete = found.offsets[found.counted]
     return found
+
+
+def _cut(damage: Damage, line: Data) -> bool:
+    """Whether a last line without its newline is a write cut short: not JSON, or not UTF-8 only
+    in a character cut at its very end."""
+    if damage.message.key == "error.log_not_utf8":
+        return bool(damage.message.params["byte"] >= len(line) - 3)
+    return damage.message.key == "error.record_not_json"
 
 
 def _torn_batches(parsed: _Parsed, path: Path) -> int:
@@ -447,7 +463,7 @@ def _distinct(parsed: _Parsed, path: Path) -> list[tuple[Record, int]]:
     counted = parsed.counted
     for one, offset, line in zip(parsed.records[:counted], parsed.offsets, parsed.lines, strict=False):
         held, _, first = by_id.setdefault(one.id, (one, offset, line))
-        if held is not one and held._replace(batch=None, batch_size=None) != one._replace(batch=None, batch_size=None):  # fmt: skip
+        if held is not one and _unbatched(held) != _unbatched(one):
             raise damaged(path, line, Damage("error.record_id_taken", id=one.id, line=first))
     for one, _, line in by_id.values():
         problem = (
@@ -458,6 +474,11 @@ def _distinct(parsed: _Parsed, path: Path) -> list[tuple[Record, int]]:
         if problem is not None:
             raise damaged(path, line, problem)
     return sorted(((one, offset) for one, offset, _ in by_id.values()), key=lambda pair: r.log_order(pair[0]))
+
+
+def _unbatched(record: Record) -> bytes:
+    """A record's line but its batch: two lines with one id are one record when these are the same."""
+    return r.line_of(record._replace(batch=None, batch_size=None))
 
 
 def _retraction_problem(retraction: Retraction, target: Record | None) -> Damage | None:
@@ -514,6 +535,8 @@ def _add(contents: Contents, record: Record, offset: int) -> None:
     periods = contents.current.setdefault(code, {})
     if isinstance(record, Figure):
         held = periods.get(record.period.label)
+        if record.id in rest.retracted:  # a retraction recorded before it, by a clock behind
+            return
         if held is None or r.rank(record) > r.rank(contents.record(held)):  # type: ignore[arg-type]
             periods[record.period.label] = offset
         return
@@ -548,7 +571,7 @@ def _retractable(contents: Contents, prefix: str | None) -> Figure:
             if isinstance(last, Figure) and last.id not in rest.retracted:
                 return last
         raise RecordNotFoundError("error.undo_nothing")
-    if (number := prefix.strip().removeprefix("#")).isdigit() and len(number) < SHORTEST:
+    if (number := prefix.strip().removeprefix("#")).isascii() and number.isdigit() and len(number) < SHORTEST:
         found = [one for one in contents.records(rest.order) if one.v01_id == int(number)]  # a v0.1 number
     elif (wanted := typed_prefix(number)) is None:
         raise RecordNotFoundError("error.undo_no_record", id=prefix)
@@ -621,7 +644,11 @@ def _read(
 
 def _line(fd: int, offset: int) -> bytes:
     """The line of the file that starts at `offset`, without its newline."""
-    found = b""
-    while b"\n" not in found and (piece := os.pread(fd, 1024, offset + len(found))):
-        found += piece
-    return found.split(b"\n", 1)[0]
+    pieces, size, at = [], 4096, offset
+    while piece := os.pread(fd, size, at):
+        end = piece.find(b"\n")
+        pieces.append(piece if end < 0 else piece[:end])
+        if end >= 0:
+            break
+        at, size = at + len(piece), size * 2  # a long line in few reads
+    return b"".join(pieces)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from datetime import UTC, date, datetime
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from functools import cache
 from typing import Any, Literal, NamedTuple
 
@@ -224,7 +224,10 @@ def _time(text: str) -> datetime:
 def _value(text: str) -> Decimal:
     if not _pattern(_DECIMAL).fullmatch(text):
         raise Damage("error.record_bad_value", value=_shown(text))
-    value = Decimal(text)
+    try:
+        value = Decimal(text)
+    except InvalidOperation:  # an exponent of 10^18 digits and more
+        raise Damage("error.record_value_range", value=_shown(text)) from None
     if not figure_in_range(value):
         raise Damage("error.record_value_range", value=_shown(text))
     return value

@@ -4,6 +4,7 @@ the first write converts it; each number becomes the same id on every machine (d
 from __future__ import annotations
 
 import hashlib
+import json
 from datetime import UTC, datetime
 from decimal import Decimal
 from pathlib import Path
@@ -14,7 +15,7 @@ from .ids import derived_id
 from .messages import Message
 from .numbers import figure_in_range
 from .periods import parse_period
-from .records import BASES, Damage, Figure, Record, Retraction, damaged
+from .records import BASES, Damage, Figure, Record, Retraction, damaged, line_of, record_of
 
 
 def read_v01(data: bytes, path: Path) -> list[Record]:
@@ -29,7 +30,7 @@ def read_v01(data: bytes, path: Path) -> list[Record]:
         table = tomllib.loads(text, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
         raise _damaged_file(path, str(exc)) from None
-    except (RecursionError, ValueError):  # nesting thousands deep, an integer of thousands of digits
+    except (RecursionError, ValueError, ArithmeticError):  # nesting thousands deep, 5,000 digits, 1e10^18
         raise _damaged_file(path, Message("error.toml_too_deep")) from None
     raw_records = table.get("record", [])
     if set(table) - {"record"} or not isinstance(raw_records, list):
@@ -37,17 +38,32 @@ def read_v01(data: bytes, path: Path) -> list[Record]:
     headers = [n for n, line in enumerate(text.splitlines(), 1) if line.strip() == "[[record]]"]
     ids: dict[int, str] = {}
     records: list[Record] = []
+    by_id: dict[str, Record] = {}
     last = 0
     for index, raw in enumerate(raw_records):
         try:
             record = _record(raw, ids)
             if record.v01_id is not None and record.v01_id <= last:
                 raise Damage("error.record_id_order", id=record.v01_id, last=last)
+            record_of(json.loads(line_of(record)))  # the one check of every field a line has
+            if isinstance(record, Retraction):
+                _retracts(record, by_id.get(record.retracts))
+            by_id[record.id] = record
         except (Damage, PeriodError) as exc:
             raise damaged(path, headers[index] if index < len(headers) else 0, exc) from None
         last = record.v01_id or last
         records.append(record)
     return records
+
+
+def _retracts(retraction: Retraction, target: Record | None) -> None:
+    """v0.1 retracted only an earlier figure, of the same code."""
+    if isinstance(target, Retraction):
+        raise Damage("error.retracts_retraction", id=retraction.retracts)
+    if target is not None and target.code.upper() != retraction.code.upper():
+        raise Damage(
+            "error.retracts_other_code", id=retraction.retracts, code=target.code, named=retraction.code
+        )
 
 
 def _damaged_file(path: Path, detail: object) -> LogError:
@@ -65,6 +81,11 @@ def _record(raw: Any, ids: dict[int, str]) -> Record:
         raise Damage("error.record_bad_time")
     if recorded_at.tzinfo is None:  # v0.1 accepted a local time typed by hand; read it as UTC
         recorded_at = recorded_at.replace(tzinfo=UTC)
+    try:
+        if recorded_at.astimezone(UTC).year < 1970:  # an id holds the time since 1970
+            raise OverflowError
+    except OverflowError:
+        raise Damage("error.record_time_range", value=recorded_at.isoformat()) from None
     digest = hashlib.sha256(repr(sorted((k, str(v)) for k, v in raw.items())).encode("utf-8")).digest()
     record_id = ids[number] = derived_id(int(recorded_at.timestamp() * 1000), number, digest)
     code, user, note = _text(raw, "code"), _text(raw, "user"), _optional(raw, "note")
