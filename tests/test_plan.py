@@ -1,15 +1,19 @@
-"""The bundled plan matches the article, and plan files are validated with every problem at once."""
+"""The bundled plan matches the article, plan files are validated with every problem at once, and
+the one table of an indicator's fields agrees with everything made from it."""
 
 from __future__ import annotations
 
+import inspect
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
+from laichau_targets.datafolder import init_data_folder
 from laichau_targets.errors import PlanError, UnknownIndicatorError
 from laichau_targets.formatting import human
-from laichau_targets.plan import bundled_plan_path, load_plan, parse_plan
+from laichau_targets.plans import PLAN_FILE, Indicator, Plan, bundled_data_path, load_plans
+from laichau_targets.plans.fields import DESCRIPTION_KEYS, FIELDS, TARGET_ATTRS, TARGET_KEYS
 
 from .conftest import ARTICLE, REPO
 
@@ -35,8 +39,14 @@ ARTICLE_TARGETS = [
 ]
 
 
+def plan_of(text: str, path: Path = Path("p.toml")) -> Plan:
+    """The plan of a file holding `text`, as every command reads it (a test runs in its own folder)."""
+    path.write_text(text, encoding="utf-8")
+    return load_plans(path).choose()
+
+
 def test_bundled_plan_has_the_articles_17_targets() -> None:
-    plan = load_plan(REPO / "data" / "targets.toml")
+    plan = load_plans(REPO / "data" / "targets.toml").choose()
     got = [(i.code, i.target, i.comparison, i.kind, i.unit) for i in plan.indicators]
     assert got == [(c, Decimal(t), cmp, k, u) for c, t, cmp, k, u in ARTICLE_TARGETS]
     assert (plan.province, plan.year, plan.site, plan.author) == (
@@ -50,25 +60,25 @@ def test_bundled_plan_has_the_articles_17_targets() -> None:
 
 def test_every_target_is_written_in_its_source_sentence_of_the_article() -> None:
     article = ARTICLE.read_text(encoding="utf-8")
-    plan = load_plan(REPO / "data" / "targets.toml")
+    plan = load_plans(REPO / "data" / "targets.toml").choose()
     for indicator in plan.indicators:
         assert indicator.source in article, indicator.code
         assert human(indicator.target, "vi") in indicator.source, indicator.code
 
 
 def test_khoang_marks_the_about_targets() -> None:
-    plan = load_plan(REPO / "data" / "targets.toml")
+    plan = load_plans(REPO / "data" / "targets.toml").choose()
     for indicator in plan.indicators:
         stated = f"khoảng {human(indicator.target, 'vi')}"
         assert (stated in indicator.source) == (indicator.comparison == "about"), indicator.code
 
 
 def test_installed_package_carries_the_same_plan() -> None:
-    assert bundled_plan_path().read_bytes() == (REPO / "data" / "targets.toml").read_bytes()
+    assert (bundled_data_path() / PLAN_FILE).read_bytes() == (REPO / "data" / "targets.toml").read_bytes()
 
 
 def test_codes_are_case_insensitive_and_unknown_ones_get_a_suggestion() -> None:
-    plan = load_plan(bundled_plan_path())
+    plan = load_plans(bundled_data_path() / PLAN_FILE).choose()
     assert plan.indicator("grdp").code == "GRDP"
     with pytest.raises(UnknownIndicatorError, match=r"unknown indicator 'GRPD'; did you mean 'GRDP'\?"):
         plan.indicator("GRPD")
@@ -97,7 +107,7 @@ source = "A đạt 5%."
 
 
 def test_a_minimal_plan_loads(tmp_path: Path) -> None:
-    plan = parse_plan(GOOD, tmp_path / "p.toml")
+    plan = plan_of(GOOD, tmp_path / "p.toml")
     assert plan.codes == ["A"]
     assert plan.settings.exceed_margin == Decimal(1)
 
@@ -107,7 +117,7 @@ def test_syntax_error_names_file_and_line(tmp_path: Path) -> None:
     path = tmp_path / "p.toml"
     path.write_text(GOOD.replace("target = 5", "target = = 5"), encoding="utf-8")
     with pytest.raises(PlanError) as caught:
-        load_plan(path)
+        load_plans(path).choose()
     assert str(caught.value).startswith(f"{path}: not valid TOML: ")
     assert "line 13" in str(caught.value)
 
@@ -125,7 +135,7 @@ def test_every_problem_is_reported_at_once_with_its_line(tmp_path: Path) -> None
         .replace('"at_least"', '"range"')
     )
     with pytest.raises(PlanError) as caught:
-        parse_plan(text, Path("p.toml"))
+        plan_of(text)
     assert [p.text() for p in caught.value.problems] == [
         "line 8: indicator A has no target",
         "line 23: indicator A has comparison 'more_or_less'; use one of at_least, at_most, about, range",
@@ -138,7 +148,7 @@ def test_every_problem_is_reported_at_once_with_its_line(tmp_path: Path) -> None
 def test_duplicate_codes_are_refused_case_insensitively() -> None:
     text = GOOD + "\n[[indicator]]" + GOOD.split("[[indicator]]")[1].replace('code = "A"', 'code = "a"')
     with pytest.raises(PlanError) as caught:
-        parse_plan(text, Path("p.toml"))
+        plan_of(text)
     assert [p.text() for p in caught.value.problems] == [
         "line 19: duplicate code 'a' (first used by indicator 1)"
     ]
@@ -147,14 +157,14 @@ def test_duplicate_codes_are_refused_case_insensitively() -> None:
 @pytest.mark.reliability("malformed plans")
 def test_missing_plan_file_says_how_to_make_one(tmp_path: Path) -> None:
     with pytest.raises(PlanError, match="no plan file here; `targets init DIR` makes one"):
-        load_plan(tmp_path / "targets.toml")
+        load_plans(tmp_path / "targets.toml").choose()
 
 
 def test_names_are_normalised_to_nfc(tmp_path: Path) -> None:
     import unicodedata
 
     decomposed = unicodedata.normalize("NFD", "Chỉ tiêu A")
-    plan = parse_plan(GOOD.replace("Chỉ tiêu A", decomposed), tmp_path / "p.toml")
+    plan = plan_of(GOOD.replace("Chỉ tiêu A", decomposed), tmp_path / "p.toml")
     assert plan.indicators[0].name_vi == unicodedata.normalize("NFC", "Chỉ tiêu A")
 
 
@@ -187,7 +197,7 @@ def test_problems_that_name_a_key(change, problem) -> None:
             "{" + word + "}", str(next((n for n, line in enumerate(lines, 1) if line.startswith(word)), 0))
         )
     with pytest.raises(PlanError) as caught:
-        parse_plan(text, Path("p.toml"))
+        plan_of(text)
     assert problem in [p.text() for p in caught.value.problems]
 
 
@@ -201,3 +211,53 @@ def test_a_log_record_with_a_key_of_the_wrong_type(tmp_path: Path) -> None:
     )
     with pytest.raises(LogError, match="record at line 1: code is not text"):
         RecordLog(tmp_path).records()
+
+
+# ---------------------------------------------------------------- the one table of fields
+
+
+def test_the_table_of_fields_gives_every_attribute_of_an_indicator_once() -> None:
+    attrs = [attr for field in FIELDS for attr in field.attrs]
+    assert sorted(attrs) == sorted(inspect.signature(Indicator).parameters)
+    assert len({field.key for field in FIELDS}) == len(FIELDS)
+    assert all(len(field.columns) in (0, len(field.attrs)) for field in FIELDS)
+
+
+def test_the_reader_has_a_check_for_every_field() -> None:
+    from laichau_targets.plans.indicators import CHECKS
+
+    assert {field.check for field in FIELDS if field.level != "identity"} == set(CHECKS)
+
+
+def test_a_target_sets_the_target_fields_and_only_those_on_the_indicator_described_elsewhere() -> None:
+    from laichau_targets.plans.reader import with_target
+
+    def every_field(text: str) -> Indicator:
+        values: dict[str, object] = {
+            name: f"{text} {name}" for name in inspect.signature(Indicator).parameters
+        }
+        return Indicator(**values)  # type: ignore[arg-type]
+
+    described, target = every_field("described"), every_field("target")
+    combined = with_target(described, target)
+    for name, value in vars(combined).items():
+        assert value == (vars(target) if name in TARGET_ATTRS else vars(described))[name], name
+    assert set(TARGET_ATTRS) == {"target", "target_high"} | (TARGET_KEYS - {"code", "target"})
+    assert TARGET_KEYS.isdisjoint(DESCRIPTION_KEYS)
+
+
+def test_a_table_of_the_code_and_target_keys_gives_a_target_and_one_more_key_describes(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "f"
+    init_data_folder(folder)
+    later = folder / "plans" / "2025.toml"
+    text = later.read_text(encoding="utf-8")
+    load_plans(folder / PLAN_FILE)  # GRDP's table holds code, target, comparison, source: a target
+    for key in sorted(DESCRIPTION_KEYS):
+        later.write_text(
+            text.replace('code = "GRDP"\n', f'code = "GRDP"\n{key} = "x"\n', 1), encoding="utf-8"
+        )
+        with pytest.raises(PlanError) as caught:
+            load_plans(folder / PLAN_FILE)
+        assert "indicator GRDP has kind '" in str(caught.value), key  # a description needs a kind
