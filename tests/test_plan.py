@@ -4,16 +4,17 @@ the one table of an indicator's fields agrees with everything made from it."""
 from __future__ import annotations
 
 import inspect
+import json
 from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
-from laichau_targets.datafolder import init_data_folder
+from laichau_targets.datafolder import DataFolder, init_data_folder
 from laichau_targets.errors import PlanError, UnknownIndicatorError
 from laichau_targets.formatting import human
-from laichau_targets.plans import PLAN_FILE, Indicator, Plan, bundled_data_path, load_plans
-from laichau_targets.plans.fields import DESCRIPTION_KEYS, FIELDS, TARGET_ATTRS, TARGET_KEYS
+from laichau_targets.plans import PLAN_FILE, Indicator, Override, Plan, bundled_data_path, load_plans
+from laichau_targets.plans.fields import COLUMNS, DESCRIPTION_KEYS, FIELDS, TARGET_ATTRS, TARGET_KEYS
 
 from .conftest import ARTICLE, REPO
 
@@ -261,3 +262,36 @@ def test_a_table_of_the_code_and_target_keys_gives_a_target_and_one_more_key_des
         with pytest.raises(PlanError) as caught:
             load_plans(folder / PLAN_FILE)
         assert "indicator GRDP has kind '" in str(caught.value), key  # a description needs a kind
+
+
+def test_the_json_schema_lists_exactly_the_indicator_fields_of_machine_output(data_dir: Path) -> None:
+    """Machine output shows the plan's fields as plans.fields says, and the standing's own: the
+    schema documents every one of them, and nothing else."""
+    from laichau_targets.render.machine import ROW, report_fields, standing_fields
+    from laichau_targets.tracker import Tracker
+
+    report = Tracker(DataFolder(data_dir, "option"), None).report()
+    schema = json.loads((REPO / "src" / "laichau_targets" / "report.schema.json").read_text(encoding="utf-8"))
+    documented = schema["$defs"]["indicator"]["properties"]
+    assert set(schema["$defs"]["indicator"]["required"]) == set(documented)
+    from_plan = {column for column, _, _ in COLUMNS}
+    csv_from_plan = {column for column, _, json_only in COLUMNS if not json_only}
+    from_standing = set(standing_fields(report.standings[0]))
+    assert from_plan <= set(documented)
+    assert set(documented) - from_plan == from_standing | {"term"}
+    assert set(ROW) == csv_from_plan | from_standing and len(ROW) == len(set(ROW))
+    assert [set(row) for row in report_fields(report)["indicators"]] == [set(documented)] * len(
+        report.standings
+    )
+
+
+def test_machine_output_shows_an_override_by_its_reason_and_each_baseline_with_its_share(
+    data_dir: Path,
+) -> None:
+    from laichau_targets.render.machine import plan_fields
+    from laichau_targets.tracker import Tracker
+
+    standing = Tracker(DataFolder(data_dir, "option"), None).report().standings[0]
+    standing.indicator = standing.indicator.replace(override=Override("met", "a reason"))
+    assert plan_fields(standing, json_only=False)["override_reason"] == "a reason"
+    assert plan_fields(standing, json_only=True)["other_baselines"] == []
