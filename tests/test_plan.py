@@ -1,10 +1,12 @@
-"""The bundled plan matches the article, plan files are validated with every problem at once, and
-the one table of an indicator's fields agrees with everything made from it."""
+"""The bundled plan matches the article, plan files are validated with every problem at once, the
+one table of an indicator's fields agrees with everything made from it, and no file, however
+hostile, gets more than one line of error."""
 
 from __future__ import annotations
 
 import inspect
 import json
+import os
 from decimal import Decimal
 from pathlib import Path
 
@@ -16,7 +18,8 @@ from laichau_targets.formatting import human
 from laichau_targets.plans import PLAN_FILE, Indicator, Override, Plan, bundled_data_path, load_plans
 from laichau_targets.plans.fields import COLUMNS, DESCRIPTION_KEYS, FIELDS, TARGET_ATTRS, TARGET_KEYS
 
-from .conftest import ARTICLE, REPO
+from .conftest import ARTICLE, REPO, snapshot
+from .test_recording import run
 
 # What the article states, read by a person: (code, target, comparison, kind, unit).
 ARTICLE_TARGETS = [
@@ -295,3 +298,104 @@ def test_machine_output_shows_an_override_by_its_reason_and_each_baseline_with_i
     standing.indicator = standing.indicator.replace(override=Override("met", "a reason"))
     assert plan_fields(standing, json_only=False)["override_reason"] == "a reason"
     assert plan_fields(standing, json_only=True)["other_baselines"] == []
+
+
+# ---------------------------------------------------------------- hostile TOML
+
+TOO_DEEP = "nested too deeply, or a number too long, to be a plan or a log"
+HOSTILE_TOML = {
+    "arrays 500 deep": ("\nx = " + "[" * 500 + "]" * 500 + "\n", TOO_DEEP),
+    "arrays 100,000 deep": ("\nx = " + "[" * 100_000 + "]" * 100_000 + "\n", TOO_DEEP),
+    "inline tables 500 deep": ("\nx = " + "{a = " * 500 + "1" + "}" * 500 + "\n", TOO_DEEP),
+    "an integer of 5,000 digits": ("\nx = " + "9" * 5000 + "\n", "a number with thousands of digits"),
+    "50 MB": ("\n" + ("# " + "x" * 97 + "\n") * 500_000, "is larger than 10 MB, too large to be a plan"),
+}
+
+
+@pytest.mark.reliability("malformed plans")
+@pytest.mark.parametrize("where", ["entry point", "plan file"])
+@pytest.mark.parametrize("case", list(HOSTILE_TOML))
+def test_any_toml_in_a_plan_is_one_error_line_naming_the_file(tmp_path: Path, case: str, where: str) -> None:
+    """In a real process, whose stack is what a person's is: the parser recurses, so nesting
+    hundreds deep once ended in a RecursionError and status 1, which `check` means as slipping."""
+    folder = tmp_path / "data"
+    init_data_folder(folder)
+    entry = folder / PLAN_FILE
+    file = entry if where == "entry point" else folder / "plans" / "2025.toml"
+    added, problem = HOSTILE_TOML[case]
+    with file.open("a", encoding="utf-8") as handle:
+        handle.write(added)
+    before = snapshot(folder)
+    named = "" if file == entry else f"{file}: "
+    for command in (["validate"], ["check"], ["show"], ["record", "GRDP", "8.7", "--period", "2024"]):
+        result = run("--data", str(folder), *command)
+        assert (result.returncode, result.stdout) == (2, ""), (command, result.stderr[-300:])
+        assert result.stderr.startswith(f"Error: {entry}: {named}") and result.stderr.count("\n") == 1
+        assert problem in result.stderr, command
+    assert snapshot(folder) == before
+
+
+@pytest.mark.reliability("malformed plans")
+@pytest.mark.parametrize(
+    ("old", "new", "shown"),
+    [
+        ('comparison = "about"', "comparison = " + "[" * 200 + "]" * 200, "comparison '[[[[...]]]]'"),
+        ('comparison = "about"', "comparison." + ".".join(["a"] * 5000) + " = 1", "comparison '{'a': {'a'"),
+        ('kind = "growth_rate"', "kind = {" + "a." * 5000 + "a = 1}", "kind '{'a': {'a'"),
+        ('plan_files = ["', "plan_files = [{" + "a." * 5000 + 'a = 1}, "', "plan_files: \"{'a': {'a'"),
+        (
+            'source = "',
+            'override = {reason = "r", status.' + "a." * 5000 + 'a = 1}\nsource = "',
+            "status '{'a'",
+        ),
+    ],
+    ids=["array", "dotted key", "inline dotted key", "plan file", "override"],
+)
+def test_a_value_nested_thousands_deep_is_named_by_its_beginning(tmp_path: Path, old, new, shown) -> None:
+    """Dotted keys nest without the parser recursing: writing such a value in a problem once
+    recursed, ending in a traceback."""
+    folder = tmp_path / "data"
+    init_data_folder(folder)
+    entry = folder / PLAN_FILE
+    entry.write_text(entry.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+    for command in (["validate"], ["show"]):
+        result = run("--data", str(folder), *command)
+        assert (result.returncode, result.stdout) == (2, ""), result.stderr[-300:]
+        assert result.stderr.startswith(f"Error: {entry}: line ") and result.stderr.count("\n") == 1
+        assert shown in result.stderr and len(result.stderr) < 300
+
+
+@pytest.mark.reliability("malformed plans")
+@pytest.mark.parametrize("kind", ["fifo", "zero", "50 MB"])
+def test_a_cached_plan_file_that_became_hostile_is_refused_not_read_for_ever(
+    tmp_path: Path, kind: str
+) -> None:
+    """The cache of the plans reads the files it proves itself by as the reader does: a FIFO or a
+    link to /dev/zero in a plan file's place once kept every command waiting, or eating memory."""
+    folder = tmp_path / "data"
+    init_data_folder(folder)
+    env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
+    assert run("--data", str(folder), "show", env=env).returncode == 0  # the plans are cached
+    assert any((tmp_path / "cache").rglob("plans-*"))
+    file = folder / "plans" / "2025.toml"
+    if kind == "50 MB":
+        file.write_bytes(file.read_bytes() + b"#" * 50_000_000)
+        problem = "is larger than 10 MB, too large to be a plan"
+    else:
+        file.unlink()
+        os.mkfifo(file) if kind == "fifo" else file.symlink_to("/dev/zero")
+        problem = "is not a regular file" if kind == "fifo" else "is not a file inside the data folder"
+    result = run("--data", str(folder), "show", env=env)  # within run's time limit
+    assert (result.returncode, result.stdout) == (2, "")
+    assert problem in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_a_plan_just_under_the_largest_size_is_read(tmp_path: Path) -> None:
+    entry = tmp_path / PLAN_FILE
+    text = (bundled_data_path() / PLAN_FILE).read_text(encoding="utf-8")
+    text = text.replace("[folder]", "[folder_]").replace("[folder_]", "[folder]")
+    padding = 10_000_000 - len(text.encode("utf-8")) - 1
+    entry.write_text(text + "#" * padding + "\n", encoding="utf-8")
+    assert entry.stat().st_size == 10_000_000
+    with pytest.raises(PlanError, match="no plan file here"):  # the files it names are not beside it
+        load_plans(entry)

@@ -16,9 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from ..cache import Cache
+from ..errors import PlanError
 from ..numbers import figure_in_range
 from ..values import Value
 from .model import CACHED_CLASSES, Plans
+from .source import read_bytes
 
 # The modules whose code decides what a plan means, by their files in the package: the reader
 # need not be loaded to prove a cache (it is not, when the cache answers).
@@ -41,9 +43,9 @@ def cached_plans(cache_dir: Path | None, entry: Path) -> Plans | None:
     if found is None or not isinstance(found.head, tuple) or len(found.head) != 2:
         return None
     names, frozen = found.head
-    try:
-        sources = [(Path(name), (entry.parent / name).read_bytes()) for name in names]
-    except (OSError, TypeError, ValueError):
+    try:  # read as the reader reads them: a FIFO or a link to /dev/zero in a file's place is no wait
+        sources = [(Path(name), read_bytes(entry.parent / name)) for name in names]
+    except (OSError, PlanError, TypeError, ValueError):
         return None
     if proof(entry, sources) != found.digest:
         return None

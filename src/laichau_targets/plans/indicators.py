@@ -15,6 +15,7 @@ from ..numbers import FIGURE_RANGE, figure_in_range
 from ..values import Value
 from .fields import DESCRIPTION_KEYS, FIELDS, INDICATOR_KEYS, Field
 from .model import STATUSES, Baseline, Indicator, Override
+from .source import shown
 
 _CODE = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,31}")
 _BASELINE_KEYS = {"name_vi", "name_en", "target", "source"}
@@ -83,7 +84,7 @@ class IndicatorReader:
             f"error.indicator_{key}",
             self.key_line(index, key),
             where=where,
-            value=value,
+            value=shown(value),
             choices=", ".join(choices),
         )
 
@@ -260,7 +261,7 @@ class IndicatorReader:
                 "error.indicator_override_status",
                 line,
                 where=where,
-                value=status,
+                value=shown(status),
                 choices=", ".join(STATUSES),
             )
             return None

@@ -28,7 +28,7 @@ from ..values import Value
 from .fields import TARGET_ATTRS
 from .indicators import IndicatorReader
 from .model import Indicator, Kind, Plan, Plans, Settings, TermRule, plan_key
-from .source import Source, read_source
+from .source import Source, read_source, shown
 
 
 def read_plans(path: Path) -> tuple[Plans, list[tuple[Path, bytes]]]:
@@ -121,7 +121,7 @@ class _PlanReader(IndicatorReader):
         for name in files:
             parts = Path(name).parts if isinstance(name, str) and "\x00" not in name else ()
             if not parts or Path(name).is_absolute() or ".." in parts or not _inside(self.path.parent, name):
-                self.problem("error.folder_plan_file", self.key_line(None, "plan_files"), value=name)
+                self.problem("error.folder_plan_file", self.key_line(None, "plan_files"), value=shown(name))
             elif _same_file(self.path, self.path.parent / name):
                 self.problem("error.folder_plan_file_is_entry", self.key_line(None, "plan_files"), value=name)
             else:
