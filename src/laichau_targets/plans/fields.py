@@ -5,10 +5,10 @@ An indicator is described once for the whole folder (its names, unit, kind, boun
 each plan gives its own target for it. In a folder of several plan files, a table that holds
 only the code and target keys gives a target for an indicator described elsewhere.
 
-From FIELDS come the keys a table may hold and which of them describe (reader.py), what a
-plan's target sets on the indicator it describes elsewhere (reader.with_target), and the
-plan's columns in machine output (render/machine.py); tests hold `Indicator.__init__` and
-report.schema.json to it.
+From FIELDS come the keys a table may hold, which of them describe and the order they are
+checked in (indicators.py), what a plan's target sets on the indicator described elsewhere
+(reader.with_target), and the plan's columns in machine output (render/machine.py); tests
+hold `Indicator.__init__`, the reader's checks and report.schema.json to it.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from .model import COMPARISONS, KINDS, MEASURES, TERM_RULES
 
 # identity: the code, in every table; description: once for the folder; target: each plan's own.
 Level = Literal["identity", "description", "target"]
-# How the reader checks the value (reader.CHECKS): text must be non-empty; given_text must be
+# How the reader checks the value (indicators.CHECKS): text must be non-empty; given_text must be
 # there but may be empty; owner is optional text, stripped; above_min is a number above min.
 Check = Literal[
     "code",

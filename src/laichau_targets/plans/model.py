@@ -1,7 +1,7 @@
 """What a plan says: its indicators, each with the plan's target for it, and every plan of a folder.
 
-Hand-written `Value` classes, not dataclasses (values.py says why). How a plan file is read and
-checked is reader.py's; which keys an indicator table holds, fields.py's.
+Hand-written `Value` classes, not dataclasses (values.py says why). Which keys an indicator
+table holds is fields.py's to say; how a plan file is read and checked, reader.py's.
 """
 
 from __future__ import annotations
