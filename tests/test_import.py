@@ -345,10 +345,10 @@ def test_any_cells_give_figures_or_one_error_naming_rows_never_a_crash(rows) -> 
 
     from laichau_targets.errors import TargetsError
     from laichau_targets.importing import Row, Table, figures_from
-    from laichau_targets.plan import bundled_plan_path, load_plan
+    from laichau_targets.plans import PLAN_FILE, bundled_data_path, load_plans
     from laichau_targets.tracker import check_value
 
-    plan = load_plan(bundled_plan_path())
+    plan = load_plans(bundled_data_path() / PLAN_FILE).choose()
     table = Table(
         [
             Row("S", n, {"code": code, "value": value, "period": period, "basis": basis})

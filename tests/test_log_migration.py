@@ -138,6 +138,34 @@ def test_a_damaged_v01_log_is_refused_with_its_line_and_left_alone(targets, v01_
     assert snapshot(v01_folder) == before
 
 
+@pytest.mark.reliability("damaged logs")
+@pytest.mark.parametrize(
+    "added",
+    [
+        "x = " + "[" * 500 + "]" * 500,
+        "x = " + "[" * 100_000 + "]" * 100_000,
+        "x = " + "{a = " * 500 + "1" + "}" * 500,
+        "x = " + "9" * 5000,
+    ],
+    ids=["arrays 500 deep", "arrays 100,000 deep", "inline tables 500 deep", "an integer of 5,000 digits"],
+)
+def test_a_v01_log_of_any_toml_is_one_error_line_naming_it(v01_folder: Path, added: str) -> None:
+    """In a real process, whose stack is what a person's is: the parser recurses."""
+    from .test_recording import run
+
+    log = v01_folder / "records.toml"
+    log.write_text(log.read_text(encoding="utf-8") + added + "\n", encoding="utf-8")
+    before = snapshot(v01_folder)
+    for args in (["show"], ["check"], ["history"], ["record", "GRDP", "9", "--period", "2024"], ["migrate"]):
+        result = run("--data", str(v01_folder), *args)
+        assert (result.returncode, result.stdout) == (2, ""), (args, result.stderr[-300:])
+        assert result.stderr == (
+            f"Error: {log}: damaged: nested too deeply, or a number too long, to be a plan or a log; "
+            "fix it by hand, nothing is written until then\n"
+        )
+    assert snapshot(v01_folder) == before
+
+
 @pytest.mark.parametrize(("written", "shown"), [("nan", "NaN"), ("inf", "Infinity"), ("-inf", "-Infinity")])
 def test_a_v01_value_that_is_no_number_is_named_as_a_person_writes_it(
     targets, v01_folder: Path, written: str, shown: str

@@ -246,7 +246,10 @@ def _log_lines(path: Path) -> list[dict[str, object]]:
 
 
 def _torn(path: Path) -> bool:
-    """Whether the log ends in a batch not written whole, or a cut line."""
+    """Whether the log ends in a batch not written whole, or a cut line; a log not yet made (a
+    migrate killed before its first write, as a slow machine lets happen) is neither."""
+    if not path.exists():
+        return False
     data = path.read_bytes()
     if data and not data.endswith(b"\n"):
         return True

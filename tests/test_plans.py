@@ -20,7 +20,7 @@ from laichau_targets.datafolder import DataFolder, init_data_folder
 from laichau_targets.errors import PlanError, UnknownPlanError
 from laichau_targets.formatting import human, plain
 from laichau_targets.messages import Texts
-from laichau_targets.plan import bundled_data_path, load_plans
+from laichau_targets.plans import bundled_data_path, load_plans
 from laichau_targets.render import render
 from laichau_targets.tracker import Tracker
 
@@ -702,7 +702,7 @@ def test_the_compounded_rate_lies_between_the_years_rates_and_keeps_a_steady_one
 
 
 def test_every_status_has_a_colour_in_show_and_in_html() -> None:
-    from laichau_targets.plan import STATUSES
+    from laichau_targets.plans import STATUSES
     from laichau_targets.render.html import COLOURS
     from laichau_targets.render.table import STATUS_STYLE
 

@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from laichau_targets.periods import Period
-from laichau_targets.plan import Indicator, Override, Plan, Settings
+from laichau_targets.plans import Indicator, Override, Plan, Settings
 from laichau_targets.records import Figure, Retraction, current_figures
 from laichau_targets.standing import judge, summarize
 from laichau_targets.standing import standings as standings_of_current

@@ -17,7 +17,7 @@ from openpyxl import load_workbook
 
 from laichau_targets.cli import EXIT_ERROR
 from laichau_targets.messages import Texts
-from laichau_targets.plan import load_plan
+from laichau_targets.plans import load_plans
 from laichau_targets.render import words
 
 from .conftest import snapshot
@@ -86,7 +86,10 @@ def test_the_workbook_holds_the_json_reports_numbers_as_numbers(
 ) -> None:
     data = json.loads(targets("report", "--format", "json").stdout)
     names = {
-        lang: {i.code: words.name(i, Texts(lang)) for i in load_plan(data_dir / "targets.toml").indicators}
+        lang: {
+            i.code: words.name(i, Texts(lang))
+            for i in load_plans(data_dir / "targets.toml").choose().indicators
+        }
         for lang in ("en", "vi")
     }
     book = workbook(targets, tmp_path / "r.xlsx", lang)

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 from .errors import DataFolderError
-from .plan import PLAN_FILE, bundled_data_path, bundled_plan_files
+from .plans import PLAN_FILE, bundled_data_path, bundled_plan_files
 from .records import BACKUP_FILE, LOG_FILE, TORN_FILE, V01_LOG_FILE
 from .values import Value
 

@@ -21,7 +21,7 @@ from .formatting import Locale
 from .messages import Lang, Message
 from .numbers import parse_number
 from .periods import Period, parse_period
-from .plan import Indicator
+from .plans import Indicator
 from .records import BASES, Basis, Figure
 from .values import Value
 

@@ -270,6 +270,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "is not a regular file, so it cannot be a plan",
         "vi": "không phải tệp thông thường nên không thể là kế hoạch",
     },
+    "error.plan_too_large": {
+        "en": "is larger than {largest} MB, too large to be a plan",
+        "vi": "lớn hơn {largest} MB, quá lớn để là một kế hoạch",
+    },
     "error.plan_not_utf8": {
         "en": "is not UTF-8 text (at byte {byte})",
         "vi": "không phải văn bản UTF-8 (tại byte {byte})",

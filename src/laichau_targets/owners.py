@@ -6,7 +6,7 @@ import unicodedata
 from collections.abc import Iterable
 
 from .errors import UnknownOwnerError
-from .plan import Indicator
+from .plans import Indicator
 from .report import Report
 from .standing import summarize
 

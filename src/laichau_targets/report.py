@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from .periods import Period
-from .plan import Plan
+from .plans import Plan
 from .records import CurrentFigures
 from .standing import Standing, Summary, standings, summarize
 from .values import Value

@@ -8,7 +8,7 @@ from typing import Any, Literal
 
 from .formatting import rounded
 from .periods import Period
-from .plan import STATUSES, Baseline, Indicator, Override, Plan, Settings, Status, TermRule
+from .plans import STATUSES, Baseline, Indicator, Override, Plan, Settings, Status, TermRule
 from .records import CurrentFigures, Figure
 from .values import Value
 

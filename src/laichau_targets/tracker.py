@@ -16,7 +16,7 @@ from .log import Entry, RecordLog
 from .messages import Lang
 from .numbers import checked_figure, parse_number
 from .periods import default_period, parse_period
-from .plan import Indicator, Plan, load_plans
+from .plans import Indicator, Plan, load_plans
 from .records import Basis, CurrentFigures, Figure, Record, Retraction
 from .standing import FINE, Standing, standing_of
 from .values import Value

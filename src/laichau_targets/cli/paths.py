@@ -10,7 +10,7 @@ def paths(ctx: typer.Context) -> None:
 
     Example: targets --data /srv/plan paths
     """
-    from ..plan import plan_files_named
+    from ..plans import plan_files_named
 
     state = state_of(ctx)
     texts = state.texts

@@ -23,7 +23,7 @@ def validate(
     Example: targets validate data/targets.toml
     """
     from ..errors import PlanError
-    from ..plan import entry_point_naming, load_plans
+    from ..plans import entry_point_naming, load_plans
 
     state = state_of(ctx)
     texts = state.texts

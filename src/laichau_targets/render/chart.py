@@ -11,7 +11,7 @@ from decimal import Decimal
 from html import escape
 
 from ..messages import Texts
-from ..plan import Plan
+from ..plans import Plan
 from ..records import Figure
 from ..standing import MET_OR_EXCEEDED, Standing, full_year_status
 from . import words

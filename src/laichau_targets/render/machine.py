@@ -5,30 +5,82 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from ..plans import Override
+from ..plans.fields import COLUMNS
 from ..report import Report
 from ..standing import Standing
 
 Field = str | int | Decimal | None
 
+# A row's columns in order, as CSV has written them since v0.1 (fields are only ever added): the
+# plan's, which plans.fields names and shows, among the standing's.
+ROW = (
+    "code",
+    "name",
+    "name_en",
+    "unit",
+    "target",
+    "target_high",
+    "comparison",
+    "kind",
+    "actual",
+    "period",
+    "basis",
+    "status",
+    "computed_status",
+    "override_reason",
+    "gap",
+    "gap_percent",
+    "progress",
+    "projected",
+    "pace_so_far",
+    "pace_needed",
+    "record_id",
+    "recorded_at",
+    "source",
+    "note",
+    "target_source",
+    "previous_year_figure",
+    "previous_year_period",
+    "change_from_previous_year",
+    "change_unit",
+    "projection_method",
+    "term_rule",
+)
+
 
 def indicator_fields(s: Standing) -> dict[str, Field]:
     """One indicator's row: the contract documented in report.schema.json."""
-    indicator, record = s.indicator, s.record
+    row = {**plan_fields(s, json_only=False), **standing_fields(s)}
+    return {column: row[column] for column in ROW}
+
+
+def plan_fields(s: Standing, json_only: bool) -> dict[str, Any]:
+    """The columns of the plan's own fields (plans.fields), those of CSV or those only JSON has."""
     return {
-        "code": indicator.code,
-        "name": indicator.name_vi,
-        "name_en": indicator.name_en,
-        "unit": indicator.unit,
-        "target": indicator.target,
-        "target_high": indicator.target_high,
-        "comparison": indicator.comparison,
-        "kind": indicator.kind,
+        column: _shown(getattr(s.indicator, attr), s)
+        for column, attr, only_json in COLUMNS
+        if only_json == json_only
+    }
+
+
+def _shown(value: object, s: Standing) -> Any:
+    if isinstance(value, Override):
+        return value.reason
+    if isinstance(value, tuple):  # the further baselines
+        return baseline_fields(s)
+    return value
+
+
+def standing_fields(s: Standing) -> dict[str, Field]:
+    """What the standing gives the row: the figure and what it makes of the target."""
+    record = s.record
+    return {
         "actual": s.actual,
         "period": record.period.label if record and record.period else None,
         "basis": record.basis if record else None,
         "status": s.status,
         "computed_status": s.computed_status,
-        "override_reason": indicator.override.reason if indicator.override else None,
         "gap": s.gap,
         "gap_percent": s.gap_percent,
         "progress": s.progress,
@@ -39,13 +91,11 @@ def indicator_fields(s: Standing) -> dict[str, Field]:
         "recorded_at": record.recorded_at.isoformat() if record else None,
         "source": record.source if record else None,
         "note": record.note if record else None,
-        "target_source": indicator.source,
         "previous_year_figure": s.previous.value if s.previous else None,
         "previous_year_period": s.previous.period.label if s.previous and s.previous.period else None,
         "change_from_previous_year": s.change,
         "change_unit": s.change_unit,
         "projection_method": s.projection_method,
-        "term_rule": indicator.term_rule,
     }
 
 
@@ -99,13 +149,7 @@ def report_fields(report: Report) -> dict[str, Any]:
         "as_of": report.as_of.label if report.as_of else None,
         "summary": summary,
         "indicators": [
-            {
-                **indicator_fields(s),
-                "term": term_fields(s),
-                "baseline_name": s.indicator.baseline_vi,
-                "baseline_name_en": s.indicator.baseline_en,
-                "other_baselines": baseline_fields(s),
-            }
+            {**indicator_fields(s), "term": term_fields(s), **plan_fields(s, json_only=True)}
             for s in report.standings
         ],
     }

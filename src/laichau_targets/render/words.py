@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ..formatting import human, rounded
 from ..messages import Texts, period_words
 from ..periods import Period
-from ..plan import Indicator, Plan
+from ..plans import Indicator, Plan
 from ..records import Figure
 from ..standing import Standing
 

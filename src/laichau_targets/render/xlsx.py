@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..formatting import human
 from ..messages import Texts
-from ..plan import Indicator, Plan
+from ..plans import Indicator, Plan
 from ..records import Figure
 from ..report import Report
 from ..standing import Standing

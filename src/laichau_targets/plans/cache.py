@@ -1,5 +1,6 @@
 """The plans of a folder as last read and checked, cached for as long as their files and the code
-that reads them are byte for byte the same (cache.py says where and how a cache is believed).
+that reads them are byte for byte the same (the package's cache.py says where and how a cache is
+believed).
 
 Reading four plan files with the TOML parser and checking them costs a command ~7 ms, a tenth
 of `record` (docs/PERFORMANCE.md); proving the cache, by the SHA-256 of the very bytes that were
@@ -8,36 +9,51 @@ read and of the modules that decide what they mean, costs ~0.5 ms.
 
 from __future__ import annotations
 
-import sys
 import zlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from .cache import Cache
-from .numbers import figure_in_range
-from .values import Value
+from ..cache import Cache
+from ..errors import PlanError
+from ..numbers import figure_in_range
+from ..values import Value
+from .model import CACHED_CLASSES, Plans
+from .source import read_bytes
 
-_READERS = ("plan", "numbers", "periods", "values")  # the modules whose code decides what a plan means
+# The modules whose code decides what a plan means, by their files in the package: the reader
+# need not be loaded to prove a cache (it is not, when the cache answers).
+_READERS = (
+    "plans/model.py",
+    "plans/fields.py",
+    "plans/folder.py",
+    "plans/source.py",
+    "plans/indicators.py",
+    "plans/reader.py",
+    "numbers.py",
+    "periods.py",
+    "values.py",
+)
 
 
-def cached_plans(cache_dir: Path | None, entry: Path, classes: Iterable[type[Value]]) -> Any | None:
+def cached_plans(cache_dir: Path | None, entry: Path) -> Plans | None:
     """The plans cached for the entry point `entry`, if its files and the code are what they were."""
     found = Cache(cache_dir, "plans", entry).load()
     if found is None or not isinstance(found.head, tuple) or len(found.head) != 2:
         return None
     names, frozen = found.head
-    try:
-        sources = [(Path(name), (entry.parent / name).read_bytes()) for name in names]
-    except (OSError, TypeError, ValueError):
+    try:  # read as the reader reads them: a FIFO or a link to /dev/zero in a file's place is no wait
+        sources = [(Path(name), read_bytes(entry.parent / name)) for name in names]
+    except (OSError, PlanError, TypeError, ValueError):
         return None
     if proof(entry, sources) != found.digest:
         return None
     try:
-        return _thaw(frozen, {cls.__name__: cls for cls in classes})
+        plans = _thaw(frozen, {cls.__name__: cls for cls in CACHED_CLASSES})
     except Exception:  # what this version never writes: a cache that fails costs only speed
         return None
+    return plans if isinstance(plans, Plans) else None
 
 
 def keep_plans(cache_dir: Path | None, entry: Path, sources: list[tuple[Path, bytes]], plans: Value) -> None:
@@ -57,12 +73,11 @@ def proof(entry: Path, sources: list[tuple[Path, bytes]]) -> bytes | None:
         from hashlib import sha256
 
     hashed = sha256(str(entry).encode("utf-8", "surrogateescape"))
+    package = Path(__file__).parent.parent
     try:  # a checksum tells one version of our own code from another; it needs no digest
         for module in _READERS:
-            hashed.update(
-                b"%08x" % zlib.crc32(Path(sys.modules[f"{__package__}.{module}"].__file__ or "").read_bytes())
-            )
-    except (OSError, KeyError):
+            hashed.update(b"%08x" % zlib.crc32((package / module).read_bytes()))
+    except OSError:
         return None
     for name, data in sources:
         hashed.update(b"\0%d\0%s\0" % (len(data), str(name).encode("utf-8", "surrogateescape")))

@@ -1,0 +1,277 @@
+"""What a plan says: its indicators, each with the plan's target for it, and every plan of a folder.
+
+Hand-written `Value` classes, not dataclasses (values.py says why). Which keys an indicator
+table holds is fields.py's to say; how a plan file is read and checked, reader.py's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Literal, get_args
+
+from ..errors import UnknownIndicatorError, UnknownPlanError
+from ..values import Value
+
+Comparison = Literal["at_least", "at_most", "about", "range"]
+Kind = Literal["level", "growth_rate", "accumulating"]
+Status = Literal["exceeded", "met", "not_met", "on_track", "at_risk", "off_track", "no_data", "in_progress"]
+TermRule = Literal["average_annual_rate", "level_by_end", "amount_each_year", "average_reduction"]
+COMPARISONS: tuple[str, ...] = get_args(Comparison)
+KINDS: tuple[str, ...] = get_args(Kind)
+STATUSES: tuple[str, ...] = get_args(Status)
+TERM_RULES: tuple[str, ...] = get_args(TermRule)
+MEASURES = ("plan", "budget_estimate")  # what a target is measured against
+# Units that count whole people or things: their paces and projections are whole numbers.
+COUNT_UNITS = (
+    "lao động",
+    "người",
+    "xã",
+    "hộ",
+    "trường",
+    "học sinh",
+    "doanh nghiệp",
+    "dự án",
+    "thôn",
+    "bản",
+    "lượt",
+)
+
+
+class Settings(Value):
+    """Thresholds of the standing rules, each in % of the target."""
+
+    def __init__(
+        self,
+        exceed_margin: Decimal = Decimal("1"),
+        about_tolerance: Decimal = Decimal("1"),
+        at_risk_band: Decimal = Decimal("5"),
+    ) -> None:
+        self.exceed_margin = exceed_margin
+        self.about_tolerance = about_tolerance
+        self.at_risk_band = at_risk_band
+
+
+class Override(Value):
+    """A verdict a person set by hand, with the reason they gave."""
+
+    def __init__(self, status: Status, reason: str) -> None:
+        self.status = status
+        self.reason = reason
+
+
+class Baseline(Value):
+    """A further value the figure is measured against, like the central government's budget estimate."""
+
+    def __init__(self, name_vi: str, name_en: str, target: Decimal, source: str | None = None) -> None:
+        self.name_vi = name_vi
+        self.name_en = name_en
+        self.target = target
+        self.source = source
+
+
+class Indicator(Value):
+    """An indicator with one plan's target for it."""
+
+    def __init__(
+        self,
+        code: str,
+        name_vi: str,
+        name_en: str,
+        unit: str,
+        target: Decimal,
+        comparison: Comparison,
+        kind: Kind,
+        source: str,
+        target_high: Decimal | None = None,
+        minimum: Decimal | None = None,
+        maximum: Decimal | None = None,
+        override: Override | None = None,
+        note: str | None = None,
+        note_en: str | None = None,
+        unit_en: str | None = None,
+        term_rule: TermRule | None = None,
+        baseline_vi: str | None = None,
+        baseline_en: str | None = None,
+        other_baselines: tuple[Baseline, ...] = (),
+        display_vi: str | None = None,
+        measured_against: str = "plan",
+        owner: str | None = None,
+    ) -> None:
+        self.code = code
+        self.name_vi = name_vi
+        self.name_en = name_en
+        self.unit = unit
+        self.target = target
+        self.comparison = comparison
+        self.kind = kind
+        self.source = source
+        self.target_high = target_high
+        self.minimum = minimum
+        self.maximum = maximum
+        self.override = override
+        self.note = note  # note_en in English output, when the plan gives one
+        self.note_en = note_en
+        self.unit_en = unit_en
+        self.term_rule = term_rule
+        self.baseline_vi = baseline_vi
+        self.baseline_en = baseline_en
+        self.other_baselines = other_baselines
+        self.display_vi = (
+            display_vi  # the name in Vietnamese output, when the source's wording reads oddly there
+        )
+        self.measured_against = measured_against  # what "đạt 105,8% …" names: the plan (kế hoạch) or the budget estimate (dự toán)
+        self.owner = owner  # the department that reports it, e.g. "Sở Y tế"
+
+    @property
+    def is_percent(self) -> bool:
+        return self.unit.strip() == "%"
+
+    @property
+    def counts_whole(self) -> bool:
+        """Whether the unit counts people or things (workers, communes), never fractions of them."""
+        unit = self.unit.strip().lower()
+        return "/" not in unit and any(unit == u or unit.startswith(u + " ") for u in COUNT_UNITS)
+
+
+class Plan(Value):
+    """A province's plan for one year, or for a term of years (then `year` is its last year)."""
+
+    def __init__(
+        self,
+        province: str,
+        year: int,
+        title: str,
+        site: str | None,
+        author: str | None,
+        indicators: tuple[Indicator, ...],
+        settings: Settings | None = None,
+        url: str | None = None,
+        path: Path | None = None,
+        name: str = "",
+        first_year: int = 0,
+        complete: bool = True,
+        note: str | None = None,
+        note_en: str | None = None,
+    ) -> None:
+        self.province = province
+        self.year = year
+        self.title = title
+        self.site = site
+        self.author = author
+        self.indicators = indicators
+        self.settings = Settings() if settings is None else settings
+        self.url = url
+        self.path = path
+        self.name = name
+        self.first_year = first_year
+        self.complete = complete
+        self.note = note  # on the plan's source or completeness; note_en in English output
+        self.note_en = note_en
+        self.__post_init__()
+
+    def __post_init__(self) -> None:
+        if not self.first_year:
+            self.first_year = self.year
+        if not self.name:
+            self.name = str(self.year) if self.first_year == self.year else f"{self.first_year}-{self.year}"
+
+    @property
+    def is_term(self) -> bool:
+        return self.first_year < self.year
+
+    @property
+    def years(self) -> range:
+        return range(self.first_year, self.year + 1)
+
+    def indicator(self, code: str) -> Indicator:
+        """The indicator with `code`, case-insensitive; suggests a near code when unknown."""
+        return _find(self.indicators, code, self.codes)
+
+    @property
+    def codes(self) -> list[str]:
+        return [indicator.code for indicator in self.indicators]
+
+
+class Plans(Value):
+    """Every plan of a data folder, and which one is the folder's own choice."""
+
+    def __init__(self, plans: tuple[Plan, ...], current: str | None, path: Path) -> None:
+        self.plans = plans
+        self.current = current
+        self.path = path
+
+    def named(self, name: str) -> Plan:
+        """The plan called `name` (2025, 2021-2025; an en dash counts as a hyphen)."""
+        wanted = plan_key(name)
+        for plan in self.plans:
+            if plan_key(plan.name) == wanted:
+                return plan
+        raise UnknownPlanError("error.unknown_plan", name=name, names=", ".join(self.names))
+
+    @property
+    def names(self) -> list[str]:
+        return [plan.name for plan in self.plans]
+
+    @property
+    def files(self) -> list[Path]:
+        """The entry point and every plan file these plans were read from."""
+        return [self.path, *(plan.path for plan in self.plans if plan.path is not None)]
+
+    def choose(self, name: str | None = None, today: date | None = None) -> Plan:
+        """`name`, else the folder's current plan, else this year's annual plan, else the latest annual one."""
+        if name:
+            return self.named(name)
+        if self.current:
+            return self.named(self.current)
+        this_year = (today or date.today()).year
+        annual = [plan for plan in self.plans if not plan.is_term]
+        for plan in annual:
+            if plan.year == this_year:
+                return plan
+        return max(annual or self.plans, key=lambda plan: (plan.year, -plan.first_year))
+
+    def annual(self, year: int) -> Plan | None:
+        """The annual plan of `year`, if the folder has one."""
+        return next((p for p in self.plans if not p.is_term and p.year == year), None)
+
+    def indicator(self, code: str) -> Indicator:
+        """The indicator with `code` in any plan of the folder, as the first plan that has it gives it."""
+        return _find((i for plan in self.plans for i in plan.indicators), code, self.codes)
+
+    @property
+    def codes(self) -> list[str]:
+        seen: dict[str, str] = {}
+        for plan in self.plans:
+            for indicator in plan.indicators:
+                seen.setdefault(indicator.code.upper(), indicator.code)
+        return list(seen.values())
+
+
+# What a cache of the plans may hold (cache.py).
+CACHED_CLASSES = (Settings, Override, Baseline, Indicator, Plan, Plans)
+
+
+def plan_key(name: str) -> str:
+    """A plan's name as --plan matches it: any case, an en dash as a hyphen."""
+    return name.strip().replace("\u2013", "-").casefold()
+
+
+def _find(indicators: Iterable[Indicator], code: str, codes: list[str]) -> Indicator:
+    wanted = code.strip().upper()
+    for indicator in indicators:
+        if indicator.code.upper() == wanted:
+            return indicator
+    raise _unknown_code(code, codes)
+
+
+def _unknown_code(code: str, codes: list[str]) -> UnknownIndicatorError:
+    import difflib  # deferred: start-up (only an unknown code needs it)
+
+    upper = {c.upper(): c for c in codes}
+    near = difflib.get_close_matches(code.strip().upper(), list(upper), n=1, cutoff=0.5)
+    if near:
+        return UnknownIndicatorError("error.unknown_code_suggest", code=code, suggestion=upper[near[0]])
+    return UnknownIndicatorError("error.unknown_code", code=code)
