@@ -308,6 +308,7 @@ HOSTILE_TOML = {
     "arrays 100,000 deep": ("\nx = " + "[" * 100_000 + "]" * 100_000 + "\n", TOO_DEEP),
     "inline tables 500 deep": ("\nx = " + "{a = " * 500 + "1" + "}" * 500 + "\n", TOO_DEEP),
     "an integer of 5,000 digits": ("\nx = " + "9" * 5000 + "\n", "a number with thousands of digits"),
+    "an exponent of 19 digits": ("\nx = 1e1000000000000000000\n", "a number with thousands of digits"),
     "50 MB": ("\n" + ("# " + "x" * 97 + "\n") * 500_000, "is larger than 10 MB, too large to be a plan"),
 }
 

@@ -77,8 +77,11 @@ def _parse_toml(text: str, path: Path) -> dict[str, Any]:
         raise PlanError(path, [Message("error.plan_not_toml", {"detail": str(exc)})]) from None
     except RecursionError:  # arrays or inline tables nested hundreds deep: tomllib recurses
         raise PlanError(path, [Message("error.toml_too_deep")]) from None
-    except ValueError:  # an integer longer than Python converts (4,300 digits)
-        long_number = re.compile(rf"[0-9_]{{{sys.get_int_max_str_digits()},}}")
+    except (
+        ValueError,
+        ArithmeticError,
+    ):  # an integer of 4,300 digits and more, an exponent of 10^18 and more
+        long_number = re.compile(rf"[0-9_]{{{sys.get_int_max_str_digits()},}}|[eE][-+]?[0-9_]{{18,}}")
         line = next((n for n, row in enumerate(text.splitlines(), 1) if long_number.search(row)), None)
         huge = Message("error.plan_number_huge", {"range": FIGURE_RANGE})
         raise PlanError(
