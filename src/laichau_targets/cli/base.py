@@ -32,7 +32,7 @@ GLOBAL_OPTIONS = {"--data": True, "--lang": True, "--plan": True}
 
 def error(text: str) -> None:
     """One `Error:` line on stderr; text from files or arguments cannot steer the terminal."""
-    from ..render.words import inert
+    from ..inert import inert
 
     try:
         typer.echo(f"Error: {inert(text)}", err=True)
@@ -42,7 +42,7 @@ def error(text: str) -> None:
 
 def echo(text: str) -> None:
     """A line on standard output, through the one neutralising function (paths, names from files)."""
-    from ..render.words import inert
+    from ..inert import inert
 
     typer.echo("\n".join(inert(line) for line in text.split("\n")))
 

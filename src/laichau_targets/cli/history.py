@@ -99,7 +99,7 @@ def _json(entries: "list[Entry]", shorts: dict[str, str]) -> str:
         if isinstance(r, Figure):
             row["retracted_by"] = entry.retracted_by.id if entry.retracted_by else None
         rows.append(row)
-    from ..render.words import inert_json
+    from ..inert import inert_json
 
     return inert_json(json.dumps(rows, ensure_ascii=False, indent=2))
 

@@ -37,7 +37,7 @@ def validate(
                 plan for plan in chosen if plan.path is not None and plan.path.resolve() == path.resolve()
             ]
     except PlanError as exc:
-        from ..render.words import inert
+        from ..inert import inert
 
         if len(exc.problems) == 1:  # a missing or unreadable file, or one problem: one line
             raise
