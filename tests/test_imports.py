@@ -201,21 +201,38 @@ def _cli_modules_after(data_dir: Path, args: list[str]) -> set[str]:
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (["show"], {"base", "show"}),
-        (["record", "JOBS", "100", "--period", "2024-09"], {"base", "record"}),
-        (["--lang", "vi", "history", "--limit", "1"], {"base", "history"}),
-        (["report", "--format", "json", "--lang", "vi"], {"base", "report"}),
-        (["import", "--help"], {"base", "import_figures"}),
+        (["show"], {"show"}),
+        (["record", "JOBS", "100", "--period", "2024-09"], {"output", "record"}),
+        (["--lang", "vi", "history", "--limit", "1"], {"output", "history"}),
+        (["report", "--format", "json", "--lang", "vi"], {"report"}),
+        (["import", "--help"], {"output", "import_figures"}),
     ],
 )
 def test_a_command_loads_its_own_module_and_no_other_commands(
     data_dir: Path, args: list[str], expected: set[str]
 ) -> None:
-    assert _cli_modules_after(data_dir, args) == expected
+    """Besides the app and the argument list: its own module, and output.py if it prints lines
+    itself; never failures.py (loaded only to fail) nor another command."""
+    assert _cli_modules_after(data_dir, args) == {"app", "argv", *expected}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["record"], ["show", "--wid"], ["--lang", "vi", "show", "extra"], ["--data", "", "show"], ["--plan"]],
+)
+def test_a_mistake_loads_the_failures_but_no_renderer_plan_or_standing(
+    data_dir: Path, args: list[str]
+) -> None:
+    """The one `Error:` line neutralises text with inert.py, a leaf, not with the renderers' words."""
+    status, modules = modules_after(data_dir, args)
+    assert status == 2
+    assert "laichau_targets.cli.failures" in modules
+    heavy = {"render", "render.words", "standing", "report", "tracker", "log"}
+    assert {name for name in heavy if f"laichau_targets.{name}" in modules} == set()
 
 
 def test_the_help_lists_every_command_so_it_loads_them_all(data_dir: Path) -> None:
-    from laichau_targets.cli.base import COMMANDS
+    from laichau_targets.cli.app import COMMANDS
 
     loaded = _cli_modules_after(data_dir, ["--help"])
     assert {module for module, _ in COMMANDS.values()} <= loaded

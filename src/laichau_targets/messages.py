@@ -663,6 +663,11 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "record #{id} WAS written to the log, but standard output failed ({reason}); do not record it again",
         "vi": "bản ghi #{id} ĐÃ được ghi vào sổ, nhưng không in ra được đầu ra chuẩn ({reason}); đừng ghi lại lần nữa",
     },
+    # mistakes in the command line, in click's words (cli/help_vi.py reads click's English)
+    "usage.requires_argument": {
+        "en": "Option '{option}' requires an argument.",
+        "vi": "Tùy chọn '{option}' cần một giá trị.",
+    },
     "error.folder_empty": {
         "en": "{what} is empty: name a folder (. for this one)",
         "vi": "{what} để trống: hãy ghi tên một thư mục (. là thư mục hiện tại)",

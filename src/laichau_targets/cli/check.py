@@ -5,7 +5,7 @@ from typing import Annotated
 import typer
 
 from ..exits import EXIT_CHECK_FAILED
-from .base import AsOfOption, state_of
+from .app import AsOfOption, state_of
 
 
 def check(

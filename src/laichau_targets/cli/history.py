@@ -5,7 +5,8 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from .base import columns, state_of
+from .app import state_of
+from .output import columns
 
 if TYPE_CHECKING:
     from ..log import Entry

@@ -6,7 +6,8 @@ from typing import Annotated, Optional
 import typer
 
 from ..exits import EXIT_ERROR
-from .base import NumberLocale, columns, echo, error, outranked_lines, state_of, tell_log
+from .app import Notation, state_of
+from .output import columns, echo, outranked_lines, tell_log
 
 
 def import_figures(
@@ -19,7 +20,7 @@ def import_figures(
         typer.Option(metavar="PERIOD", help="The period of rows whose Period cell is empty, e.g. 2024-09."),
     ] = None,
     locale: Annotated[
-        Optional[NumberLocale],
+        Optional[Notation],
         typer.Option(help="How to read a number typed as text, 2.236 or 2,236: vi (2236) or en."),
     ] = None,
     dry_run: Annotated[
@@ -46,13 +47,15 @@ def import_figures(
         with progress_bar(texts("import.reading", path=file.name)) as progress:
             done = tracker.import_file(
                 file,
-                locale=locale.value if locale else None,
+                locale=locale,
                 period_text=period,
                 dry_run=dry_run,
                 progress=progress,
                 lang=texts.lang,
             )
     except BadRowsError as exc:
+        from .failures import error
+
         for problem in exc.problems:
             typer.echo(words.inert(f"{file.name}: {problem.text(texts.lang)}"), err=True)
         error(exc.text(texts.lang))

@@ -6,7 +6,8 @@ from typing import Annotated
 import typer
 
 from ..datafolder import init_data_folder
-from .base import echo, state_of
+from .app import state_of
+from .output import echo
 
 
 def init(

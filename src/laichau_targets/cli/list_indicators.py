@@ -2,7 +2,8 @@
 
 import typer
 
-from .base import OwnerOption, columns, state_of
+from .app import OwnerOption, state_of
+from .output import columns
 
 
 def list_indicators(ctx: typer.Context, owner: OwnerOption = None) -> None:

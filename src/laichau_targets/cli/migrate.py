@@ -2,7 +2,8 @@
 
 import typer
 
-from .base import state_of, tell_log
+from .app import state_of
+from .output import tell_log
 
 
 def migrate(ctx: typer.Context) -> None:

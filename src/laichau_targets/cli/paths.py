@@ -2,7 +2,8 @@
 
 import typer
 
-from .base import echo, state_of
+from .app import state_of
+from .output import echo
 
 
 def paths(ctx: typer.Context) -> None:

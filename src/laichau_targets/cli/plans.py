@@ -2,7 +2,8 @@
 
 import typer
 
-from .base import columns, state_of
+from .app import state_of
+from .output import columns
 
 
 def plans(ctx: typer.Context) -> None:

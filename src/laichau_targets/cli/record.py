@@ -4,7 +4,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from .base import NumberLocale, outranked_lines, standing_line, state_of, tell_log
+from .app import Notation, state_of
+from .output import outranked_lines, standing_line, tell_log
 
 
 def record(
@@ -31,7 +32,7 @@ def record(
     ] = None,
     note: Annotated[Optional[str], typer.Option(metavar="TEXT", help="A note kept with the record.")] = None,
     locale: Annotated[
-        Optional[NumberLocale],
+        Optional[Notation],
         typer.Option(
             help="How to read 2.236 or 2,236: vi (2236) or en. Default: the language of the output."
         ),
@@ -53,7 +54,7 @@ def record(
         basis="official" if official else "estimate",
         source=source,
         note=note,
-        locale=locale.value if locale else None,
+        locale=locale,
         reading=texts.lang,
     )
     rec, standing, indicator = done.record, done.standing, done.indicator

@@ -7,7 +7,7 @@ import typer
 from typer._types import TyperChoice
 
 from ..render import FORMATS
-from .base import AsOfOption, state_of
+from .app import AsOfOption, state_of
 
 
 def report(

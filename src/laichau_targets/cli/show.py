@@ -4,7 +4,7 @@ from typing import Annotated
 
 import typer
 
-from .base import AsOfOption, OwnerOption, state_of
+from .app import AsOfOption, OwnerOption, state_of
 
 
 def show(

@@ -5,7 +5,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from .base import OwnerOption, echo, state_of
+from .app import OwnerOption, state_of
+from .output import echo
 
 
 def template(

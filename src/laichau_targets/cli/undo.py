@@ -4,7 +4,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from .base import standing_line, state_of, tell_log
+from .app import state_of
+from .output import standing_line, tell_log
 
 
 def undo(

@@ -6,7 +6,8 @@ from typing import Annotated, Optional
 import typer
 
 from ..exits import EXIT_ERROR
-from .base import echo, error, state_of
+from .app import state_of
+from .output import echo
 
 
 def validate(
@@ -38,6 +39,7 @@ def validate(
             ]
     except PlanError as exc:
         from ..inert import inert
+        from .failures import error
 
         if len(exc.problems) == 1:  # a missing or unreadable file, or one problem: one line
             raise
