@@ -250,3 +250,31 @@ def test_no_module_of_the_program_makes_dataclasses() -> None:
             if "dataclasses" in names or (isinstance(node, ast.ImportFrom) and node.module == "dataclasses"):
                 users.append(str(path.relative_to(package)))
     assert users == []
+
+
+def test_only_one_module_imports_private_modules_of_typer_or_rich() -> None:
+    """Typer's public API cannot do four things (cli/typer_private.py says which and why);
+    every other module imports only what typer and rich publish."""
+    import ast
+
+    package = Path(__file__).resolve().parent.parent / "src" / "laichau_targets"
+    private = {}
+    for path in package.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            elif isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            else:
+                continue
+            for name in names:
+                root, *rest = name.split(".")
+                if root in ("typer", "rich") and any(part.startswith("_") for part in rest):
+                    private.setdefault(str(path.relative_to(package)), set()).add(name)
+    assert private == {
+        "cli/typer_private.py": {
+            "typer._click.exceptions",
+            "typer._click.formatting",
+            "typer._completion_classes",
+        }
+    }

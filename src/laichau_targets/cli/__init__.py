@@ -68,7 +68,7 @@ def main() -> None:
     """The console script."""
     _guard_standard_streams()
     if os.environ.get(COMPLETE_VAR):  # the shell asks for completions: Typer's shells, loaded only now
-        from typer._completion_classes import completion_init
+        from .typer_private import completion_init
 
         completion_init()
         try:

@@ -161,7 +161,8 @@ def _completion(ctx: typer.Context, param: Any, value: bool) -> None:
     if not value or ctx.resilient_parsing:
         return
     from typer import completion  # deferred: start-up of every other command
-    from typer._completion_classes import completion_init
+
+    from .typer_private import completion_init
 
     completion_init()
     callback = completion.install_callback if param.name == "install_completion" else completion.show_callback

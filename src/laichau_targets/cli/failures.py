@@ -87,7 +87,7 @@ def output_failed(exc: OSError, ctx: Any, lang: str | None = None) -> None:
 def command_line_failed(exc: Exception, where: str, lang: str) -> None:
     """What reading the global options raised: the help asked for by no arguments, a usage
     mistake, the help or the version into a closed output. Returns for anything else."""
-    from typer._click.exceptions import NoArgsIsHelpError, UsageError
+    from .typer_private import NoArgsIsHelpError, UsageError
 
     try:
         if isinstance(exc, NoArgsIsHelpError):  # plain `targets`: the help, as asked for
@@ -105,9 +105,8 @@ def command_line_failed(exc: Exception, where: str, lang: str) -> None:
 def command_failed(exc: BaseException, ctx: Any) -> None:
     """What a command raised: a project error, a usage mistake, a failed output, Ctrl-C.
     Returns for anything else."""
-    from typer._click.exceptions import UsageError
-
     from ..errors import TargetsError
+    from .typer_private import UsageError
 
     if isinstance(exc, TargetsError):
         error(exc.text(texts_of(ctx).lang))

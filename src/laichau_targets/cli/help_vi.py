@@ -7,8 +7,9 @@ and options, where Typer reads them.
 import sys
 from typing import Any
 
-from typer._click.core import Context
-from typer._click.formatting import HelpFormatter
+import typer
+
+from .typer_private import HelpFormatter
 
 # Words of the help that click and Typer write themselves.
 WORDS = {
@@ -71,7 +72,7 @@ class VietnameseHelpFormatter(HelpFormatter):
         super().write_dl([(term, _words(text)) for term, text in rows], col_max, col_spacing)
 
 
-class VietnameseHelpContext(Context):
+class VietnameseHelpContext(typer.Context):
     formatter_class = VietnameseHelpFormatter
 
 

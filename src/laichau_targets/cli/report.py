@@ -1,23 +1,27 @@
 """`targets report`: a full report in one of the formats."""
 
+from enum import StrEnum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
-from typer._types import TyperChoice
 
 from ..render import FORMATS
 from .app import AsOfOption, state_of
+
+if TYPE_CHECKING:
+    FormatName = str
+else:  # Typer lists and checks the members of an Enum: these, from the one table of formats
+    FormatName = StrEnum("FormatName", [(name, name) for name in FORMATS])
 
 
 def report(
     ctx: typer.Context,
     format: Annotated[
-        Optional[str],
+        Optional[FormatName],
         typer.Option(
             "--format",
             "-f",
-            click_type=TyperChoice(list(FORMATS)),  # the one table of formats (render/__init__.py)
             help="Default: from the extension of --output, else md.",
         ),
     ] = None,
