@@ -79,21 +79,3 @@ def main() -> None:
             error(f"{COMPLETE_VAR} is for a shell's completion, which also sets {missing}")
             raise SystemExit(EXIT_ERROR) from None
     app(prog_name="targets")
-
-
-# --help in Vietnamese (help_vi.py): the program's help, its epilog and its options, by parameter name.
-HELP_VI = {
-    "": "Theo dõi kế hoạch phát triển kinh tế - xã hội hằng năm của tỉnh: chỉ tiêu, số liệu báo cáo, "
-    "chênh lệch.\n\nTùy chọn chung đặt trước hay sau lệnh đều được.\n\nVí dụ: targets record GRDP 8,7 --period "
-    '"Năm 2024"',
-    "epilog": "Mã thoát: 0 bình thường, 1 `check` thấy chỉ tiêu không đạt, 2 có lỗi, 3 đã ghi vào sổ nhưng "
-    "không in ra được, 130 bị ngắt (Ctrl-C), 141 nơi nhận kết quả đã đóng.",
-    "data": "Thư mục dữ liệu (kế hoạch và sổ ghi). Mặc định: $LAICHAU_TARGETS_DATA, ./data, hoặc thư mục riêng "
-    "của bạn.",
-    "lang": "Ngôn ngữ hiển thị. Mặc định: $LAICHAU_TARGETS_LANG, rồi theo locale của máy.",
-    "plan": "Kế hoạch cần xem, kiểm tra hay liệt kê: 2024, 2025, 2021-2025 (`targets plans` liệt kê). "
-    "Mặc định: kế hoạch đang dùng của thư mục dữ liệu.",
-    "version": "In phiên bản rồi dừng.",
-    "install_completion": "Cài tự động hoàn thành lệnh cho shell của bạn (bash, zsh, fish).",
-    "show_completion": "In mã tự động hoàn thành lệnh cho shell của bạn, để tự cài.",
-}

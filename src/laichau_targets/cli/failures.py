@@ -13,7 +13,7 @@ import typer
 
 from ..exits import EXIT_BROKEN_PIPE, EXIT_ERROR, EXIT_INTERRUPTED, EXIT_OK, EXIT_WRITTEN_NOT_PRINTED
 from ..inert import inert
-from ..messages import Texts, choose_lang
+from ..messages import Lang, Texts, choose_lang
 
 
 def error(text: str) -> None:
@@ -34,22 +34,21 @@ def texts_of(ctx: Any, asked: str | None = None) -> Texts:
     return Texts(choose_lang(asked, os.environ))
 
 
-def usage_error(message: str, where: str, lang: str) -> None:
+def usage_error(message: str, where: str, lang: Lang) -> None:
     """Click's words for a mistake in the command line, in the reader's language."""
     if lang == "vi":
         from .help_vi import usage_error as in_vietnamese  # deferred: only a Vietnamese reader's mistake
 
-        error(in_vietnamese(message, where))
-    else:
-        error(f"{message} (see '{where} --help')")
+        message = in_vietnamese(message)
+    error(Texts(lang)("usage.see_help", message=message, where=where))
 
 
-def refuse(refusal: tuple[str, dict[str, str]], where: str, lang: str) -> NoReturn:
+def refuse(refusal: tuple[str, dict[str, str]], where: str, lang: Lang) -> NoReturn:
     """Arguments that click is never given (argv.refusal): one error line, status 2."""
     key, values = refusal
-    texts = Texts(choose_lang(lang, {}))
-    if key.startswith("usage."):
-        usage_error(Texts("en")(key, **values), where, lang)
+    texts = Texts(lang)
+    if key.startswith("usage."):  # a mistake click would have made: said as click's are
+        error(texts("usage.see_help", message=texts(key, **values), where=where))
     else:
         error(texts(key, **values))
     raise SystemExit(EXIT_ERROR)
@@ -60,7 +59,7 @@ def refuse(refusal: tuple[str, dict[str, str]], where: str, lang: str) -> NoRetu
 _OUTPUT_ERRNOS = {errno.EPIPE, errno.ENOSPC, errno.EDQUOT, errno.EFBIG, errno.EIO, errno.EBADF, errno.ENXIO}
 
 
-def output_failed(exc: OSError, ctx: Any, lang: str | None = None) -> None:
+def output_failed(exc: OSError, ctx: Any, lang: str | None = None) -> NoReturn:
     """Standard output failed: say so in one line on stderr and exit with the status that tells what happened."""
     from .app import State
 
@@ -84,7 +83,7 @@ def output_failed(exc: OSError, ctx: Any, lang: str | None = None) -> None:
     raise SystemExit(EXIT_ERROR)
 
 
-def command_line_failed(exc: Exception, where: str, lang: str) -> None:
+def command_line_failed(exc: Exception, where: str, lang: Lang) -> None:
     """What reading the global options raised: the help asked for by no arguments, a usage
     mistake, the help or the version into a closed output. Returns for anything else."""
     from .typer_private import NoArgsIsHelpError, UsageError

@@ -5,7 +5,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from .app import state_of
+from .app import english, state_of
 from .output import columns
 
 if TYPE_CHECKING:
@@ -19,25 +19,20 @@ class HistoryFormat(str, Enum):
 
 def history(
     ctx: typer.Context,
-    code: Annotated[Optional[str], typer.Argument(metavar="[CODE]", help="Only this indicator.")] = None,
+    code: Annotated[
+        Optional[str], typer.Argument(metavar="[CODE]", help=english("help.history.code"))
+    ] = None,
     code_option: Annotated[
-        Optional[str], typer.Option("--code", metavar="CODE", help="Only this indicator (as CODE).")
+        Optional[str], typer.Option("--code", metavar="CODE", help=english("help.history.code_option"))
     ] = None,
     limit: Annotated[
-        Optional[int], typer.Option("--limit", "-n", min=0, metavar="N", help="Only the last N records.")
+        Optional[int], typer.Option("--limit", "-n", min=0, metavar="N", help=english("help.history.limit"))
     ] = None,
     format: Annotated[
         HistoryFormat,
-        typer.Option("--format", "-f", help="text, or json: every field of every record, retractions too."),
+        typer.Option("--format", "-f", help=english("help.history.format")),
     ] = HistoryFormat.text,
 ) -> None:
-    """List the records in the log's order (when recorded), with their provenance.
-
-    Retracted records are marked with the record that retracted them. Ids are shown by
-    their shortest unique beginning, which `targets undo` accepts.
-
-    Example: targets history GRDP --limit 20
-    """
     from ..records import Retraction
     from ..render import words
 
@@ -103,14 +98,3 @@ def _json(entries: "list[Entry]", shorts: dict[str, str]) -> str:
     from ..inert import inert_json
 
     return inert_json(json.dumps(rows, ensure_ascii=False, indent=2))
-
-
-# --help in Vietnamese: the command's help, then each parameter's, by parameter name.
-HELP_VI = {
-    "": "Liệt kê các bản ghi theo thứ tự trong sổ (lúc nhập), kèm nguồn gốc.\n\nBản ghi đã rút lại được đánh dấu bằng bản ghi rút lại nó. Mã bản ghi hiện bằng phần đầu ngắn nhất không trùng, "
-    "`targets undo` nhận mã đó.\n\nVí dụ: targets history GRDP --limit 20",
-    "code": "Chỉ chỉ tiêu này.",
-    "code_option": "Chỉ chỉ tiêu này (theo mã CODE).",
-    "limit": "Chỉ N bản ghi cuối.",
-    "format": "text, hoặc json: mọi trường của mọi bản ghi, kể cả các lần rút lại.",
-}

@@ -7,10 +7,6 @@ from .output import columns
 
 
 def list_indicators(ctx: typer.Context, owner: OwnerOption = None) -> None:
-    """List the indicators of the plan: code, kind, target, owner (when the plan names one) and name.
-
-    Example: targets list --owner "Sở Y tế"
-    """
     from ..owners import owned_by
     from ..render import words
 
@@ -33,9 +29,3 @@ def list_indicators(ctx: typer.Context, owner: OwnerOption = None) -> None:
     ]
     typer.echo(columns(rows))
     typer.echo(words.plan_line_of(plan, texts))
-
-
-# --help in Vietnamese: the command's help, then each parameter's, by parameter name.
-HELP_VI = {
-    "": 'Liệt kê các chỉ tiêu của kế hoạch: mã, loại, mục tiêu, đơn vị báo cáo (nếu kế hoạch có ghi) và tên.\n\nVí dụ: targets list --owner "Sở Y tế"',
-}

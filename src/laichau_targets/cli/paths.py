@@ -7,10 +7,6 @@ from .output import echo
 
 
 def paths(ctx: typer.Context) -> None:
-    """Say which data folder, plan files, record log and caches are in use, and why.
-
-    Example: targets --data /srv/plan paths
-    """
     from ..plan import plan_files_named
 
     state = state_of(ctx)
@@ -25,9 +21,3 @@ def paths(ctx: typer.Context) -> None:
         echo(texts("paths.cache", path=folder.cache_dir))
     if not folder.path.is_dir():
         echo(texts("paths.missing", path=folder.path))
-
-
-# --help in Vietnamese: the command's help, then each parameter's, by parameter name.
-HELP_VI = {
-    "": "Cho biết thư mục dữ liệu, các tệp kế hoạch, sổ ghi số liệu và bộ nhớ đệm đang dùng, và vì sao.\n\nVí dụ: targets --data /srv/ke-hoach paths",
-}

@@ -7,12 +7,6 @@ from .output import columns
 
 
 def plans(ctx: typer.Context) -> None:
-    """List the plans of the data folder: name, annual or term, targets, complete, source.
-
-    The folder's current plan, the one commands use without --plan, is marked with *.
-
-    Example: targets plans
-    """
     from ..render import words
 
     state = state_of(ctx)
@@ -33,11 +27,3 @@ def plans(ctx: typer.Context) -> None:
         )
     typer.echo(columns(rows))
     typer.echo(texts("plans.current_mark"))
-
-
-# --help in Vietnamese: the command's help, then each parameter's, by parameter name.
-HELP_VI = {
-    "": "Liệt kê các kế hoạch của thư mục dữ liệu: tên, kế hoạch năm hay giai đoạn, số chỉ tiêu, "
-    "đầy đủ hay chưa, nguồn.\n\nKế hoạch đang dùng, kế hoạch các lệnh dùng khi không có --plan, "
-    "được đánh dấu *.\n\nVí dụ: targets plans",
-}

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from ..render import FORMATS
-from .app import AsOfOption, state_of
+from .app import AsOfOption, english, state_of
 
 if TYPE_CHECKING:
     FormatName = str
@@ -22,7 +22,7 @@ def report(
         typer.Option(
             "--format",
             "-f",
-            help="Default: from the extension of --output, else md.",
+            help=english("help.report.format"),
         ),
     ] = None,
     output: Annotated[
@@ -31,18 +31,11 @@ def report(
             "--output",
             "-o",
             metavar="FILE",
-            help="Write to FILE instead of standard output: a file is replaced atomically, a device or FIFO written through.",
+            help=english("help.report.output"),
         ),
     ] = None,
     as_of: AsOfOption = None,
 ) -> None:
-    """Write a full report in md, json, csv, html, text or xlsx.
-
-    md, html, text and xlsx are for people; json (see report.schema.json) and csv for scripts.
-    xlsx is a file: give --output (or pipe it), never a terminal.
-
-    Example: targets report --output bao-cao.xlsx
-    """
     from ..errors import OutputError
     from ..render import choose_format, write_output
 
@@ -56,11 +49,3 @@ def report(
     chosen = choose_format(format, target)
     the_report = tracker.report(as_of)
     write_output(the_report, chosen, state.texts, target)
-
-
-# --help in Vietnamese: the command's help, then each parameter's, by parameter name.
-HELP_VI = {
-    "": "Lập báo cáo đầy đủ dạng md, json, csv, html, text hoặc xlsx.\n\nmd, html, text và xlsx để người đọc; json (xem targets schema) và csv cho chương trình. xlsx là tệp: dùng --output (hoặc chuyển qua ống), không in ra màn hình.\n\nVí dụ: targets report --output bao-cao.xlsx",
-    "format": "Mặc định: theo phần mở rộng của --output, không thì md.",
-    "output": "Ghi ra tệp FILE thay vì in ra màn hình: tệp được thay trọn vẹn một lần, thiết bị hay FIFO thì ghi thẳng vào.",
-}

@@ -6,23 +6,16 @@ from typing import Annotated, Optional
 import typer
 
 from ..exits import EXIT_ERROR
-from .app import state_of
+from .app import english, state_of
 from .output import echo
 
 
 def validate(
     ctx: typer.Context,
     plan_file: Annotated[
-        Optional[Path], typer.Argument(metavar="[FILE]", help="A plan file. Default: the one in use.")
+        Optional[Path], typer.Argument(metavar="[FILE]", help=english("help.validate.plan_file"))
     ] = None,
 ) -> None:
-    """Check a data folder's plan files and list every problem with its file and line.
-
-    FILE is the entry point (targets.toml); the plan files it names are checked with it.
-    A plan file that an entry point above it names is checked with that folder.
-
-    Example: targets validate data/targets.toml
-    """
     from ..errors import PlanError
     from ..plan import entry_point_naming, load_plans
 
@@ -58,13 +51,3 @@ def validate(
             count=len(plan.indicators),
         )
         echo(line if entry is None else line + texts("validate.with_entry", entry=entry))
-
-
-# --help in Vietnamese: the command's help, then each parameter's, by parameter name.
-HELP_VI = {
-    "": "Kiểm tra các tệp kế hoạch của thư mục dữ liệu và liệt kê mọi lỗi kèm tệp và số dòng.\n\n"
-    "FILE là tệp đầu vào (targets.toml); các tệp kế hoạch nó nêu được kiểm tra cùng. "
-    "Một tệp kế hoạch do tệp đầu vào ở thư mục trên nêu thì được kiểm tra cùng thư mục đó.\n\n"
-    "Ví dụ: targets validate data/targets.toml",
-    "plan_file": "Tệp kế hoạch. Mặc định: tệp đang dùng.",
-}
