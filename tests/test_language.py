@@ -209,6 +209,11 @@ def test_a_decomposed_plan_shows_the_same_aligned_table(targets, data_dir: Path,
             "Tùy chọn '--plan' cần một giá trị. (xem 'targets --help')",
         ),
         (
+            ["history", "GRDP", "--code", "JOBS"],
+            "Invalid value for --code: two different codes: GRDP and JOBS (see 'targets history --help')",
+            "Giá trị không hợp lệ cho --code: hai mã khác nhau: GRDP và JOBS (xem 'targets history --help')",
+        ),
+        (
             ["history", "-n", "x"],
             "Invalid value for '--limit' / '-n': 'x' is not a valid int range. (see 'targets history --help')",
             "Giá trị không hợp lệ cho '--limit' / '-n': 'x' không phải số nguyên. (xem 'targets history --help')",

@@ -971,6 +971,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "vi": "{value} không phải một trong {choices}.",
     },
     "usage.not_an_integer": {"en": "{value} is not a valid integer.", "vi": "{value} không phải số nguyên."},
+    "usage.two_codes": {
+        "en": "two different codes: {first} and {second}",
+        "vi": "hai mã khác nhau: {first} và {second}",
+    },
     "usage.out_of_range": {
         "en": "{value} is not in the range {range}.",
         "vi": "{value} nằm ngoài khoảng {range}.",

@@ -39,7 +39,9 @@ def history(
     state = state_of(ctx)
     texts = state.texts
     if code and code_option and code.upper() != code_option.upper():
-        raise typer.BadParameter(f"two different codes: {code} and {code_option}", param_hint="--code")
+        raise typer.BadParameter(
+            texts("usage.two_codes", first=code, second=code_option), param_hint="--code"
+        )
     wanted = code or code_option
     tracker = state.tracker()
     found = tracker.history(wanted, limit)
