@@ -18,22 +18,28 @@ from typing import Any
 
 from .errors import BadRowsError, SheetError, TargetsError
 from .formatting import Locale
-from .messages import Lang, Message
+from .messages import CATALOGUE, LANGS, Lang, Message
 from .numbers import parse_number
 from .periods import Period, parse_period
 from .plan import Indicator
 from .records import BASES, Basis, Figure
 from .values import Value
 
-# The headers each column is known by (compared as `header_key` gives them).
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "code": ("mã", "mã chỉ tiêu", "mã số", "code"),
-    "value": ("thực hiện", "giá trị", "số liệu", "value", "figure", "actual"),
-    "period": ("kỳ", "kỳ số liệu", "kỳ báo cáo", "period"),
-    "basis": ("ước / chính thức", "ước hay chính thức", "estimate / official", "basis"),
-    "source": ("nguồn", "nguồn số liệu", "source"),
-    "note": ("ghi chú", "note"),
-}
+# The template's columns, in its order (render/xlsx.template writes them): the catalogue message
+# that heads each, the field `import` reads it into (None: written for the reader, left alone
+# when read), and the other headers people give that column. A column is known by its header
+# in either language or by one of those, compared as `header_key` gives them.
+TEMPLATE_COLUMNS: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
+    ("col.code", "code", ("mã chỉ tiêu", "mã số")),
+    ("col.indicator", None, ()),
+    ("col.unit_full", None, ()),
+    ("col.target", None, ()),
+    ("template.col.value", "value", ("giá trị", "số liệu", "figure", "actual")),
+    ("template.col.period", "period", ("kỳ số liệu", "kỳ báo cáo")),
+    ("template.col.basis", "basis", ("ước hay chính thức", "basis")),
+    ("template.col.source", "source", ("nguồn số liệu",)),
+    ("col.note", "note", ()),
+)
 REQUIRED = ("code", "value")
 # How an estimate or an official figure may be written in the basis column.
 BASIS_WORDS: dict[str, Basis] = {
@@ -58,7 +64,26 @@ def header_key(text: str) -> str:
     return text.replace(" / ", "/").replace("/", " / ")
 
 
-_KNOWN = {header_key(name): column for column, names in COLUMNS.items() for name in names}
+def headers_of(field: str) -> tuple[str, ...]:
+    """Every header `import` knows the template's column `field` by: the template's own in each
+    language, then the others people write."""
+    for key, read_as, others in TEMPLATE_COLUMNS:
+        if read_as == field:
+            return (*(CATALOGUE[key][lang] for lang in LANGS), *others)
+    raise KeyError(field)
+
+
+def template_column(field: str) -> int:
+    """The template's column (1-based, as a spreadsheet counts) that holds `field`."""
+    return next(n for n, (_, read_as, _) in enumerate(TEMPLATE_COLUMNS, 1) if read_as == field)
+
+
+_KNOWN = {
+    header_key(name): field
+    for _, field, _ in TEMPLATE_COLUMNS
+    if field is not None
+    for name in headers_of(field)
+}
 
 
 class Row(Value):
