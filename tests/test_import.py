@@ -362,14 +362,14 @@ def test_any_cells_give_figures_or_one_error_naming_rows_never_a_crash(rows) -> 
     from datetime import UTC, datetime
 
     from laichau_targets.errors import TargetsError
-    from laichau_targets.importing import Row, Table, figures_from
+    from laichau_targets.importing import FileRows, SheetRow, figures_from
     from laichau_targets.plan import bundled_plan_path, load_plan
     from laichau_targets.tracker import check_value
 
     plan = load_plan(bundled_plan_path())
-    table = Table(
+    table = FileRows(
         [
-            Row("S", n, {"code": code, "value": value, "period": period, "basis": basis})
+            SheetRow("S", n, {"code": code, "value": value, "period": period, "basis": basis})
             for n, (code, value, period, basis) in enumerate(rows, 2)
         ],
         ["S"],

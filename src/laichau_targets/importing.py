@@ -86,7 +86,7 @@ _KNOWN = {
 }
 
 
-class Row(Value):
+class SheetRow(Value):
     """A row of a sheet as the spreadsheet shows it: where it is, and its cells by column."""
 
     def __init__(
@@ -98,15 +98,15 @@ class Row(Value):
         self.percent = percent  # columns whose number is formatted as a percentage
 
 
-class Table(Value):
+class FileRows(Value):
     """The rows of a file that carry the known columns; `sheets` names the sheets read."""
 
-    def __init__(self, rows: list[Row], sheets: list[str]) -> None:
+    def __init__(self, rows: list[SheetRow], sheets: list[str]) -> None:
         self.rows = rows
         self.sheets = sheets
 
 
-def where(row: Row) -> Message:
+def where(row: SheetRow) -> Message:
     if row.sheet is None:
         return Message("import.where.csv", {"row": row.number})
     return Message("import.where.sheet", {"sheet": row.sheet, "row": row.number})
@@ -123,38 +123,38 @@ def _columns_of(cells: list[Any]) -> dict[int, str] | None:
     return found if all(c in found.values() for c in REQUIRED) else None
 
 
-def read_table(path: Path, progress: Progress | None = None) -> Table:
+def read_rows(path: Path, progress: Progress | None = None) -> FileRows:
     """The known columns of every sheet (or of the CSV file) that has a header row naming them."""
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
-        table = _read_xlsx(path, progress)
+        read = _read_xlsx(path, progress)
     elif suffix == ".csv":
-        table = _read_csv(path, progress)
+        read = _read_csv(path, progress)
     else:
         raise SheetError("error.import_kind", path=path, suffix=path.suffix or "''")
-    if not table.sheets:
+    if not read.sheets:
         raise SheetError("error.import_no_header", path=path)
-    return table
+    return read
 
 
-def _read_xlsx(path: Path, progress: Progress | None) -> Table:
+def _read_xlsx(path: Path, progress: Progress | None) -> FileRows:
     from openpyxl import load_workbook  # deferred: start-up (~170 ms), only here and in render/xlsx
 
     if not path.exists():
         raise SheetError("error.import_missing", path=path)
     try:
-        table = _xlsx_table(load_workbook(path, read_only=True, data_only=True), progress)
+        read = _xlsx_rows(load_workbook(path, read_only=True, data_only=True), progress)
         unfilled = {
             (row.sheet, row.number): row
-            for row in table.rows
+            for row in read.rows
             if _blank(row.cells.get("value")) and not _blank(row.cells.get("code"))
         }
         if unfilled:  # a formula no spreadsheet has computed reads as empty: look at the formulas
-            for row in _xlsx_table(load_workbook(path, read_only=True), None).rows:
+            for row in _xlsx_rows(load_workbook(path, read_only=True), None).rows:
                 formula = row.cells.get("value")
                 if (row.sheet, row.number) in unfilled and isinstance(formula, str) and formula[:1] == "=":
                     unfilled[row.sheet, row.number].cells["value"] = Uncomputed(formula)
-        return table
+        return read
     except (
         Exception
     ) as exc:  # a file from anyone: a broken zip, XML or style is one error line, whatever it raises
@@ -163,10 +163,10 @@ def _read_xlsx(path: Path, progress: Progress | None) -> Table:
         ) from None
 
 
-def _xlsx_table(book: Any, progress: Progress | None) -> Table:
+def _xlsx_rows(book: Any, progress: Progress | None) -> FileRows:
     """The rows of every sheet of an open workbook that has a header row; the workbook closed."""
     try:
-        rows: list[Row] = []
+        rows: list[SheetRow] = []
         sheets: list[str] = []
         for sheet in book.worksheets:
             total = sheet.max_row if isinstance(sheet.max_row, int) else None
@@ -175,7 +175,7 @@ def _xlsx_table(book: Any, progress: Progress | None) -> Table:
             if found is not None:
                 sheets.append(sheet.title)
                 rows.extend(found)
-        return Table(rows, sheets)
+        return FileRows(rows, sheets)
     finally:
         book.close()
 
@@ -197,7 +197,7 @@ def _xlsx_cells(sheet: Any) -> Iterator[tuple[list[Any], set[int]]]:
         yield values, percent
 
 
-def _read_csv(path: Path, progress: Progress | None) -> Table:
+def _read_csv(path: Path, progress: Progress | None) -> FileRows:
     import csv
     import io
 
@@ -218,8 +218,8 @@ def _read_csv(path: Path, progress: Progress | None) -> Table:
         lines = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
         if any(_columns_of(line) for line in lines[:HEADER_SEARCH_ROWS]):
             found = _sheet_rows(None, ((line, set()) for line in lines), progress, len(lines))
-            return Table(found or [], [path.name])
-    return Table([], [])
+            return FileRows(found or [], [path.name])
+    return FileRows([], [])
 
 
 def _sheet_rows(
@@ -227,10 +227,10 @@ def _sheet_rows(
     cells: Iterator[tuple[list[Any], set[int]]],
     progress: Progress | None,
     total: int | None,
-) -> list[Row] | None:
+) -> list[SheetRow] | None:
     """The rows below the header row, by known column; None when no header row is found."""
     columns: dict[int, str] | None = None
-    rows: list[Row] = []
+    rows: list[SheetRow] = []
     for number, (values, percent) in enumerate(cells, 1):
         if progress is not None and number % 500 == 0:
             progress(number, total)
@@ -242,7 +242,7 @@ def _sheet_rows(
         row = {column: values[index] for index, column in columns.items() if index < len(values)}
         if not all(_blank(v) for v in row.values()):
             shown = frozenset(columns[i] for i in percent if i in columns)
-            rows.append(Row(sheet, number, row, shown))
+            rows.append(SheetRow(sheet, number, row, shown))
     if progress is not None and columns is not None:
         progress(total or 0, total)
     return rows if columns is not None else None
@@ -304,7 +304,7 @@ def _text(value: Any) -> str | None:
 
 
 def figures_from(
-    table: Table,
+    read: FileRows,
     file_name: str,
     find: Callable[[str], Indicator],
     check: Callable[[Indicator, Decimal], None],
@@ -325,7 +325,7 @@ def figures_from(
     """
     figures: list[Figure] = []
     problems: list[Message] = []
-    first: dict[tuple[str, Period, Basis], Row] = {}
+    first: dict[tuple[str, Period, Basis], SheetRow] = {}
     found: dict[str, Indicator] = {}  # codes looked up once, not once per row
 
     def indicator_of(code: str) -> Indicator:
@@ -334,7 +334,7 @@ def figures_from(
             found[key] = find(code)
         return found[key]
 
-    for row in table.rows:
+    for row in read.rows:
         cells = row.cells
         try:
             if isinstance(cells.get("value"), Uncomputed):

@@ -212,12 +212,12 @@ class Tracker:
         lang: Lang = "en",
     ) -> Imported:
         """Record every figure of a spreadsheet or CSV file in one append, or none if any row is bad."""
-        from .importing import figures_from, read_table
+        from .importing import figures_from, read_rows
 
-        table = read_table(path, progress)
+        read = read_rows(path, progress)
         default = parse_period(period_text) if period_text else None
         figures = figures_from(
-            table,
+            read,
             path.name,
             self.plans.indicator,
             check_value,
@@ -228,10 +228,10 @@ class Tracker:
             lang=lang,
         )
         if dry_run:
-            return Imported(figures, [], table.sheets)
+            return Imported(figures, [], read.sheets)
         written = self.log.append(figures)
         records = [r for r in written.records if isinstance(r, Figure)]
-        return Imported(figures, records, table.sheets, written.outranked, written.shorts)
+        return Imported(figures, records, read.sheets, written.outranked, written.shorts)
 
     def _judged(self, indicator: Indicator, year: int) -> Indicator:
         """The indicator with the target of the plan that judges `year`, else as described."""

@@ -61,7 +61,7 @@ def number_format(
     return f"{before}{body}{after}"
 
 
-def cell_number(value: Decimal) -> int | float:
+def as_cell(value: Decimal) -> int | float:
     """What a spreadsheet can hold: an integer, else the nearest double (a cell holds no more)."""
     if value == value.to_integral_value():
         return int(value)
@@ -161,7 +161,7 @@ class _Sheet:
             cell = self.sheet.cell(self.row, n)
             fmt = formats[n - 1] if formats else None
             if isinstance(value, Decimal):
-                cell.value = cell_number(value)
+                cell.value = as_cell(value)
                 cell.number_format = fmt or number_format(value)
                 shown = len(human(value)) + (2 if fmt and fmt.startswith('"') else 0)
             elif isinstance(value, int):
@@ -288,10 +288,10 @@ def _annex(ws: Worksheet, report: Report, texts: Texts, doc: Document) -> None:
     sheet.page(header_row)
 
 
-Row = tuple[list[Any], list[str | None]]  # a table row's values and their number formats
+AnnexRow = tuple[list[Any], list[str | None]]  # a table row's values and their number formats
 
 
-def _annual_table(report: Report, texts: Texts) -> tuple[list[str], list[Row]]:
+def _annual_table(report: Report, texts: Texts) -> tuple[list[str], list[AnnexRow]]:
     """One row per indicator: the target, the latest figure and its period, against plan and last year."""
     rows = []
     for number, s in enumerate(report.standings, 1):
@@ -326,7 +326,7 @@ def _change_cell(s: Standing, texts: Texts) -> tuple[Decimal | None, str | None]
     return s.change, number_format(s.change, suffix=suffix, signed=True)
 
 
-def _term_table(report: Report, texts: Texts) -> tuple[list[str], list[Row]]:
+def _term_table(report: Report, texts: Texts) -> tuple[list[str], list[AnnexRow]]:
     """A term plan: the term target, each year's full-year figure as a column, the term figure, the verdict."""
     plan = report.plan
     years = list(plan.years)
