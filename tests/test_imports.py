@@ -203,7 +203,7 @@ def _cli_modules_after(data_dir: Path, args: list[str]) -> set[str]:
     [
         (["show"], {"show"}),
         (["record", "JOBS", "100", "--period", "2024-09"], {"output", "record"}),
-        (["--lang", "vi", "history", "--limit", "1"], {"output", "history"}),
+        (["--lang", "vi", "history", "--limit", "1"], {"history"}),
         (["report", "--format", "json", "--lang", "vi"], {"report"}),
         (["import", "--help"], {"output", "import_figures"}),
     ],

@@ -97,6 +97,8 @@ class TargetsGroup(TyperGroup):
             refuse(refused, info_name, lang)
         try:
             return super().make_context(info_name, args, parent, **extra)
+        except typer.Exit:  # --help, --version: done
+            raise
         except Exception as exc:
             from .failures import command_line_failed  # deferred: only a failure needs it
 

@@ -13,16 +13,12 @@ def check(
     strict: Annotated[bool, typer.Option("--strict", help=english("help.check.strict"))] = False,
     as_of: AsOfOption = None,
 ) -> None:
-    from ..render import words
+    from ..render import listing
     from ..tracker import failing
 
     state = state_of(ctx)
-    texts = state.texts
     the_report = state.tracker().report(as_of)
     bad = failing(the_report, strict)
-    typer.echo(words.headline(the_report, texts))
-    typer.echo(words.plan_line(the_report, texts))
-    for s in bad:
-        typer.echo(texts("check.failing", code=s.indicator.code, status=words.status(s, texts)))
+    typer.echo(listing.check(the_report, bad, state.texts))
     if bad:
         raise typer.Exit(EXIT_CHECK_FAILED)

@@ -7,7 +7,7 @@ import typer
 
 from ..exits import EXIT_ERROR
 from .app import Notation, english, state_of
-from .output import columns, echo, outranked_lines, tell_log
+from .output import echo, outranked_lines, tell_log
 
 
 def import_figures(
@@ -27,7 +27,6 @@ def import_figures(
     ] = False,
 ) -> None:
     from ..errors import BadRowsError
-    from ..render import words
     from .progress import progress_bar
 
     state = state_of(ctx)
@@ -44,25 +43,17 @@ def import_figures(
                 lang=texts.lang,
             )
     except BadRowsError as exc:
+        from ..inert import inert
         from .failures import error
 
         for problem in exc.problems:
-            typer.echo(words.inert(f"{file.name}: {problem.text(texts.lang)}"), err=True)
+            typer.echo(inert(f"{file.name}: {problem.text(texts.lang)}"), err=True)
         error(exc.text(texts.lang))
         raise typer.Exit(EXIT_ERROR) from None
     if dry_run:
-        plan = tracker.plan
-        rows = [
-            (
-                words.inert(f.code),
-                words.quantity(f.value, plan.indicator(f.code), texts, places=None),
-                words.period(f.period, texts),
-                texts(f"basis.{f.basis}"),
-                words.inert(f.source or ""),
-            )
-            for f in done.figures
-        ]
-        echo(columns(rows))
+        from ..render import listing
+
+        echo(listing.would_record(done.figures, tracker.plan, texts))
         echo(texts("import.dry_run", count=len(done.figures), path=file.name))
         return
     tell_log(tracker, texts)

@@ -1,7 +1,6 @@
-"""What commands print besides a renderer's output: plain columns, the lines about a figure
+"""What commands print besides a renderer's output: a line made safe, the lines about a figure
 just written, and what a write did to the log."""
 
-from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import typer
@@ -18,17 +17,6 @@ if TYPE_CHECKING:
 def echo(text: str) -> None:
     """A line on standard output, through the one neutralising function (paths, names from files)."""
     typer.echo("\n".join(inert(line) for line in text.split("\n")))
-
-
-def columns(rows: Sequence[Sequence[str]]) -> str:
-    """Plain left-aligned columns, for output that needs no colour; no trailing spaces."""
-    widths = [max(len(row[n]) for row in rows) for n in range(len(rows[0]) - 1)]
-    return "\n".join(
-        (
-            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)) + "  " + row[-1]
-        ).rstrip()
-        for row in rows
-    )
 
 
 def tell_log(tracker: "Tracker", texts: Texts) -> None:

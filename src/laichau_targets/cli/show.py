@@ -16,9 +16,4 @@ def show(
     from ..render import table
 
     state = state_of(ctx)
-    report = state.tracker().report(as_of)
-    if owner is not None:
-        from ..owners import for_owner
-
-        report = for_owner(report, owner)
-    table.render(report, state.texts, wide=wide)
+    table.render(state.tracker().report(as_of, owner), state.texts, wide=wide)

@@ -21,8 +21,6 @@ def template(
     ] = None,
 ) -> None:
     from ..errors import OutputError
-    from ..owners import owned_by
-    from ..periods import parse_period
     from ..render import write_file
     from ..render.xlsx import template as workbook
 
@@ -30,8 +28,6 @@ def template(
     texts = state.texts
     if output.suffix.lower() != ".xlsx":
         raise OutputError("error.template_extension", path=output)
-    plan = state.tracker().plan
-    indicators = owned_by(plan.indicators, owner) if owner is not None else list(plan.indicators)
-    label = parse_period(period, plan.year).label if period else None
-    write_file(output, workbook(plan, indicators, texts, label, owner))
-    echo(texts("template.done", path=output, count=len(indicators)))
+    chosen = state.tracker().for_template(owner, period)
+    write_file(output, workbook(chosen.plan, chosen.indicators, texts, chosen.period, owner))
+    echo(texts("template.done", path=output, count=len(chosen.indicators)))
