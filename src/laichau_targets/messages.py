@@ -470,10 +470,6 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "{path}: cannot be written ({reason})",
         "vi": "{path}: không ghi được ({reason})",
     },
-    "error.folder_unopenable": {
-        "en": "{path}: cannot be opened ({reason})",
-        "vi": "{path}: không mở được ({reason})",
-    },
     "error.log_damaged": {
         "en": "{path}: damaged: {detail}; fix it by hand, nothing is written until then",
         "vi": "{path}: bị hỏng: {detail}; hãy sửa bằng tay, chưa sửa thì không ghi thêm gì",
@@ -581,10 +577,6 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "error.record_not_table": {"en": "not a table", "vi": "không phải một bảng"},
     "error.record_missing": {"en": "{key} is missing", "vi": "thiếu {key}"},
     "error.record_not_text": {"en": "{key} is not text", "vi": "{key} không phải văn bản"},
-    "error.record_bad_id": {
-        "en": "id {value} is not a positive whole number",
-        "vi": "id {value} không phải số nguyên dương",
-    },
     "error.record_id_order": {
         "en": "id {id} does not follow id {last}",
         "vi": "id {id} không đứng sau id {last}",

@@ -156,9 +156,11 @@ def gap(standing: Standing, texts: Texts) -> str:
     if indicator.is_percent:
         if standing.gap == 0:
             return texts("gap.on_target")
-        key = "gap.points_above" if standing.difference > 0 else "gap.points_below"
+        above = standing.difference > 0
         if rounded(abs(standing.gap), 2) == 1:  # "1 point", as it is printed
-            key = key.replace("points", "point")
+            key = "gap.point_above" if above else "gap.point_below"
+        else:
+            key = "gap.points_above" if above else "gap.points_below"
         said = texts(key, gap=number(abs(standing.gap), texts))
     elif standing.progress is None:
         said = signed(standing.difference, texts)
