@@ -320,6 +320,16 @@ def test_every_command_and_parameter_has_its_help_in_both_languages_in_the_catal
     assert len(shown) > 40  # the program's, its 15 commands' and their parameters'
 
 
+def test_the_choices_of_language_and_notation_come_from_their_one_tables(targets) -> None:
+    """--lang lists messages.LANGS, --locale formatting.SEPARATORS, each in its own order."""
+    from laichau_targets.formatting import SEPARATORS
+    from laichau_targets.messages import LANGS
+
+    assert f"--lang <{'|'.join(LANGS)}>" in targets("--help").stdout
+    for command in ("record", "import"):
+        assert f"--locale <{'|'.join(SEPARATORS)}>" in targets(command, "--help").stdout
+
+
 def test_every_usage_error_rule_turns_the_catalogues_english_into_its_vietnamese() -> None:
     """Click writes the English; the rule that recognises it must give the catalogue's Vietnamese."""
     import re

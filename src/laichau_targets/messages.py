@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from .formatting import human
 from .values import Value
 
-Lang = Literal["en", "vi"]
+Lang = Literal["en", "vi"]  # the one language type: of the output, of --lang, of the catalogue
 LANGS: tuple[Lang, ...] = ("en", "vi")
 
 CATALOGUE: dict[str, dict[Lang, str]] = {
