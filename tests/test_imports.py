@@ -25,6 +25,8 @@ CORE = [
     "laichau_targets.messages",
     "laichau_targets.importing",
     "laichau_targets.owners",
+    "laichau_targets.inspection",
+    "laichau_targets.inert",
 ]
 
 

@@ -1,5 +1,6 @@
-"""What the commands do, as plain calls: record, undo, history, report, check, and the plans' and
-the data folder's own (paths, validate, template): the cli only wires them to arguments and output."""
+"""What the commands do, as plain calls: record, undo, history, report, check, list, template.
+
+`paths` and `validate`, which must work when no plan loads, are plain functions of inspection.py."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from .datafolder import DataFolder
-from .errors import PlanError, ValueRuleError
+from .errors import ValueRuleError
 from .formatting import Locale
+from .log import Entry, RecordLog
 from .messages import Lang
 from .numbers import checked_figure, parse_number
 from .periods import default_period, parse_period
@@ -25,7 +27,6 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from .importing import Progress
-    from .log import Entry
     from .report import Report
 
 
@@ -94,34 +95,6 @@ class History(Value):
         self.shorts = shorts
 
 
-class Paths(Value):
-    """What `paths` tells: the data folder (and why it was chosen), its plan files and its log,
-    found without reading a plan, so that a folder whose plans are broken can be told too."""
-
-    def __init__(self, folder: DataFolder, plan_files: list[Path], exists: bool) -> None:
-        self.folder = folder
-        self.plan_files = plan_files  # the entry point's further plan files, as its [folder] names them
-        self.exists = exists
-
-
-class Validated(Value):
-    """The plans `validate` checked: `path`, the file asked for (or the folder's entry point), and
-    `entry`, the entry point above it that names it, when it is checked with that folder."""
-
-    def __init__(
-        self, path: Path, entry: Path | None, plans: list[Plan], error: PlanError | None = None
-    ) -> None:
-        self.path = path
-        self.entry = entry
-        self.plans = plans
-        self.error = error  # every problem found; then no plan
-
-    @property
-    def checked(self) -> Path:
-        """The file whose problems are told: the entry point that names the file given, else the file."""
-        return self.entry or self.path
-
-
 class ForTemplate(Value):
     """What a template is made of: the plan, the indicators a department reports, and the
     period its Period column is filled with (None: left empty)."""
@@ -187,8 +160,6 @@ class Tracker:
         self.folder = folder
         self.plans = load_plans(folder.plan_path, folder.cache_dir)
         self.plan: Plan = self.plans.choose(plan_name)
-        from .log import RecordLog  # deferred: paths and validate need no log
-
         self.log = RecordLog(folder.path, folder.cache_dir)
 
     def judging(self, code: str, year: int) -> tuple[Plan, Indicator] | None:
@@ -336,27 +307,3 @@ class Tracker:
 def failing(report: Report, strict: bool = False) -> list[Standing]:
     """The indicators that fail `check`: with data and not met, exceeded or on track."""
     return [s for s in report.standings if s.status not in FINE and (strict or s.status != "no_data")]
-
-
-def paths(folder: DataFolder) -> Paths:
-    """Where `folder`'s plan files and log are, read from its entry point alone (no plan is checked)."""
-    from .plan import plan_files_named
-
-    return Paths(folder, plan_files_named(folder.plan_path) or [], folder.path.is_dir())
-
-
-def validate(path: Path, given: bool, plan_name: str | None = None) -> Validated:
-    """Check the plan files of entry point `path` (all plans, or the one named); the problems
-    found, every one, are the result's `error`. A file the user gave (`given`) that an entry
-    point above it names is checked with that folder, and only its own plan is kept."""
-    from .plan import entry_point_naming
-
-    entry = entry_point_naming(path) if given and path.is_file() else None
-    try:
-        found = load_plans(entry or path)
-        chosen = [found.named(plan_name)] if plan_name else list(found.plans)
-    except PlanError as exc:
-        return Validated(path, entry, [], exc)
-    if entry is not None:  # the file given, checked with the folder that names it
-        chosen = [plan for plan in chosen if plan.path is not None and plan.path.resolve() == path.resolve()]
-    return Validated(path, entry, chosen)

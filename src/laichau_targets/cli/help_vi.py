@@ -47,24 +47,29 @@ def _sentence(key: str) -> Callable[[re.Match[str]], str]:
     return lambda found: VI(key, **found.groupdict())
 
 
-# Words of the help that click and Typer write themselves, and the usage line's placeholders.
-WORDS = (
-    "click.usage",
-    "click.options",
-    "click.arguments",
-    "click.commands",
-    "click.help_option",
-    "click.required",
-    "click.default",
-)
+# Words of the help that click and Typer write themselves, and the usage line's placeholders:
+# (English, Vietnamese), looked up once.
+WORDS = [
+    (CATALOGUE[key]["en"], VI(key))
+    for key in (
+        "click.usage",
+        "click.options",
+        "click.arguments",
+        "click.commands",
+        "click.help_option",
+        "click.required",
+        "click.default",
+    )
+]
 USAGE_WORDS = {
-    CATALOGUE[key]["en"]: key for key in ("click.usage.options", "click.usage.command", "click.usage.args")
+    CATALOGUE[key]["en"]: VI(key)
+    for key in ("click.usage.options", "click.usage.command", "click.usage.args")
 }
 
 
 def _words(text: str) -> str:
-    for key in WORDS:
-        text = text.replace(CATALOGUE[key]["en"], VI(key))
+    for english, vietnamese in WORDS:
+        text = text.replace(english, vietnamese)
     return text
 
 
@@ -72,7 +77,7 @@ class VietnameseHelpFormatter(HelpFormatter):
     """Click's help layout with its own words in Vietnamese."""
 
     def write_usage(self, prog: str, args: str = "", prefix: str | None = None) -> None:
-        words = [VI(USAGE_WORDS[word]) if word in USAGE_WORDS else word for word in args.split(" ")]
+        words = [USAGE_WORDS.get(word, word) for word in args.split(" ")]
         super().write_usage(prog, " ".join(words), prefix=f"{VI('click.usage')}: ")
 
     def write_heading(self, heading: str) -> None:
@@ -96,14 +101,15 @@ def help_key(command: str, parameter: str | None = None) -> str:
 
 
 def _translate(command: Any, name: str) -> None:
-    text = VI(help_key(name))
+    """A help text is no template: taken as the catalogue holds it, as app.english takes the English."""
+    text = CATALOGUE[help_key(name)]["vi"]
     command.help = text
     command.short_help = text.split("\n", 1)[0]
     if command.epilog:
-        command.epilog = VI(help_key(name, "epilog"))
+        command.epilog = CATALOGUE[help_key(name, "epilog")]["vi"]
     for param in command.params:
         if param.name != "help":  # click's own, whose words _words translates
-            param.help = VI(help_key(name, param.name))
+            param.help = CATALOGUE[help_key(name, param.name)]["vi"]
     command.context_class = VietnameseHelpContext
 
 

@@ -7,8 +7,8 @@ from .output import echo
 
 
 def paths(ctx: typer.Context) -> None:
+    from ..inspection import paths as where
     from ..render import listing
-    from ..tracker import paths as where
 
     state = state_of(ctx)
     for line in listing.paths(where(state.folder()), state.texts):

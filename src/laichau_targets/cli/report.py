@@ -1,8 +1,7 @@
 """`targets report`: a full report in one of the formats."""
 
-from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Literal, Optional
 
 import typer
 
@@ -11,8 +10,8 @@ from .app import AsOfOption, english, state_of
 
 if TYPE_CHECKING:
     FormatName = str
-else:  # Typer lists and checks the members of an Enum: these, from the one table of formats
-    FormatName = StrEnum("FormatName", [(name, name) for name in FORMATS])
+else:  # Typer lists and checks the values of a Literal: those of the one table of formats
+    FormatName = Literal[tuple(FORMATS)]
 
 
 def report(

@@ -17,8 +17,8 @@ def validate(
         Optional[Path], typer.Argument(metavar="[FILE]", help=english("help.validate.plan_file"))
     ] = None,
 ) -> None:
+    from ..inspection import validate as check
     from ..render import listing
-    from ..tracker import validate as check
 
     state = state_of(ctx)
     texts = state.texts

@@ -11,11 +11,12 @@ from ..messages import Texts
 from . import words
 
 if TYPE_CHECKING:
+    from ..inspection import Paths, Validated
     from ..plan import Indicator, Plan, Plans
     from ..records import Figure
     from ..report import Report
     from ..standing import Standing
-    from ..tracker import History, Paths, Validated
+    from ..tracker import History
 
 
 def columns(rows: Sequence[Sequence[str]]) -> str:
