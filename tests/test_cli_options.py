@@ -10,27 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from laichau_targets.cli.base import hoist_global_options
-
 from .conftest import Targets
-
-COMMANDS = ["show", "record", "report", "list", "history"]
-
-
-@pytest.mark.parametrize(
-    ("args", "expected"),
-    [
-        (["report", "--format", "md", "--lang", "vi"], ["--lang", "vi", "report", "--format", "md"]),
-        (["list", "--data=d", "--lang", "en"], ["--data=d", "--lang", "en", "list"]),
-        (["--data", "show", "show"], ["--data", "show", "show"]),  # a folder named like a command
-        (["--data", "list", "show", "--lang", "vi"], ["--data", "list", "--lang", "vi", "show"]),
-        (["record", "GRDP", "8.7", "--", "--lang", "vi"], ["record", "GRDP", "8.7", "--", "--lang", "vi"]),
-        (["show", "--lang"], ["show", "--lang"]),  # no value: left for the usage error
-        (["--version"], ["--version"]),
-    ],
-)
-def test_global_options_after_the_command_move_before_it(args: list[str], expected: list[str]) -> None:
-    assert hoist_global_options(args, COMMANDS) == expected
 
 
 @pytest.mark.parametrize(

@@ -300,19 +300,48 @@ def _app_commands():
     return typer.main.get_command(app)
 
 
-def test_every_command_and_option_has_vietnamese_help() -> None:
-    from laichau_targets.cli import HELP_VI
-    from laichau_targets.cli.help_vi import COMMON, texts_of
+def test_every_command_and_parameter_has_its_help_in_both_languages_in_the_catalogue() -> None:
+    """The English that Typer shows is the catalogue's; the Vietnamese is beside it; no help
+    text of the catalogue is left without a command or a parameter to describe."""
+    from laichau_targets.cli.help_vi import help_key
+    from laichau_targets.messages import CATALOGUE, LANGS
 
     group = _app_commands()
-    missing = [p.name for p in group.params if p.name != "help" and p.name not in HELP_VI]
+    shown = {help_key("targets"): group.help, help_key("targets", "epilog"): group.epilog}
+    shown |= {help_key("targets", p.name): p.help for p in group.params if p.name != "help"}
     for name in group.list_commands(None):
         command = group.get_command(None, name)
-        texts = {**COMMON, **texts_of(command)}
-        if "" not in texts:
-            missing.append(name)
-        missing += [f"{name} {p.name}" for p in command.params if p.name != "help" and p.name not in texts]
+        shown[help_key(name)] = command.help
+        shown |= {help_key(name, p.name): p.help for p in command.params if p.name != "help"}
+    missing = [key for key in shown if key not in CATALOGUE or set(CATALOGUE[key]) != set(LANGS)]
     assert missing == []
+    assert {key: text for key, text in shown.items() if text != CATALOGUE[key]["en"]} == {}
+    assert sorted(key for key in CATALOGUE if key.startswith("help.")) == sorted(shown)
+    assert len(shown) > 40  # the program's, its 15 commands' and their parameters'
+
+
+def test_the_choices_of_language_and_notation_come_from_their_one_tables(targets) -> None:
+    """--lang lists messages.LANGS, --locale formatting.SEPARATORS, each in its own order."""
+    from laichau_targets.formatting import SEPARATORS
+    from laichau_targets.messages import LANGS
+
+    assert f"--lang <{'|'.join(LANGS)}>" in targets("--help").stdout
+    for command in ("record", "import"):
+        assert f"--locale <{'|'.join(SEPARATORS)}>" in targets(command, "--help").stdout
+
+
+def test_every_usage_error_rule_turns_the_catalogues_english_into_its_vietnamese() -> None:
+    """Click writes the English; the rule that recognises it must give the catalogue's Vietnamese."""
+    import re
+
+    from laichau_targets.cli.help_vi import USAGE_ERRORS, usage_error
+    from laichau_targets.messages import Texts
+
+    for pattern, key in USAGE_ERRORS:
+        values = {name: f"'{name}x'" for name in re.compile(pattern).groupindex}
+        english = Texts("en")(key, **values)
+        assert re.search(pattern, english), key
+        assert usage_error(english) == Texts("vi")(key, **values), key
 
 
 def test_help_is_in_vietnamese_when_vietnamese_is_chosen(targets) -> None:

@@ -702,7 +702,7 @@ def test_bytes_that_are_not_utf8_in_real_arguments_and_folder_names(tmp_path: Pa
 @pytest.mark.reliability("terminal payloads")
 @given(st.one_of(st.text(), st.binary().map(lambda b: b.decode("utf-8", "surrogateescape"))))
 def test_inert_text_is_one_line_of_printable_utf8(text: str) -> None:
-    from laichau_targets.render.words import inert, unsafe
+    from laichau_targets.inert import inert, unsafe
 
     shown = inert(text)
     assert "\n" not in shown and "\r" not in shown and not unsafe().search(shown)

@@ -90,6 +90,24 @@ def test_a_template_filled_by_a_department_imports_exactly_its_figures(
     assert str(figures_in_log(targets)[0][1]) == "8.7"  # the float cell, without float noise
 
 
+@pytest.mark.parametrize("lang", ["en", "vi"])
+def test_every_header_the_template_writes_is_one_import_recognises(
+    targets, data_dir: Path, tmp_path: Path, lang: str
+) -> None:
+    """Both come from importing.TEMPLATE_COLUMNS: the headers of the template in either language
+    name, to `import`, exactly the columns it reads, where the template put them."""
+    from laichau_targets.importing import TEMPLATE_COLUMNS, _columns_of
+
+    path = tmp_path / f"template-{lang}.xlsx"
+    assert targets("--lang", lang, "template", "-o", str(path)).exit_code == 0
+    sheet = load_workbook(path).active
+    headers = [cell.value for cell in sheet[header_row(sheet)]]
+    assert len(headers) == len(TEMPLATE_COLUMNS)
+    read = {index: field for index, (_, field, _) in enumerate(TEMPLATE_COLUMNS) if field is not None}
+    assert _columns_of(headers) == read
+    assert set(read.values()) == {"code", "value", "period", "basis", "source", "note"}
+
+
 def test_the_template_offers_the_periods_and_bases_as_lists(targets, data_dir: Path, tmp_path: Path) -> None:
     path = tmp_path / "template.xlsx"
     assert targets("template", "-o", str(path)).exit_code == 0
@@ -344,14 +362,14 @@ def test_any_cells_give_figures_or_one_error_naming_rows_never_a_crash(rows) -> 
     from datetime import UTC, datetime
 
     from laichau_targets.errors import TargetsError
-    from laichau_targets.importing import Row, Table, figures_from
+    from laichau_targets.importing import FileRows, SheetRow, figures_from
     from laichau_targets.plans import PLAN_FILE, bundled_data_path, load_plans
     from laichau_targets.tracker import check_value
 
     plan = load_plans(bundled_data_path() / PLAN_FILE).choose()
-    table = Table(
+    table = FileRows(
         [
-            Row("S", n, {"code": code, "value": value, "period": period, "basis": basis})
+            SheetRow("S", n, {"code": code, "value": value, "period": period, "basis": basis})
             for n, (code, value, period, basis) in enumerate(rows, 2)
         ],
         ["S"],

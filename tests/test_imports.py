@@ -25,6 +25,8 @@ CORE = [
     "laichau_targets.messages",
     "laichau_targets.importing",
     "laichau_targets.owners",
+    "laichau_targets.inspection",
+    "laichau_targets.inert",
 ]
 
 
@@ -208,21 +210,38 @@ def _cli_modules_after(data_dir: Path, args: list[str]) -> set[str]:
 @pytest.mark.parametrize(
     ("args", "expected"),
     [
-        (["show"], {"base", "show"}),
-        (["record", "JOBS", "100", "--period", "2024-09"], {"base", "record"}),
-        (["--lang", "vi", "history", "--limit", "1"], {"base", "history"}),
-        (["report", "--format", "json", "--lang", "vi"], {"base", "report"}),
-        (["import", "--help"], {"base", "import_figures"}),
+        (["show"], {"show"}),
+        (["record", "JOBS", "100", "--period", "2024-09"], {"output", "record"}),
+        (["--lang", "vi", "history", "--limit", "1"], {"history"}),
+        (["report", "--format", "json", "--lang", "vi"], {"report"}),
+        (["import", "--help"], {"output", "import_figures"}),
     ],
 )
 def test_a_command_loads_its_own_module_and_no_other_commands(
     data_dir: Path, args: list[str], expected: set[str]
 ) -> None:
-    assert _cli_modules_after(data_dir, args) == expected
+    """Besides the app and the argument list: its own module, and output.py if it prints lines
+    itself; never failures.py (loaded only to fail) nor another command."""
+    assert _cli_modules_after(data_dir, args) == {"app", "argv", *expected}
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["record"], ["show", "--wid"], ["--lang", "vi", "show", "extra"], ["--data", "", "show"], ["--plan"]],
+)
+def test_a_mistake_loads_the_failures_but_no_renderer_plan_or_standing(
+    data_dir: Path, args: list[str]
+) -> None:
+    """The one `Error:` line neutralises text with inert.py, a leaf, not with the renderers' words."""
+    status, modules = modules_after(data_dir, args)
+    assert status == 2
+    assert "laichau_targets.cli.failures" in modules
+    heavy = {"render", "render.words", "standing", "report", "tracker", "log"}
+    assert {name for name in heavy if f"laichau_targets.{name}" in modules} == set()
 
 
 def test_the_help_lists_every_command_so_it_loads_them_all(data_dir: Path) -> None:
-    from laichau_targets.cli.base import COMMANDS
+    from laichau_targets.cli.app import COMMANDS
 
     loaded = _cli_modules_after(data_dir, ["--help"])
     assert {module for module, _ in COMMANDS.values()} <= loaded
@@ -240,3 +259,31 @@ def test_no_module_of_the_program_makes_dataclasses() -> None:
             if "dataclasses" in names or (isinstance(node, ast.ImportFrom) and node.module == "dataclasses"):
                 users.append(str(path.relative_to(package)))
     assert users == []
+
+
+def test_only_one_module_imports_private_modules_of_typer_or_rich() -> None:
+    """Typer's public API cannot do four things (cli/typer_private.py says which and why);
+    every other module imports only what typer and rich publish."""
+    import ast
+
+    package = Path(__file__).resolve().parent.parent / "src" / "laichau_targets"
+    private = {}
+    for path in package.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            elif isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            else:
+                continue
+            for name in names:
+                root, *rest = name.split(".")
+                if root in ("typer", "rich") and any(part.startswith("_") for part in rest):
+                    private.setdefault(str(path.relative_to(package)), set()).add(name)
+    assert private == {
+        "cli/typer_private.py": {
+            "typer._click.exceptions",
+            "typer._click.formatting",
+            "typer._completion_classes",
+        }
+    }

@@ -80,6 +80,22 @@ def test_every_message_the_code_uses_is_in_the_catalogue() -> None:
         assert any(k.startswith(prefix) for k in CATALOGUE), prefix
 
 
+def test_every_message_of_the_catalogue_is_used_by_the_program() -> None:
+    """A message no code says is dead. A key is used where the code names it (in either quotes),
+    or builds it from a prefix (`f"status.{status}"`); the catalogue's own entries do not count."""
+    code = ""
+    for path in (REPO / "src" / "laichau_targets").rglob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        if path.name == "messages.py":
+            text = re.sub(r'^    "[a-z0-9_.]+": \{', "", text, flags=re.M)  # the definitions themselves
+        code += text
+    named = set(re.findall(r"""["']([a-z0-9_]+(?:\.[a-z0-9_]+)+)["']""", code))
+    prefixes = tuple(set(re.findall(r"""f["']([a-z0-9_]+[._][a-z0-9_.]*)\{""", code)))
+    assert prefixes, "the scan found no key built from a prefix"
+    unused = [key for key in CATALOGUE if key not in named and not key.startswith(prefixes)]
+    assert unused == []
+
+
 @pytest.fixture
 def budget_and_grdp(targets, data_dir: Path) -> None:
     for args in [
@@ -207,6 +223,11 @@ def test_a_decomposed_plan_shows_the_same_aligned_table(targets, data_dir: Path,
             ["show", "--plan"],
             "Option '--plan' requires an argument. (see 'targets --help')",
             "Tùy chọn '--plan' cần một giá trị. (xem 'targets --help')",
+        ),
+        (
+            ["history", "GRDP", "--code", "JOBS"],
+            "Invalid value for --code: two different codes: GRDP and JOBS (see 'targets history --help')",
+            "Giá trị không hợp lệ cho --code: hai mã khác nhau: GRDP và JOBS (xem 'targets history --help')",
         ),
         (
             ["history", "-n", "x"],

@@ -317,10 +317,6 @@ def test_the_index_grown_through_the_cache_always_equals_a_whole_reading(tmp_pat
         ms = int((WHEN + timedelta(seconds=seconds)).timestamp() * 1000)
         return encode((ms << 80) | (1 << 60) | (next(serial) if n is None else n))
 
-    def add(lines: list[bytes]) -> None:
-        with open(path, "ab") as f:
-            f.writelines(lines)
-
     for op in ops:
         before = path.read_bytes() if path.exists() else None
         by_cached_log = op[0] in ("record", "undo") and op[2]
@@ -328,38 +324,7 @@ def test_the_index_grown_through_the_cache_always_equals_a_whole_reading(tmp_pat
         state = _observe(RecordLog(folder))
         whole_records = [] if isinstance(state, str) else state[0]  # type: ignore[index]
         try:
-            if op[0] == "record":
-                writer.append([figure(*spec) for spec in op[1]])
-            elif op[0] == "undo":
-                target = (
-                    whole_records[op[1] % len(whole_records)].id if op[1] >= 0 and whole_records else None
-                )
-                writer.retract(target, WHEN + timedelta(seconds=40), "u", None)
-            elif op[0] == "again" and before:
-                lines = [line for line in before.splitlines(keepends=True) if line.strip()]
-                add([lines[op[1] % len(lines)].rstrip(b"\n") + b"\n"])
-            elif op[0] == "by hand":
-                made = [figure(*spec)._replace(user="other") for spec in op[1]]
-                add([line_of(f._replace(id=new_id(op[2], op[2] + n))) for n, f in enumerate(made)])
-            elif op[0] == "retract by hand" and whole_records:
-                target = whole_records[op[1] % len(whole_records)]
-                seconds = op[2]  # before or after an undo's, which is at 40
-                at = WHEN + timedelta(seconds=seconds)
-                retraction = Retraction(new_id(seconds), target.code, target.id, at, "other")
-                add([line_of(retraction)])
-            elif op[0] == "torn":
-                batch = new_id(0)
-                made = [
-                    figure(*spec)._replace(id=new_id(spec[4]), batch=batch, batch_size=len(op[1]) + 1)
-                    for spec in op[1]
-                ]
-                add([line_of(f) for f in made])
-            elif op[0] == "damage":
-                add([op[1].encode() + b"\n"])
-            elif op[0] == "declaration":
-                add([DECLARATION])
-            elif op[0] == "no newline" and before:
-                path.write_bytes(before.rstrip(b"\n"))
+            _apply(op, writer, whole_records, before, path, new_id)
         except (LogError, RecordNotFoundError):
             pass
         whole = _observe(RecordLog(folder))  # read whole: no cache
@@ -374,6 +339,41 @@ def test_the_index_grown_through_the_cache_always_equals_a_whole_reading(tmp_pat
             records = whole[0]  # type: ignore[index]
             assert whole[1] == current_figures(records)  # type: ignore[index]
     shutil.rmtree(folder)
+
+
+def _apply(
+    op: tuple, writer: RecordLog, whole_records: list, before: bytes | None, path: Path, new_id
+) -> None:  # type: ignore[type-arg]
+    """One operation of the property: by the log (through its cache or not), or on the file by hand."""
+
+    def add(lines: list[bytes]) -> None:
+        with open(path, "ab") as f:
+            f.writelines(lines)
+
+    if op[0] == "record":
+        writer.append([figure(*spec) for spec in op[1]])
+    elif op[0] == "undo":
+        target = whole_records[op[1] % len(whole_records)].id if op[1] >= 0 and whole_records else None
+        writer.retract(target, WHEN + timedelta(seconds=40), "u", None)
+    elif op[0] == "again" and before:
+        lines = [line for line in before.splitlines(keepends=True) if line.strip()]
+        add([lines[op[1] % len(lines)].rstrip(b"\n") + b"\n"])
+    elif op[0] == "by hand":
+        made = [figure(*spec)._replace(user="other") for spec in op[1]]
+        add([line_of(f._replace(id=new_id(op[2], op[2] + n))) for n, f in enumerate(made)])
+    elif op[0] == "retract by hand" and whole_records:
+        target = whole_records[op[1] % len(whole_records)]
+        at = WHEN + timedelta(seconds=op[2])  # before or after an undo's, which is at 40
+        add([line_of(Retraction(new_id(op[2]), target.code, target.id, at, "other"))])
+    elif op[0] == "torn":
+        batch = new_id(0)
+        add([line_of(figure(*spec)._replace(id=new_id(spec[4]), batch=batch, batch_size=len(op[1]) + 1)) for spec in op[1]])  # fmt: skip
+    elif op[0] == "damage":
+        add([op[1].encode() + b"\n"])
+    elif op[0] == "declaration":
+        add([DECLARATION])
+    elif op[0] == "no newline" and before:
+        path.write_bytes(before.rstrip(b"\n"))
 
 
 def test_a_plan_edited_after_it_was_read_is_read_again(targets, data_dir: Path) -> None:

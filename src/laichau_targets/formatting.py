@@ -8,8 +8,10 @@ from __future__ import annotations
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Literal
 
+# A notation of numbers, named after the language that writes them so: not the language of the
+# output (messages.Lang), which is chosen apart (`--lang en record X 2.236,5 --locale vi`).
 Locale = Literal["vi", "en"]
-SEPARATORS = {"vi": (".", ","), "en": (",", ".")}  # (grouping, decimal)
+SEPARATORS = {"vi": (".", ","), "en": (",", ".")}  # (grouping, decimal); --locale offers them in this order
 
 
 def plain(value: Decimal) -> str:

@@ -18,22 +18,28 @@ from typing import Any
 
 from .errors import BadRowsError, SheetError, TargetsError
 from .formatting import Locale
-from .messages import Lang, Message
+from .messages import CATALOGUE, LANGS, Lang, Message
 from .numbers import parse_number
 from .periods import Period, parse_period
 from .plans import Indicator
 from .records import BASES, Basis, Figure
 from .values import Value
 
-# The headers each column is known by (compared as `header_key` gives them).
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "code": ("mã", "mã chỉ tiêu", "mã số", "code"),
-    "value": ("thực hiện", "giá trị", "số liệu", "value", "figure", "actual"),
-    "period": ("kỳ", "kỳ số liệu", "kỳ báo cáo", "period"),
-    "basis": ("ước / chính thức", "ước hay chính thức", "estimate / official", "basis"),
-    "source": ("nguồn", "nguồn số liệu", "source"),
-    "note": ("ghi chú", "note"),
-}
+# The template's columns, in its order (render/xlsx.template writes them): the catalogue message
+# that heads each, the field `import` reads it into (None: written for the reader, left alone
+# when read), and the other headers people give that column. A column is known by its header
+# in either language or by one of those, compared as `header_key` gives them.
+TEMPLATE_COLUMNS: tuple[tuple[str, str | None, tuple[str, ...]], ...] = (
+    ("col.code", "code", ("mã chỉ tiêu", "mã số")),
+    ("col.indicator", None, ()),
+    ("col.unit_full", None, ()),
+    ("col.target", None, ()),
+    ("template.col.value", "value", ("giá trị", "số liệu", "figure", "actual")),
+    ("template.col.period", "period", ("kỳ số liệu", "kỳ báo cáo")),
+    ("template.col.basis", "basis", ("ước hay chính thức", "basis")),
+    ("template.col.source", "source", ("nguồn số liệu",)),
+    ("col.note", "note", ()),
+)
 REQUIRED = ("code", "value")
 # How an estimate or an official figure may be written in the basis column.
 BASIS_WORDS: dict[str, Basis] = {
@@ -58,10 +64,29 @@ def header_key(text: str) -> str:
     return text.replace(" / ", "/").replace("/", " / ")
 
 
-_KNOWN = {header_key(name): column for column, names in COLUMNS.items() for name in names}
+def headers_of(field: str) -> tuple[str, ...]:
+    """Every header `import` knows the template's column `field` by: the template's own in each
+    language, then the others people write."""
+    for key, read_as, others in TEMPLATE_COLUMNS:
+        if read_as == field:
+            return (*(CATALOGUE[key][lang] for lang in LANGS), *others)
+    raise KeyError(field)
 
 
-class Row(Value):
+def template_column(field: str) -> int:
+    """The template's column (1-based, as a spreadsheet counts) that holds `field`."""
+    return next(n for n, (_, read_as, _) in enumerate(TEMPLATE_COLUMNS, 1) if read_as == field)
+
+
+_KNOWN = {
+    header_key(name): field
+    for _, field, _ in TEMPLATE_COLUMNS
+    if field is not None
+    for name in headers_of(field)
+}
+
+
+class SheetRow(Value):
     """A row of a sheet as the spreadsheet shows it: where it is, and its cells by column."""
 
     def __init__(
@@ -73,15 +98,15 @@ class Row(Value):
         self.percent = percent  # columns whose number is formatted as a percentage
 
 
-class Table(Value):
+class FileRows(Value):
     """The rows of a file that carry the known columns; `sheets` names the sheets read."""
 
-    def __init__(self, rows: list[Row], sheets: list[str]) -> None:
+    def __init__(self, rows: list[SheetRow], sheets: list[str]) -> None:
         self.rows = rows
         self.sheets = sheets
 
 
-def where(row: Row) -> Message:
+def where(row: SheetRow) -> Message:
     if row.sheet is None:
         return Message("import.where.csv", {"row": row.number})
     return Message("import.where.sheet", {"sheet": row.sheet, "row": row.number})
@@ -98,38 +123,38 @@ def _columns_of(cells: list[Any]) -> dict[int, str] | None:
     return found if all(c in found.values() for c in REQUIRED) else None
 
 
-def read_table(path: Path, progress: Progress | None = None) -> Table:
+def read_rows(path: Path, progress: Progress | None = None) -> FileRows:
     """The known columns of every sheet (or of the CSV file) that has a header row naming them."""
     suffix = path.suffix.lower()
     if suffix == ".xlsx":
-        table = _read_xlsx(path, progress)
+        read = _read_xlsx(path, progress)
     elif suffix == ".csv":
-        table = _read_csv(path, progress)
+        read = _read_csv(path, progress)
     else:
         raise SheetError("error.import_kind", path=path, suffix=path.suffix or "''")
-    if not table.sheets:
+    if not read.sheets:
         raise SheetError("error.import_no_header", path=path)
-    return table
+    return read
 
 
-def _read_xlsx(path: Path, progress: Progress | None) -> Table:
+def _read_xlsx(path: Path, progress: Progress | None) -> FileRows:
     from openpyxl import load_workbook  # deferred: start-up (~170 ms), only here and in render/xlsx
 
     if not path.exists():
         raise SheetError("error.import_missing", path=path)
     try:
-        table = _xlsx_table(load_workbook(path, read_only=True, data_only=True), progress)
+        read = _xlsx_rows(load_workbook(path, read_only=True, data_only=True), progress)
         unfilled = {
             (row.sheet, row.number): row
-            for row in table.rows
+            for row in read.rows
             if _blank(row.cells.get("value")) and not _blank(row.cells.get("code"))
         }
         if unfilled:  # a formula no spreadsheet has computed reads as empty: look at the formulas
-            for row in _xlsx_table(load_workbook(path, read_only=True), None).rows:
+            for row in _xlsx_rows(load_workbook(path, read_only=True), None).rows:
                 formula = row.cells.get("value")
                 if (row.sheet, row.number) in unfilled and isinstance(formula, str) and formula[:1] == "=":
                     unfilled[row.sheet, row.number].cells["value"] = Uncomputed(formula)
-        return table
+        return read
     except (
         Exception
     ) as exc:  # a file from anyone: a broken zip, XML or style is one error line, whatever it raises
@@ -138,10 +163,10 @@ def _read_xlsx(path: Path, progress: Progress | None) -> Table:
         ) from None
 
 
-def _xlsx_table(book: Any, progress: Progress | None) -> Table:
+def _xlsx_rows(book: Any, progress: Progress | None) -> FileRows:
     """The rows of every sheet of an open workbook that has a header row; the workbook closed."""
     try:
-        rows: list[Row] = []
+        rows: list[SheetRow] = []
         sheets: list[str] = []
         for sheet in book.worksheets:
             total = sheet.max_row if isinstance(sheet.max_row, int) else None
@@ -150,7 +175,7 @@ def _xlsx_table(book: Any, progress: Progress | None) -> Table:
             if found is not None:
                 sheets.append(sheet.title)
                 rows.extend(found)
-        return Table(rows, sheets)
+        return FileRows(rows, sheets)
     finally:
         book.close()
 
@@ -172,7 +197,7 @@ def _xlsx_cells(sheet: Any) -> Iterator[tuple[list[Any], set[int]]]:
         yield values, percent
 
 
-def _read_csv(path: Path, progress: Progress | None) -> Table:
+def _read_csv(path: Path, progress: Progress | None) -> FileRows:
     import csv
     import io
 
@@ -193,8 +218,8 @@ def _read_csv(path: Path, progress: Progress | None) -> Table:
         lines = list(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
         if any(_columns_of(line) for line in lines[:HEADER_SEARCH_ROWS]):
             found = _sheet_rows(None, ((line, set()) for line in lines), progress, len(lines))
-            return Table(found or [], [path.name])
-    return Table([], [])
+            return FileRows(found or [], [path.name])
+    return FileRows([], [])
 
 
 def _sheet_rows(
@@ -202,10 +227,10 @@ def _sheet_rows(
     cells: Iterator[tuple[list[Any], set[int]]],
     progress: Progress | None,
     total: int | None,
-) -> list[Row] | None:
+) -> list[SheetRow] | None:
     """The rows below the header row, by known column; None when no header row is found."""
     columns: dict[int, str] | None = None
-    rows: list[Row] = []
+    rows: list[SheetRow] = []
     for number, (values, percent) in enumerate(cells, 1):
         if progress is not None and number % 500 == 0:
             progress(number, total)
@@ -217,7 +242,7 @@ def _sheet_rows(
         row = {column: values[index] for index, column in columns.items() if index < len(values)}
         if not all(_blank(v) for v in row.values()):
             shown = frozenset(columns[i] for i in percent if i in columns)
-            rows.append(Row(sheet, number, row, shown))
+            rows.append(SheetRow(sheet, number, row, shown))
     if progress is not None and columns is not None:
         progress(total or 0, total)
     return rows if columns is not None else None
@@ -279,7 +304,7 @@ def _text(value: Any) -> str | None:
 
 
 def figures_from(
-    table: Table,
+    read: FileRows,
     file_name: str,
     find: Callable[[str], Indicator],
     check: Callable[[Indicator, Decimal], None],
@@ -300,7 +325,7 @@ def figures_from(
     """
     figures: list[Figure] = []
     problems: list[Message] = []
-    first: dict[tuple[str, Period, Basis], Row] = {}
+    first: dict[tuple[str, Period, Basis], SheetRow] = {}
     found: dict[str, Indicator] = {}  # codes looked up once, not once per row
 
     def indicator_of(code: str) -> Indicator:
@@ -309,7 +334,7 @@ def figures_from(
             found[key] = find(code)
         return found[key]
 
-    for row in table.rows:
+    for row in read.rows:
         cells = row.cells
         try:
             if isinstance(cells.get("value"), Uncomputed):

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal
 from .formatting import human
 from .values import Value
 
-Lang = Literal["en", "vi"]
+Lang = Literal["en", "vi"]  # the one language type: of the output, of --lang, of the catalogue
 LANGS: tuple[Lang, ...] = ("en", "vi")
 
 CATALOGUE: dict[str, dict[Lang, str]] = {
@@ -474,10 +474,6 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "{path}: cannot be written ({reason})",
         "vi": "{path}: không ghi được ({reason})",
     },
-    "error.folder_unopenable": {
-        "en": "{path}: cannot be opened ({reason})",
-        "vi": "{path}: không mở được ({reason})",
-    },
     "error.log_damaged": {
         "en": "{path}: damaged: {detail}; fix it by hand, nothing is written until then",
         "vi": "{path}: bị hỏng: {detail}; hãy sửa bằng tay, chưa sửa thì không ghi thêm gì",
@@ -585,10 +581,6 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "error.record_not_table": {"en": "not a table", "vi": "không phải một bảng"},
     "error.record_missing": {"en": "{key} is missing", "vi": "thiếu {key}"},
     "error.record_not_text": {"en": "{key} is not text", "vi": "{key} không phải văn bản"},
-    "error.record_bad_id": {
-        "en": "id {value} is not a positive whole number",
-        "vi": "id {value} không phải số nguyên dương",
-    },
     "error.record_id_order": {
         "en": "id {id} does not follow id {last}",
         "vi": "id {id} không đứng sau id {last}",
@@ -948,6 +940,372 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "error.indicator_baseline": {
         "en": "indicator {where}: other_baselines must be tables {{ name_vi = ..., name_en = ..., target = ... }}",
         "vi": "chỉ tiêu {where}: other_baselines phải là các bảng {{ name_vi = ..., name_en = ..., target = ... }}",
+    },
+    # mistakes in the command line: click says them in English, cli/help_vi.py in Vietnamese
+    # (what they quote stays as it was typed); "see the help" ends each
+    "usage.see_help": {"en": "{message} (see '{where} --help')", "vi": "{message} (xem '{where} --help')"},
+    "usage.missing_argument": {"en": "Missing argument '{name}'.", "vi": "Thiếu tham số '{name}'."},
+    "usage.missing_option": {"en": "Missing option '{name}'.", "vi": "Thiếu tùy chọn '{name}'."},
+    "usage.no_such_option": {"en": "No such option: ", "vi": "Không có tùy chọn "},
+    "usage.possible_options": {
+        "en": "(Possible options: {options})",
+        "vi": "(tùy chọn gần giống: {options})",
+    },
+    "usage.no_such_command": {"en": "No such command '{name}'.", "vi": "Không có lệnh '{name}'."},
+    "usage.did_you_mean": {"en": "Did you mean {names}?", "vi": "Có phải định gõ {names}?"},
+    "usage.extra_arguments": {
+        "en": "Got unexpected extra argument(s) ({args})",
+        "vi": "Thừa tham số ({args})",
+    },
+    "usage.requires_argument": {
+        "en": "Option '{option}' requires an argument.",
+        "vi": "Tùy chọn '{option}' cần một giá trị.",
+    },
+    "usage.invalid_value": {"en": "Invalid value for {name}: ", "vi": "Giá trị không hợp lệ cho {name}: "},
+    "usage.not_one_of": {
+        "en": "{value} is not one of {choices}.",
+        "vi": "{value} không phải một trong {choices}.",
+    },
+    "usage.not_an_integer": {"en": "{value} is not a valid integer.", "vi": "{value} không phải số nguyên."},
+    "usage.two_codes": {
+        "en": "two different codes: {first} and {second}",
+        "vi": "hai mã khác nhau: {first} và {second}",
+    },
+    "usage.out_of_range": {
+        "en": "{value} is not in the range {range}.",
+        "vi": "{value} nằm ngoài khoảng {range}.",
+    },
+    # click's own words in the help (cli/help_vi.py puts them in Vietnamese)
+    "click.usage": {"en": "Usage", "vi": "Cách dùng"},
+    "click.options": {"en": "Options", "vi": "Tùy chọn"},
+    "click.arguments": {"en": "Arguments", "vi": "Tham số"},
+    "click.commands": {"en": "Commands", "vi": "Lệnh"},
+    "click.help_option": {"en": "Show this message and exit.", "vi": "Hiện trợ giúp này rồi thoát."},
+    "click.required": {"en": "[required]", "vi": "[bắt buộc]"},
+    "click.default": {"en": "[default: ", "vi": "[mặc định: "},
+    # the usage line's placeholders; a command's own (CODE, FILE) stay as its help names them
+    "click.usage.options": {"en": "[OPTIONS]", "vi": "[TÙY_CHỌN]"},
+    "click.usage.command": {"en": "COMMAND", "vi": "LỆNH"},
+    "click.usage.args": {"en": "[ARGS]...", "vi": "[THAM_SỐ]..."},
+    # --help: the program's, each command's (help.COMMAND) and each parameter's (help.COMMAND.PARAMETER,
+    # help.option.PARAMETER for an option several commands share); cli/help_vi.py shows the Vietnamese
+    "help.targets": {
+        "en": "Track a province's yearly socio-economic plan: targets, reported figures, gaps.",
+        "vi": (
+            "Theo dõi kế hoạch phát triển kinh tế - xã hội hằng năm của tỉnh: chỉ tiêu, số liệu báo cáo, chênh lệch.\n\n"
+            "Tùy chọn chung đặt trước hay sau lệnh đều được.\n\n"
+            'Ví dụ: targets record GRDP 8,7 --period "Năm 2024"'
+        ),
+    },
+    "help.targets.epilog": {
+        "en": "Exit statuses: 0 fine, 1 `check` found indicators that fail, 2 an error, 3 written to the log but not printed, 130 interrupted, 141 the reader of the output left.",
+        "vi": "Mã thoát: 0 bình thường, 1 `check` thấy chỉ tiêu không đạt, 2 có lỗi, 3 đã ghi vào sổ nhưng không in ra được, 130 bị ngắt (Ctrl-C), 141 nơi nhận kết quả đã đóng.",
+    },
+    "help.targets.data": {
+        "en": "Data folder (plan and log). Default: $LAICHAU_TARGETS_DATA, ./data, or your own.",
+        "vi": "Thư mục dữ liệu (kế hoạch và sổ ghi). Mặc định: $LAICHAU_TARGETS_DATA, ./data, hoặc thư mục riêng của bạn.",
+    },
+    "help.targets.lang": {
+        "en": "Language of human output. Default: $LAICHAU_TARGETS_LANG, then your locale.",
+        "vi": "Ngôn ngữ hiển thị. Mặc định: $LAICHAU_TARGETS_LANG, rồi theo locale của máy.",
+    },
+    "help.targets.plan": {
+        "en": "The plan to show, check or list: 2024, 2025, 2021-2025 (`targets plans` lists them). Default: the data folder's current plan.",
+        "vi": "Kế hoạch cần xem, kiểm tra hay liệt kê: 2024, 2025, 2021-2025 (`targets plans` liệt kê). Mặc định: kế hoạch đang dùng của thư mục dữ liệu.",
+    },
+    "help.targets.version": {
+        "en": "Print the version and stop.",
+        "vi": "In phiên bản rồi dừng.",
+    },
+    "help.targets.install_completion": {
+        "en": "Install completion for your shell (bash, zsh, fish).",
+        "vi": "Cài tự động hoàn thành lệnh cho shell của bạn (bash, zsh, fish).",
+    },
+    "help.targets.show_completion": {
+        "en": "Print the completion script for your shell, to install it by hand.",
+        "vi": "In mã tự động hoàn thành lệnh cho shell của bạn, để tự cài.",
+    },
+    "help.show": {
+        "en": (
+            "Show every indicator's progress as a coloured table.\n\n"
+            "The headline under the table counts the indicators by status.\n\n"
+            'Example: targets show --wide --owner "Sở Y tế"'
+        ),
+        "vi": (
+            "Hiện tiến độ của mọi chỉ tiêu thành bảng có màu.\n\n"
+            "Dòng tổng hợp dưới bảng đếm các chỉ tiêu theo đánh giá.\n\n"
+            'Ví dụ: targets show --wide --owner "Sở Y tế"'
+        ),
+    },
+    "help.show.wide": {
+        "en": "Add the projection and pace columns.",
+        "vi": "Thêm cột dự báo cả năm, bình quân theo tháng, so với cùng kỳ và xu hướng.",
+    },
+    "help.record": {
+        "en": (
+            "Add a reported figure and print the indicator's new standing.\n\n"
+            'Example: targets record BUDGET 1.850,5 --period 2024-09 --source "Sở Tài chính"'
+        ),
+        "vi": (
+            "Ghi một số liệu báo cáo và in đánh giá mới của chỉ tiêu.\n\n"
+            'Ví dụ: targets record BUDGET 1.850,5 --period "9 tháng/2024" --source "Sở Tài chính"'
+        ),
+    },
+    "help.record.code": {
+        "en": "Indicator code, any case (targets list shows them).",
+        "vi": "Mã chỉ tiêu, chữ hoa hay thường đều được (targets list liệt kê các mã).",
+    },
+    "help.record.value": {
+        "en": "The figure: 8.7, 8,7, 2236, 2.236,5 ...",
+        "vi": "Số liệu: 8,7, 8.7, 2236, 2.236,5 ...",
+    },
+    "help.record.period": {
+        "en": "Year-to-date period: 2024-Q1, 2024-H1, 2024-09, 2024, or as officers write it: 'Quý I/2024', '6 tháng/2024', '9T/2024', 'Năm 2024'. Default: this month in the plan year, else the full year.",
+        "vi": "Kỳ lũy kế từ đầu năm: 'Quý I/2024', '6 tháng/2024', '9T/2024', 'Năm 2024', hoặc 2024-Q1, 2024-H1, 2024-09, 2024. Mặc định: tháng hiện tại nếu đang trong năm kế hoạch, không thì cả năm.",
+    },
+    "help.record.official": {
+        "en": "An official figure, or an estimate (default).",
+        "vi": "Số chính thức, hoặc số ước tính (mặc định).",
+    },
+    "help.record.source": {
+        "en": "Where the figure comes from.",
+        "vi": "Nguồn của số liệu.",
+    },
+    "help.record.note": {
+        "en": "A note kept with the record.",
+        "vi": "Ghi chú lưu kèm bản ghi.",
+    },
+    "help.record.locale": {
+        "en": "How to read 2.236 or 2,236: vi (2236) or en. Default: the language of the output.",
+        "vi": "Cách đọc 2.236 hay 2,236: vi (2236) hoặc en. Mặc định: theo ngôn ngữ hiển thị.",
+    },
+    "help.report": {
+        "en": (
+            "Write a full report in md, json, csv, html, text or xlsx.\n\n"
+            "md, html, text and xlsx are for people; json (see report.schema.json) and csv for scripts.\nxlsx is a file: give --output (or pipe it), never a terminal.\n\n"
+            "Example: targets report --output bao-cao.xlsx"
+        ),
+        "vi": (
+            "Lập báo cáo đầy đủ dạng md, json, csv, html, text hoặc xlsx.\n\n"
+            "md, html, text và xlsx để người đọc; json (xem targets schema) và csv cho chương trình. xlsx là tệp: dùng --output (hoặc chuyển qua ống), không in ra màn hình.\n\n"
+            "Ví dụ: targets report --output bao-cao.xlsx"
+        ),
+    },
+    "help.report.format": {
+        "en": "Default: from the extension of --output, else md.",
+        "vi": "Mặc định: theo phần mở rộng của --output, không thì md.",
+    },
+    "help.report.output": {
+        "en": "Write to FILE instead of standard output: a file is replaced atomically, a device or FIFO written through.",
+        "vi": "Ghi ra tệp FILE thay vì in ra màn hình: tệp được thay trọn vẹn một lần, thiết bị hay FIFO thì ghi thẳng vào.",
+    },
+    "help.list": {
+        "en": (
+            "List the indicators of the plan: code, kind, target, owner (when the plan names one) and name.\n\n"
+            'Example: targets list --owner "Sở Y tế"'
+        ),
+        "vi": (
+            "Liệt kê các chỉ tiêu của kế hoạch: mã, loại, mục tiêu, đơn vị báo cáo (nếu kế hoạch có ghi) và tên.\n\n"
+            'Ví dụ: targets list --owner "Sở Y tế"'
+        ),
+    },
+    "help.plans": {
+        "en": (
+            "List the plans of the data folder: name, annual or term, targets, complete, source.\n\n"
+            "The folder's current plan, the one commands use without --plan, is marked with *.\n\n"
+            "Example: targets plans"
+        ),
+        "vi": (
+            "Liệt kê các kế hoạch của thư mục dữ liệu: tên, kế hoạch năm hay giai đoạn, số chỉ tiêu, đầy đủ hay chưa, nguồn.\n\n"
+            "Kế hoạch đang dùng, kế hoạch các lệnh dùng khi không có --plan, được đánh dấu *.\n\n"
+            "Ví dụ: targets plans"
+        ),
+    },
+    "help.init": {
+        "en": (
+            "Start a data folder with the bundled Lai Châu 2024 plan.\n\n"
+            "Never overwrites a plan that is there.\n\n"
+            "Example: targets init ~/plans/laichau-2024"
+        ),
+        "vi": (
+            "Tạo thư mục dữ liệu với kế hoạch Lai Châu 2024 kèm theo chương trình.\n\n"
+            "Không bao giờ ghi đè kế hoạch đã có.\n\n"
+            "Ví dụ: targets init ~/ke-hoach/laichau-2024"
+        ),
+    },
+    "help.init.directory": {
+        "en": "The new data folder.",
+        "vi": "Thư mục dữ liệu mới.",
+    },
+    "help.paths": {
+        "en": (
+            "Say which data folder, plan files, record log and caches are in use, and why.\n\n"
+            "Example: targets --data /srv/plan paths"
+        ),
+        "vi": (
+            "Cho biết thư mục dữ liệu, các tệp kế hoạch, sổ ghi số liệu và bộ nhớ đệm đang dùng, và vì sao.\n\n"
+            "Ví dụ: targets --data /srv/ke-hoach paths"
+        ),
+    },
+    "help.history": {
+        "en": (
+            "List the records in the log's order (when recorded), with their provenance.\n\n"
+            "Retracted records are marked with the record that retracted them. Ids are shown by\ntheir shortest unique beginning, which `targets undo` accepts.\n\n"
+            "Example: targets history GRDP --limit 20"
+        ),
+        "vi": (
+            "Liệt kê các bản ghi theo thứ tự trong sổ (lúc nhập), kèm nguồn gốc.\n\n"
+            "Bản ghi đã rút lại được đánh dấu bằng bản ghi rút lại nó. Mã bản ghi hiện bằng phần đầu ngắn nhất không trùng, `targets undo` nhận mã đó.\n\n"
+            "Ví dụ: targets history GRDP --limit 20"
+        ),
+    },
+    "help.history.code": {
+        "en": "Only this indicator.",
+        "vi": "Chỉ chỉ tiêu này.",
+    },
+    "help.history.code_option": {
+        "en": "Only this indicator (as CODE).",
+        "vi": "Chỉ chỉ tiêu này (theo mã CODE).",
+    },
+    "help.history.limit": {
+        "en": "Only the last N records.",
+        "vi": "Chỉ N bản ghi cuối.",
+    },
+    "help.history.format": {
+        "en": "text, or json: every field of every record, retractions too.",
+        "vi": "text, hoặc json: mọi trường của mọi bản ghi, kể cả các lần rút lại.",
+    },
+    "help.undo": {
+        "en": (
+            "Take back a record by appending a retraction.\n\n"
+            "Nothing is deleted: the history keeps both.\n\n"
+            'Example: targets undo 01JD3KX2 --note "typed into the wrong indicator"'
+        ),
+        "vi": (
+            "Rút lại một bản ghi bằng cách ghi thêm một bản ghi rút lại.\n\n"
+            "Không xóa gì: lịch sử giữ cả hai.\n\n"
+            'Ví dụ: targets undo 01JD3KX2 --note "nhập nhầm chỉ tiêu"'
+        ),
+    },
+    "help.undo.record_id": {
+        "en": "The record to retract: the beginning of its id (6 characters or more), as `targets history` shows it. Default: the last one standing.",
+        "vi": "Bản ghi cần rút lại: phần đầu mã của nó (từ 6 ký tự), như `targets history` hiện. Mặc định: bản ghi cuối cùng còn hiệu lực.",
+    },
+    "help.undo.note": {
+        "en": "Why it is taken back.",
+        "vi": "Lý do rút lại.",
+    },
+    "help.migrate": {
+        "en": (
+            "Convert a v0.1 record log (records.toml) to the current one (records.jsonl).\n\n"
+            "Every record is kept, with its v0.1 number; the old file stays beside it as\nrecords.v0.1.toml. `record` and `undo` do the same on their first write.\n\n"
+            "Example: targets migrate"
+        ),
+        "vi": (
+            "Chuyển sổ ghi số liệu v0.1 (records.toml) sang dạng hiện tại (records.jsonl).\n\n"
+            "Mọi bản ghi được giữ, kèm số thứ tự v0.1; tệp cũ được để lại bên cạnh với tên records.v0.1.toml. `record` và `undo` cũng làm việc này ở lần ghi đầu tiên.\n\n"
+            "Ví dụ: targets migrate"
+        ),
+    },
+    "help.check": {
+        "en": (
+            "A gate for scripts: exit 1 when an indicator is failing.\n\n"
+            "Exit 0 when every indicator with data is met, exceeded or on track; 1 otherwise,\nlisting those that are not; 2 on an error.\n\n"
+            'Example: targets check --strict || echo "some targets are slipping"'
+        ),
+        "vi": (
+            "Cổng kiểm tra cho chương trình: thoát với mã 1 khi có chỉ tiêu không đạt.\n\n"
+            "Thoát 0 khi mọi chỉ tiêu có số liệu đều đạt, vượt hoặc đúng tiến độ; 1 nếu không, kèm danh sách các chỉ tiêu đó; 2 khi có lỗi.\n\n"
+            'Ví dụ: targets check --strict || echo "có chỉ tiêu đang chậm"'
+        ),
+    },
+    "help.check.strict": {
+        "en": "Also fail on indicators with no data.",
+        "vi": "Cũng coi là không đạt khi chỉ tiêu chưa có số liệu.",
+    },
+    "help.validate": {
+        "en": (
+            "Check a data folder's plan files and list every problem with its file and line.\n\n"
+            "FILE is the entry point (targets.toml); the plan files it names are checked with it.\nA plan file that an entry point above it names is checked with that folder.\n\n"
+            "Example: targets validate data/targets.toml"
+        ),
+        "vi": (
+            "Kiểm tra các tệp kế hoạch của thư mục dữ liệu và liệt kê mọi lỗi kèm tệp và số dòng.\n\n"
+            "FILE là tệp đầu vào (targets.toml); các tệp kế hoạch nó nêu được kiểm tra cùng. Một tệp kế hoạch do tệp đầu vào ở thư mục trên nêu thì được kiểm tra cùng thư mục đó.\n\n"
+            "Ví dụ: targets validate data/targets.toml"
+        ),
+    },
+    "help.validate.plan_file": {
+        "en": "A plan file. Default: the one in use.",
+        "vi": "Tệp kế hoạch. Mặc định: tệp đang dùng.",
+    },
+    "help.template": {
+        "en": (
+            "Write an .xlsx sheet for a department: the plan's indicators and empty cells for the figures.\n\n"
+            "With --owner, only the indicators that department reports. Give the filled file to\n`targets import`.\n\n"
+            'Example: targets template -o mau-bieu.xlsx --owner "Sở Y tế" --period 2024-09'
+        ),
+        "vi": (
+            "Ghi biểu mẫu .xlsx cho một đơn vị: các chỉ tiêu của kế hoạch và ô trống để điền số liệu.\n\n"
+            "Với --owner, chỉ các chỉ tiêu đơn vị đó báo cáo. Nhập biểu đã điền bằng `targets import`.\n\n"
+            'Ví dụ: targets template -o mau-bieu.xlsx --owner "Sở Y tế" --period 2024-09'
+        ),
+    },
+    "help.template.output": {
+        "en": "The workbook to write (.xlsx).",
+        "vi": "Tệp bảng tính cần ghi (.xlsx).",
+    },
+    "help.template.period": {
+        "en": "Fill the Period column with this period, e.g. 2024-09.",
+        "vi": "Điền sẵn cột Kỳ bằng kỳ này, ví dụ 2024-09.",
+    },
+    "help.import": {
+        "en": (
+            "Record the figures of a spreadsheet or CSV file at once: all, or none if a row is bad.\n\n"
+            "Reads the sheets with the columns Mã / Code and Thực hiện / Value (and Kỳ / Period,\nƯớc / Chính thức, Nguồn / Source, Ghi chú / Note). Every bad row is listed with its\nsheet and row number. Each record's source names the file and the row.\n\n"
+            "Example: targets import mau-bieu.xlsx --dry-run"
+        ),
+        "vi": (
+            "Ghi một lần mọi số liệu của tệp bảng tính hoặc CSV: tất cả, hoặc không gì nếu có dòng sai.\n\n"
+            "Đọc các trang có cột Mã và Thực hiện (và Kỳ, Ước / Chính thức, Nguồn, Ghi chú). Mọi dòng sai được liệt kê với trang và số dòng. Nguồn của mỗi bản ghi ghi tên tệp và dòng.\n\n"
+            "Ví dụ: targets import mau-bieu.xlsx --dry-run"
+        ),
+    },
+    "help.import.file": {
+        "en": "A filled template (targets template), any .xlsx or .csv.",
+        "vi": "Biểu mẫu đã điền (targets template), hoặc tệp .xlsx hay .csv bất kỳ.",
+    },
+    "help.import.period": {
+        "en": "The period of rows whose Period cell is empty, e.g. 2024-09.",
+        "vi": "Kỳ của các dòng để trống cột Kỳ, ví dụ 2024-09.",
+    },
+    "help.import.locale": {
+        "en": "How to read a number typed as text, 2.236 or 2,236: vi (2236) or en.",
+        "vi": "Cách đọc số gõ dạng chữ, 2.236 hay 2,236: vi (2236) hoặc en.",
+    },
+    "help.import.dry_run": {
+        "en": "Check the file and print what would be recorded; write nothing.",
+        "vi": "Kiểm tra tệp và in những gì sẽ ghi; không ghi gì.",
+    },
+    "help.schema": {
+        "en": (
+            "Print the JSON Schema that `report --format json` follows.\n\n"
+            "Within one schema_version fields are only added: read the fields you know, ignore the others.\n\n"
+            "Example: targets schema > report.schema.json"
+        ),
+        "vi": (
+            "In JSON Schema mà report --format json tuân theo.\n\n"
+            "Trong cùng một schema_version chỉ có thêm trường: đọc các trường mình biết, bỏ qua các trường khác.\n\n"
+            "Ví dụ: targets schema > report.schema.json"
+        ),
+    },
+    "help.option.as_of": {
+        "en": "The standing as it stood at this checkpoint, e.g. 2024-H1.",
+        "vi": "Đánh giá như tại kỳ này, ví dụ '6 tháng/2024' hoặc 2024-H1.",
+    },
+    "help.option.owner": {
+        "en": "Only the indicators this department reports (the plan's owner).",
+        "vi": "Chỉ các chỉ tiêu do đơn vị này báo cáo (owner trong kế hoạch).",
     },
 }
 

@@ -1,4 +1,6 @@
-"""What the commands do, as plain calls: record, undo, history, report, check."""
+"""What the commands do, as plain calls: record, undo, history, report, check, list, template.
+
+`paths` and `validate`, which must work when no plan loads, are plain functions of inspection.py."""
 
 from __future__ import annotations
 
@@ -91,6 +93,16 @@ class History(Value):
     def __init__(self, entries: list[Entry], shorts: dict[str, str]) -> None:
         self.entries = entries
         self.shorts = shorts
+
+
+class ForTemplate(Value):
+    """What a template is made of: the plan, the indicators a department reports, and the
+    period its Period column is filled with (None: left empty)."""
+
+    def __init__(self, plan: Plan, indicators: list[Indicator], period: str | None) -> None:
+        self.plan = plan
+        self.indicators = indicators
+        self.period = period
 
 
 def current_user() -> str:
@@ -212,12 +224,12 @@ class Tracker:
         lang: Lang = "en",
     ) -> Imported:
         """Record every figure of a spreadsheet or CSV file in one append, or none if any row is bad."""
-        from .importing import figures_from, read_table
+        from .importing import figures_from, read_rows
 
-        table = read_table(path, progress)
+        read = read_rows(path, progress)
         default = parse_period(period_text) if period_text else None
         figures = figures_from(
-            table,
+            read,
             path.name,
             self.plans.indicator,
             check_value,
@@ -228,10 +240,10 @@ class Tracker:
             lang=lang,
         )
         if dry_run:
-            return Imported(figures, [], table.sheets)
+            return Imported(figures, [], read.sheets)
         written = self.log.append(figures)
         records = [r for r in written.records if isinstance(r, Figure)]
-        return Imported(figures, records, table.sheets, written.outranked, written.shorts)
+        return Imported(figures, records, read.sheets, written.outranked, written.shorts)
 
     def _judged(self, indicator: Indicator, year: int) -> Indicator:
         """The indicator with the target of the plan that judges `year`, else as described."""
@@ -261,8 +273,8 @@ class Tracker:
             ),
         )
 
-    def report(self, as_of_text: str | None = None) -> Report:
-        """Every indicator's standing; with a checkpoint, as it stood then."""
+    def report(self, as_of_text: str | None = None, owner: str | None = None) -> Report:
+        """Every indicator's standing (of those `owner` reports); with a checkpoint, as it stood then."""
         from .report import build_report  # deferred: start-up (record and undo need no report)
 
         contents = self.log.current(self.plan.codes)
@@ -271,7 +283,25 @@ class Tracker:
         if as_of_text:
             as_of = parse_period(as_of_text, None if self.plan.is_term else self.plan.year)
             current = {key: figure for key, figure in current.items() if key[1] <= as_of}
-        return build_report(self.plan, current, as_of, lambda one: contents.shorts([one])[one])
+        report = build_report(self.plan, current, as_of, lambda one: contents.shorts([one])[one])
+        if owner is None:
+            return report
+        from .owners import for_owner
+
+        return for_owner(report, owner)
+
+    def indicators(self, owner: str | None = None) -> list[Indicator]:
+        """The plan's indicators, or those `owner` reports (an owner the plan does not name is an error)."""
+        if owner is None:
+            return list(self.plan.indicators)
+        from .owners import owned_by
+
+        return owned_by(self.plan.indicators, owner)
+
+    def for_template(self, owner: str | None = None, period_text: str | None = None) -> ForTemplate:
+        """The indicators a department's template lists, and the period it is filled with."""
+        label = parse_period(period_text, self.plan.year).label if period_text else None
+        return ForTemplate(self.plan, self.indicators(owner), label)
 
 
 def failing(report: Report, strict: bool = False) -> list[Standing]:

@@ -15,7 +15,7 @@ from .ids import derived_id
 from .messages import Message
 from .numbers import figure_in_range
 from .periods import parse_period
-from .records import BASES, Damage, Figure, Record, Retraction, damaged, line_of, record_of
+from .records import BASES, Basis, Damage, Figure, Record, Retraction, damaged, line_of, record_of
 
 
 def read_v01(data: bytes, path: Path) -> list[Record]:
@@ -96,6 +96,11 @@ def _record(raw: Any, ids: dict[int, str]) -> Record:
         if retracts not in ids:  # v0.1 only ever retracted an earlier record
             raise Damage("error.retracts_missing", id=retracts)
         return Retraction(record_id, code, ids[retracts], recorded_at, user, note, v01_id=number)
+    return Figure(record_id, code, _value(raw), parse_period(_text(raw, "period")), _basis(raw), recorded_at,
+                  user, _optional(raw, "source"), note, v01_id=number)  # fmt: skip
+
+
+def _value(raw: dict[str, Any]) -> Decimal:
     value = raw.get("value")
     if value is None:
         raise Damage("error.record_missing", key="value")
@@ -105,15 +110,17 @@ def _record(raw: Any, ids: dict[int, str]) -> Record:
         or not figure_in_range(Decimal(value))
     ):
         raise Damage("error.record_value_range", value=str(value)[:40])
-    basis = raw.get("basis")
-    if basis not in BASES:
-        raise Damage("error.record_bad_basis", value=repr(basis)[:40])
     figure = Decimal(value)
     if figure.as_tuple().exponent == -1 and figure == figure.to_integral_value():
         figure = figure.quantize(Decimal(1))  # v0.1 wrote 6950 as 6950.0 (tomli_w), and showed it as 6950
-    period = parse_period(_text(raw, "period"))
-    source = _optional(raw, "source")
-    return Figure(record_id, code, figure, period, basis, recorded_at, user, source, note, v01_id=number)
+    return figure
+
+
+def _basis(raw: dict[str, Any]) -> Basis:
+    basis = raw.get("basis")
+    if basis not in BASES:
+        raise Damage("error.record_bad_basis", value=repr(basis)[:40])
+    return "official" if basis == "official" else "estimate"
 
 
 def _optional(raw: dict[str, Any], key: str) -> str | None:

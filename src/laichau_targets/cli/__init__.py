@@ -1,20 +1,16 @@
 """The `targets` command: arguments in, core calls, output out. Nothing here decides a standing.
 
-One module per command, listed in base.COMMANDS and loaded only when it runs; this one holds
-the global options and the console script.
+One module per command, listed in app.COMMANDS and loaded only when it runs. Beside them:
+app.py (the Typer app, its group and the global options), argv.py (the argument list before
+click reads it), failures.py (failures into the one `Error:` line and an exit status) and
+output.py (what commands print besides a renderer's output). This module is the console script.
 """
 
 import errno
 import io
 import os
 import sys
-from pathlib import Path
-from typing import Annotated, Any, Optional
 
-import typer
-
-from .. import __version__
-from ..datafolder import DATA_ENV
 from ..exits import (
     EXIT_BROKEN_PIPE,
     EXIT_CHECK_FAILED,
@@ -23,7 +19,7 @@ from ..exits import (
     EXIT_OK,
     EXIT_WRITTEN_NOT_PRINTED,
 )
-from .base import Lang, State, app, error
+from .app import app
 
 __all__ = [
     "EXIT_BROKEN_PIPE",
@@ -35,82 +31,6 @@ __all__ = [
     "app",
     "main",
 ]
-
-
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"targets {__version__}")
-        raise typer.Exit()
-
-
-def _completion(ctx: typer.Context, param: Any, value: bool) -> None:
-    """--install-completion / --show-completion: Typer's completion code, loaded only when asked."""
-    if not value or ctx.resilient_parsing:
-        return
-    from typer import completion  # deferred: start-up of every other command
-    from typer._completion_classes import completion_init
-
-    completion_init()
-    callback = completion.install_callback if param.name == "install_completion" else completion.show_callback
-    callback(ctx, param, value)
-
-
-@app.callback()
-def main_options(
-    ctx: typer.Context,
-    data: Annotated[
-        Optional[Path],
-        typer.Option(
-            "--data",
-            metavar="DIR",
-            help=f"Data folder (plan and log). Default: ${DATA_ENV}, ./data, or your own.",
-        ),
-    ] = None,
-    lang: Annotated[
-        Optional[Lang],
-        typer.Option(
-            "--lang", help="Language of human output. Default: $LAICHAU_TARGETS_LANG, then your locale."
-        ),
-    ] = None,
-    plan: Annotated[
-        Optional[str],
-        typer.Option(
-            "--plan",
-            metavar="NAME",
-            help="The plan to show, check or list: 2024, 2025, 2021-2025 (`targets plans` lists them). Default: the data folder's current plan.",
-        ),
-    ] = None,
-    version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and stop.")
-    ] = False,
-    install_completion: Annotated[
-        bool,
-        typer.Option(
-            "--install-completion",
-            callback=_completion,
-            is_eager=True,
-            expose_value=False,
-            help="Install completion for your shell (bash, zsh, fish).",
-        ),
-    ] = False,
-    show_completion: Annotated[
-        bool,
-        typer.Option(
-            "--show-completion",
-            callback=_completion,
-            is_eager=True,
-            expose_value=False,
-            help="Print the completion script for your shell, to install it by hand.",
-        ),
-    ] = False,
-) -> None:
-    """Track a province's yearly socio-economic plan: targets, reported figures, gaps.
-
-    Global options may come before or after the command.
-
-    Example: targets record GRDP 8.7 --period 2024
-    """
-    ctx.obj = State(data, lang.value if lang else None, plan)
 
 
 COMPLETE_VAR = "_TARGETS_COMPLETE"
@@ -148,30 +68,14 @@ def main() -> None:
     """The console script."""
     _guard_standard_streams()
     if os.environ.get(COMPLETE_VAR):  # the shell asks for completions: Typer's shells, loaded only now
-        from typer._completion_classes import completion_init
+        from .typer_private import completion_init
 
         completion_init()
         try:
             app(prog_name="targets")
         except KeyError as missing:  # a variable the shell sets (COMP_WORDS...): run by hand
+            from .failures import error
+
             error(f"{COMPLETE_VAR} is for a shell's completion, which also sets {missing}")
             raise SystemExit(EXIT_ERROR) from None
     app(prog_name="targets")
-
-
-# --help in Vietnamese (help_vi.py): the program's help, its epilog and its options, by parameter name.
-HELP_VI = {
-    "": "Theo dõi kế hoạch phát triển kinh tế - xã hội hằng năm của tỉnh: chỉ tiêu, số liệu báo cáo, "
-    "chênh lệch.\n\nTùy chọn chung đặt trước hay sau lệnh đều được.\n\nVí dụ: targets record GRDP 8,7 --period "
-    '"Năm 2024"',
-    "epilog": "Mã thoát: 0 bình thường, 1 `check` thấy chỉ tiêu không đạt, 2 có lỗi, 3 đã ghi vào sổ nhưng "
-    "không in ra được, 130 bị ngắt (Ctrl-C), 141 nơi nhận kết quả đã đóng.",
-    "data": "Thư mục dữ liệu (kế hoạch và sổ ghi). Mặc định: $LAICHAU_TARGETS_DATA, ./data, hoặc thư mục riêng "
-    "của bạn.",
-    "lang": "Ngôn ngữ hiển thị. Mặc định: $LAICHAU_TARGETS_LANG, rồi theo locale của máy.",
-    "plan": "Kế hoạch cần xem, kiểm tra hay liệt kê: 2024, 2025, 2021-2025 (`targets plans` liệt kê). "
-    "Mặc định: kế hoạch đang dùng của thư mục dữ liệu.",
-    "version": "In phiên bản rồi dừng.",
-    "install_completion": "Cài tự động hoàn thành lệnh cho shell của bạn (bash, zsh, fish).",
-    "show_completion": "In mã tự động hoàn thành lệnh cho shell của bạn, để tự cài.",
-}

@@ -2,39 +2,12 @@
 
 import typer
 
-from .base import OwnerOption, columns, state_of
+from .app import OwnerOption, state_of
 
 
 def list_indicators(ctx: typer.Context, owner: OwnerOption = None) -> None:
-    """List the indicators of the plan: code, kind, target, owner (when the plan names one) and name.
-
-    Example: targets list --owner "Sở Y tế"
-    """
-    from ..owners import owned_by
-    from ..render import words
+    from ..render import listing
 
     state = state_of(ctx)
-    texts = state.texts
-    plan = state.tracker().plan
-    indicators = list(plan.indicators)
-    if owner is not None:
-        indicators = owned_by(indicators, owner)
-    with_owner = any(i.owner for i in indicators)
-    rows = [
-        (
-            words.inert(i.code),
-            texts(f"kind.{i.kind}"),
-            words.term_target(i, texts, plan.year) if plan.is_term else words.target(i, texts),
-            *([words.inert(i.owner or "–")] if with_owner else []),
-            words.name(i, texts),
-        )
-        for i in indicators
-    ]
-    typer.echo(columns(rows))
-    typer.echo(words.plan_line_of(plan, texts))
-
-
-# --help in Vietnamese: the command's help, then each parameter's, by parameter name.
-HELP_VI = {
-    "": 'Liệt kê các chỉ tiêu của kế hoạch: mã, loại, mục tiêu, đơn vị báo cáo (nếu kế hoạch có ghi) và tên.\n\nVí dụ: targets list --owner "Sở Y tế"',
-}
+    tracker = state.tracker()
+    typer.echo(listing.indicators(tracker.plan, tracker.indicators(owner), state.texts))

@@ -2,31 +2,14 @@
 
 import typer
 
-from .base import echo, state_of
+from .app import state_of
+from .output import echo
 
 
 def paths(ctx: typer.Context) -> None:
-    """Say which data folder, plan files, record log and caches are in use, and why.
-
-    Example: targets --data /srv/plan paths
-    """
-    from ..plans import plan_files_named
+    from ..inspection import paths as where
+    from ..render import listing
 
     state = state_of(ctx)
-    texts = state.texts
-    folder = state.folder()
-    echo(texts("paths.folder", path=folder.path, why=texts(f"chosen.{folder.chosen_by}")))
-    echo(texts("paths.plan", path=folder.plan_path))
-    for n, file in enumerate(plan_files_named(folder.plan_path) or []):
-        echo(texts("paths.plan_file" if n == 0 else "paths.plan_file_more", path=file))
-    echo(texts("paths.log", path=folder.log_path))
-    if folder.cache_dir is not None:
-        echo(texts("paths.cache", path=folder.cache_dir))
-    if not folder.path.is_dir():
-        echo(texts("paths.missing", path=folder.path))
-
-
-# --help in Vietnamese: the command's help, then each parameter's, by parameter name.
-HELP_VI = {
-    "": "Cho biết thư mục dữ liệu, các tệp kế hoạch, sổ ghi số liệu và bộ nhớ đệm đang dùng, và vì sao.\n\nVí dụ: targets --data /srv/ke-hoach paths",
-}
+    for line in listing.paths(where(state.folder()), state.texts):
+        echo(line)

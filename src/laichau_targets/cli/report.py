@@ -1,24 +1,27 @@
 """`targets report`: a full report in one of the formats."""
 
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Literal, Optional
 
 import typer
-from typer._types import TyperChoice
 
 from ..render import FORMATS
-from .base import AsOfOption, state_of
+from .app import AsOfOption, english, state_of
+
+if TYPE_CHECKING:
+    FormatName = str
+else:  # Typer lists and checks the values of a Literal: those of the one table of formats
+    FormatName = Literal[tuple(FORMATS)]
 
 
 def report(
     ctx: typer.Context,
     format: Annotated[
-        Optional[str],
+        Optional[FormatName],
         typer.Option(
             "--format",
             "-f",
-            click_type=TyperChoice(list(FORMATS)),  # the one table of formats (render/__init__.py)
-            help="Default: from the extension of --output, else md.",
+            help=english("help.report.format"),
         ),
     ] = None,
     output: Annotated[
@@ -27,18 +30,11 @@ def report(
             "--output",
             "-o",
             metavar="FILE",
-            help="Write to FILE instead of standard output: a file is replaced atomically, a device or FIFO written through.",
+            help=english("help.report.output"),
         ),
     ] = None,
     as_of: AsOfOption = None,
 ) -> None:
-    """Write a full report in md, json, csv, html, text or xlsx.
-
-    md, html, text and xlsx are for people; json (see report.schema.json) and csv for scripts.
-    xlsx is a file: give --output (or pipe it), never a terminal.
-
-    Example: targets report --output bao-cao.xlsx
-    """
     from ..errors import OutputError
     from ..render import choose_format, write_output
 
@@ -52,11 +48,3 @@ def report(
     chosen = choose_format(format, target)
     the_report = tracker.report(as_of)
     write_output(the_report, chosen, state.texts, target)
-
-
-# --help in Vietnamese: the command's help, then each parameter's, by parameter name.
-HELP_VI = {
-    "": "Lập báo cáo đầy đủ dạng md, json, csv, html, text hoặc xlsx.\n\nmd, html, text và xlsx để người đọc; json (xem targets schema) và csv cho chương trình. xlsx là tệp: dùng --output (hoặc chuyển qua ống), không in ra màn hình.\n\nVí dụ: targets report --output bao-cao.xlsx",
-    "format": "Mặc định: theo phần mở rộng của --output, không thì md.",
-    "output": "Ghi ra tệp FILE thay vì in ra màn hình: tệp được thay trọn vẹn một lần, thiết bị hay FIFO thì ghi thẳng vào.",
-}

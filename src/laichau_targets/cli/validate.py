@@ -6,63 +6,31 @@ from typing import Annotated, Optional
 import typer
 
 from ..exits import EXIT_ERROR
-from .base import echo, error, state_of
+from ..inert import inert
+from .app import english, state_of
+from .output import echo
 
 
 def validate(
     ctx: typer.Context,
     plan_file: Annotated[
-        Optional[Path], typer.Argument(metavar="[FILE]", help="A plan file. Default: the one in use.")
+        Optional[Path], typer.Argument(metavar="[FILE]", help=english("help.validate.plan_file"))
     ] = None,
 ) -> None:
-    """Check a data folder's plan files and list every problem with its file and line.
-
-    FILE is the entry point (targets.toml); the plan files it names are checked with it.
-    A plan file that an entry point above it names is checked with that folder.
-
-    Example: targets validate data/targets.toml
-    """
-    from ..errors import PlanError
-    from ..plans import entry_point_naming, load_plans
+    from ..inspection import validate as check
+    from ..render import listing
 
     state = state_of(ctx)
     texts = state.texts
-    path = plan_file or state.folder().plan_path
-    entry = entry_point_naming(path) if plan_file is not None and path.is_file() else None
-    try:
-        found = load_plans(entry or path)
-        chosen = [found.named(state.plan)] if state.plan else list(found.plans)
-        if entry is not None:  # the file given, checked with the folder that names it
-            chosen = [
-                plan for plan in chosen if plan.path is not None and plan.path.resolve() == path.resolve()
-            ]
-    except PlanError as exc:
-        from ..render.words import inert
+    found = check(plan_file or state.folder().plan_path, plan_file is not None, state.plan)
+    if found.error is not None:
+        from .failures import error
 
-        if len(exc.problems) == 1:  # a missing or unreadable file, or one problem: one line
-            raise
-        for problem in exc.problems:
-            # A problem of a plan file the entry point names already starts with that file.
-            where = "" if problem.key == "error.plan_problem" else f"{entry or path}: "
-            typer.echo(inert(where + problem.text(texts.lang)), err=True)
-        error(texts("error.validate_count", path=entry or path, count=len(exc.problems)))
-        raise typer.Exit(EXIT_ERROR) from None
-    for plan in chosen:
-        line = texts(
-            "validate.ok",
-            path=path if entry is not None else plan.path or path,
-            province=plan.province,
-            year=plan.name,
-            count=len(plan.indicators),
-        )
-        echo(line if entry is None else line + texts("validate.with_entry", entry=entry))
-
-
-# --help in Vietnamese: the command's help, then each parameter's, by parameter name.
-HELP_VI = {
-    "": "Kiểm tra các tệp kế hoạch của thư mục dữ liệu và liệt kê mọi lỗi kèm tệp và số dòng.\n\n"
-    "FILE là tệp đầu vào (targets.toml); các tệp kế hoạch nó nêu được kiểm tra cùng. "
-    "Một tệp kế hoạch do tệp đầu vào ở thư mục trên nêu thì được kiểm tra cùng thư mục đó.\n\n"
-    "Ví dụ: targets validate data/targets.toml",
-    "plan_file": "Tệp kế hoạch. Mặc định: tệp đang dùng.",
-}
+        if len(found.error.problems) == 1:  # a missing or unreadable file, or one problem: one line
+            raise found.error
+        for line in listing.validation_problems(found, texts):
+            typer.echo(inert(line), err=True)
+        error(texts("error.validate_count", path=found.checked, count=len(found.error.problems)))
+        raise typer.Exit(EXIT_ERROR)
+    for line in listing.validated(found, texts):
+        echo(line)

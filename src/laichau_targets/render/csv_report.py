@@ -7,9 +7,9 @@ import io
 from decimal import Decimal
 
 from ..formatting import plain
+from ..inert import inert
 from ..report import Report
 from .machine import indicator_fields
-from .words import inert
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 

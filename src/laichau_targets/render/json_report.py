@@ -8,9 +8,9 @@ import secrets
 from decimal import Decimal
 
 from ..formatting import plain
+from ..inert import inert_json
 from ..report import Report
 from .machine import report_fields
-from .words import inert_json
 
 
 def render(report: Report) -> str:

@@ -61,7 +61,7 @@ def number_format(
     return f"{before}{body}{after}"
 
 
-def cell_number(value: Decimal) -> int | float:
+def as_cell(value: Decimal) -> int | float:
     """What a spreadsheet can hold: an integer, else the nearest double (a cell holds no more)."""
     if value == value.to_integral_value():
         return int(value)
@@ -161,7 +161,7 @@ class _Sheet:
             cell = self.sheet.cell(self.row, n)
             fmt = formats[n - 1] if formats else None
             if isinstance(value, Decimal):
-                cell.value = cell_number(value)
+                cell.value = as_cell(value)
                 cell.number_format = fmt or number_format(value)
                 shown = len(human(value)) + (2 if fmt and fmt.startswith('"') else 0)
             elif isinstance(value, int):
@@ -288,10 +288,10 @@ def _annex(ws: Worksheet, report: Report, texts: Texts, doc: Document) -> None:
     sheet.page(header_row)
 
 
-Row = tuple[list[Any], list[str | None]]  # a table row's values and their number formats
+AnnexRow = tuple[list[Any], list[str | None]]  # a table row's values and their number formats
 
 
-def _annual_table(report: Report, texts: Texts) -> tuple[list[str], list[Row]]:
+def _annual_table(report: Report, texts: Texts) -> tuple[list[str], list[AnnexRow]]:
     """One row per indicator: the target, the latest figure and its period, against plan and last year."""
     rows = []
     for number, s in enumerate(report.standings, 1):
@@ -326,7 +326,7 @@ def _change_cell(s: Standing, texts: Texts) -> tuple[Decimal | None, str | None]
     return s.change, number_format(s.change, suffix=suffix, signed=True)
 
 
-def _term_table(report: Report, texts: Texts) -> tuple[list[str], list[Row]]:
+def _term_table(report: Report, texts: Texts) -> tuple[list[str], list[AnnexRow]]:
     """A term plan: the term target, each year's full-year figure as a column, the term figure, the verdict."""
     plan = report.plan
     years = list(plan.years)
@@ -443,20 +443,6 @@ def _sources(ws: Worksheet, report: Report, texts: Texts, doc: Document) -> None
     sheet.page(header_row)
 
 
-TEMPLATE_COLUMNS = (
-    "col.code",
-    "col.indicator",
-    "col.unit_full",
-    "col.target",
-    "template.col.value",
-    "template.col.period",
-    "template.col.basis",
-    "template.col.source",
-    "col.note",
-)
-_VALUE, _PERIOD, _BASIS = 5, 6, 7  # columns a department fills in (1-based)
-
-
 def period_choices(year: int) -> list[str]:
     """The periods a template offers: the year, its first quarter and half, and each month."""
     return [str(year), f"{year}-Q1", f"{year}-H1", *(f"{year}-{m:02d}" for m in range(1, 13))]
@@ -465,8 +451,16 @@ def period_choices(year: int) -> list[str]:
 def template(
     plan: Plan, indicators: Sequence[Indicator], texts: Texts, period: str | None, owner: str | None
 ) -> bytes:
-    """A sheet for a department to fill in: one row per indicator, empty cells for the figure."""
+    """A sheet for a department to fill in: one row per indicator, empty cells for the figure.
+
+    Its columns and their headers are `importing.TEMPLATE_COLUMNS`, which `import` reads back.
+    """
     from openpyxl.worksheet.datavalidation import DataValidation
+
+    from ..importing import TEMPLATE_COLUMNS, template_column
+
+    # the columns a department fills in (1-based)
+    value_at, period_at, basis_at = (template_column(field) for field in ("value", "period", "basis"))
 
     book = _workbook()
     ws = book.active
@@ -478,32 +472,29 @@ def template(
     sheet.line(texts("template.how"), height_chars=150)
     sheet.line(texts("template.owner", owner=words.inert(owner)) if owner else "")
     sheet.blank()
-    header_row = sheet.header([texts(key) for key in TEMPLATE_COLUMNS])
+    header_row = sheet.header([texts(key) for key, _, _ in TEMPLATE_COLUMNS])
     fill_in = sheet.fill_of("FFF2CC")  # the cells to fill, as forms shade them
     for indicator in indicators:
         target, target_format = _target_cell(indicator, texts)
+        given = {
+            "col.code": words.inert(indicator.code),
+            "col.indicator": words.name(indicator, texts),
+            "col.unit_full": words.unit(indicator, texts),
+            "col.target": target,
+            "template.col.period": period,
+        }
         row = sheet.cells(
-            [
-                words.inert(indicator.code),
-                words.name(indicator, texts),
-                words.unit(indicator, texts),
-                target,
-                None,
-                period,
-                None,
-                None,
-                None,
-            ],
-            [None, None, None, target_format, None, None, None, None, None],
+            [given.get(key) for key, _, _ in TEMPLATE_COLUMNS],
+            [target_format if key == "col.target" else None for key, _, _ in TEMPLATE_COLUMNS],
         )
-        for column in range(_VALUE, len(TEMPLATE_COLUMNS) + 1):
+        for column in range(value_at, len(TEMPLATE_COLUMNS) + 1):
             ws.cell(row, column).fill = fill_in
-        ws.cell(row, _PERIOD).number_format = "@"  # text: Excel would turn a typed 2024-09 into a date
+        ws.cell(row, period_at).number_format = "@"  # text: Excel would turn a typed 2024-09 into a date
     first, last = header_row + 1, max(header_row + 1, sheet.row)
     bases = [texts("basis.estimate"), texts("basis.official")]
     for column, choices, prompt in (
-        (_PERIOD, period_choices(plan.year), "template.prompt.period"),
-        (_BASIS, bases, "template.prompt.basis"),
+        (period_at, period_choices(plan.year), "template.prompt.period"),
+        (basis_at, bases, "template.prompt.basis"),
     ):
         validation = DataValidation(
             type="list",
@@ -511,20 +502,20 @@ def template(
             allow_blank=True,
             showErrorMessage=True,
             showInputMessage=True,
-            errorTitle=texts(f"template.col.{'period' if column == _PERIOD else 'basis'}"),
+            errorTitle=texts(TEMPLATE_COLUMNS[column - 1][0]),
             error=texts(prompt, choices=", ".join(choices)),
-            promptTitle=texts(f"template.col.{'period' if column == _PERIOD else 'basis'}"),
+            promptTitle=texts(TEMPLATE_COLUMNS[column - 1][0]),
             prompt=texts(prompt, choices=", ".join(choices)),
         )
         letter = ws.cell(first, column).column_letter
         validation.add(f"{letter}{first}:{letter}{last}")
         ws.add_data_validation(validation)
     sheet.widths[1] = min(max(sheet.widths[1], 30), _MAX_TEXT_WIDTH)
-    sheet.widths[_VALUE - 1] = max(sheet.widths[_VALUE - 1], 14)
-    sheet.widths[_PERIOD - 1] = max(sheet.widths[_PERIOD - 1], 10)
-    sheet.widths[_BASIS - 1] = max(sheet.widths[_BASIS - 1], 14)
-    sheet.widths[_BASIS] = max(sheet.widths[_BASIS], 24)
-    sheet.widths[_BASIS + 1] = max(sheet.widths[_BASIS + 1], 24)
+    sheet.widths[value_at - 1] = max(sheet.widths[value_at - 1], 14)
+    sheet.widths[period_at - 1] = max(sheet.widths[period_at - 1], 10)
+    sheet.widths[basis_at - 1] = max(sheet.widths[basis_at - 1], 14)
+    sheet.widths[basis_at] = max(sheet.widths[basis_at], 24)
+    sheet.widths[basis_at + 1] = max(sheet.widths[basis_at + 1], 24)
     sheet.fit_columns()
     sheet.page(header_row)
     return _save(book)
