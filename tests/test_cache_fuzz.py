@@ -159,8 +159,8 @@ def test_the_cache_is_used_and_answers_as_the_whole_log_does(world: World, monke
     whole), and every command says and writes what it does with no cache."""
     expected = world.without_cache()
     whole: list[int] = []
-    read_whole = log_module._whole
-    monkeypatch.setattr(log_module, "_whole", lambda *a, **k: whole.append(1) or read_whole(*a, **k))
+    read_whole = log_module.read_whole
+    monkeypatch.setattr(log_module, "read_whole", lambda *a, **k: whole.append(1) or read_whole(*a, **k))
     world.check(expected, world.put(world.pristine_cache), "as written")
     assert whole == []
 

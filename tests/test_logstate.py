@@ -193,9 +193,11 @@ def test_after_lines_were_added_only_the_new_ones_are_read(tmp_path: Path, monke
     with open(path, "a", encoding="utf-8") as f:
         f.write(tail)
     read: list[int] = []
-    parse = log_module._parse
+    from laichau_targets import logindex
+
+    parse = logindex.parse
     monkeypatch.setattr(
-        log_module, "_parse", lambda data, *a, **k: read.append(len(data)) or parse(data, *a, **k)
+        logindex, "parse", lambda data, *a, **k: read.append(len(data)) or parse(data, *a, **k)
     )
     contents = RecordLog(tmp_path, tmp_path / "cache").contents()
     assert read == [path.stat().st_size - size]

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 from .datafolder import DataFolder
 from .errors import ValueRuleError
 from .formatting import Locale
-from .log import Entry, RecordLog
+from .log import RecordLog
+from .logindex import Entry
 from .messages import Lang
 from .numbers import checked_figure, parse_number
 from .periods import default_period, parse_period
