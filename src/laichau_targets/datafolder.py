@@ -67,8 +67,14 @@ def _home() -> Path | None:
         return None
 
 
+def _absolute(base: str | None) -> str | None:
+    """An XDG base folder as its specification wants it: absolute, else ignored (a relative one would
+    put a cache wherever the command runs, a data folder among them)."""
+    return base if base and os.path.isabs(base) else None
+
+
 def user_data_path(environ: Mapping[str, str]) -> Path:
-    base = environ.get("XDG_DATA_HOME")
+    base = _absolute(environ.get("XDG_DATA_HOME"))
     if not base:
         home = _home()
         if home is None:
@@ -79,7 +85,7 @@ def user_data_path(environ: Mapping[str, str]) -> Path:
 
 def user_cache_path(environ: Mapping[str, str]) -> Path | None:
     """The user's own cache folder; None (no cache, only slower) when there is no home folder to hold it."""
-    base = environ.get("XDG_CACHE_HOME")
+    base = _absolute(environ.get("XDG_CACHE_HOME"))
     if not base:
         home = _home()
         if home is None:

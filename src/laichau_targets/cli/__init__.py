@@ -62,6 +62,12 @@ def _guard_standard_streams() -> None:
                 os.close(null)
     if sys.stdout is None:
         sys.stdout = _ClosedOutput()
+    for stream in (sys.stdout, sys.stderr):  # PYTHONIOENCODING=ascii: what it cannot show, escaped
+        if not (getattr(stream, "encoding", None) or "utf-8").lower().replace("_", "-").startswith("utf"):
+            try:
+                stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
+            except (AttributeError, ValueError):
+                pass
 
 
 def main() -> None:

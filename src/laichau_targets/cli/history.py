@@ -44,7 +44,9 @@ def history(
         typer.echo(listing.history_json(found))
     elif found.entries:
         typer.echo(listing.history(found, texts))
-    elif wanted and limit != 0 and tracker.history(None, 1).entries:  # others exist: say whose are missing
+    elif limit == 0:  # the last none of them, as asked
+        return
+    elif wanted and tracker.history(None, 1).entries:  # others exist: say whose are missing
         typer.echo(texts("history.none_for", code=tracker.plan.indicator(wanted).code))
     else:
         typer.echo(texts("history.none"))

@@ -52,8 +52,8 @@ def bar(progress: Decimal | None, cells: int = BAR_CELLS[0]) -> str:
 
 
 def console_width(stream: TextIO) -> int:
-    """COLUMNS, else the terminal's width, else 100."""
-    if os.environ.get("COLUMNS", "").isdigit():
+    """COLUMNS (when it is a width: not 0), else the terminal's width, else 100."""
+    if os.environ.get("COLUMNS", "").isdigit() and int(os.environ["COLUMNS"]) > 0:
         return int(os.environ["COLUMNS"])
     if getattr(stream, "isatty", lambda: False)():
         return shutil.get_terminal_size().columns
