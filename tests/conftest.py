@@ -52,6 +52,8 @@ def isolated_env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[No
     for name in (*_LANG_VARS, "COLUMNS", "FORCE_COLOR", "TERM"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("NO_COLOR", "1")
+    # The bundled 2024 plan is this year's plan unless a test says otherwise.
+    monkeypatch.setenv("LAICHAU_TARGETS_TODAY", "2024-12-20")
     monkeypatch.chdir(tmp_path)
     yield
 

@@ -613,7 +613,8 @@ def test_init_copies_every_bundled_plan_file(targets, tmp_path: Path) -> None:
     copied = sorted(str(p.relative_to(folder)) for p in folder.rglob("*.toml"))
     assert copied == ["plans/2021-2025.toml", "plans/2025.toml", "plans/2026.toml", "targets.toml"]
     for name in copied:
-        assert (folder / name).read_bytes() == (REPO / "data" / name).read_bytes()
+        if name != "targets.toml":  # which follows the date: see test_office_year
+            assert (folder / name).read_bytes() == (REPO / "data" / name).read_bytes()
 
 
 def test_plans_lists_every_plan_and_marks_the_current_one(targets, data_dir: Path) -> None:

@@ -110,8 +110,9 @@ def find_data_folder(option: Path | None, environ: Mapping[str, str], cwd: Path)
     return DataFolder(path, "user", user_cache_path(environ))
 
 
-def init_data_folder(path: Path) -> DataFolder:
-    """A new data folder holding the bundled plans; refuses to overwrite a plan.
+def init_data_folder(path: Path, follow_date: bool = False) -> DataFolder:
+    """A new data folder holding the bundled plans; refuses to overwrite a plan. With
+    `follow_date` (`targets init`), the folder pins no plan: commands use this year's.
 
     The plans get the user's umask, like any file they make: in a shared folder, colleagues
     can read them. When they cannot be written (a full disk), the files and folders made for
@@ -139,7 +140,8 @@ def init_data_folder(path: Path) -> DataFolder:
             fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
             try:
                 with os.fdopen(fd, "wb") as handle:
-                    handle.write((bundled_data_path() / name).read_bytes())
+                    data = (bundled_data_path() / name).read_bytes()
+                    handle.write(_unpinned(data) if follow_date and name == Path(PLAN_FILE) else data)
                 os.link(temp, current)  # fails, never overwrites, if a file appeared meanwhile
                 written.append(current)
             finally:
@@ -161,3 +163,15 @@ def init_data_folder(path: Path) -> DataFolder:
                 break
         raise DataFolderError("error.cannot_make_folder", path=path, reason=exc.strerror) from None
     return folder
+
+
+def _unpinned(entry: bytes) -> bytes:
+    """The bundled entry point with its pinned plan left as a comment, for a folder that follows the date."""
+    import re
+
+    return re.sub(
+        rb"(?m)^current_plan\s*=\s*(.*)$",
+        rb"# current_plan = \1  # pins a plan; without it, commands use this year's plan",
+        entry,
+        count=1,
+    )

@@ -196,6 +196,18 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "report.notes": {"en": "Notes on the indicators", "vi": "Ghi chú về các chỉ tiêu"},
     "report.recorded": {"en": "recorded {date} by {user}", "vi": "do {user} nhập ngày {date}"},
     # record confirmation and commands
+    "notice.plan_other_year": {
+        "en": "Using the {plan} plan, which the folder pins; this year's is --plan {year}.",
+        "vi": "Đang dùng kế hoạch {plan} mà thư mục chọn sẵn; kế hoạch năm nay là --plan {year}.",
+    },
+    "notice.plan_other_year_none": {
+        "en": "Using the {plan} plan: the folder has no plan for {year} yet (targets plan new {year}).",
+        "vi": "Đang dùng kế hoạch {plan}: thư mục chưa có kế hoạch năm {year} (targets plan new {year}).",
+    },
+    "error.today_unparsable": {
+        "en": "{env}={text} is not a date; write it as YYYY-MM-DD, e.g. 2026-12-07",
+        "vi": "{env}={text} không phải là ngày; hãy viết theo dạng YYYY-MM-DD, ví dụ 2026-12-07",
+    },
     "record.saved": {
         "en": "Recorded #{id}: {code} = {value} for {period} ({basis}).",
         "vi": "Đã ghi #{id}: {code} = {value} cho kỳ {period} ({basis}).",

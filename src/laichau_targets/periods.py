@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Mapping
 from datetime import date
 from functools import cache, total_ordering
 
@@ -174,6 +175,22 @@ def _months(text: str, year: int, parts: dict[str, str | None]) -> int:
             raise PeriodError("error.period_month_alone", text=text, month=months, period=alone, label=alone.label)  # fmt: skip
         return months
     return 0 if parts.get("last_months") else 12  # the last months of a year are not year-to-date
+
+
+TODAY_ENV = (
+    "LAICHAU_TARGETS_TODAY"  # fixes "today" for scripts and tests: defaults only, never a record's time
+)
+
+
+def today_of(environ: Mapping[str, str]) -> date:
+    """Today, or the day LAICHAU_TARGETS_TODAY names (YYYY-MM-DD)."""
+    fixed = environ.get(TODAY_ENV)
+    if not fixed:
+        return date.today()
+    try:
+        return date.fromisoformat(fixed)
+    except ValueError:
+        raise PeriodError("error.today_unparsable", env=TODAY_ENV, text=fixed) from None
 
 
 def default_period(plan_year: int, today: date) -> Period:

@@ -16,7 +16,7 @@ from .errors import ValueRuleError
 from .formatting import Locale
 from .log import RecordLog
 from .logindex import Entry
-from .messages import Lang
+from .messages import Lang, Message
 from .numbers import checked_figure, parse_number
 from .periods import default_period, parse_period
 from .plans import Indicator, Plan, load_plans
@@ -157,11 +157,30 @@ def likely_intended(indicator: Indicator, value: Decimal) -> Decimal | None:
 class Tracker:
     """A data folder's plans and record log, and the plan a command looks at."""
 
-    def __init__(self, folder: DataFolder, plan_name: str | None = None) -> None:
+    def __init__(self, folder: DataFolder, plan_name: str | None = None, today: date | None = None) -> None:
         self.folder = folder
+        self.today = today or date.today()  # what defaults follow; a record's time is the clock's
         self.plans = load_plans(folder.plan_path, folder.cache_dir)
-        self.plan: Plan = self.plans.choose(plan_name)
+        self.plan: Plan = self.plans.choose(plan_name, self.today)
+        self.chosen = plan_name is None  # the folder's choice, not the person's
         self.log = RecordLog(folder.path, folder.cache_dir)
+
+    def plan_notice(self) -> Message | None:
+        """What to say when the folder's choice is a plan of another year than today's: which plan
+        this is, and the one of this year (or that the folder has none)."""
+        year = self.today.year
+        if not self.chosen or year in self.plan.years:
+            return None
+        if self.plans.annual(year) is not None:
+            return Message("notice.plan_other_year", {"plan": self.plan.name, "year": year})
+        return Message("notice.plan_other_year_none", {"plan": self.plan.name, "year": year})
+
+    def period_year(self) -> int:
+        """The year a figure without a period is filed under: the plan's, when a person or the
+        folder chose it; today's, when the folder follows the date."""
+        if self.chosen and self.plans.current is None:
+            return self.today.year
+        return self.plan.year
 
     def judging(self, code: str, year: int) -> tuple[Plan, Indicator] | None:
         """The annual plan that judges `code`'s figures for `year`, with its target, if there is one."""
@@ -195,7 +214,7 @@ class Tracker:
         indicator = self.plans.indicator(code)
         value = parse_number(value_text, locale, reading)
         if period_text is None:
-            period = default_period(self.plan.year, today or date.today())
+            period = default_period(self.period_year(), today or self.today)
         else:
             period = parse_period(period_text)
         check_value(indicator, value)

@@ -113,6 +113,8 @@ class TargetsGroup(TyperGroup):
                 sys.stdout.flush()
                 raise
             sys.stdout.flush()  # a failure to print shows here, where it can still be told apart
+            if isinstance(ctx.obj, State):
+                ctx.obj.tell_plan()
             return result
         except typer.Exit:
             raise
@@ -142,14 +144,26 @@ class State:
         self.plan = plan
         self.texts = Texts(choose_lang(lang, os.environ))
         self.written: str | None = None  # the id of what a command appended to the log, once it has
+        self.made: Tracker | None = None  # the tracker a command used, to say which plan it was
 
     def folder(self) -> DataFolder:
         return find_data_folder(self.data, os.environ, Path.cwd())
 
     def tracker(self) -> "Tracker":
+        from ..periods import today_of
         from ..tracker import Tracker
 
-        return Tracker(self.folder(), self.plan)
+        self.made = Tracker(self.folder(), self.plan, today_of(os.environ))
+        return self.made
+
+    def tell_plan(self) -> None:
+        """After a command that succeeded: one line on stderr when it used a plan of another year."""
+        notice = None if self.made is None else self.made.plan_notice()
+        if notice is not None:
+            try:
+                typer.echo(notice.text(self.texts.lang), err=True)
+            except OSError:  # stderr is gone: the notice is no part of what was asked
+                pass
 
 
 def state_of(ctx: typer.Context) -> State:

@@ -15,6 +15,6 @@ def init(
     directory: Annotated[Path, typer.Argument(metavar="DIR", help=english("help.init.directory"))],
 ) -> None:
     texts = state_of(ctx).texts
-    folder = init_data_folder(directory)
+    folder = init_data_folder(directory, follow_date=True)
     echo(texts("init.plan", path=folder.plan_path))
     echo(texts("init.next", path=directory))

@@ -221,17 +221,18 @@ class Plans(Value):
         return [self.path, *(plan.path for plan in self.plans if plan.path is not None)]
 
     def choose(self, name: str | None = None, today: date | None = None) -> Plan:
-        """`name`, else the folder's current plan, else this year's annual plan, else the latest annual one."""
+        """`name`, else the plan the folder pins, else this year's annual plan, else the latest annual
+        one before this year, else the earliest after it."""
         if name:
             return self.named(name)
         if self.current:
             return self.named(self.current)
         this_year = (today or date.today()).year
-        annual = [plan for plan in self.plans if not plan.is_term]
-        for plan in annual:
-            if plan.year == this_year:
-                return plan
-        return max(annual or self.plans, key=lambda plan: (plan.year, -plan.first_year))
+        annual = sorted((plan for plan in self.plans if not plan.is_term), key=lambda plan: plan.year)
+        before = [plan for plan in annual if plan.year <= this_year]
+        if before:
+            return before[-1]
+        return annual[0] if annual else max(self.plans, key=lambda plan: (plan.year, -plan.first_year))
 
     def annual(self, year: int) -> Plan | None:
         """The annual plan of `year`, if the folder has one."""

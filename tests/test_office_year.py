@@ -1,0 +1,144 @@
+"""The office's year: today decides which plan and period a command uses, and says so when it does not."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from laichau_targets.cli import EXIT_ERROR
+from laichau_targets.plans import load_plans
+
+from .conftest import REPO, Targets
+
+NO_PLAN_2023 = "Using the 2024 plan: the folder has no plan for 2023 yet (targets plan new 2023).\n"
+NO_PLAN_2027 = "Using the 2026 plan: the folder has no plan for 2027 yet (targets plan new 2027).\n"
+PINNED_2024 = "Using the 2024 plan, which the folder pins; this year's is --plan 2026.\n"
+
+
+@pytest.fixture
+def dated(targets: Targets, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A folder made by `targets init`, which follows the date."""
+    folder = tmp_path / "office"
+    assert targets("init", str(folder)).exit_code == 0
+    monkeypatch.setenv("LAICHAU_TARGETS_DATA", str(folder))
+    return folder
+
+
+def at(day: str, targets: Targets, *args: str):
+    return targets(*args, env={"LAICHAU_TARGETS_TODAY": day})
+
+
+def marked_plan(output: str) -> str:
+    (line,) = [line for line in output.splitlines() if " * " in line]
+    return line.split()[0]
+
+
+@pytest.mark.parametrize(
+    ("day", "plan", "notice"),
+    [
+        ("2023-06-01", "2024", NO_PLAN_2023),  # before every plan: the earliest
+        ("2024-01-01", "2024", ""),
+        ("2025-07-15", "2025", ""),
+        ("2026-12-07", "2026", ""),
+        ("2026-12-31", "2026", ""),
+        ("2027-01-01", "2026", NO_PLAN_2027),  # after the last: the latest before today
+    ],
+)
+def test_a_folder_made_by_init_uses_this_years_plan(
+    targets, dated: Path, day: str, plan: str, notice: str
+) -> None:
+    result = at(day, targets, "plans")
+    assert result.exit_code == 0
+    assert marked_plan(result.stdout) == plan
+    assert result.stderr == notice
+
+
+def test_init_leaves_the_pin_as_a_comment(targets, dated: Path) -> None:
+    entry = (dated / "targets.toml").read_text(encoding="utf-8")
+    assert 'current_plan = "2024"' in (REPO / "data" / "targets.toml").read_text(encoding="utf-8")
+    assert '\n# current_plan = "2024"  # pins a plan; without it, commands use this year\'s plan\n' in entry
+
+
+@pytest.mark.parametrize(
+    ("day", "period", "said"),
+    [
+        ("2026-03-31", "2026-Q1", "Q1 2026"),
+        ("2026-11-15", "2026-11", "Jan–Nov 2026"),
+        ("2026-12-01", "2026", "2026"),  # in December the figure is the whole year's
+        ("2026-12-31", "2026", "2026"),
+        ("2027-01-01", "2027-01", "Jan 2027"),  # a new year with no plan yet: still today's year
+    ],
+)
+def test_record_without_a_period_files_the_figure_under_today(
+    targets, dated: Path, day: str, period: str, said: str
+) -> None:
+    result = at(day, targets, "record", "GRDP", "8.1")
+    assert result.exit_code == 0
+    assert f"GRDP = 8.1% for {said} (estimate)." in result.stdout
+    assert result.stderr.startswith(f"No --period given: used {said}.\n")
+    (line,) = [
+        json.loads(text) for text in (dated / "records.jsonl").read_text().splitlines() if '"code"' in text
+    ]
+    assert line["period"] == period
+
+
+def test_the_record_time_is_the_clock_not_the_fixed_day(targets, dated: Path) -> None:
+    before = datetime.now(UTC).replace(microsecond=0)
+    assert at("2020-01-01", targets, "record", "GRDP", "8.1", "--period", "2026").exit_code == 0
+    after = datetime.now(UTC)
+    (line,) = [
+        json.loads(text) for text in (dated / "records.jsonl").read_text().splitlines() if '"code"' in text
+    ]
+    recorded_at = datetime.fromisoformat(line["recorded_at"])
+    assert before <= recorded_at <= after
+
+
+def test_a_pinned_folder_keeps_its_plan_and_says_so(targets, data_dir: Path) -> None:
+    result = at("2026-12-07", targets, "record", "GRDP", "8.7")
+    assert result.exit_code == 0
+    assert "GRDP = 8.7% for 2024 (estimate)." in result.stdout  # the README's second command still works
+    assert result.stderr == "No --period given: used 2024.\n" + PINNED_2024
+    shown = at("2026-12-07", targets, "show")
+    assert shown.exit_code == 0 and shown.stderr == PINNED_2024
+    in_vietnamese = at("2026-12-07", targets, "--lang", "vi", "show")
+    assert in_vietnamese.stderr == (
+        "Đang dùng kế hoạch 2024 mà thư mục chọn sẵn; kế hoạch năm nay là --plan 2026.\n"
+    )
+
+
+def test_no_notice_when_the_plan_is_asked_for_or_is_this_years(targets, data_dir: Path) -> None:
+    assert at("2026-12-07", targets, "show", "--plan", "2026").stderr == ""
+    assert at("2026-12-07", targets, "--plan", "2024", "show").stderr == ""
+    assert at("2024-12-07", targets, "show").stderr == ""
+
+
+def test_a_failed_command_says_only_its_error(targets, data_dir: Path) -> None:
+    result = at("2026-12-07", targets, "record", "NOPE", "1")
+    assert result.exit_code == EXIT_ERROR
+    assert result.stderr.count("\n") == 1 and result.stderr.startswith("Error: ")
+
+
+def test_a_day_that_is_no_date_is_refused(targets, data_dir: Path) -> None:
+    result = at("2026-13-01", targets, "show")
+    assert result.exit_code == EXIT_ERROR
+    assert result.stdout == ""
+    assert result.stderr == (
+        "Error: LAICHAU_TARGETS_TODAY=2026-13-01 is not a date; write it as YYYY-MM-DD, e.g. 2026-12-07\n"
+    )
+
+
+@given(st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 12, 31)))
+def test_the_plan_of_a_day_is_the_latest_annual_plan_not_after_it(day: date) -> None:
+    plans = load_plans(REPO / "data" / "targets.toml")
+    unpinned = type(plans)(plans.plans, None, plans.path)
+    chosen = unpinned.choose(None, day)
+    annual_years = sorted(plan.year for plan in plans.plans if not plan.is_term)
+    not_after = [year for year in annual_years if year <= day.year]
+    assert not chosen.is_term
+    assert chosen.year == (not_after[-1] if not_after else annual_years[0])
+    assert plans.choose(None, day).name == "2024"  # the bundled folder pins the seed's plan
