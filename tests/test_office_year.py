@@ -142,3 +142,25 @@ def test_the_plan_of_a_day_is_the_latest_annual_plan_not_after_it(day: date) -> 
     assert not chosen.is_term
     assert chosen.year == (not_after[-1] if not_after else annual_years[0])
     assert plans.choose(None, day).name == "2024"  # the bundled folder pins the seed's plan
+
+
+def test_a_page_made_with_source_date_epoch_is_the_same_each_time(targets, data_dir: Path) -> None:
+    assert targets("record", "GRDP", "8.7", "--period", "2024").exit_code == 0
+    fixed = {"SOURCE_DATE_EPOCH": "1796601600"}  # 2026-12-07 00:00 UTC
+    first = targets("report", "--format", "html", env=fixed)
+    second = targets("report", "--format", "html", env=fixed)
+    assert first.exit_code == 0
+    assert first.stdout == second.stdout
+    assert "Report made 2026-12-07 00:00." in first.stdout
+    unset = targets("report", "--format", "html")
+    assert "Report made 2026-12-07 00:00." not in unset.stdout
+
+
+@pytest.mark.parametrize("text", ["yesterday", "-5", "1e9", "99999999999999999999"])
+def test_a_source_date_epoch_that_is_no_time_is_refused(targets, data_dir: Path, text: str) -> None:
+    result = targets("report", "--format", "html", env={"SOURCE_DATE_EPOCH": text})
+    assert result.exit_code == EXIT_ERROR
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"Error: SOURCE_DATE_EPOCH={text} is not a time; give it as seconds since 1970-01-01 UTC, e.g. 1796601600\n"
+    )

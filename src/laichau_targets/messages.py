@@ -204,6 +204,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "Using the {plan} plan: the folder has no plan for {year} yet (targets plan new {year}).",
         "vi": "Đang dùng kế hoạch {plan}: thư mục chưa có kế hoạch năm {year} (targets plan new {year}).",
     },
+    "error.source_date_unparsable": {
+        "en": "{env}={text} is not a time; give it as seconds since 1970-01-01 UTC, e.g. 1796601600",
+        "vi": "{env}={text} không phải là thời điểm; hãy ghi số giây kể từ 1970-01-01 UTC, ví dụ 1796601600",
+    },
     "error.today_unparsable": {
         "en": "{env}={text} is not a date; write it as YYYY-MM-DD, e.g. 2026-12-07",
         "vi": "{env}={text} không phải là ngày; hãy viết theo dạng YYYY-MM-DD, ví dụ 2026-12-07",

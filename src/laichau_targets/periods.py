@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Mapping
-from datetime import date
+from datetime import UTC, date, datetime
 from functools import cache, total_ordering
 
 from .errors import PeriodError
@@ -191,6 +191,22 @@ def today_of(environ: Mapping[str, str]) -> date:
         return date.fromisoformat(fixed)
     except ValueError:
         raise PeriodError("error.today_unparsable", env=TODAY_ENV, text=fixed) from None
+
+
+SOURCE_DATE_ENV = "SOURCE_DATE_EPOCH"  # reproducible-builds.org: the time a made output carries
+
+
+def made_at_of(environ: Mapping[str, str]) -> datetime:
+    """The time an output says it was made: now, or SOURCE_DATE_EPOCH (seconds since 1970, in UTC)."""
+    fixed = environ.get(SOURCE_DATE_ENV)
+    if not fixed:
+        return datetime.now(UTC).astimezone()
+    if not fixed.isdigit():
+        raise PeriodError("error.source_date_unparsable", env=SOURCE_DATE_ENV, text=fixed)
+    try:
+        return datetime.fromtimestamp(int(fixed), UTC)
+    except (OverflowError, OSError, ValueError):
+        raise PeriodError("error.source_date_unparsable", env=SOURCE_DATE_ENV, text=fixed) from None
 
 
 def default_period(plan_year: int, today: date) -> Period:

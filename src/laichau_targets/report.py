@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import datetime
 
 from .periods import Period
 from .plans import Plan
@@ -20,9 +21,11 @@ class Report(Value):
         as_of: Period | None,
         standings: list[Standing],
         summary: Summary,
+        made_at: datetime,
         short: Callable[[str], str] | None = None,
     ) -> None:
         self.plan = plan
+        self.made_at = made_at  # what a page says of when it was made (SOURCE_DATE_EPOCH fixes it)
         self.as_of = as_of
         self.standings = standings
         self.summary = summary
@@ -36,9 +39,10 @@ class Report(Value):
 def build_report(
     plan: Plan,
     current: CurrentFigures,
+    made_at: datetime,
     as_of: Period | None = None,
     short: Callable[[str], str] | None = None,
 ) -> Report:
     """The standing of every indicator from each code's current figure (chosen up to `as_of`)."""
     rows = standings(plan, current)
-    return Report(plan=plan, as_of=as_of, standings=rows, summary=summarize(rows), short=short)
+    return Report(plan, as_of, rows, summarize(rows), made_at, short)

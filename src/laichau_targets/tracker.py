@@ -293,8 +293,11 @@ class Tracker:
             ),
         )
 
-    def report(self, as_of_text: str | None = None, owner: str | None = None) -> Report:
-        """Every indicator's standing (of those `owner` reports); with a checkpoint, as it stood then."""
+    def report(
+        self, as_of_text: str | None = None, owner: str | None = None, made_at: datetime | None = None
+    ) -> Report:
+        """Every indicator's standing (of those `owner` reports); with a checkpoint, as it stood then.
+        `made_at` is when the report says it was made (default: now)."""
         from .report import build_report  # deferred: start-up (record and undo need no report)
 
         contents = self.log.current(self.plan.codes)
@@ -303,7 +306,9 @@ class Tracker:
         if as_of_text:
             as_of = parse_period(as_of_text, None if self.plan.is_term else self.plan.year)
             current = {key: figure for key, figure in current.items() if key[1] <= as_of}
-        report = build_report(self.plan, current, as_of, lambda one: contents.shorts([one])[one])
+        report = build_report(
+            self.plan, current, made_at or now(), as_of, lambda one: contents.shorts([one])[one]
+        )
         if owner is None:
             return report
         from .owners import for_owner

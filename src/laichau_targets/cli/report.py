@@ -1,5 +1,6 @@
 """`targets report`: a full report in one of the formats."""
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Literal, Optional
 
@@ -46,5 +47,7 @@ def report(
     if target is not None and tracker.folder.holds(target, tracker.plans.files):
         raise OutputError("error.output_is_data", path=target)
     chosen = choose_format(format, target)
-    the_report = tracker.report(as_of)
+    from ..periods import made_at_of
+
+    the_report = tracker.report(as_of, made_at=made_at_of(os.environ))
     write_output(the_report, chosen, state.texts, target)

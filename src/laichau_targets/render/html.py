@@ -98,11 +98,9 @@ def charts(report: Report, texts: Texts) -> list[str]:
 
 def _dated(report: Report, texts: Texts) -> str:
     """When the figures are from and when this page was made: a page outlives the moment it was made."""
-    from datetime import datetime
-
     from . import words
 
-    made = datetime.now().astimezone().strftime(texts("date.format") + " %H:%M")
+    made = report.made_at.strftime(texts("date.format") + " %H:%M")
     records = [s.record for s in report.standings if s.record is not None and s.record.period is not None]
     if not records:
         return texts("report.made", made=made)
