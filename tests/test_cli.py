@@ -238,6 +238,7 @@ def test_validate_the_bundled_plan(targets) -> None:
         f"{plans / '2021-2025.toml'}: valid plan for Lai Châu 2021-2025, 22 indicators\n"
         f"{plans / '2025.toml'}: valid plan for Lai Châu 2025, 2 indicators\n"
         f"{plans / '2026.toml'}: valid plan for Lai Châu 2026, 3 indicators\n"
+        f"{plans / '2021-2030.toml'}: valid plan for Lai Châu 2021-2030, 10 indicators\n"
     )
 
 
@@ -311,6 +312,7 @@ def test_paths_say_which_files_and_why(targets, data_dir: Path, tmp_path: Path) 
         f"Plan files:  {data_dir / 'plans' / '2021-2025.toml'}\n"
         f"             {data_dir / 'plans' / '2025.toml'}\n"
         f"             {data_dir / 'plans' / '2026.toml'}\n"
+        f"             {data_dir / 'plans' / '2021-2030.toml'}\n"
         f"Record log:  {data_dir / 'records.jsonl'}\n"
         f"Caches:      {tmp_path / 'home' / '.cache' / 'laichau-targets'}\n"
     )  # the user's own cache folder ($XDG_CACHE_HOME), never the data folder

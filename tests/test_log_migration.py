@@ -47,7 +47,7 @@ def test_a_v01_log_is_read_as_it_is(targets, v01_folder: Path) -> None:
     assert _cells(history.stdout) == [[spelled.get(cell, cell) for cell in row] for row in v01]
     report = json.loads(targets("report", "--format", "json").stdout)
     old = json.loads((FIXTURE / "report-v0.1.json").read_text(encoding="utf-8"))
-    assert (report["schema_version"], old["schema_version"]) == (2, 1)
+    assert (report["schema_version"], old["schema_version"]) == (3, 1)
     assert_same_as_v01(report, old)
     assert snapshot(v01_folder) == before
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, date, datetime
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -164,3 +165,56 @@ def test_a_source_date_epoch_that_is_no_time_is_refused(targets, data_dir: Path,
     assert result.stderr == (
         f"Error: SOURCE_DATE_EPOCH={text} is not a time; give it as seconds since 1970-01-01 UTC, e.g. 1796601600\n"
     )
+
+
+# What the seed page states of the master plan, read by a person: (code, target, comparison, rule).
+MASTER_TARGETS = [
+    ("GRDP", ["9", "11"], "range", "average_annual_rate"),
+    ("AGRI_VA", "5", "about", "average_annual_rate"),
+    ("INDUSTRY_GROWTH", "13.6", "about", "average_annual_rate"),
+    ("SERVICES_GROWTH", "7.9", "about", "average_annual_rate"),
+    ("GRDP_PC", "116.6", "at_least", "level_by_end"),
+    ("INVESTMENT", "168000", "about", "amount_over_term"),
+    ("PRODUCTIVITY", "8.2", "at_least", "average_annual_rate"),
+    ("BUDGET", "4500", "at_least", "level_by_end"),
+    ("TRADE", "13", "about", "average_annual_rate"),
+    ("TOURIST_VISITS", "2000000", "at_least", "level_by_end"),
+]
+# How the source writes the figures it rounds to words.
+IN_WORDS = {"168000": "168 nghìn", "2000000": "2 triệu"}
+
+
+def test_the_master_plan_holds_the_seeds_targets_each_with_its_sentence() -> None:
+    from laichau_targets.formatting import human
+
+    from .test_plans import seed_quotes
+
+    plans = load_plans(REPO / "data" / "targets.toml")
+    master = plans.named("2021-2030")
+    assert (master.first_year, master.year, master.complete, master.status) == (2021, 2030, False, "adopted")
+    assert master.adopted_by == "Quyết định số 1585/QĐ-TTg ngày 07/12/2023 của Thủ tướng Chính phủ"
+    got = [
+        (
+            i.code,
+            [str(i.target), str(i.target_high)] if i.target_high is not None else str(i.target),
+            i.comparison,
+            i.term_rule,
+        )
+        for i in master.indicators
+    ]
+    assert got == MASTER_TARGETS
+    (quote,) = [q for q in seed_quotes() if "2021 - 2030" in q and "116,6" in q]
+    codes_2024 = set(plans.named("2024").codes)
+    for indicator in master.indicators:
+        assert indicator.source in quote, indicator.code
+        ends = [indicator.target, indicator.target_high]
+        for end in (str(e) for e in ends if e is not None):
+            assert IN_WORDS.get(end, human(Decimal(end), "vi")) in indicator.source, indicator.code
+    # The indicators the 2024 plan has keep its codes (and its description).
+    assert {"GRDP", "AGRI_VA", "GRDP_PC", "BUDGET"} <= codes_2024
+
+
+def test_the_bundled_folder_has_no_targets_for_2026_to_2030() -> None:
+    plans = load_plans(REPO / "data" / "targets.toml")
+    assert not [p.name for p in plans.plans if p.is_term and p.first_year == 2026]
+    assert all(p.year <= 2026 or p.first_year <= 2021 for p in plans.plans)

@@ -26,7 +26,7 @@ from laichau_targets.tracker import Tracker
 
 from .conftest import REPO, assert_same_as_v01, log_ids, snapshot
 
-SEED = REPO / "docs" / "sources" / "laichau-plans-2021-2026.md"
+SEED = REPO / "docs" / "sources" / "laichau-plans-2021-2030.md"
 V01 = Path(__file__).parent / "fixtures" / "v0.1"
 
 
@@ -73,15 +73,16 @@ ANNUAL_TARGETS = {
 }
 
 
-def test_the_bundled_folder_holds_four_plans_and_2024_is_its_current_one() -> None:
+def test_the_bundled_folder_holds_five_plans_and_2024_is_its_current_one() -> None:
     plans = load_plans(REPO / "data" / "targets.toml")
-    assert plans.names == ["2024", "2021-2025", "2025", "2026"]
+    assert plans.names == ["2024", "2021-2025", "2025", "2026", "2021-2030"]
     assert plans.choose().name == "2024"
     assert [(p.is_term, p.complete, len(p.indicators)) for p in plans.plans] == [
         (False, False, 17),
         (True, False, 22),
         (False, False, 2),
         (False, False, 3),
+        (True, False, 10),
     ]
     assert list(plans.named("2021–2025").years) == [2021, 2022, 2023, 2024, 2025]
 
@@ -509,7 +510,7 @@ def test_a_term_target_needs_a_rule_that_fits_its_kind(tmp_path: Path) -> None:
         load_plans(folder / "targets.toml")
     texts = [re.sub(r"^.*?: ", "", p.text(), count=1) for p in caught.value.problems]
     assert texts == [
-        "line 11: indicator B of a term plan has term_rule 'None'; use one of average_annual_rate, level_by_end, amount_each_year, average_reduction",
+        "line 11: indicator B of a term plan has term_rule 'None'; use one of average_annual_rate, level_by_end, amount_each_year, average_reduction, amount_over_term",
         "line 10: indicator A: term_rule average_annual_rate cannot judge a level indicator",
     ]
 
@@ -611,7 +612,13 @@ def test_init_copies_every_bundled_plan_file(targets, tmp_path: Path) -> None:
     folder = tmp_path / "new"
     assert targets("init", str(folder)).exit_code == 0
     copied = sorted(str(p.relative_to(folder)) for p in folder.rglob("*.toml"))
-    assert copied == ["plans/2021-2025.toml", "plans/2025.toml", "plans/2026.toml", "targets.toml"]
+    assert copied == [
+        "plans/2021-2025.toml",
+        "plans/2021-2030.toml",
+        "plans/2025.toml",
+        "plans/2026.toml",
+        "targets.toml",
+    ]
     for name in copied:
         if name != "targets.toml":  # which follows the date: see test_office_year
             assert (folder / name).read_bytes() == (REPO / "data" / name).read_bytes()

@@ -53,6 +53,7 @@ def test_the_fixture_gives_every_status(targets, figures: Path) -> None:
         "off_track": 1,
         "no_data": 11,
         "in_progress": 0,
+        "no_target": 0,
         "met_or_exceeded": 2,
         "total": 17,
     }

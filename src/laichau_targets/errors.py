@@ -100,3 +100,7 @@ class OutputError(TargetsError):
 
 class UnknownPlanError(TargetsError):
     """A plan name names no plan of the data folder."""
+
+
+class NoTargetError(TargetsError):
+    """A target was needed of an indicator the plan lists with no target yet."""

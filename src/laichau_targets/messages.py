@@ -25,6 +25,8 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "status.at_risk": {"en": "At risk", "vi": "Có nguy cơ không đạt"},
     "status.off_track": {"en": "Off track", "vi": "Chậm tiến độ"},
     "status.no_data": {"en": "No data", "vi": "Chưa có số liệu"},
+    "status.no_target": {"en": "No target yet", "vi": "Chưa có chỉ tiêu"},
+    "target.none": {"en": "no target yet", "vi": "chưa có chỉ tiêu"},
     # comparisons
     "comparison.at_least": {"en": "at least", "vi": "tối thiểu"},
     "comparison.at_most": {"en": "at most", "vi": "tối đa"},
@@ -207,6 +209,22 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "error.source_date_unparsable": {
         "en": "{env}={text} is not a time; give it as seconds since 1970-01-01 UTC, e.g. 1796601600",
         "vi": "{env}={text} không phải là thời điểm; hãy ghi số giây kể từ 1970-01-01 UTC, ví dụ 1796601600",
+    },
+    "error.indicator_scenario": {
+        "en": 'indicator {where}: scenario is a table of checkpoints within {year} and their targets, e.g. scenario = {{ "{year}-Q1" = 6.5, "{year}-H1" = 7.8, "{year}-09" = 8.2 }}',
+        "vi": 'chỉ tiêu {where}: scenario là bảng các mốc trong năm {year} và mục tiêu của từng mốc, ví dụ scenario = {{ "{year}-Q1" = 6.5, "{year}-H1" = 7.8, "{year}-09" = 8.2 }}',
+    },
+    "error.plan_status": {
+        "en": 'status is {value}; a plan\'s status is "draft" or "adopted"',
+        "vi": 'status là {value}; trạng thái của kế hoạch là "draft" (dự kiến) hoặc "adopted" (đã thông qua)',
+    },
+    "error.plan_draft_adopted": {
+        "en": "a draft plan names the resolution that adopted it (adopted_by); adopt it with targets plan adopt",
+        "vi": "kế hoạch dự kiến lại ghi nghị quyết thông qua (adopted_by); hãy thông qua bằng targets plan adopt",
+    },
+    "error.no_target_yet": {
+        "en": "{code} has no target yet in this plan; set one with targets target set {code} VALUE",
+        "vi": "{code} chưa có chỉ tiêu trong kế hoạch này; đặt bằng targets target set {code} GIÁ_TRỊ",
     },
     "error.today_unparsable": {
         "en": "{env}={text} is not a date; write it as YYYY-MM-DD, e.g. 2026-12-07",
@@ -833,6 +851,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "term_rule.level_by_end": {"en": "by {year}", "vi": "đến năm {year}"},
     "term_rule.amount_each_year": {"en": "each year", "vi": "mỗi năm"},
     "term_rule.average_reduction": {"en": "a year on average", "vi": "bình quân/năm"},
+    "term_rule.amount_over_term": {"en": "in total over the term", "vi": "tổng cả giai đoạn"},
     "term.compounded": {
         "en": "{value} a year, compounded from the full-year rates of {years}",
         "vi": "bình quân {value}/năm, tính gộp từ tốc độ cả năm của {years}",
@@ -848,6 +867,44 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "term.average_reduction": {
         "en": "{value} a year on average over {years}",
         "vi": "bình quân {value}/năm trong {years}",
+    },
+    "col.needed": {"en": "Needed/yr", "vi": "Cần/năm"},
+    "report.pace": {"en": "What the remaining years need", "vi": "Các năm còn lại cần đạt"},
+    "pace.reached_cell": {"en": "reached", "vi": "đã đạt"},
+    "pace.reached": {
+        "en": "the {year} target is reached already; the remaining years need no pace",
+        "vi": "đã đạt mục tiêu đến năm {year}; các năm còn lại không cần thêm",
+    },
+    "pace.years": {"en": "the years {years}", "vi": "các năm {years}"},
+    "pace.year": {"en": "{year}", "vi": "năm {year}"},
+    "pace.to_reach": {
+        "en": "To reach the {year} target, {span}",
+        "vi": "Để đạt mục tiêu đến năm {year}, {span}",
+    },
+    "pace.average_annual_rate": {
+        "en": "{start} need to grow {rate} a year on average",
+        "vi": "{start} cần tăng bình quân {rate}/năm",
+    },
+    "pace.upper": {
+        "en": " ({rate} a year for the upper end, {high})",
+        "vi": " ({rate}/năm để đạt mức cao {high})",
+    },
+    "pace.level_by_end": {
+        "en": "{start} need to add {change} a year on average",
+        "vi": "{start} cần tăng thêm bình quân {change}/năm",
+    },
+    "pace.level_by_end.down": {
+        "en": "{start} need to cut {change} a year on average",
+        "vi": "{start} cần giảm bình quân {change}/năm",
+    },
+    "pace.as_rate": {"en": " ({rate} a year)", "vi": " (tương đương {rate}/năm)"},
+    "pace.amount_over_term": {
+        "en": "{start} need {amount} a year on average",
+        "vi": "{start} cần đạt bình quân {amount}/năm",
+    },
+    "pace.average_reduction": {
+        "en": "{start} need a reduction of {value} a year on average",
+        "vi": "{start} cần giảm bình quân {value}/năm",
     },
     "term.missing": {
         "en": "in progress: no full-year figure for {years}",

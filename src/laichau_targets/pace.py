@@ -72,10 +72,14 @@ def pace_of(
 ) -> Pace | None:  # fmt: skip
     """The pace the years after the last one recorded need, from the full-year figures by year; None
     when no pace can be worked out: the term is over or has no year left, a year before the last
-    recorded one is missing, or the rule (an amount each year) needs none."""
+    recorded one is missing (but for a level, which needs only the latest), or the rule (an amount
+    each year) needs none."""
     first_year, end = term
     done = sorted(figures)
-    if not done or done != list(range(first_year, first_year + len(done))) or done[-1] >= end:
+    if not done or done[-1] >= end:
+        return None
+    # A level needs only the latest year's figure; a rate or a sum needs every year from the first.
+    if rule != "level_by_end" and done != list(range(first_year, first_year + len(done))):
         return None
     left, years = end - done[-1], end - first_year + 1
     later = (done[-1] + 1, end)

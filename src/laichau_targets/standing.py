@@ -7,6 +7,7 @@ from decimal import Decimal
 from typing import Any, Literal
 
 from .formatting import rounded
+from .pace import Pace, pace_of
 from .periods import Period
 from .plans import STATUSES, Baseline, Indicator, Override, Plan, Settings, Status, TermRule
 from .records import CurrentFigures, Figure
@@ -34,6 +35,7 @@ class TermFigure(Value):
         met_early: int | None = None,
         years_met: tuple[int, ...] | None = None,
         total: Decimal | None = None,
+        pace: Pace | None = None,
     ) -> None:
         self.rule = rule
         self.value = value
@@ -43,7 +45,8 @@ class TermFigure(Value):
         self.first_reached = first_reached  # level_by_end: the first year the level was reached
         self.met_early = met_early  # ... when that was before the last year ("về đích sớm")
         self.years_met = years_met  # amount_each_year: the years that met the amount
-        self.total = total  # amount_each_year: the term's total so far
+        self.total = total  # amount_each_year, amount_over_term: the term's total so far
+        self.pace = pace  # while the term runs: what the remaining years need (pace.py)
 
 
 class Standing(Value):
@@ -69,6 +72,7 @@ class Standing(Value):
         baseline_progress: tuple[tuple[Baseline, Decimal | None], ...] = (),
         term: TermFigure | None = None,
         exceeded_beyond: Decimal | None = None,
+        scenario_target: Decimal | None = None,
     ) -> None:
         self.indicator = indicator
         self.record = record
@@ -88,6 +92,9 @@ class Standing(Value):
         self.baseline_progress = baseline_progress
         self.term = term
         self.exceeded_beyond = exceeded_beyond  # a met figure past its target: where Exceeded would begin
+        self.scenario_target = (
+            scenario_target  # the checkpoint's growth scenario the figure was judged against
+        )
 
     @property
     def actual(self) -> Decimal | None:
@@ -135,6 +142,8 @@ class Summary(Value):
 
 def standing_of(plan: Plan, indicator: Indicator, current: CurrentFigures) -> Standing:
     """One indicator's standing in `plan`, from its code's figures for the plan's year or years."""
+    if not indicator.has_target:
+        return no_target(plan, indicator, current)
     if plan.is_term:
         return term_standing(plan, indicator, current)
     this_year = figures_of_year(current, indicator.code, plan.year)
@@ -142,6 +151,12 @@ def standing_of(plan: Plan, indicator: Indicator, current: CurrentFigures) -> St
     return judge(
         indicator, this_year[-1] if this_year else None, plan.settings, tuple(this_year), tuple(last_year)
     )
+
+
+def no_target(plan: Plan, indicator: Indicator, current: CurrentFigures) -> Standing:
+    """An indicator listed with no target yet: its latest figure of the plan's years, judged by nothing."""
+    found = [f for year in plan.years for f in figures_of_year(current, indicator.code, year)]
+    return Standing(indicator, found[-1] if found else None, "no_target", "no_target")
 
 
 def standings(plan: Plan, current: CurrentFigures) -> list[Standing]:
@@ -180,6 +195,9 @@ def judge(
             previous_checkpoints=previous_checkpoints,
         )
     value, period = record.value, record.period
+    scenario = None if period.is_full_year else indicator.scenario_target(period.months)
+    if scenario is not None:
+        return against_scenario(indicator, record, scenario, settings, checkpoints, previous_checkpoints)
     last_year = {r.period: r.value for r in previous_checkpoints if r.period is not None}
     previous = next((r for r in previous_checkpoints if r.period == period.a_year_earlier()), None)
     projected = pace_so_far = pace_needed = None
@@ -193,8 +211,8 @@ def judge(
         method = "straight_line" if share is None else "seasonal"
         projected = value * 12 / period.months if share is None else value / share
         pace_so_far = value / period.months
-        if value < indicator.target:
-            pace_needed = (indicator.target - value) / (12 - period.months)
+        if value < indicator.goal:
+            pace_needed = (indicator.goal - value) / (12 - period.months)
         status = accumulating_status(indicator, value, projected, settings)
     else:
         status = in_year_status(indicator, value, settings)
@@ -221,6 +239,45 @@ def judge(
             (b, progress_of(indicator.replace(target=b.target, target_high=None), value))
             for b in indicator.other_baselines
         ),
+    )
+
+
+def against_scenario(
+    indicator: Indicator,
+    record: Figure,
+    scenario: Decimal,
+    settings: Settings,
+    checkpoints: tuple[Figure, ...],
+    previous_checkpoints: tuple[Figure, ...],
+) -> Standing:
+    """A checkpoint's figure judged against the plan's growth scenario for it (so với kịch bản):
+    met or exceeded as a full year is, else at risk or off track by the plan's band."""
+    assert record.value is not None and record.period is not None
+    value = record.value
+    comparison = "at_least" if indicator.comparison == "range" else indicator.comparison
+    goal = indicator.replace(target=scenario, target_high=None, comparison=comparison)
+    status = full_year_status(goal, value, settings)
+    if status not in MET_OR_EXCEEDED:
+        status = (
+            "at_risk" if _shortfall_percent(goal, value, settings) <= settings.at_risk_band else "off_track"
+        )
+    previous = next((r for r in previous_checkpoints if r.period == record.period.a_year_earlier()), None)
+    gap = gap_of(goal, value)
+    return Standing(
+        indicator,
+        record,
+        _overridden(indicator, status),
+        status,
+        gap=gap,
+        gap_percent=None if in_points(indicator) else _share(gap, abs(scenario)),
+        progress=None if indicator.kind == "growth_rate" else progress_of(goal, value),
+        previous=previous,
+        change=None
+        if previous is None or previous.value is None
+        else change_of(indicator, value, previous.value),
+        checkpoints=checkpoints,
+        previous_checkpoints=previous_checkpoints,
+        scenario_target=scenario,
     )
 
 
@@ -282,8 +339,11 @@ def term_standing(plan: Plan, indicator: Indicator, current: CurrentFigures) -> 
             for year, value in zip(used, values, strict=True)
             if full_year_status(indicator, value, settings) in MET_OR_EXCEEDED
         )
+    elif rule == "amount_over_term":
+        term.total = term.value = sum(values, Decimal(0))
     else:  # average_reduction
         term.value = rounded(sum(values, Decimal(0)) / len(values), 2)
+    term.pace = _paced(plan, indicator, dict(zip(used, values, strict=True)))
     value = term.value
     assert value is not None
     status: Status = full_year_status(indicator, value, settings) if complete else "in_progress"
@@ -291,6 +351,19 @@ def term_standing(plan: Plan, indicator: Indicator, current: CurrentFigures) -> 
     beyond = _exceeded_beyond(indicator, value, status, settings, complete)
     return _standing(
         indicator, value, status, record=None, progress=progress, term=term, exceeded_beyond=beyond
+    )
+
+
+def _paced(plan: Plan, indicator: Indicator, figures: dict[int, Decimal]) -> Pace | None:
+    """The pace the rest of the term needs, to the hundredth as every figure a report shows."""
+    assert indicator.term_rule is not None
+    at_most = indicator.comparison == "at_most"
+    span = (plan.first_year, plan.year)
+    pace = pace_of(indicator.term_rule, span, indicator.goal, indicator.target_high, figures, at_most)
+    if pace is None:
+        return None
+    return pace.replace(
+        needed=_round(pace.needed), needed_high=_round(pace.needed_high), as_rate=_round(pace.as_rate)
     )
 
 
@@ -311,7 +384,7 @@ def _standing(indicator: Indicator, value: Decimal, status: Status, **more: Any)
         status=_overridden(indicator, status),
         computed_status=status,
         gap=gap,
-        gap_percent=None if indicator.is_percent else _share(gap, abs(indicator.target)),
+        gap_percent=None if indicator.is_percent else _share(gap, abs(indicator.goal)),
         **more,
     )
 
@@ -346,7 +419,7 @@ def _fraction(setting: Decimal) -> Decimal:
 
 def met_threshold(indicator: Indicator, settings: Settings) -> Decimal:
     """The figure from which the target counts as met (for at-most: up to which)."""
-    target = indicator.target
+    target = indicator.goal
     if indicator.comparison == "about":
         return target - abs(target) * _fraction(settings.about_tolerance)
     return target
@@ -356,8 +429,8 @@ def exceed_threshold(indicator: Indicator, settings: Settings) -> Decimal:
     """The figure beyond which the target counts as exceeded (for at-most: below which)."""
     margin = _fraction(settings.exceed_margin)
     if indicator.comparison == "at_most":
-        return indicator.target - abs(indicator.target) * margin
-    top = indicator.target_high if indicator.comparison == "range" else indicator.target
+        return indicator.goal - abs(indicator.goal) * margin
+    top = indicator.target_high if indicator.comparison == "range" else indicator.goal
     assert top is not None
     return top + abs(top) * margin
 
@@ -368,7 +441,7 @@ def full_year_status(indicator: Indicator, value: Decimal, settings: Settings) -
     if indicator.comparison == "at_most":
         if value < beyond:
             return "exceeded"
-        return "met" if value <= indicator.target else "not_met"
+        return "met" if value <= indicator.goal else "not_met"
     if value > beyond:
         return "exceeded"
     return "met" if value >= met_threshold(indicator, settings) else "not_met"
@@ -378,7 +451,7 @@ def _shortfall_percent(indicator: Indicator, value: Decimal, settings: Settings)
     """How far `value` falls short of being met, in % of the target (0 when met)."""
     threshold = met_threshold(indicator, settings)
     short = value - threshold if indicator.comparison == "at_most" else threshold - value
-    base = abs(indicator.target)
+    base = abs(indicator.goal)
     if short <= 0:
         return Decimal(0)
     if base == 0:
@@ -400,11 +473,11 @@ def accumulating_status(
 ) -> Status:
     """A year-to-date quantity: met early once reached, else judged by its pace."""
     if indicator.comparison == "at_most":
-        if value > indicator.target:
+        if value > indicator.goal:
             return "off_track"
         return in_year_status(indicator, projected, settings)
     early = full_year_status(indicator, value, settings)
-    if early in MET_OR_EXCEEDED and value >= indicator.target:
+    if early in MET_OR_EXCEEDED and value >= indicator.goal:
         return early
     return in_year_status(indicator, projected, settings)
 
@@ -412,30 +485,30 @@ def accumulating_status(
 def gap_of(indicator: Indicator, value: Decimal) -> Decimal:
     """How far the figure is from the target, positive while short of it."""
     if indicator.comparison == "at_most":
-        return value - indicator.target
+        return value - indicator.goal
     if indicator.comparison == "range":
         assert indicator.target_high is not None
-        if value < indicator.target:
-            return indicator.target - value
+        if value < indicator.goal:
+            return indicator.goal - value
         if value > indicator.target_high:
             return indicator.target_high - value
         return Decimal(0)
-    return indicator.target - value
+    return indicator.goal - value
 
 
 def progress_of(indicator: Indicator, value: Decimal) -> Decimal | None:
     """The figure as a share of the target in %, inverted for at-most targets."""
-    if indicator.target <= 0:
+    if indicator.goal <= 0:
         return None
     if indicator.comparison == "at_most":
-        return _share(indicator.target, value) if value > 0 else None
+        return _share(indicator.goal, value) if value > 0 else None
     if indicator.comparison == "range":
         assert indicator.target_high is not None
-        if indicator.target <= value <= indicator.target_high:
+        if indicator.goal <= value <= indicator.target_high:
             return HUNDRED
-        base = indicator.target if value < indicator.target else indicator.target_high
+        base = indicator.goal if value < indicator.goal else indicator.target_high
         return _share(value, base)
-    return _share(value, indicator.target)
+    return _share(value, indicator.goal)
 
 
 def figures_of_year(current: CurrentFigures, code: str, year: int) -> list[Figure]:

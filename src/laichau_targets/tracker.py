@@ -148,7 +148,7 @@ def check_value(indicator: Indicator, value: Decimal) -> None:
 def likely_intended(indicator: Indicator, value: Decimal) -> Decimal | None:
     """For a value more than 10 times away from the target: the power-of-ten shift that lands nearest."""
     target = indicator.target
-    if value <= 0 or target <= 0 or target / 10 <= value <= target * 10:
+    if target is None or value <= 0 or target <= 0 or target / 10 <= value <= target * 10:
         return None
     shift = round(math.log10(target / value))
     return (value.scaleb(shift)).normalize()

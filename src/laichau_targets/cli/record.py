@@ -64,7 +64,7 @@ def record(
         typer.echo(line)
     typer.echo(standing_line(standing, texts, indicator.code, rec.period.year))
     if done.likely_intended is not None:
-        target = standing.indicator.target if standing else indicator.target
+        target = (standing.indicator if standing else indicator).goal  # a far value was weighed against it
         direction = "above" if rec.value > target else "below"
         typer.echo(
             "Warning: "

@@ -36,6 +36,9 @@ Check = Literal[
     "override",
     "term_rule",
     "baselines",
+    "source",
+    "comparison",
+    "scenario",
 ]
 
 
@@ -70,8 +73,8 @@ FIELDS = (
     Field("name_en", "description", "text", columns=("name_en",), default=""),
     Field("unit", "description", "given_text", columns=("unit",), default=""),
     Field("unit_en", "description", "optional_text"),
-    Field("source", "target", "text", columns=("target_source",)),
-    Field("comparison", "target", "choice", columns=("comparison",), choices=COMPARISONS),
+    Field("source", "target", "source", columns=("target_source",)),
+    Field("comparison", "target", "comparison", columns=("comparison",), choices=COMPARISONS),
     Field("kind", "description", "choice", columns=("kind",), choices=KINDS, default="level"),
     Field("target", "target", "target", ("target", "target_high"), ("target", "target_high")),
     Field("min", "description", "number", ("minimum",)),
@@ -87,6 +90,8 @@ FIELDS = (
     Field("display_vi", "description", "optional_text"),
     Field("measured_against", "target", "optional_choice", choices=MEASURES, default="plan"),
     Field("owner", "description", "owner"),
+    Field("proposal", "target", "number", columns=("proposal",), json_only=True),
+    Field("scenario", "target", "scenario", columns=("scenario",), json_only=True, default=()),
 )
 
 DESCRIPTION_KEYS = frozenset(f.key for f in FIELDS if f.level == "description")

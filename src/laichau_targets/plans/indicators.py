@@ -45,6 +45,10 @@ class IndicatorReader:
             n for n, line in enumerate(self.lines, 1) if line.strip().startswith("[[indicator]]")
         ]
         self.term = False  # a term plan's targets each need a term rule
+        self.year = 0  # the plan's (last) year: a scenario's checkpoints lie in it
+        self.source_given = (
+            False  # a draft, or an adopted plan naming its resolution: a target may omit its source
+        )
 
     def problem(self, message_key: str, line: int | None = None, /, **params: Any) -> None:
         message = Message(message_key, params)
@@ -127,7 +131,7 @@ class IndicatorReader:
                 table.values[field.attrs[0]] = value
             else:  # a target gives a range's two ends
                 table.values.update(zip(field.attrs, value, strict=True))
-        if len(self.problems) > before or table.values["target"] is None:
+        if len(self.problems) > before:
             self.broken.add(code.upper())
             return None
         return Indicator(code=code, **table.values), describes
@@ -141,6 +145,44 @@ class IndicatorReader:
             return ""
         table.where = code
         return code
+
+    def source(self, table: _Table, field: Field) -> str:
+        """The sentence the target comes from; a draft's target, or one without a target, needs none."""
+        if field.key not in table.raw and (self.source_given or "target" not in table.raw):
+            return ""
+        return self.text(table.raw, field.key, table.index, table.where)
+
+    def comparison(self, table: _Table, field: Field) -> Any:
+        """How the figure meets the target; an indicator listed without a target may leave it out."""
+        if field.key not in table.raw and "target" not in table.raw:
+            return "at_least"
+        return self.one_of(table, field, table.raw.get(field.key))
+
+    def scenario(self, table: _Table, field: Field) -> tuple[tuple[int, Decimal], ...]:
+        """The growth scenario: a target for checkpoints within the plan's year, by period."""
+        from ..errors import PeriodError
+        from ..periods import parse_period
+
+        raw = table.raw.get(field.key)
+        if raw is None:
+            return ()
+        line = self.key_line(table.index, field.key)
+        if not isinstance(raw, dict) or self.term:
+            self.problem("error.indicator_scenario", line, where=table.where, year=self.year)
+            return ()
+        found: dict[int, Decimal] = {}
+        for label, value in raw.items():
+            try:
+                period = parse_period(label, self.year)
+            except PeriodError:
+                period = None
+            if period is None or period.is_full_year:
+                self.problem("error.indicator_scenario", line, where=table.where, year=self.year)
+                continue
+            number = self.number(value, field.key, table.index, table.where)
+            if number is not None:
+                found[period.months] = number
+        return tuple(sorted(found.items()))
 
     def text_field(self, table: _Table, field: Field) -> str:
         return self.text(table.raw, field.key, table.index, table.where)
@@ -230,8 +272,7 @@ class IndicatorReader:
     def target(self, table: _Table, field: Field) -> tuple[Decimal | None, Decimal | None]:
         """The target, or the two ends of a range: the low one is the target."""
         raw, index, where, key = table.raw, table.index, table.where, field.key
-        if key not in raw:
-            self.problem("error.indicator_no_target", self.key_line(index, key), where=where)
+        if key not in raw:  # listed with no target yet: a draft's, or one the sources never gave
             return None, None
         value = raw[key]
         if table.values["comparison"] != "range":
@@ -285,6 +326,9 @@ CHECKS: dict[str, Callable[[IndicatorReader, _Table, Field], Any]] = {
     "override": IndicatorReader.override,
     "term_rule": IndicatorReader.term_rule,
     "baselines": IndicatorReader.baselines,
+    "source": IndicatorReader.source,
+    "comparison": IndicatorReader.comparison,
+    "scenario": IndicatorReader.scenario,
 }
 # Every key but the code, which is read first (the other problems name it), with its check.
 _AFTER_CODE = tuple((field, CHECKS[field.check]) for field in FIELDS if field.level != "identity")

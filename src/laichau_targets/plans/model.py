@@ -12,17 +12,23 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Literal, get_args
 
-from ..errors import UnknownIndicatorError, UnknownPlanError
+from ..errors import NoTargetError, UnknownIndicatorError, UnknownPlanError
 from ..values import Value
 
 Comparison = Literal["at_least", "at_most", "about", "range"]
 Kind = Literal["level", "growth_rate", "accumulating"]
-Status = Literal["exceeded", "met", "not_met", "on_track", "at_risk", "off_track", "no_data", "in_progress"]
-TermRule = Literal["average_annual_rate", "level_by_end", "amount_each_year", "average_reduction"]
+Status = Literal[
+    "exceeded", "met", "not_met", "on_track", "at_risk", "off_track", "no_data", "in_progress", "no_target"
+]
+TermRule = Literal[
+    "average_annual_rate", "level_by_end", "amount_each_year", "average_reduction", "amount_over_term"
+]
+PlanStatus = Literal["draft", "adopted"]  # dự kiến, or adopted by a resolution
 COMPARISONS: tuple[str, ...] = get_args(Comparison)
 KINDS: tuple[str, ...] = get_args(Kind)
 STATUSES: tuple[str, ...] = get_args(Status)
 TERM_RULES: tuple[str, ...] = get_args(TermRule)
+PLAN_STATUSES: tuple[str, ...] = get_args(PlanStatus)
 MEASURES = ("plan", "budget_estimate")  # what a target is measured against
 # Units that count whole people or things: their paces and projections are whole numbers.
 COUNT_UNITS = (
@@ -81,7 +87,7 @@ class Indicator(Value):
         name_vi: str,
         name_en: str,
         unit: str,
-        target: Decimal,
+        target: Decimal | None,
         comparison: Comparison,
         kind: Kind,
         source: str,
@@ -99,6 +105,8 @@ class Indicator(Value):
         display_vi: str | None = None,
         measured_against: str = "plan",
         owner: str | None = None,
+        proposal: Decimal | None = None,
+        scenario: tuple[tuple[int, Decimal], ...] = (),
     ) -> None:
         self.code = code
         self.name_vi = name_vi
@@ -124,6 +132,23 @@ class Indicator(Value):
         )
         self.measured_against = measured_against  # what "đạt 105,8% …" names: the plan (kế hoạch) or the budget estimate (dự toán)
         self.owner = owner  # the department that reports it, e.g. "Sở Y tế"
+        self.proposal = proposal  # a draft's proposed target (the pace a term needs): no target yet
+        self.scenario = scenario  # (months into the year, target) of each checkpoint's growth scenario
+
+    @property
+    def has_target(self) -> bool:
+        return self.target is not None
+
+    @property
+    def goal(self) -> Decimal:
+        """The target, asked only of an indicator that has one (the standing rules, the gap)."""
+        if self.target is None:
+            raise NoTargetError("error.no_target_yet", code=self.code)
+        return self.target
+
+    def scenario_target(self, months: int) -> Decimal | None:
+        """The scenario's target for the checkpoint `months` into the year (kịch bản tăng trưởng)."""
+        return next((value for at, value in self.scenario if at == months), None)
 
     @property
     def is_percent(self) -> bool:
@@ -155,6 +180,8 @@ class Plan(Value):
         complete: bool = True,
         note: str | None = None,
         note_en: str | None = None,
+        status: PlanStatus = "adopted",
+        adopted_by: str | None = None,
     ) -> None:
         self.province = province
         self.year = year
@@ -170,6 +197,8 @@ class Plan(Value):
         self.complete = complete
         self.note = note  # on the plan's source or completeness; note_en in English output
         self.note_en = note_en
+        self.status = status  # a plan that says nothing of it is adopted
+        self.adopted_by = adopted_by  # the resolution that adopted it ("Nghị quyết số …/NQ-HĐND")
         self.__post_init__()
 
     def __post_init__(self) -> None:
@@ -181,6 +210,10 @@ class Plan(Value):
     @property
     def is_term(self) -> bool:
         return self.first_year < self.year
+
+    @property
+    def is_draft(self) -> bool:
+        return self.status == "draft"
 
     @property
     def years(self) -> range:

@@ -27,7 +27,7 @@ from ..periods import YEARS
 from ..values import Value
 from .fields import TARGET_ATTRS
 from .indicators import IndicatorReader
-from .model import Indicator, Kind, Plan, Plans, Settings, TermRule, plan_key
+from .model import PLAN_STATUSES, Indicator, Kind, Plan, Plans, Settings, TermRule, plan_key
 from .source import Source, read_source, shown
 
 
@@ -169,6 +169,8 @@ class _PlanReader(IndicatorReader):
             head = {}
         fields = self.head(head)
         self.term = fields["first_year"] != fields["year"]
+        self.year = fields["year"]
+        self.source_given = fields["status"] == "draft" or fields["adopted_by"] is not None
         settings = self.settings(data.get("settings", {}))
         raw_indicators = data.get("indicator", [])
         if not isinstance(raw_indicators, list) or not raw_indicators:
@@ -220,6 +222,13 @@ class _PlanReader(IndicatorReader):
             self.problem("error.plan_complete", self.key_line(None, "complete"))
             complete = True
         url = head.get("url")
+        status = head.get("status", "adopted")
+        if status not in PLAN_STATUSES:
+            self.problem("error.plan_status", self.key_line(None, "status"), value=shown(status))
+            status = "adopted"
+        adopted_by = self.text(head, "adopted_by", None) if "adopted_by" in head else None
+        if status == "draft" and adopted_by:
+            self.problem("error.plan_draft_adopted", self.key_line(None, "adopted_by"))
 
         def optional(key: str) -> str | None:
             return self.text(head, key, None) if key in head else None
@@ -236,6 +245,8 @@ class _PlanReader(IndicatorReader):
             "complete": complete,
             "note": optional("note"),
             "note_en": optional("note_en"),
+            "status": status,
+            "adopted_by": adopted_by or None,
         }
 
     def register(self, draft: _Draft, described: dict[str, tuple[Indicator, Path]]) -> None:
@@ -313,6 +324,7 @@ _RULE_KINDS: dict[str, tuple[str, ...]] = {
     "amount_each_year": ("accumulating",),
     "level_by_end": ("level", "accumulating"),
     "average_reduction": ("growth_rate", "level"),
+    "amount_over_term": ("accumulating",),
 }
 
 

@@ -76,7 +76,7 @@ def _bar(x: float, width: float, scale: _Scale, value: Decimal, fill: str) -> st
 
 def _targets(standing: Standing) -> list[Decimal]:
     indicator = standing.indicator
-    return [indicator.target] + ([indicator.target_high] if indicator.target_high is not None else [])
+    return [end for end in (indicator.target, indicator.target_high) if end is not None]
 
 
 def _target_lines(standing: Standing, scale: _Scale, texts: Texts) -> list[str]:

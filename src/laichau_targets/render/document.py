@@ -56,7 +56,7 @@ class Document(Value):
 
 
 COLUMNS = ["code", "name", "unit", "target", "num", "progress", "gap", "change", "status"]
-TERM_COLUMNS = ["code", "name", "unit", "target", "num", "progress", "gap", "years", "status"]
+TERM_COLUMNS = ["code", "name", "unit", "target", "num", "progress", "gap", "years", "needed", "status"]
 
 
 def build_document(report: Report, texts: Texts) -> Document:
@@ -76,6 +76,7 @@ def build_document(report: Report, texts: Texts) -> Document:
         texts("col.progress"),
         texts("col.gap"),
         texts("col.years" if plan.is_term else "col.change"),
+        *([texts("col.needed")] if plan.is_term else []),
         texts("col.status"),
     ]
     rows = [
@@ -90,6 +91,7 @@ def build_document(report: Report, texts: Texts) -> Document:
             words.progress(s, texts),
             words.difference(s, texts),
             term_years(s, texts) if plan.is_term else words.change(s, texts),
+            *([words.pace_cell(s, texts)] if plan.is_term else []),
             words.status(s, texts),
         ]
         for s in report.standings
@@ -117,6 +119,9 @@ def build_document(report: Report, texts: Texts) -> Document:
             words.term_detail(s, texts) for s in report.standings if s.term and s.term.value is not None
         ]
         sections.append(Section(texts("report.term"), items=details or [texts("report.sources.none")]))
+        paces = [line for s in report.standings if (line := words.pace_line(s, texts, plan.year))]
+        if paces:
+            sections.append(Section(texts("report.pace"), items=paces))
     projections = [line for s in report.standings if (line := words.projection(s, texts)) is not None]
     if projections:
         sections.append(Section(texts("report.projections"), items=projections))

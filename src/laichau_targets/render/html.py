@@ -18,6 +18,7 @@ COLOURS = {
     "not_met": "#a40e26",
     "no_data": "#8c959f",
     "in_progress": "#8250df",
+    "no_target": "#8c959f",
 }
 
 STYLE = """

@@ -5,12 +5,15 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
+from ..pace import Pace
+from ..periods import Period
 from ..plans import Override
 from ..plans.fields import COLUMNS
 from ..report import Report
 from ..standing import Standing
 
 Field = str | int | Decimal | None
+SCHEMA_VERSION = 3  # CHANGELOG.md says what each version changed
 
 # A row's columns in order, as CSV has written them since v0.1 (fields are only ever added): the
 # plan's, which plans.fields names and shows, among the standing's.
@@ -55,20 +58,22 @@ def indicator_fields(s: Standing) -> dict[str, Field]:
     return {column: row[column] for column in ROW}
 
 
-def plan_fields(s: Standing, json_only: bool) -> dict[str, Any]:
+def plan_fields(s: Standing, json_only: bool, year: int = 0) -> dict[str, Any]:
     """The columns of the plan's own fields (plans.fields), those of CSV or those only JSON has."""
     return {
-        column: _shown(getattr(s.indicator, attr), s)
+        column: _shown(attr, getattr(s.indicator, attr), s, year)
         for column, attr, only_json in COLUMNS
         if only_json == json_only
     }
 
 
-def _shown(value: object, s: Standing) -> Any:
+def _shown(attr: str, value: object, s: Standing, year: int) -> Any:
     if isinstance(value, Override):
         return value.reason
-    if isinstance(value, tuple):  # the further baselines
+    if attr == "other_baselines":
         return baseline_fields(s)
+    if attr == "scenario":  # by the checkpoint's period, as record --period takes it
+        return {Period(year, months).label: target for months, target in s.indicator.scenario}
     return value
 
 
@@ -99,6 +104,15 @@ def standing_fields(s: Standing) -> dict[str, Field]:
     }
 
 
+def json_standing_fields(s: Standing) -> dict[str, Any]:
+    """What only JSON gives of a standing (added in schema_version 3)."""
+    record = s.record
+    return {
+        "scenario_target": s.scenario_target,
+        "reported_on": record.reported_on.isoformat() if record and record.reported_on else None,
+    }
+
+
 def term_fields(s: Standing) -> dict[str, Any] | None:
     """What a term plan's annual figures give for one target (JSON only: it holds lists)."""
     term = s.term
@@ -113,6 +127,22 @@ def term_fields(s: Standing) -> dict[str, Any] | None:
         "met_early": term.met_early,
         "years_met": None if term.years_met is None else list(term.years_met),
         "total": term.total,
+        "pace": pace_fields(term.pace),
+    }
+
+
+def pace_fields(pace: Pace | None) -> dict[str, Any] | None:
+    """What each remaining year of the term needs (pace.py); null once the term is over or when
+    the years recorded so far cannot tell."""
+    if pace is None:
+        return None
+    return {
+        "first_year": pace.first,
+        "last_year": pace.last,
+        "reached": pace.reached,
+        "per_year": pace.needed,
+        "per_year_to_high": pace.needed_high,
+        "as_rate": pace.as_rate,
     }
 
 
@@ -130,7 +160,7 @@ def report_fields(report: Report) -> dict[str, Any]:
     summary["met_or_exceeded"] = report.summary.met_or_exceeded
     summary["total"] = report.summary.total
     return {
-        "schema_version": 2,
+        "schema_version": SCHEMA_VERSION,
         "plan": {
             "province": plan.province,
             "year": plan.year,
@@ -145,11 +175,18 @@ def report_fields(report: Report) -> dict[str, Any]:
             "complete": plan.complete,
             "note": plan.note,
             "note_en": plan.note_en,
+            "status": plan.status,
+            "adopted_by": plan.adopted_by,
         },
         "as_of": report.as_of.label if report.as_of else None,
         "summary": summary,
         "indicators": [
-            {**indicator_fields(s), "term": term_fields(s), **plan_fields(s, json_only=True)}
+            {
+                **indicator_fields(s),
+                "term": term_fields(s),
+                **plan_fields(s, json_only=True, year=plan.year),
+                **json_standing_fields(s),
+            }
             for s in report.standings
         ],
     }

@@ -35,6 +35,7 @@ STATUS_STYLE = {
     "not_met": "bold red",
     "no_data": "dim",
     "in_progress": "magenta",
+    "no_target": "dim",
 }
 SPARKS = "▁▂▃▄▅▆▇█"
 BAR_CELLS = (8, 4, 0)  # tried in turn until the table fits
@@ -210,6 +211,11 @@ def _columns(report: Report, texts: Texts, bar_cells: int) -> list[Column]:
         Column(texts("col.progress"), progress, "left" if bar_cells else "right"),
         Column(
             texts("col.gap"), [Text(words.difference(s, texts)) for s in standings], "right", essential=True
+        ),
+        *(
+            [Column(texts("col.needed"), [Text(words.pace_cell(s, texts)) for s in standings], "right")]
+            if report.plan.is_term
+            else []
         ),
         Column(
             texts("col.status"),

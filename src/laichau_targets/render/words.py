@@ -97,6 +97,8 @@ def target(indicator: Indicator, texts: Texts, compact: bool = False, with_unit:
     def value(v: Decimal) -> str:
         return quantity(v, indicator, texts, None) if with_unit or indicator.is_percent else figure(v, texts)
 
+    if indicator.target is None:
+        return texts("target.none")
     if indicator.comparison == "range":
         assert indicator.target_high is not None
         return f"{figure(indicator.target, texts)}–{value(indicator.target_high)}"
@@ -299,11 +301,77 @@ def term_detail(standing: Standing, texts: Texts) -> str:
                 count=len(term.years_used),
             ),
         ]
+    elif term.rule == "amount_over_term":
+        parts = [texts("term.total", total=quantity(term.value, indicator, texts), years=used)]
     else:
         parts = [texts("term.average_reduction", value=quantity(term.value, indicator, texts), years=used)]
     if term.missing_years:
         parts.append(texts("term.missing", years=", ".join(_spans(term.missing_years))))
     return f"{code}: " + "; ".join(parts)
+
+
+def pace_cell(standing: Standing, texts: Texts) -> str:
+    """What each remaining year of a term needs, in a table cell: `12.48–16.65%`, `+4.1 (3.2%)`."""
+    pace = standing.term.pace if standing.term is not None else None
+    if pace is None:
+        return "–"
+    if pace.reached:
+        return texts("pace.reached_cell")
+    assert pace.needed is not None
+    indicator = standing.indicator
+    if pace.rule == "average_annual_rate":
+        if pace.needed_high is not None:
+            return f"{number(pace.needed, texts)}–{percent(pace.needed_high, texts)}"
+        return percent(pace.needed, texts)
+    if pace.rule == "level_by_end":
+        sign = "-" if pace.needed < 0 else "+"
+        change = sign + amount(abs(pace.needed), indicator, texts, needed=True)
+        if indicator.is_percent:
+            change = texts("gap.points_short", gap=change)
+        return change if pace.as_rate is None else f"{change} ({percent(pace.as_rate, texts)})"
+    return amount(pace.needed, indicator, texts, needed=True)
+
+
+def pace_line(standing: Standing, texts: Texts, last_year: int) -> str | None:
+    """The review's sentence on what the rest of a term needs: "Để đạt mục tiêu đến năm 2030, các
+    năm 2026–2030 cần tăng bình quân 12,48%/năm"."""
+    pace = standing.term.pace if standing.term is not None else None
+    if pace is None:
+        return None
+    indicator = standing.indicator
+    code = inert(indicator.code)
+    if pace.reached:
+        return f"{code}: " + texts("pace.reached", year=last_year)
+    assert pace.needed is not None
+    span = (
+        texts("pace.years", years=years(pace.first, pace.last))
+        if pace.first < pace.last
+        else texts("pace.year", year=pace.last)
+    )
+    start = texts("pace.to_reach", year=last_year, span=span)
+    if pace.rule == "average_annual_rate":
+        line = texts("pace.average_annual_rate", start=start, rate=percent(pace.needed, texts))
+        if pace.needed_high is not None and indicator.target_high is not None:
+            line += texts(
+                "pace.upper",
+                rate=percent(pace.needed_high, texts),
+                high=quantity(indicator.target_high, indicator, texts, None),
+            )
+    elif pace.rule == "level_by_end":
+        key = "pace.level_by_end" if pace.needed >= 0 else "pace.level_by_end.down"
+        change = abs(pace.needed)
+        if indicator.is_percent:
+            shown = texts("gap.points_short", gap=number(change, texts))
+        else:
+            shown = quantity(change, indicator, texts)
+        line = texts(key, start=start, change=shown)
+        if pace.as_rate is not None:
+            line += texts("pace.as_rate", rate=percent(abs(pace.as_rate), texts))
+    elif pace.rule == "amount_over_term":
+        line = texts("pace.amount_over_term", start=start, amount=quantity(pace.needed, indicator, texts))
+    else:
+        line = texts("pace.average_reduction", start=start, value=quantity(pace.needed, indicator, texts))
+    return f"{code}: {line}"
 
 
 def projection(standing: Standing, texts: Texts) -> str | None:

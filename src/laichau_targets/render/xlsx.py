@@ -379,6 +379,8 @@ def _target_cell(
     indicator: Indicator, texts: Texts, last_year: int | None = None
 ) -> tuple[Decimal | str, str | None]:
     """The target as a number, its qualifier (≥ ≤ ≈) and a term's rule in its format; a range as text."""
+    if indicator.target is None:
+        return words.target(indicator, texts), None
     if indicator.comparison == "range":
         if last_year is not None:
             return words.term_target(indicator, texts, last_year, compact=True), None
