@@ -218,3 +218,83 @@ def test_the_bundled_folder_has_no_targets_for_2026_to_2030() -> None:
     plans = load_plans(REPO / "data" / "targets.toml")
     assert not [p.name for p in plans.plans if p.is_term and p.first_year == 2026]
     assert all(p.year <= 2026 or p.first_year <= 2021 for p in plans.plans)
+
+
+GRDP_2021_2025 = ("7.42", "7.42", "-2.77", "9.0", "7.52")
+
+
+def record_years(targets: Targets, code: str, first: int, values: tuple[str, ...]) -> None:
+    for year, value in enumerate(values, first):
+        assert targets("record", code, value, "--period", str(year), "--official").exit_code == 0
+
+
+def paces(targets: Targets) -> dict[str, dict | None]:
+    report = json.loads(targets("report", "--plan", "2021-2030", "--format", "json").stdout)
+    return {row["code"]: row["term"]["pace"] for row in report["indicators"]}
+
+
+def test_the_pace_the_master_plans_remaining_years_need(targets, data_dir: Path) -> None:
+    record_years(targets, "GRDP", 2021, GRDP_2021_2025)
+    record_years(targets, "GRDP_PC", 2024, ("60", "70"))
+    record_years(targets, "INVESTMENT", 2021, ("12000", "15000"))
+    found = paces(targets)
+    assert found["GRDP"] == {
+        "first_year": 2026,
+        "last_year": 2030,
+        "reached": False,
+        "per_year": 12.48,
+        "per_year_to_high": 16.65,
+        "as_rate": None,
+    }
+    # A level needs only its latest year: (116.6 - 70) / 5 a year, 10.74% a year compounded.
+    assert found["GRDP_PC"] == {**found["GRDP"], "per_year": 9.32, "per_year_to_high": None, "as_rate": 10.74}
+    # An amount over the term: (168,000 - 27,000) / 8 remaining years.
+    assert found["INVESTMENT"] == {
+        **found["GRDP"],
+        "first_year": 2023,
+        "per_year": 17625,
+        "per_year_to_high": None,
+    }
+    assert found["BUDGET"] is None  # nothing recorded: nothing to work from
+    review = targets("--lang", "vi", "report", "--plan", "2021-2030", "--format", "md").stdout
+    assert (
+        "- GRDP: Để đạt mục tiêu đến năm 2030, các năm 2026–2030 cần tăng bình quân 12,48%/năm"
+        " (16,65%/năm để đạt mức cao 11%)\n"
+    ) in review
+    assert (
+        "- GRDP\\_PC: Để đạt mục tiêu đến năm 2030, các năm 2026–2030 cần tăng thêm bình quân"
+        " 9,32 triệu đồng/năm (tương đương 10,74%/năm)\n"
+    ) in review
+    assert (
+        "- INVESTMENT: Để đạt mục tiêu đến năm 2030, các năm 2023–2030 cần đạt bình quân 17.625 tỷ đồng/năm\n"
+        in review
+    )
+    shown = targets("show", "--plan", "2021-2030", env={"COLUMNS": "140"}).stdout.splitlines()
+    assert shown[0].split()[-2:] == ["Needed/yr", "Status"]
+    assert shown[1].split()[-3:] == ["12.48–16.65%", "In", "progress"]
+    assert shown[5].split()[-4:] == ["+9.32", "(10.74%)", "In", "progress"]
+
+
+def test_a_year_more_changes_the_pace_and_a_reached_level_needs_none(targets, data_dir: Path) -> None:
+    record_years(targets, "GRDP", 2021, (*GRDP_2021_2025, "10"))
+    record_years(targets, "GRDP_PC", 2025, ("70", "120"))
+    found = paces(targets)
+    assert (found["GRDP"]["first_year"], found["GRDP"]["per_year"], found["GRDP"]["per_year_to_high"]) == (
+        2027,
+        13.11,
+        18.37,
+    )
+    assert found["GRDP_PC"] == {
+        "first_year": 2027,
+        "last_year": 2030,
+        "reached": True,
+        "per_year": None,
+        "per_year_to_high": None,
+        "as_rate": None,
+    }
+    review = targets("report", "--plan", "2021-2030", "--format", "md").stdout
+    assert "- GRDP\\_PC: the 2030 target is reached already; the remaining years need no pace\n" in review
+    assert (
+        "- GRDP: To reach the 2030 target, the years 2027–2030 need to grow 13.11% a year on average"
+        in review
+    )

@@ -199,7 +199,6 @@ def judge(
     if scenario is not None:
         return against_scenario(indicator, record, scenario, settings, checkpoints, previous_checkpoints)
     last_year = {r.period: r.value for r in previous_checkpoints if r.period is not None}
-    previous = next((r for r in previous_checkpoints if r.period == period.a_year_earlier()), None)
     projected = pace_so_far = pace_needed = None
     method: ProjectionMethod | None = None
     if period.is_full_year:
@@ -229,12 +228,7 @@ def judge(
         pace_needed=_round(pace_needed),
         projection_method=method,
         exceeded_beyond=_exceeded_beyond(indicator, value, status, settings, period.is_full_year),
-        previous=previous,
-        change=None
-        if previous is None or previous.value is None
-        else change_of(indicator, value, previous.value),
-        checkpoints=checkpoints,
-        previous_checkpoints=previous_checkpoints,
+        **_same_period_last_year(indicator, record, checkpoints, previous_checkpoints),
         baseline_progress=tuple(
             (b, progress_of(indicator.replace(target=b.target, target_high=None), value))
             for b in indicator.other_baselines
@@ -261,7 +255,6 @@ def against_scenario(
         status = (
             "at_risk" if _shortfall_percent(goal, value, settings) <= settings.at_risk_band else "off_track"
         )
-    previous = next((r for r in previous_checkpoints if r.period == record.period.a_year_earlier()), None)
     gap = gap_of(goal, value)
     return Standing(
         indicator,
@@ -271,14 +264,31 @@ def against_scenario(
         gap=gap,
         gap_percent=None if in_points(indicator) else _share(gap, abs(scenario)),
         progress=None if indicator.kind == "growth_rate" else progress_of(goal, value),
-        previous=previous,
-        change=None
-        if previous is None or previous.value is None
-        else change_of(indicator, value, previous.value),
-        checkpoints=checkpoints,
-        previous_checkpoints=previous_checkpoints,
+        **_same_period_last_year(indicator, record, checkpoints, previous_checkpoints),
         scenario_target=scenario,
     )
+
+
+def _same_period_last_year(
+    indicator: Indicator,
+    record: Figure,
+    checkpoints: tuple[Figure, ...],
+    previous_checkpoints: tuple[Figure, ...],
+) -> dict[str, Any]:
+    """So với cùng kỳ: last year's figure for the same period and the change from it, with the
+    checkpoints of both years."""
+    assert record.value is not None and record.period is not None
+    earlier = record.period.a_year_earlier()
+    previous = next((r for r in previous_checkpoints if r.period == earlier), None)
+    change = None
+    if previous is not None and previous.value is not None:
+        change = change_of(indicator, record.value, previous.value)
+    return {
+        "previous": previous,
+        "change": change,
+        "checkpoints": checkpoints,
+        "previous_checkpoints": previous_checkpoints,
+    }
 
 
 def in_points(indicator: Indicator) -> bool:
