@@ -313,6 +313,11 @@ def test_every_command_and_parameter_has_its_help_in_both_languages_in_the_catal
         command = group.get_command(None, name)
         shown[help_key(name)] = command.help
         shown |= {help_key(name, p.name): p.help for p in command.params if p.name != "help"}
+        for sub, subcommand in getattr(command, "commands", {}).items():
+            shown[help_key(f"{name}.{sub}")] = subcommand.help
+            shown |= {
+                help_key(f"{name}.{sub}", p.name): p.help for p in subcommand.params if p.name != "help"
+            }
     missing = [key for key in shown if key not in CATALOGUE or set(CATALOGUE[key]) != set(LANGS)]
     assert missing == []
     assert {key: text for key, text in shown.items() if text != CATALOGUE[key]["en"]} == {}

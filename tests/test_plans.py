@@ -628,12 +628,13 @@ def test_plans_lists_every_plan_and_marks_the_current_one(targets, data_dir: Pat
     result = targets("plans")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
-    assert [line.split()[:5] for line in lines[:5]] == [
-        ["Plan", "Kind", "Targets", "Complete", "Source"],
-        ["2024", "*", "annual", "17", "no"],
-        ["2021-2025", "term", "22", "no", "Kế"],
-        ["2025", "annual", "2", "no", "Kế"],
-        ["2026", "annual", "3", "no", "Kế"],
+    assert [line.split()[:6] for line in lines[:6]] == [
+        ["Plan", "Kind", "Status", "Targets", "Complete", "Adopted"],
+        ["2024", "*", "annual", "adopted", "17", "no"],
+        ["2021-2025", "term", "adopted", "22", "no", "–"],
+        ["2025", "annual", "adopted", "2", "no", "–"],
+        ["2026", "annual", "adopted", "3", "no", "–"],
+        ["2021-2030", "term", "adopted", "10", "no", "Quyết"],
     ]
     assert lines[-1] == "* the plan commands use without --plan"
     # --plan before or after the command moves the mark.

@@ -50,7 +50,10 @@ def shorts(folder: Path) -> list[str]:
 
 
 def test_history_shows_provenance_and_retractions(targets, data_dir: Path) -> None:
-    targets("record", "GRDP", "8.5", "--period", "2024-09", "--source", "Cục Thống kê", "--note", "ước tính")
+    targets(
+        "record", "GRDP", "8.5", "--period", "2024-09", "--source", "Cục Thống kê", "--note", "ước tính",
+        "--reported-on", "15/10/2024",
+    )  # fmt: skip
     targets("record", "GRDP", "8.7", "--period", "2024-09")  # a correction: supersedes the first
     targets("record", "BUDGET", "2.300", "--period", "2024", "--official", "--locale", "vi")
     undone = targets("undo")
@@ -70,11 +73,22 @@ def test_history_shows_provenance_and_retractions(targets, data_dir: Path) -> No
             "GRDP",
             "8.5",
             "Jan–Sep 2024, estimate",
+            "reported 2024-10-15",
             "source: Cục Thống kê",
             "note: ước tính",
         ],
-        [f"#{b}", "<when>", user, "GRDP", "8.7", "Jan–Sep 2024, estimate"],
-        [f"#{c}", "<when>", user, "BUDGET", "2,300", "2024, official", f"[retracted by #{d}]"],
+        # reported on "today", the day LAICHAU_TARGETS_TODAY fixes: not the day it was typed
+        [f"#{b}", "<when>", user, "GRDP", "8.7", "Jan–Sep 2024, estimate", "reported 2024-12-20"],
+        [
+            f"#{c}",
+            "<when>",
+            user,
+            "BUDGET",
+            "2,300",
+            "2024, official",
+            f"[retracted by #{d}]",
+            "reported 2024-12-20",
+        ],
         [f"#{d}", "<when>", user, "BUDGET", f"retracts #{c}"],
     ]
     only = targets("history", "grdp")

@@ -175,8 +175,9 @@ def test_the_second_sheet_gives_the_rules_and_the_source_of_every_figure(targets
     record_id = by_code(json.loads(targets("report", "--format", "json").stdout))["BUDGET"]["record_id"]
     shown = budget[6].value  # the record's id as history shows it: its shortest unique beginning
     assert shown.startswith("#") and len(shown) >= 7 and record_id.startswith(shown[1:])
-    assert budget[9].value == "Sở Tài chính"
-    assert (rows["EHR"][10].value, rows["EHR"][10].data_type) == ("=1+1", "s")  # text, never a formula
+    assert budget[8].value == "2024-12-20"  # reported on: LAICHAU_TARGETS_TODAY, the day it defaults to
+    assert budget[10].value == "Sở Tài chính"
+    assert (rows["EHR"][11].value, rows["EHR"][11].data_type) == ("=1+1", "s")  # text, never a formula
     assert rows["GRDP"][3].value.startswith("Đây chính là những điều kiện thuận lợi")  # the target's source
     assert rows["DOCTORS"][4].value is None  # no figure, no source of one
 

@@ -104,3 +104,7 @@ class UnknownPlanError(TargetsError):
 
 class NoTargetError(TargetsError):
     """A target was needed of an indicator the plan lists with no target yet."""
+
+
+class PlanEditError(TargetsError):
+    """A plan edit (plan new, target set, plan adopt) was refused; no file was changed."""

@@ -118,6 +118,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "headline.off_track": {"en": "{n} off track", "vi": "{n} chậm tiến độ"},
     "headline.not_met": {"en": "{n} not met", "vi": "{n} không đạt"},
     "headline.no_data": {"en": "{n} no data", "vi": "{n} chưa có số liệu"},
+    "headline.no_target": {"en": "{n} no target yet", "vi": "{n} chưa có chỉ tiêu"},
     # gaps as the reports phrase them
     "gap.points_below": {
         "en": "{gap} points below target",
@@ -131,6 +132,12 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "gap.point_above": {"en": "{gap} point above target", "vi": "cao hơn mục tiêu {gap} điểm %"},
     "gap.points_short": {"en": "{gap} pt", "vi": "{gap} điểm"},
     "gap.on_target": {"en": "on target", "vi": "bằng mục tiêu"},
+    "gap.scenario": {
+        "en": "the target is the growth scenario's {target} (so với kịch bản)",
+        "vi": "mục tiêu là {target} theo kịch bản tăng trưởng (so với kịch bản)",
+    },
+    "status.vs_scenario": {"en": "vs scenario", "vi": "so với kịch bản"},
+    "col.scenario": {"en": "Scenario", "vi": "Kịch bản"},
     "gap.share_of_plan": {"en": "{progress} of plan", "vi": "đạt {progress} kế hoạch"},
     "gap.share_of_budget_estimate": {
         "en": "{progress} of the budget estimate",
@@ -226,6 +233,199 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "{code} has no target yet in this plan; set one with targets target set {code} VALUE",
         "vi": "{code} chưa có chỉ tiêu trong kế hoạch này; đặt bằng targets target set {code} GIÁ_TRỊ",
     },
+    "help.plan": {
+        "en": (
+            "Draft next year's plan (or the next term's) and adopt it: targets plan new, targets plan adopt.\n\n"
+            "Example: targets plan new 2027"
+        ),
+        "vi": (
+            "Dự kiến kế hoạch năm sau (hoặc giai đoạn sau) và thông qua: targets plan new, targets plan adopt.\n\n"
+            "Ví dụ: targets plan new 2027"
+        ),
+    },
+    "help.plan.new": {
+        "en": (
+            "Draft a plan: a new plan file in the folder, named in targets.toml, listing the indicators of "
+            "the plan before it (or --from's) with no targets yet, marked as a draft (dự kiến).\n\n"
+            "Where a term plan runs, each growth target gets the pace that plan still needs as its "
+            "proposal: a proposal, not a target. Examples: targets plan new 2027; targets plan new 2026-2030 --term."
+        ),
+        "vi": (
+            "Dự kiến một kế hoạch: tệp kế hoạch mới trong thư mục, có tên trong targets.toml, gồm các chỉ tiêu "
+            "của kế hoạch trước đó (hoặc của --from), chưa có mục tiêu, đánh dấu là dự kiến.\n\n"
+            "Nếu có kế hoạch giai đoạn đang thực hiện, mỗi chỉ tiêu tăng trưởng được đề xuất tốc độ mà giai đoạn "
+            "đó còn cần: là đề xuất, chưa phải chỉ tiêu. Ví dụ: targets plan new 2027; targets plan new 2026-2030 --term."
+        ),
+    },
+    "help.plan.new.name": {
+        "en": "The new plan: a year (2027), or the years of a term (2026-2030, with --term).",
+        "vi": "Kế hoạch mới: một năm (2027), hoặc các năm của một giai đoạn (2026-2030, kèm --term).",
+    },
+    "help.plan.new.source": {
+        "en": "The plan whose indicators the draft lists. Default: the latest plan of its kind before it.",
+        "vi": "Kế hoạch có các chỉ tiêu mà bản dự kiến liệt kê. Mặc định: kế hoạch cùng loại gần nhất trước đó.",
+    },
+    "help.plan.new.term": {
+        "en": "A term plan over the years the name gives.",
+        "vi": "Kế hoạch giai đoạn, qua các năm mà tên kế hoạch nêu.",
+    },
+    "help.plan.adopt": {
+        "en": "Mark a draft plan adopted, naming the resolution that adopted it.",
+        "vi": "Đánh dấu kế hoạch dự kiến là đã thông qua, ghi nghị quyết thông qua.",
+    },
+    "help.plan.adopt.name": {"en": "The draft plan, e.g. 2027.", "vi": "Kế hoạch dự kiến, ví dụ 2027."},
+    "help.plan.adopt.adopted_by": {
+        "en": 'The resolution, e.g. "Nghị quyết số 12/NQ-HĐND ngày 10/12/2026".',
+        "vi": 'Nghị quyết, ví dụ "Nghị quyết số 12/NQ-HĐND ngày 10/12/2026".',
+    },
+    "help.target": {
+        "en": "Set or change a plan's targets: targets target set.\n\nExample: targets target set GRDP 10 --plan 2027",
+        "vi": "Đặt hoặc sửa chỉ tiêu của kế hoạch: targets target set.\n\nVí dụ: targets target set GRDP 10 --plan 2027",
+    },
+    "help.target.set": {
+        "en": (
+            "Set or change one target of the plan (--plan, else the folder's), keeping the file's comments.\n\n"
+            "With a --period within the year (2026-Q1, 2026-H1, 2026-09) the target is that checkpoint's in "
+            "the plan's growth scenario (kịch bản tăng trưởng). Examples: targets target set GRDP 10 --plan 2027; "
+            "targets target set GRDP 9-11 --plan 2026-2030 --rule average_annual_rate; "
+            "targets target set GRDP 8.0 --plan 2026 --period 2026-H1."
+        ),
+        "vi": (
+            "Đặt hoặc sửa một chỉ tiêu của kế hoạch (--plan, nếu không thì của thư mục), giữ nguyên chú thích của tệp.\n\n"
+            "Với --period trong năm (2026-Q1, 2026-H1, 2026-09), đó là mục tiêu của mốc đó trong kịch bản tăng "
+            "trưởng. Ví dụ: targets target set GRDP 10 --plan 2027; "
+            "targets target set GRDP 9-11 --plan 2026-2030 --rule average_annual_rate; "
+            "targets target set GRDP 8,0 --plan 2026 --period 2026-H1."
+        ),
+    },
+    "help.target.set.code": {"en": "The indicator's code, e.g. GRDP.", "vi": "Mã chỉ tiêu, ví dụ GRDP."},
+    "help.target.set.value": {
+        "en": "The target, or a range as 9-11.",
+        "vi": "Mục tiêu, hoặc một khoảng dạng 9-11.",
+    },
+    "help.target.set.comparison": {
+        "en": "How a figure meets it: at_least, at_most, about or range. Default: as the plan has it, else at_least.",
+        "vi": "Cách so số liệu với mục tiêu: at_least, at_most, about hoặc range. Mặc định: như kế hoạch đang ghi, nếu không là at_least.",
+    },
+    "help.target.set.period": {
+        "en": "A checkpoint within the year for the growth scenario (2026-Q1, 2026-H1, 2026-09).",
+        "vi": "Một mốc trong năm của kịch bản tăng trưởng (2026-Q1, 2026-H1, 2026-09).",
+    },
+    "help.target.set.rule": {
+        "en": "A term plan's rule: average_annual_rate, level_by_end, amount_each_year, average_reduction, amount_over_term.",
+        "vi": "Quy tắc của kế hoạch giai đoạn: average_annual_rate, level_by_end, amount_each_year, average_reduction, amount_over_term.",
+    },
+    "help.target.set.source": {
+        "en": "The sentence of the source that states the target (an adopted plan without adopted_by needs one).",
+        "vi": "Câu trong nguồn nêu chỉ tiêu (kế hoạch đã thông qua mà không có adopted_by thì cần câu này).",
+    },
+    "plan.drafted": {
+        "en": "Drafted plan {name} (dự kiến) in {path}: {count} indicators of the {source} plan, no targets yet.",
+        "vi": "Đã dự kiến kế hoạch {name} trong {path}: {count} chỉ tiêu của kế hoạch {source}, chưa có mục tiêu.",
+    },
+    "plan.proposals": {
+        "en": "Proposed, at the pace the term plan still needs: {proposals}.",
+        "vi": "Đề xuất, theo tốc độ kế hoạch giai đoạn còn cần: {proposals}.",
+    },
+    "plan.drafted.next": {
+        "en": "Set its targets with: targets target set CODE VALUE --plan {name}",
+        "vi": "Đặt chỉ tiêu bằng: targets target set MÃ GIÁ_TRỊ --plan {name}",
+    },
+    "plan.adopted": {
+        "en": "Plan {name} adopted by {by} ({path}).",
+        "vi": "Kế hoạch {name} đã được thông qua theo {by} ({path}).",
+    },
+    "target.set.done": {
+        "en": "{code} in plan {plan}: {target}.",
+        "vi": "{code} trong kế hoạch {plan}: {target}.",
+    },
+    "target.set.scenario": {
+        "en": "{code} in plan {plan}: scenario target for {period}, {value}.",
+        "vi": "{code} trong kế hoạch {plan}: kịch bản {period}, {value}.",
+    },
+    "error.edit_plan_exists": {
+        "en": "the folder has a plan {name} already; change its targets with targets target set --plan {name}",
+        "vi": "thư mục đã có kế hoạch {name}; sửa chỉ tiêu bằng targets target set --plan {name}",
+    },
+    "error.edit_file_exists": {
+        "en": "{path} already exists; not overwriting it",
+        "vi": "{path} đã có; không ghi đè",
+    },
+    "error.edit_plan_name": {
+        "en": "'{name}' is not a plan's name: give a year (2027) or a term's years (2026-2030)",
+        "vi": "'{name}' không phải tên kế hoạch: hãy ghi một năm (2027) hoặc các năm của giai đoạn (2026-2030)",
+    },
+    "error.edit_term_flag": {
+        "en": "'{name}': a term's years go with --term (targets plan new 2026-2030 --term), a single year without it",
+        "vi": "'{name}': các năm của giai đoạn đi kèm --term (targets plan new 2026-2030 --term), một năm thì không",
+    },
+    "error.edit_source_kind": {
+        "en": "plan {name} cannot be drafted from {source}: a year's plan from a year's, a term's from a term's",
+        "vi": "không thể dự kiến kế hoạch {name} từ {source}: kế hoạch năm từ kế hoạch năm, giai đoạn từ giai đoạn",
+    },
+    "error.edit_no_source": {
+        "en": "the folder has no plan before {year} to draft from; name one with --from",
+        "vi": "thư mục không có kế hoạch nào trước năm {year} để dự kiến theo; hãy chỉ ra bằng --from",
+    },
+    "error.edit_range": {
+        "en": "{value}: a range target is written 9-11 and goes with --comparison range; a single value with any other",
+        "vi": "{value}: chỉ tiêu khoảng ghi dạng 9-11 và đi với --comparison range; một giá trị thì đi với cách so khác",
+    },
+    "error.edit_range_reversed": {
+        "en": "{value}: the range's low end comes first and is below its high end",
+        "vi": "{value}: đầu thấp của khoảng ghi trước và nhỏ hơn đầu cao",
+    },
+    "error.edit_comparison": {
+        "en": "--comparison {value}: use one of {choices}",
+        "vi": "--comparison {value}: dùng một trong {choices}",
+    },
+    "error.edit_rule": {
+        "en": "--rule {value}: use one of {choices}",
+        "vi": "--rule {value}: dùng một trong {choices}",
+    },
+    "error.edit_rule_needed": {
+        "en": "{code} in a term plan needs a rule: --rule, one of {rules}",
+        "vi": "{code} trong kế hoạch giai đoạn cần quy tắc: --rule, một trong {rules}",
+    },
+    "error.edit_rule_annual": {
+        "en": "plan {name} is a year's plan: --rule is for a term plan's target",
+        "vi": "kế hoạch {name} là kế hoạch năm: --rule chỉ dùng cho kế hoạch giai đoạn",
+    },
+    "error.edit_scenario_year": {
+        "en": "--period {period} is not within plan {name}: a scenario's checkpoints lie within its year",
+        "vi": "--period {period} không thuộc kế hoạch {name}: các mốc của kịch bản nằm trong năm kế hoạch",
+    },
+    "error.edit_scenario_value": {
+        "en": "a checkpoint's scenario target is one value, with no --rule",
+        "vi": "mục tiêu của một mốc trong kịch bản là một giá trị, không kèm --rule",
+    },
+    "error.edit_adopted_by_empty": {
+        "en": "--adopted-by names the resolution that adopted the plan; it cannot be empty",
+        "vi": "--adopted-by ghi nghị quyết thông qua kế hoạch; không được để trống",
+    },
+    "error.edit_already_adopted": {
+        "en": "plan {name} is adopted already (by {by})",
+        "vi": "kế hoạch {name} đã được thông qua (theo {by})",
+    },
+    "error.edit_cannot_read": {"en": "cannot read {path}: {reason}", "vi": "không đọc được {path}: {reason}"},
+    "error.edit_cannot_write": {
+        "en": "cannot write {path}: {reason}; no plan file was changed",
+        "vi": "không ghi được {path}: {reason}; không tệp kế hoạch nào bị thay đổi",
+    },
+    "error.day_unparsable": {
+        "en": "'{text}' is not a day; write it as 2025-11-20 or 20/11/2025",
+        "vi": "'{text}' không phải là ngày; hãy viết 2025-11-20 hoặc 20/11/2025",
+    },
+    "error.day_after_today": {
+        "en": "'{text}' is after today ({today}): a figure is reported on a day that has come",
+        "vi": "'{text}' sau ngày hôm nay ({today}): số liệu chỉ được báo cáo vào ngày đã qua",
+    },
+    "help.record.reported_on": {
+        "en": "The day the figure was reported (2025-11-20 or 20/11/2025), when not the day it is typed. Default: today.",
+        "vi": "Ngày số liệu được báo cáo (2025-11-20 hoặc 20/11/2025), nếu khác ngày nhập. Mặc định: hôm nay.",
+    },
+    "history.reported_on": {"en": "reported {date}", "vi": "báo cáo ngày {date}"},
+    "col.reported_on": {"en": "Reported on", "vi": "Ngày báo cáo"},
     "error.today_unparsable": {
         "en": "{env}={text} is not a date; write it as YYYY-MM-DD, e.g. 2026-12-07",
         "vi": "{env}={text} không phải là ngày; hãy viết theo dạng YYYY-MM-DD, ví dụ 2026-12-07",
@@ -943,6 +1143,25 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "plans.col.targets": {"en": "Targets", "vi": "Số chỉ tiêu"},
     "plans.col.complete": {"en": "Complete", "vi": "Đầy đủ"},
     "plans.col.source": {"en": "Source", "vi": "Nguồn"},
+    "plans.col.status": {"en": "Status", "vi": "Trạng thái"},
+    "plans.col.adopted_by": {"en": "Adopted by", "vi": "Thông qua theo"},
+    "plans.targets_of": {"en": "{set} of {count}", "vi": "{set}/{count}"},
+    "plans.proposals": {
+        "en": "{name} (draft) proposes, with no target yet: {proposals}",
+        "vi": "{name} (dự kiến) đề xuất, chưa thành chỉ tiêu: {proposals}",
+    },
+    "plan_status.draft": {"en": "draft", "vi": "dự kiến"},
+    "plan_status.adopted": {"en": "adopted", "vi": "đã thông qua"},
+    "report.draft": {
+        "en": "A draft (dự kiến): its targets are proposed, not adopted.",
+        "vi": "Kế hoạch dự kiến: các chỉ tiêu là đề xuất, chưa được thông qua.",
+    },
+    "report.adopted_by": {"en": "Adopted by {by}.", "vi": "Thông qua theo {by}."},
+    "target.proposed": {"en": "proposed {proposal}", "vi": "đề xuất {proposal}"},
+    "target.none_proposed": {
+        "en": "no target yet (proposed: {proposal})",
+        "vi": "chưa có chỉ tiêu (đề xuất: {proposal})",
+    },
     "plans.current_mark": {
         "en": "* the plan commands use without --plan",
         "vi": "* kế hoạch các lệnh dùng khi không có --plan",

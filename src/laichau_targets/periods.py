@@ -209,6 +209,26 @@ def made_at_of(environ: Mapping[str, str]) -> datetime:
         raise PeriodError("error.source_date_unparsable", env=SOURCE_DATE_ENV, text=fixed) from None
 
 
+def day_of(text: str, today: date) -> date:
+    """A day as typed: 2025-11-20 or as officers write it, 20/11/2025; never after `today`."""
+    cleaned = text.strip()
+    day = None
+    try:
+        day = date.fromisoformat(cleaned)
+    except ValueError:
+        parts = cleaned.replace("-", "/").replace(".", "/").split("/")
+        if len(parts) == 3 and all(p.isdecimal() for p in parts) and len(parts[2]) == 4:
+            try:
+                day = date(int(parts[2]), int(parts[1]), int(parts[0]))
+            except ValueError:
+                day = None
+    if day is None:
+        raise PeriodError("error.day_unparsable", text=text)
+    if day > today:
+        raise PeriodError("error.day_after_today", text=text, today=today.isoformat())
+    return day
+
+
 def default_period(plan_year: int, today: date) -> Period:
     """The current month when today falls in the plan year, else the full year."""
     if today.year == plan_year:

@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from .datafolder import DataFolder
-from .errors import ValueRuleError
+from .errors import PlanEditError, ValueRuleError
 from .formatting import Locale
 from .log import RecordLog
 from .logindex import Entry
@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from .importing import Progress
+    from .plans.editing import Edited, Target
     from .report import Report
 
 
@@ -165,6 +166,10 @@ class Tracker:
         self.chosen = plan_name is None  # the folder's choice, not the person's
         self.log = RecordLog(folder.path, folder.cache_dir)
 
+    def reloaded(self) -> Tracker:
+        """The same folder read again: after an edit of its plans."""
+        return Tracker(self.folder, self.plan.name, self.today)
+
     def plan_notice(self) -> Message | None:
         """What to say when the folder's choice is a plan of another year than today's: which plan
         this is, and the one of this year (or that the folder has none)."""
@@ -209,9 +214,14 @@ class Tracker:
         locale: Locale | None = None,
         today: date | None = None,
         reading: Locale | None = None,
+        reported_on: str | None = None,
     ) -> Recorded:
-        """Append a figure; `locale` insists on a notation, `reading` settles only what reads two ways."""
+        """Append a figure; `locale` insists on a notation, `reading` settles only what reads two ways.
+        `reported_on`: the day the figure was reported (default: today)."""
+        from .periods import day_of
+
         indicator = self.plans.indicator(code)
+        reported = day_of(reported_on, self.today) if reported_on else (today or self.today)
         value = parse_number(value_text, locale, reading)
         if period_text is None:
             period = default_period(self.period_year(), today or self.today)
@@ -219,7 +229,16 @@ class Tracker:
             period = parse_period(period_text)
         check_value(indicator, value)
         figure = Figure(
-            "", indicator.code, value, period, basis, now(), current_user(), _nfc(source), _nfc(note)
+            "",
+            indicator.code,
+            value,
+            period,
+            basis,
+            now(),
+            current_user(),
+            _nfc(source),
+            _nfc(note),
+            reported,
         )
         written = self.log.append([figure])
         record = written.records[0]
@@ -314,6 +333,60 @@ class Tracker:
         from .owners import for_owner
 
         return for_owner(report, owner)
+
+    def draft_plan(self, name: str, source_name: str | None = None) -> Edited:
+        """Next year's plan (or the next term's), drafted from `source_name` (default: the plan
+        before it), each growth target proposed at the pace a running term plan needs."""
+        from .plans.editing import draft_plan, parse_span
+
+        first, last = parse_span(name)
+        term = first < last
+        source = self.plans.named(source_name) if source_name else self._draft_source(first, term)
+        if source.is_term != term:
+            raise PlanEditError("error.edit_source_kind", name=name, source=source.name)
+        proposals = {} if term else self.proposals(first, source)
+        return draft_plan(self.plans, name, source, proposals, self.today)
+
+    def _draft_source(self, first: int, term: bool) -> Plan:
+        """The plan a draft starting in `first` is made from: the latest of its kind before it."""
+        before = [p for p in self.plans.plans if p.is_term == term and p.year < first]
+        if not before:
+            raise PlanEditError("error.edit_no_source", year=first)
+        return max(before, key=lambda plan: (plan.year, plan.first_year))
+
+    def proposals(self, year: int, source: Plan) -> dict[str, Decimal]:
+        """For each growth target of `source`: the yearly rate a term plan running in `year`
+        still needs (pace.py), from the figures recorded so far."""
+        from .report import build_report
+
+        running = [p for p in self.plans.plans if p.is_term and p.first_year <= year <= p.year]
+        codes = {i.code.upper() for i in source.indicators if i.kind == "growth_rate"}
+        found: dict[str, Decimal] = {}
+        for term_plan in running:
+            current = self.log.current(term_plan.codes).current_figures(term_plan.codes)
+            for s in build_report(term_plan, current, now()).standings:
+                pace = s.term.pace if s.term is not None else None
+                code = s.indicator.code
+                if (
+                    code.upper() in codes
+                    and pace is not None
+                    and not pace.reached
+                    and pace.needed is not None
+                ):
+                    found.setdefault(code, pace.needed)
+        return found
+
+    def set_target(self, code: str, target: Target) -> Edited:
+        """Set or change one target of the plan this tracker looks at."""
+        from .plans.editing import set_target
+
+        return set_target(self.plans, self.plan, code, target)
+
+    def adopt_plan(self, name: str, adopted_by: str) -> Edited:
+        """Mark the draft `name` adopted by the resolution `adopted_by`."""
+        from .plans.editing import adopt_plan
+
+        return adopt_plan(self.plans, self.plans.named(name), adopted_by)
 
     def indicators(self, owner: str | None = None) -> list[Indicator]:
         """The plan's indicators, or those `owner` reports (an owner the plan does not name is an error)."""

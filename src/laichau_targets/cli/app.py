@@ -42,6 +42,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "template": ("template", "template"),
     "import": ("import_figures", "import_figures"),
     "schema": ("schema", "schema"),
+    "plan": ("plan_edit", "plan"),
+    "target": ("target_edit", "target"),
 }
 CONTEXT_SETTINGS: dict[str, dict[str, Any]] = {"record": {"ignore_unknown_options": True}}  # -0.5 is a value
 
@@ -58,6 +60,10 @@ def load_command(name: str) -> Any:
 
     module, function = COMMANDS[name]
     callback = getattr(importlib.import_module(f"{__package__}.{module}"), function)
+    if isinstance(callback, typer.Typer):  # a command of commands: plan new, plan adopt
+        group = typer.main.get_group(callback)
+        group.name, group.help = name, english(f"help.{name}")
+        return group
     single = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
     single.command(name, help=english(f"help.{name}"), context_settings=CONTEXT_SETTINGS.get(name))(callback)
     return typer.main.get_command(single)
@@ -149,12 +155,16 @@ class State:
     def folder(self) -> DataFolder:
         return find_data_folder(self.data, os.environ, Path.cwd())
 
-    def tracker(self) -> "Tracker":
+    def tracker(self, follow: bool = True) -> "Tracker":
+        """The folder's plans and log, looking at --plan's plan; `follow`: say afterwards when that
+        plan is not this year's (an edit of a plan names its plan anyway)."""
         from ..periods import today_of
         from ..tracker import Tracker
 
-        self.made = Tracker(self.folder(), self.plan, today_of(os.environ))
-        return self.made
+        tracker = Tracker(self.folder(), self.plan, today_of(os.environ))
+        if follow:
+            self.made = tracker
+        return tracker
 
     def tell_plan(self) -> None:
         """After a command that succeeded: one line on stderr when it used a plan of another year."""

@@ -118,3 +118,5 @@ def into_vietnamese(group: Any) -> None:
     _translate(group, "targets")
     for name, command in group.commands.items():
         _translate(command, name)
+        for sub, subcommand in getattr(command, "commands", {}).items():  # plan new, target set
+            _translate(subcommand, f"{name}.{sub}")

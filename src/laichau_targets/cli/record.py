@@ -29,6 +29,10 @@ def record(
         Optional[Notation],
         typer.Option(help=english("help.record.locale")),
     ] = None,
+    reported_on: Annotated[
+        Optional[str],
+        typer.Option("--reported-on", metavar="DATE", help=english("help.record.reported_on")),
+    ] = None,
 ) -> None:
     from ..render import words
 
@@ -44,6 +48,7 @@ def record(
         note=note,
         locale=locale,
         reading=texts.lang,
+        reported_on=reported_on,
     )
     rec, standing, indicator = done.record, done.standing, done.indicator
     state.written = done.shorts[rec.id]

@@ -67,11 +67,13 @@ def build_document(report: Report, texts: Texts) -> Document:
         intro.append(texts("report.plan_note", note=words.inert(note)))
     if report.as_of is not None:
         intro.append(texts("report.as_of", period=words.period(report.as_of, texts)))
+    with_scenario = any(s.scenario_target is not None for s in report.standings)
     headers = [
         texts("col.code"),
         texts("col.indicator"),
         texts("col.unit"),
         texts("col.target"),
+        *([texts("col.scenario")] if with_scenario else []),
         texts("col.latest"),
         texts("col.progress"),
         texts("col.gap"),
@@ -87,6 +89,7 @@ def build_document(report: Report, texts: Texts) -> Document:
             words.term_target(s.indicator, texts, plan.year, with_unit=False)
             if plan.is_term
             else words.target(s.indicator, texts, with_unit=False),
+            *([words.scenario(s, texts)] if with_scenario else []),
             words.latest(s, texts, with_unit=False),
             words.progress(s, texts),
             words.difference(s, texts),
@@ -101,7 +104,7 @@ def build_document(report: Report, texts: Texts) -> Document:
         rows=rows,
         statuses=[s.status for s in report.standings],
         progress=[s.progress for s in report.standings],
-        columns=TERM_COLUMNS if plan.is_term else COLUMNS,
+        columns=TERM_COLUMNS if plan.is_term else _with_scenario(COLUMNS) if with_scenario else COLUMNS,
     )
     if plan.is_term:
         title = texts(
@@ -152,6 +155,11 @@ def build_document(report: Report, texts: Texts) -> Document:
             *notes(report, texts),
         ],
     )
+
+
+def _with_scenario(columns: list[str]) -> list[str]:
+    at = columns.index("num")
+    return [*columns[:at], "scenario", *columns[at:]]
 
 
 def source_line(report: Report, texts: Texts) -> str:
@@ -215,6 +223,8 @@ def source_of(s: Standing, record: Figure, texts: Texts, short: str) -> str:
         f"{words.quantity(record.value, s.indicator, texts, None)}, {words.period_of(record, texts)}, "
         f"{texts('report.recorded', date=date, user=words.inert(record.user))}"
     )
+    if record.reported_on is not None and record.reported_on != record.recorded_at.date():
+        line += f" ({texts('history.reported_on', date=record.reported_on.strftime(texts('date.format')))})"
     if record.source:
         line += f"; {words.inert(record.source)}"
     if record.note:

@@ -48,20 +48,35 @@ def indicators(plan: Plan, chosen: Sequence[Indicator], texts: Texts) -> str:
 
 def plans(found: Plans, current: Plan, texts: Texts) -> str:
     """`plans`: name, annual or term, targets, complete, source; the current plan marked with *."""
-    header = [texts(f"plans.col.{name}") for name in ("plan", "kind", "targets", "complete", "source")]
-    rows = [header]
+    names = ("plan", "kind", "status", "targets", "complete", "adopted_by", "source")
+    rows = [[texts(f"plans.col.{name}") for name in names]]
+    proposals = []
     for plan in found.plans:
         mark = " *" if plan is current else ""
+        set_ = sum(1 for i in plan.indicators if i.has_target)
         rows.append(
             [
                 words.inert(plan.name) + mark,
                 texts(f"plan_kind.{'term' if plan.is_term else 'annual'}"),
-                str(len(plan.indicators)),
+                texts(f"plan_status.{plan.status}"),
+                str(set_)
+                if set_ == len(plan.indicators)
+                else texts("plans.targets_of", set=set_, count=len(plan.indicators)),
                 texts("plans.yes" if plan.complete else "plans.no"),
+                words.inert(plan.adopted_by or "–"),
                 words.plan_source(plan),
             ]
         )
-    return columns(rows) + "\n" + texts("plans.current_mark")
+        proposed = [
+            f"{words.inert(i.code)} {words.quantity(i.proposal, i, texts)}"
+            for i in plan.indicators
+            if i.proposal is not None and not i.has_target
+        ]
+        if proposed:
+            proposals.append(
+                texts("plans.proposals", name=words.inert(plan.name), proposals=", ".join(proposed))
+            )
+    return "\n".join([columns(rows), *proposals, texts("plans.current_mark")])
 
 
 def history(found: History, texts: Texts) -> str:
@@ -81,6 +96,10 @@ def history(found: History, texts: Texts) -> str:
             what = ("", texts("history.retracts", id=shorts.get(r.retracts, r.retracts)))
         else:
             what = (words.figure(r.value, texts), words.period_of(r, texts, capital=True))
+            if r.reported_on is not None and r.reported_on != r.recorded_at.astimezone().date():
+                details.append(
+                    texts("history.reported_on", date=r.reported_on.strftime(texts("date.format")))
+                )
             if r.source:
                 details.append(texts("history.source", source=words.inert(r.source)))
         if r.note:
@@ -104,6 +123,7 @@ def history_json(found: History) -> str:
         row: dict[str, Any] = {"id": r.id, "short_id": found.shorts[r.id], "kind": "figure", "code": r.code}
         if isinstance(r, Figure):
             row.update(value=str(r.value), period=r.period.label, basis=r.basis, source=r.source)
+            row["reported_on"] = r.reported_on.isoformat() if r.reported_on else None
         else:
             row.update(kind="retraction", retracts=r.retracts)
         row.update(recorded_at=r.recorded_at.isoformat(), user=r.user, note=r.note, v01_id=r.v01_id)

@@ -98,7 +98,14 @@ def target(indicator: Indicator, texts: Texts, compact: bool = False, with_unit:
         return quantity(v, indicator, texts, None) if with_unit or indicator.is_percent else figure(v, texts)
 
     if indicator.target is None:
-        return texts("target.none")
+        if indicator.proposal is None:
+            return "–" if compact else texts("target.none")
+        proposed = (
+            quantity(indicator.proposal, indicator, texts)
+            if with_unit or indicator.is_percent
+            else figure(indicator.proposal, texts)
+        )
+        return texts("target.proposed" if compact else "target.none_proposed", proposal=proposed)
     if indicator.comparison == "range":
         assert indicator.target_high is not None
         return f"{figure(indicator.target, texts)}–{value(indicator.target_high)}"
@@ -173,7 +180,18 @@ def gap(standing: Standing, texts: Texts) -> str:
     if standing.exceeded_beyond is not None:
         key = "gap.exceeded_from.at_most" if indicator.comparison == "at_most" else "gap.exceeded_from"
         said += "; " + texts(key, threshold=quantity(standing.exceeded_beyond, indicator, texts))
+    if standing.scenario_target is not None:
+        said += "; " + texts(
+            "gap.scenario", target=quantity(standing.scenario_target, indicator, texts, None)
+        )
     return said
+
+
+def scenario(standing: Standing, texts: Texts) -> str:
+    """The growth scenario's target the figure was judged against, else a dash."""
+    if standing.scenario_target is None:
+        return "–"
+    return quantity(standing.scenario_target, standing.indicator, texts, None)
 
 
 def difference(standing: Standing, texts: Texts) -> str:
@@ -190,6 +208,8 @@ def status(standing: Standing, texts: Texts, in_sentence: bool = False) -> str:
     label = texts.status(standing.status)
     if in_sentence:
         label = label[:1].lower() + label[1:]
+    if standing.scenario_target is not None:
+        label += " " + texts("status.vs_scenario")
     return label + " *" if standing.overridden else label
 
 
@@ -197,7 +217,7 @@ def headline(report: Report, texts: Texts) -> str:
     """ "9/17 indicators met or exceeded; 2 at risk; ..." with only the counts that are not zero."""
     counts = report.summary.counts
     parts = [texts("headline.met", met=report.summary.met_or_exceeded, total=report.summary.total)]
-    for key in ("on_track", "at_risk", "off_track", "not_met", "in_progress", "no_data"):
+    for key in ("on_track", "at_risk", "off_track", "not_met", "in_progress", "no_data", "no_target"):
         if counts[key]:
             parts.append(texts(f"headline.{key}", n=counts[key]))
     return "; ".join(parts)
@@ -230,6 +250,10 @@ def plan_line_of(plan: Plan, texts: Texts) -> str:
     line = texts(f"report.plan.{'term' if plan.is_term else 'annual'}", name=inert(plan.name))
     if not plan.complete:
         line += " " + texts("report.incomplete", count=len(plan.indicators))
+    if plan.is_draft:
+        line += " " + texts("report.draft")
+    elif plan.adopted_by:
+        line += " " + texts("report.adopted_by", by=inert(plan.adopted_by))
     return line
 
 

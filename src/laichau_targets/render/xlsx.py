@@ -400,6 +400,7 @@ SOURCE_COLUMNS = (
     "col.period_basis",
     "col.record",
     "col.recorded",
+    "col.reported_on",
     "col.user",
     "col.source",
     "col.note",
@@ -424,7 +425,7 @@ def _sources(ws: Worksheet, report: Report, texts: Texts, doc: Document) -> None
         described = [number, words.inert(s.indicator.code), words.name(s.indicator, texts)]
         described.append(words.inert(s.indicator.source))
         if not figures:
-            sheet.cells([*described, None, "", "", "", "", "", ""])
+            sheet.cells([*described, None, "", "", "", "", "", "", ""])
         for record in figures:
             sheet.cells(
                 [
@@ -433,6 +434,7 @@ def _sources(ws: Worksheet, report: Report, texts: Texts, doc: Document) -> None
                     words.period_of(record, texts),
                     f"#{report.short(record.id)}",  # as history shows it
                     record.recorded_at.strftime(texts("date.format") + " %H:%M"),
+                    record.reported_on.strftime(texts("date.format")) if record.reported_on else "",
                     words.inert(record.user),
                     words.inert(record.source or ""),
                     words.inert(record.note or ""),
