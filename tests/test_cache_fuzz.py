@@ -301,9 +301,9 @@ def test_a_read_only_cache_folder_changes_no_output(data_dir: Path, tmp_path: Pa
     from laichau_targets.periods import Period
     from laichau_targets.records import Figure
 
-    from .test_recording import _without_root_powers, run
+    from .helpers import run, without_root_powers
 
-    prefix = _without_root_powers()
+    prefix = without_root_powers()
     figures = [
         Figure(
             "",

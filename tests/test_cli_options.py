@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import Targets
+from .helpers import run_process
 
 
 @pytest.mark.parametrize(
@@ -87,7 +88,7 @@ def _script() -> str:
 
 def _run_with(data_dir: Path, **env: str) -> subprocess.CompletedProcess[str]:
     """The console script, with no arguments, given `env` (how a shell asks for completions)."""
-    return subprocess.run(
+    return run_process(
         [_script()],
         capture_output=True,
         text=True,
@@ -150,7 +151,7 @@ def test_show_completion_prints_the_script_for_the_running_shell(data_dir: Path)
     bash = shutil.which("bash")
     if bash is None:
         pytest.skip("bash is not installed")
-    result = subprocess.run(  # a second command, so that bash stays the parent rather than exec the script
+    result = run_process(  # a second command, so that bash stays the parent rather than exec the script
         [bash, "-c", f"'{_script()}' --show-completion; exit $?"],
         capture_output=True,
         text=True,
@@ -171,7 +172,7 @@ def test_ordinary_commands_never_set_up_completion(data_dir: Path, args: list[st
         "from typer._click import shell_completion\n"
         "print('EXIT', code, 'BASH', shell_completion.get_completion_class('bash'))\n"
     )
-    result = subprocess.run(
+    result = run_process(
         [sys.executable, "-c", probe],
         capture_output=True,
         text=True,

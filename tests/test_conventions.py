@@ -9,17 +9,13 @@ import pty
 import re
 import select
 import struct
-import subprocess
-import sys
 import termios
 from pathlib import Path
 
 import pytest
 
 from .conftest import snapshot
-
-SCRIPT = Path(sys.executable).parent / "targets"
-TARGETS = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "laichau_targets"]
+from .helpers import TARGETS, run_process, sigint_default
 
 
 def unnumbered(text: str) -> str:
@@ -183,6 +179,7 @@ def _on_a_terminal(args: list[str], columns: int, env: dict[str, str]) -> str:
     """Run `targets` in a pseudo-terminal `columns` wide, as a person at a terminal would."""
     pid, fd = pty.fork()
     if pid == 0:  # the child: its terminal is the pty
+        sigint_default()
         fcntl.ioctl(0, termios.TIOCSWINSZ, struct.pack("HHHH", 50, columns, 0, 0))
         os.execve(TARGETS[0], [*TARGETS, *args], env)
     chunks = []
@@ -265,7 +262,7 @@ def test_wide_fits_80_columns_on_a_terminal_and_100_piped(figures_of_every_kind:
     assert max(len(line) for line in out.splitlines()) <= 80
     projected = "Projected" if lang == "en" else "Dự báo cả năm"
     assert projected in out
-    piped = subprocess.run([*TARGETS, "show", "--wide"], capture_output=True, text=True, env=env).stdout
+    piped = run_process([*TARGETS, "show", "--wide"], capture_output=True, text=True, env=env).stdout
     assert max(len(line) for line in piped.splitlines()) <= 100
     assert projected in piped
     assert not any(line.endswith(" ") for line in piped.splitlines())  # no trailing spaces when piped

@@ -26,7 +26,7 @@ from laichau_targets.errors import NumberError
 from laichau_targets.formatting import human, plain, rounded
 
 from .conftest import Targets, snapshot
-from .test_recording import TARGETS, run
+from .helpers import TARGETS, run, run_process, start_process, without_root_powers
 
 RANGE = "a finite number of at most 20 significant digits, smaller than 10^18 in size and no finer than 10^-9"
 
@@ -393,9 +393,7 @@ def test_output_that_is_no_file_name(targets: Targets, folder: Path, output: str
 def test_a_read_only_folder_for_a_report_or_a_new_data_folder(
     folder: Path, tmp_path: Path, args: list[str], message: str
 ) -> None:
-    from .test_recording import _without_root_powers
-
-    prefix = _without_root_powers()
+    prefix = without_root_powers()
     read_only = tmp_path / "ro"
     read_only.mkdir()
     read_only.chmod(0o555)
@@ -429,7 +427,7 @@ FULL = "Error: standard output cannot be written (No space left on device)\n"
 
 def run_into(target: int | None, *args: str, close_stdout: bool = False) -> subprocess.CompletedProcess[str]:
     """The console script with its standard output on `target` (or closed)."""
-    return subprocess.run(
+    return run_process(
         [*TARGETS, *args],
         stdout=target,
         stderr=subprocess.PIPE,
@@ -548,7 +546,7 @@ def test_ctrl_c_is_not_status_1(folder: Path, tmp_path: Path) -> None:
 
     fifo = tmp_path / "pipe"
     os.mkfifo(fifo)
-    process = subprocess.Popen([*TARGETS, "report", "-o", str(fifo)], stderr=subprocess.PIPE, text=True)
+    process = start_process([*TARGETS, "report", "-o", str(fifo)], stderr=subprocess.PIPE, text=True)
     for _ in range(1200):  # until it waits for a reader of the FIFO: past start-up, inside the command
         if "partner" in Path(f"/proc/{process.pid}/wchan").read_text() or process.poll() is not None:
             break
@@ -574,7 +572,7 @@ def test_ctrl_c_while_the_program_loads_is_status_130_and_no_traceback(folder: P
         "sys.argv = ['targets', 'show']\n"
         "main()\n"
     )
-    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    done = run_process([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert (done.returncode, done.stdout, done.stderr) == (EXIT_INTERRUPTED, "", "")
 
 
@@ -679,7 +677,7 @@ def test_undecodable_arguments_get_an_error_line(
 
 @pytest.mark.reliability("terminal payloads")
 def test_bytes_that_are_not_utf8_in_real_arguments_and_folder_names(tmp_path: Path, folder: Path) -> None:
-    note = subprocess.run(
+    note = run_process(
         [*TARGETS, "record", "SUM", "100", b"--note", b"\xff"], capture_output=True, timeout=60
     )
     assert (note.returncode, note.stderr) == (
@@ -689,13 +687,13 @@ def test_bytes_that_are_not_utf8_in_real_arguments_and_folder_names(tmp_path: Pa
     odd = os.fsencode(tmp_path) + b"/data\xff"
     write_plan(Path(os.fsdecode(odd)))
     env = {**os.environ, "LAICHAU_TARGETS_DATA": os.fsdecode(odd), "LOGNAME": os.fsdecode(b"clerk\xfe")}
-    recorded = subprocess.run([*TARGETS, "record", "SUM", "100"], env=env, capture_output=True, timeout=60)
+    recorded = run_process([*TARGETS, "record", "SUM", "100"], env=env, capture_output=True, timeout=60)
     assert recorded.returncode == 0, recorded.stderr  # v0.1: UnicodeEncodeError traceback
-    paths = subprocess.run([*TARGETS, "paths"], env=env, capture_output=True, timeout=60)
+    paths = run_process([*TARGETS, "paths"], env=env, capture_output=True, timeout=60)
     assert paths.stdout.splitlines()[0] == b"Data folder: " + os.fsencode(tmp_path) + (
         b"/data\\xff (chosen by LAICHAU_TARGETS_DATA)"
     )
-    history = subprocess.run([*TARGETS, "history"], env=env, capture_output=True, timeout=60)
+    history = run_process([*TARGETS, "history"], env=env, capture_output=True, timeout=60)
     assert "clerk\ufffd" in history.stdout.decode("utf-8")
 
 

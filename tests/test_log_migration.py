@@ -151,7 +151,7 @@ def test_a_damaged_v01_log_is_refused_with_its_line_and_left_alone(targets, v01_
 )
 def test_a_v01_log_of_any_toml_is_one_error_line_naming_it(v01_folder: Path, added: str) -> None:
     """In a real process, whose stack is what a person's is: the parser recurses."""
-    from .test_recording import run
+    from .helpers import run
 
     log = v01_folder / "records.toml"
     log.write_text(log.read_text(encoding="utf-8") + added + "\n", encoding="utf-8")

@@ -13,7 +13,6 @@ import random
 import shutil
 import signal
 import subprocess
-import sys
 import time
 from datetime import UTC, datetime, timedelta
 from decimal import Decimal
@@ -31,27 +30,14 @@ from laichau_targets.periods import Period
 from laichau_targets.records import Figure, line_of
 
 from .conftest import REPO, snapshot
+from .helpers import TARGETS, cli, run_process, start_process
 
-SCRIPT = Path(sys.executable).parent / "targets"
-TARGETS = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "laichau_targets"]
 WHEN = datetime(2024, 10, 5, 9, 30, tzinfo=UTC)
 
 
 def figure(code: str = "GRDP", value: str = "8.7", months: int = 12, **extra: object) -> Figure:
     fields: dict[str, object] = {"recorded_at": WHEN, "user": "lan", **extra}
     return Figure("", code, Decimal(value), Period(2024, months), "estimate", **fields)  # type: ignore[arg-type]
-
-
-def restore_sigint() -> None:
-    """Children start with SIGINT at its default, even when pytest runs under nohup or in the background."""
-    signal.signal(signal.SIGINT, signal.SIG_DFL)
-
-
-def cli(*args: str, data: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    full = {**os.environ, "LAICHAU_TARGETS_DATA": str(data), "NO_COLOR": "1", **(env or {})}
-    return subprocess.run(
-        [*TARGETS, *args], capture_output=True, text=True, env=full, timeout=120, preexec_fn=restore_sigint
-    )
 
 
 # A torn tail: a batch cut at any byte -----------------------------------------------------
@@ -134,6 +120,10 @@ def v01_log(path: Path, records: int) -> None:
     path.write_text("\n".join(blocks), encoding="utf-8")
 
 
+def sighup_default() -> None:
+    signal.signal(signal.SIGHUP, signal.SIG_DFL)
+
+
 def wait_for_growth(process: subprocess.Popen[str], path: Path, size: int, limit: float) -> None:
     """Until the log grows past `size` (the write has begun), the process ends, or `limit` seconds."""
     end = time.monotonic() + limit
@@ -184,9 +174,9 @@ def test_kills_at_random_moments_leave_the_completed_commands_and_none_of_the_in
         target_log = (tmp_path / f"v01-{trial}" / "records.jsonl") if kind == "migrate" else log_path
         before = target_log.stat().st_size if target_log.exists() else 0
         env = {**os.environ, "LAICHAU_TARGETS_DATA": str(folder), "NO_COLOR": "1"}
-        process = subprocess.Popen(
+        process = start_process(
             [*TARGETS, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env,
-            preexec_fn=restore_sigint,
+            preexec_fn=sighup_default,  # under nohup it is ignored too, and this test sends it
         )  # fmt: skip
         if rng.random() < 0.6:
             wait_for_growth(process, target_log, before, 30)
@@ -354,7 +344,7 @@ def test_caches_in_the_data_folder_or_in_git_are_ignored(targets, two_grdp: Path
     honest = answers(targets)
     shutil.rmtree(user_cache(tmp_path))
     _forged(two_grdp, two_grdp / ".targets-cache")
-    subprocess.run(["git", "init", "-q", str(two_grdp)], check=True)
+    run_process(["git", "init", "-q", str(two_grdp)], check=True)
     assert answers(targets) == honest
     assert (two_grdp / ".targets-cache").is_dir()  # left alone: docs/LOG-FORMAT.md says it may be deleted
 
@@ -558,7 +548,7 @@ def test_a_new_log_begins_with_its_format(targets, data_dir: Path) -> None:
 
 def git(cwd: Path, *args: str) -> str:
     env = {**os.environ, "GIT_AUTHOR_NAME": "A", "GIT_AUTHOR_EMAIL": "a@example.org", "GIT_COMMITTER_NAME": "A", "GIT_COMMITTER_EMAIL": "a@example.org", "GIT_CONFIG_NOSYSTEM": "1"}  # fmt: skip
-    done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, env=env, timeout=60)
+    done = run_process(["git", *args], cwd=cwd, capture_output=True, text=True, env=env, timeout=60)
     assert done.returncode == 0, done.stderr
     return done.stdout
 

@@ -155,9 +155,9 @@ def test_the_cache_lives_in_the_users_cache_folder_never_in_the_data_folder(
 
 
 def test_a_read_only_data_folder_is_read_through_the_cache(targets, data_dir: Path, tmp_path: Path) -> None:
-    from .test_recording import _without_root_powers, run
+    from .helpers import run, without_root_powers
 
-    prefix = _without_root_powers()
+    prefix = without_root_powers()
     RecordLog(data_dir).append([figure("JOBS", n, 6, False, n) for n in range(log_module.CACHED_FROM // 150)])
     assert (data_dir / "records.jsonl").stat().st_size >= log_module.CACHED_FROM  # worth a cache
     expected = targets("show").stdout

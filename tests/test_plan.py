@@ -19,7 +19,7 @@ from laichau_targets.plans import PLAN_FILE, Indicator, Override, Plan, bundled_
 from laichau_targets.plans.fields import COLUMNS, DESCRIPTION_KEYS, FIELDS, TARGET_ATTRS, TARGET_KEYS
 
 from .conftest import ARTICLE, REPO, snapshot
-from .test_recording import run
+from .helpers import run
 
 # What the article states, read by a person: (code, target, comparison, kind, unit).
 ARTICLE_TARGETS = [

@@ -559,8 +559,7 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 def test_the_charts_show_in_headless_chromium_on_a_desktop_and_a_phone(
     years: Path, term: Path, tmp_path: Path, lang: str
 ) -> None:
-    import subprocess
-
+    from .helpers import run_process
     from .test_reports import CHROMIUM_FLAGS
 
     record(years, ("BUDGET", "800", "2024-H1"), ("BUDGET", "2000", "2024"), ("BUDGET", "1100", "2025-H1"))
@@ -582,7 +581,7 @@ def test_the_charts_show_in_headless_chromium_on_a_desktop_and_a_phone(
             common = [CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}"]
             for size in ("1200,1000", "390,1000"):
                 shot = tmp_path / f"{file.stem}-{size.split(',')[0]}.png"
-                subprocess.run(
+                run_process(
                     [*common, f"--screenshot={shot}", f"--window-size={size}", file.as_uri()],
                     capture_output=True,
                     timeout=120,
@@ -592,7 +591,7 @@ def test_the_charts_show_in_headless_chromium_on_a_desktop_and_a_phone(
                 sizes[f"{label} {size}"] = shot.stat().st_size
             if label == "neither":
                 continue
-            dom = subprocess.run(
+            dom = run_process(
                 [*common, "--dump-dom", file.as_uri()],
                 capture_output=True,
                 text=True,

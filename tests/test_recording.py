@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-import os
 import random
 import re
-import shutil
 import signal
 import subprocess
 import sys
@@ -23,22 +21,9 @@ from laichau_targets.periods import default_period
 from laichau_targets.tracker import Tracker
 
 from .conftest import log_ids, snapshot
+from .helpers import TARGETS, run, start_process, without_root_powers
 
-SCRIPT = Path(sys.executable).parent / "targets"
-TARGETS = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "laichau_targets"]
 STAMP = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d")
-
-
-def run(
-    *args: str, env: dict[str, str] | None = None, prefix: list[str] | None = None
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [*(prefix or []), *TARGETS, *args],
-        capture_output=True,
-        text=True,
-        env={**os.environ, **(env or {})},
-        timeout=60,
-    )
 
 
 def shorts(folder: Path) -> list[str]:
@@ -296,15 +281,6 @@ def test_bad_input_exits_2_with_one_error_line_and_changes_nothing(
     assert snapshot(data_dir) == before
 
 
-def _without_root_powers() -> list[str]:
-    """Root ignores file modes; dropping these capabilities makes it obey them like anyone else."""
-    if os.geteuid() != 0:
-        return []
-    if not shutil.which("setpriv"):
-        pytest.skip("running as root without setpriv: cannot make a folder unwritable for this process")
-    return ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner"]
-
-
 @pytest.mark.parametrize(
     ("mode", "args", "message"),
     [
@@ -320,7 +296,7 @@ def _without_root_powers() -> list[str]:
 )
 @pytest.mark.reliability("read-only folders")
 def test_unwritable_or_unreadable_folder(data_dir: Path, mode: int, args, message) -> None:
-    prefix = _without_root_powers()
+    prefix = without_root_powers()
     assert run("record", "FOREST", "51", "--period", "2024-Q1").returncode == 0
     log = data_dir / "records.jsonl"
     if mode == 0o555:
@@ -342,7 +318,7 @@ def test_unwritable_or_unreadable_folder(data_dir: Path, mode: int, args, messag
 @pytest.mark.reliability("concurrent writers", cases=50)
 def test_fifty_writers_at_once_all_land(data_dir: Path) -> None:
     processes = [
-        subprocess.Popen(
+        start_process(
             [*TARGETS, "record", "JOBS", str(100 + n), "--period", "2024-09", "--note", f"writer {n}"],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -380,14 +356,14 @@ def test_writers_killed_at_random_moments_never_break_the_log(data_dir: Path) ->
     confirmed: set[int] = set()
     for trial in range(100):
         if trial % 4 == 0:  # the console script, killed anywhere from start-up to exit
-            process = subprocess.Popen(
+            process = start_process(
                 [*TARGETS, "record", "GRDP", "8.7", "--period", "2024"],
                 stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL,
                 text=True,
             )
         else:  # a writer appending as fast as it can, so that kills land mid-append
-            process = subprocess.Popen(
+            process = start_process(
                 [sys.executable, "-c", WRITER, str(data_dir)],
                 stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL,

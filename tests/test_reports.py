@@ -7,7 +7,6 @@ import io
 import json
 import re
 import shutil
-import subprocess
 from importlib import resources
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from markdown_it import MarkdownIt
 from laichau_targets.cli import EXIT_CHECK_FAILED, EXIT_ERROR
 
 from .conftest import ALL_CODES, markdown_rows, snapshot
+from .helpers import run_process
 
 HOSTILE = '<script>alert(1)</script> a|b\nnext =HYPERLINK("x") [red]x[/red] \x1b[31mred\x1b[0m'
 FORMULA = '=HYPERLINK("x")'
@@ -316,7 +316,7 @@ def test_html_opens_in_headless_chromium(targets, figures: Path, tmp_path: Path,
     assert targets("--lang", "vi", "report", "--output", str(page)).exit_code == 0
     shot = tmp_path / "shot.png"
     common = [CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}"]
-    subprocess.run(
+    run_process(
         [*common, f"--screenshot={shot}", f"--window-size={size}", page.as_uri()],
         capture_output=True,
         timeout=120,
@@ -324,7 +324,7 @@ def test_html_opens_in_headless_chromium(targets, figures: Path, tmp_path: Path,
     )
     png = shot.read_bytes()
     assert png.startswith(b"\x89PNG\r\n\x1a\n") and len(png) > 20_000
-    dom = subprocess.run(
+    dom = run_process(
         [*common, "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120, check=True
     ).stdout
     assert "<script" not in dom  # the hostile name stayed text

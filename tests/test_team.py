@@ -12,7 +12,7 @@ import pytest
 
 from laichau_targets.log import RecordLog
 
-from .test_recording import TARGETS, run
+from .helpers import TARGETS, run, run_process, start_process
 
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Officer",
@@ -37,7 +37,7 @@ for n in range(int(sys.argv[3])):
 
 
 def git(cwd: Path, *args: str) -> str:
-    done = subprocess.run(
+    done = run_process(
         ["git", *args], cwd=cwd, capture_output=True, text=True, env={**os.environ, **GIT_ENV}, timeout=60
     )
     assert done.returncode == 0, f"git {' '.join(args)}: {done.stdout}{done.stderr}"
@@ -80,10 +80,10 @@ def test_two_clones_record_at_once_and_merge_without_conflict(tmp_path: Path) ->
         git(clone, "config", "pull.rebase", "false")
 
     writers = [
-        subprocess.Popen([sys.executable, "-c", WRITER, str(clone / "data"), clone.name, "90"])
+        start_process([sys.executable, "-c", WRITER, str(clone / "data"), clone.name, "90"])
         for clone in (first, second)
     ] + [  # and ten through the console script, at the same time
-        subprocess.Popen(
+        start_process(
             [*TARGETS, "--data", str(clone / "data"), "record", "JOBS", str(9000 + n), "--period", "2024"],
             stdout=subprocess.DEVNULL,
         )
@@ -136,7 +136,7 @@ def test_one_lock_for_a_log_reached_through_two_folders(tmp_path: Path, link: st
     else:
         os.link(log, folders[1] / "records.jsonl")
     writers = [
-        subprocess.Popen(
+        start_process(
             [*TARGETS, "--data", str(folders[n % 2]), "record", "JOBS", str(9000 + n), "--period", "2024-09"],
             stdout=subprocess.DEVNULL,
             stderr=subprocess.PIPE,

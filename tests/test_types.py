@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-import subprocess
 import sys
 
 import pytest
 
 from .conftest import REPO
+from .helpers import run_process
 
 
 def test_mypy_strict_finds_no_error() -> None:
     pytest.importorskip("mypy", reason="mypy is in the test extra: pip install '.[test]'")
-    result = subprocess.run(
+    result = run_process(
         [
             sys.executable,
             "-m",
@@ -33,7 +33,7 @@ def test_mypy_strict_finds_no_error() -> None:
 @pytest.mark.parametrize("command", [["check"], ["format", "--check"]], ids=["lint", "format"])
 def test_ruff_is_clean(command: list[str]) -> None:
     pytest.importorskip("ruff", reason="ruff is in the test extra: pip install '.[test]'")
-    result = subprocess.run(
+    result = run_process(
         [sys.executable, "-m", "ruff", *command, "src", "tests", "bench"],
         capture_output=True,
         text=True,

@@ -21,6 +21,7 @@ from laichau_targets.plans import load_plans
 from laichau_targets.render import words
 
 from .conftest import snapshot
+from .helpers import run_process
 from .test_reports import figures  # noqa: F401  (the fixture)
 
 # Every test here starts from a year of figures that gives every status.
@@ -186,13 +187,13 @@ def test_xlsx_is_chosen_by_extension_and_never_written_to_a_terminal(data_dir: P
 
     env = {**os.environ, "LAICHAU_TARGETS_DATA": str(data_dir)}
     command = [sys.executable, "-m", "laichau_targets", "report", "--format", "xlsx"]
-    piped = subprocess.run(command, capture_output=True, env=env, cwd=tmp_path)
+    piped = run_process(command, capture_output=True, env=env, cwd=tmp_path)
     assert piped.returncode == 0 and piped.stdout.startswith(b"PK\x03\x04")  # a zip: the workbook
     assert load_workbook(io.BytesIO(piped.stdout)).sheetnames == ["Report", "Rules and sources"]
     before = snapshot(tmp_path)
     leader, follower = pty.openpty()
     try:
-        shown = subprocess.run(command, stdout=follower, stderr=subprocess.PIPE, env=env, cwd=tmp_path)
+        shown = run_process(command, stdout=follower, stderr=subprocess.PIPE, env=env, cwd=tmp_path)
     finally:
         os.close(follower)
         os.close(leader)
@@ -218,7 +219,7 @@ def _soffice(args: list[str], cwd: Path, locale: str = "en-US") -> None:
     (profile / "user" / "registrymodifications.xcu").write_text(
         _PROFILE_LOCALE.format(locale=locale), encoding="utf-8"
     )
-    subprocess.run(
+    run_process(
         [SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", *args],
         cwd=cwd,
         check=True,
@@ -269,13 +270,13 @@ def test_libreoffice_prints_the_workbook_one_landscape_page_wide(targets, tmp_pa
     workbook(targets, tmp_path / "bao-cao.xlsx", "vi")
     _soffice(["--convert-to", "pdf", "--outdir", str(tmp_path / "out"), "bao-cao.xlsx"], tmp_path)
     pdf = tmp_path / "out" / "bao-cao.pdf"
-    info = subprocess.run([PDFINFO, str(pdf)], capture_output=True, text=True, check=True).stdout
+    info = run_process([PDFINFO, str(pdf)], capture_output=True, text=True, check=True).stdout
     fields = dict(line.split(":", 1) for line in info.splitlines() if ":" in line)
     width, height = (float(v) for v in fields["Page size"].split()[0:3:2])
     assert width > height  # landscape
     # One page for the annex and one for the sources: no sheet is cut into page-wide strips.
     assert int(fields["Pages"]) == 2
-    first = subprocess.run(
+    first = run_process(
         ["pdftotext", "-layout", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True, text=True
     ).stdout
     assert "TT" in first and "Đánh giá" in first and "Đào tạo lao động" in first
