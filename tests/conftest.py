@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -168,17 +168,19 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers",
-        "reliability(name, cases=N): the class of hostile case the test tries (one of: "
+        "reliability(name): the class of hostile case the test tries (one of: "
         + ", ".join(RELIABILITY_CLASSES)
-        + "), and how many it tries when one test runs many; counted in the table at the end of the run",
+        + "); a test that tries many cases itself reports each with the cases_run fixture; "
+        "counted in the table at the end of the run",
     )
     config.stash[_RESULTS] = []
 
 
 def _cases(item: pytest.Item, declared: int | None) -> int:
-    """The cases one test item tried: what it says it ran (`record_property("reliability_cases", n)`),
-    else what it declares (`reliability(name, cases=50)`), else the examples hypothesis ran, else 1
-    (each parametrized case is an item)."""
+    """The cases one test item tried: what it says it ran (`record_property("reliability_cases", n)`,
+    as the `cases_run` fixture keeps it), else what it declares (`reliability(name, cases=50)`: no
+    test here does any more), else the examples hypothesis ran, else 1 (each parametrized case is
+    an item)."""
     ran = [value for key, value in item.user_properties if key == "reliability_cases"]
     if ran:
         return int(ran[-1])
@@ -190,6 +192,22 @@ def _cases(item: pytest.Item, declared: int | None) -> int:
         if runs:
             return sum(runs)
     return 1
+
+
+@pytest.fixture
+def cases_run(request: pytest.FixtureRequest) -> Callable[..., None]:
+    """For a test that tries many cases itself: `cases_run()` as each case begins (or
+    `cases_run(n)` for n at once). The count is the test's `reliability_cases` property, as
+    `record_property` records it, kept current, so that the table counts the cases that ran, up
+    to the one that failed, never a number declared beforehand."""
+    properties = request.node.user_properties
+    properties.append(("reliability_cases", 0))
+    where = len(properties) - 1
+
+    def ran(cases: int = 1) -> None:
+        properties[where] = ("reliability_cases", properties[where][1] + cases)
+
+    return ran
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -586,8 +586,10 @@ def _raw_controls(text: str) -> list[str]:
     return [c for c in text if c in "\x1b\x07\x9b\r\u202e\u2066\u2069\u200f"]
 
 
-@pytest.mark.reliability("terminal payloads", cases=5)
-def test_file_names_and_notes_reach_no_terminal_raw(folder: Path, tmp_path: Path, targets: Targets) -> None:
+@pytest.mark.reliability("terminal payloads")
+def test_file_names_and_notes_reach_no_terminal_raw(
+    folder: Path, tmp_path: Path, targets: Targets, cases_run
+) -> None:
     """A helper found import and template echoing a hostile file name, and history's JSON
     leaving C1 and bidirectional controls raw, as report --format json does not."""
     name = "x\x1b]0;pwned\x07\u202e"
@@ -601,6 +603,7 @@ def test_file_names_and_notes_reach_no_terminal_raw(folder: Path, tmp_path: Path
         ["record", "SUM", "5", "--period", "2024", "--note", PAYLOAD],
         ["history", "--format", "json"],
     ):
+        cases_run()
         result = targets(*args)
         assert result.exit_code == 0, result.output
         assert _raw_controls(result.stdout) == [], args

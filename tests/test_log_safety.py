@@ -45,7 +45,7 @@ def figure(code: str = "GRDP", value: str = "8.7", months: int = 12, **extra: ob
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(count=st.integers(2, 40), cut=st.floats(0, 1), cached=st.booleans())
-@pytest.mark.reliability("kills", cases=60)
+@pytest.mark.reliability("kills")  # each example hypothesis runs is a case
 def test_a_batch_cut_at_any_byte_counts_for_nothing_and_the_next_writer_moves_it_aside(
     tmp_path_factory: pytest.TempPathFactory,
     monkeypatch: pytest.MonkeyPatch,
@@ -137,9 +137,9 @@ def wait_for_growth(process: subprocess.Popen[str], path: Path, size: int, limit
 
 
 @pytest.mark.slow
-@pytest.mark.reliability("kills", cases=48)
+@pytest.mark.reliability("kills")
 def test_kills_at_random_moments_leave_the_completed_commands_and_none_of_the_interrupted_one(
-    tmp_path: Path,
+    tmp_path: Path, cases_run
 ) -> None:
     """import (10,000 rows, a plan of 1,000 indicators), record, undo and migrate (5,000 v0.1
     records), killed with SIGKILL, SIGTERM or SIGHUP as the write begins or at a random instant:
@@ -154,6 +154,7 @@ def test_kills_at_random_moments_leave_the_completed_commands_and_none_of_the_in
     expected: dict[str, int] = {}  # each command's mark in its records, and how many of them count
     torn_seen = whole_seen = 0
     for trial in range(48):
+        cases_run()
         kind = ["import", "record", "undo", "migrate"][trial % 4]
         mark = f"trial-{trial}"
         if kind == "import":

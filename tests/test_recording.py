@@ -315,8 +315,8 @@ def test_unwritable_or_unreadable_folder(data_dir: Path, mode: int, args, messag
     log.chmod(0o644)
 
 
-@pytest.mark.reliability("concurrent writers", cases=50)
-def test_fifty_writers_at_once_all_land(data_dir: Path) -> None:
+@pytest.mark.reliability("concurrent writers")
+def test_fifty_writers_at_once_all_land(data_dir: Path, cases_run) -> None:
     processes = [
         start_process(
             [*TARGETS, "record", "JOBS", str(100 + n), "--period", "2024-09", "--note", f"writer {n}"],
@@ -326,6 +326,7 @@ def test_fifty_writers_at_once_all_land(data_dir: Path) -> None:
         )
         for n in range(50)
     ]
+    cases_run(len(processes))
     codes = [p.wait(timeout=120) for p in processes]
     for p in processes:
         p.stdout.close()
@@ -350,11 +351,12 @@ for n in range(10_000):
 
 
 @pytest.mark.slow  # about half a minute; CI runs it (`pytest` selects every test), `-m "not slow"` skips it
-@pytest.mark.reliability("kills", cases=100)
-def test_writers_killed_at_random_moments_never_break_the_log(data_dir: Path) -> None:
+@pytest.mark.reliability("kills")
+def test_writers_killed_at_random_moments_never_break_the_log(data_dir: Path, cases_run) -> None:
     rng = random.Random(20241127)
     confirmed: set[int] = set()
     for trial in range(100):
+        cases_run()
         if trial % 4 == 0:  # the console script, killed anywhere from start-up to exit
             process = start_process(
                 [*TARGETS, "record", "GRDP", "8.7", "--period", "2024"],
