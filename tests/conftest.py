@@ -176,6 +176,16 @@ def pytest_configure(config: pytest.Config) -> None:
     config.stash[_RESULTS] = []
 
 
+SLOW_KINDS = ("browser", "office", "processes")  # pyproject.toml registers and describes each
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """`slow` is the umbrella of the slow kinds, so that `-m "not slow"` is the fast run."""
+    for item in items:
+        if any(item.get_closest_marker(kind) for kind in SLOW_KINDS):
+            item.add_marker(pytest.mark.slow)
+
+
 def _cases(item: pytest.Item, declared: int | None) -> int:
     """The cases one test item tried: what it says it ran (`record_property("reliability_cases", n)`,
     as the `cases_run` fixture keeps it), else what it declares (`reliability(name, cases=50)`: no

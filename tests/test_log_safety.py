@@ -136,8 +136,8 @@ def wait_for_growth(process: subprocess.Popen[str], path: Path, size: int, limit
         time.sleep(0.0002)
 
 
-@pytest.mark.slow
 @pytest.mark.reliability("kills")
+@pytest.mark.processes
 def test_kills_at_random_moments_leave_the_completed_commands_and_none_of_the_interrupted_one(
     tmp_path: Path, cases_run
 ) -> None:

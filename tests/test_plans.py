@@ -556,6 +556,7 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (.ci/run installs it)")
 @pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.browser
 def test_the_charts_show_in_headless_chromium_on_a_desktop_and_a_phone(
     years: Path, term: Path, tmp_path: Path, lang: str
 ) -> None:

@@ -316,6 +316,7 @@ def test_unwritable_or_unreadable_folder(data_dir: Path, mode: int, args, messag
 
 
 @pytest.mark.reliability("concurrent writers")
+@pytest.mark.processes
 def test_fifty_writers_at_once_all_land(data_dir: Path, cases_run) -> None:
     processes = [
         start_process(
@@ -350,8 +351,8 @@ for n in range(10_000):
 """
 
 
-@pytest.mark.slow  # about half a minute; CI runs it (`pytest` selects every test), `-m "not slow"` skips it
 @pytest.mark.reliability("kills")
+@pytest.mark.processes  # about half a minute; CI runs it, `-m "not slow"` skips it
 def test_writers_killed_at_random_moments_never_break_the_log(data_dir: Path, cases_run) -> None:
     rng = random.Random(20241127)
     confirmed: set[int] = set()

@@ -310,6 +310,7 @@ CHROMIUM_FLAGS = [
     CHROMIUM is None, reason="Chromium is not installed (Debian package `chromium`; .ci/run installs it)"
 )
 @pytest.mark.parametrize("size", ["1200,1600", "390,844"])
+@pytest.mark.browser
 def test_html_opens_in_headless_chromium(targets, figures: Path, tmp_path: Path, size: str) -> None:
     _hostile_plan(figures)
     page = tmp_path / "report.html"

@@ -64,6 +64,7 @@ def test_init_sets_the_folder_up_for_git(tmp_path: Path) -> None:
     assert not (tmp_path / "plan" / "records.jsonl").exists()  # no empty log made
 
 
+@pytest.mark.processes
 def test_two_clones_record_at_once_and_merge_without_conflict(tmp_path: Path) -> None:
     first = tmp_path / "first"
     git(tmp_path, "init", "-q", "-b", "main", str(first))
@@ -125,6 +126,7 @@ def test_two_clones_record_at_once_and_merge_without_conflict(tmp_path: Path) ->
 
 @pytest.mark.reliability("concurrent writers")
 @pytest.mark.parametrize("link", ["symlink", "hard link"])
+@pytest.mark.processes
 def test_one_lock_for_a_log_reached_through_two_folders(tmp_path: Path, link: str) -> None:
     folders = [tmp_path / "office", tmp_path / "desk"]
     for folder in folders:

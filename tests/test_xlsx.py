@@ -249,6 +249,7 @@ LIBREOFFICE = pytest.mark.skipif(
 
 
 @LIBREOFFICE
+@pytest.mark.office
 def test_libreoffice_shows_the_values_in_the_readers_own_locale(targets, tmp_path: Path) -> None:
     data = json.loads(targets("report", "--format", "json").stdout)
     workbook(targets, tmp_path / "bao-cao.xlsx", "vi")
@@ -266,6 +267,7 @@ def test_libreoffice_shows_the_values_in_the_readers_own_locale(targets, tmp_pat
 
 
 @LIBREOFFICE
+@pytest.mark.office
 def test_libreoffice_prints_the_workbook_one_landscape_page_wide(targets, tmp_path: Path) -> None:
     workbook(targets, tmp_path / "bao-cao.xlsx", "vi")
     _soffice(["--convert-to", "pdf", "--outdir", str(tmp_path / "out"), "bao-cao.xlsx"], tmp_path)
