@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from laichau_targets.cli import app
 from laichau_targets.datafolder import init_data_folder
 
-REPO = Path(__file__).resolve().parent.parent
+from .helpers import HEAD, REPO, TERM, folder_entry, indicator_table, make_folder, reference, write_plan
 
 # The bundled 2024 plan's indicators, in plan order.
 ALL_CODES = [
@@ -78,6 +78,68 @@ class Targets:
 @pytest.fixture
 def targets() -> Targets:
     return Targets()
+
+
+# Fixtures that several test files share.
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A data folder with a small plan of its own (a rate and a quantity), chosen by the environment."""
+    where = tmp_path / "plan-folder"
+    write_plan(where)
+    monkeypatch.setenv("LAICHAU_TARGETS_DATA", str(where))
+    return where
+
+
+@pytest.fixture
+def years(tmp_path: Path) -> Path:
+    """Two annual plans sharing the indicators the first describes."""
+    described = (
+        indicator_table("BUDGET", "2236", "accumulating", unit="tỷ đồng")
+        + indicator_table("GRDP", "9", "growth_rate")
+        + indicator_table("FOREST", "52.9", "level")
+    )
+    return make_folder(
+        tmp_path / "folder",
+        folder_entry("2025", "2025") + HEAD.format(when="year = 2024") + described,
+        **{
+            "2025": HEAD.format(when="year = 2025")
+            + reference("BUDGET", "2727")
+            + reference("GRDP", "8")
+            + reference("FOREST", "53")
+        },
+    )
+
+
+@pytest.fixture
+def term(tmp_path: Path) -> Path:
+    described = (
+        indicator_table("GRDP", "9", "growth_rate")
+        + indicator_table("GRDP_PC", "51.5", "level", unit="triệu đồng")
+        + indicator_table("JOBS", "8920", "accumulating", unit="lao động")
+        + indicator_table("POOR", "3.8", "growth_rate")
+    )
+    return make_folder(
+        tmp_path / "term-folder",
+        folder_entry("2024", "2021-2025") + HEAD.format(when="year = 2024") + described,
+        **{"2021-2025": TERM},
+    )
+
+
+@pytest.fixture
+def figures(targets, data_dir: Path) -> Path:
+    """A year of figures that gives every status."""
+    for args in [
+        ("GRDP", "8.7", "--period", "2024"),  # not met
+        ("FOREST", "53", "--period", "2024", "--official"),  # met
+        ("JOBS", "9.500", "--period", "2024", "--locale", "vi"),  # exceeded
+        ("BUDGET", "1.850,5", "--period", "2024-09", "--source", "Sở Tài chính"),  # on track
+        ("GRAIN", "163", "--period", "2024-09"),  # at risk: 217.33 by December
+        ("TRAINING", "3000", "--period", "2024-H1"),  # off track
+    ]:
+        assert targets("record", *args).exit_code == 0
+    return data_dir
 
 
 def snapshot(folder: Path) -> dict[str, str]:

@@ -1,4 +1,6 @@
-"""What several test files share besides fixtures: how a test starts a process, and the console script.
+"""What several test files share besides fixtures (those are in conftest.py): how a test starts a
+process and the console script; a small plan, and folders of plans, made for a test; hostile
+text; the log's lines.
 
 Every process a test starts goes through `run_process` or `start_process`, which give the child
 SIGINT at its default. pytest started under `nohup` or as a background job of a shell runs with
@@ -9,17 +11,28 @@ SIGPIPE, SIGXFZ and SIGXFSZ only, never SIGINT.
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import shutil
 import signal
+import stat
 import subprocess
 import sys
 from collections.abc import Callable
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+import jsonschema
 import pytest
 
+from laichau_targets.datafolder import DataFolder
+from laichau_targets.messages import Texts
+from laichau_targets.render import render
+from laichau_targets.tracker import Tracker
+
+REPO = Path(__file__).resolve().parent.parent
 SCRIPT = Path(sys.executable).parent / "targets"
 TARGETS = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "laichau_targets"]
 
@@ -74,3 +87,188 @@ def without_root_powers() -> list[str]:
     if not shutil.which("setpriv"):
         pytest.skip("running as root without setpriv: cannot make a folder unwritable for this process")
     return ["setpriv", "--bounding-set=-dac_override,-dac_read_search,-fowner"]
+
+
+def unnumbered(text: str) -> str:
+    """The output with each record id (a ULID's short form) as #ID: the ids are new each run."""
+    return re.sub(r"#[0-9A-Z]{6,26}\b", "#ID", text)
+
+
+# A small plan of its own (a rate and a quantity), with blanks for a test to fill: the `folder`
+# fixture's; and the range a figure may have, as the errors name it.
+
+RANGE = "a finite number of at most 20 significant digits, smaller than 10^18 in size and no finer than 10^-9"
+
+
+PLAN = """[plan]
+province = "{province}"
+year = 2024
+title = "Plan"
+site = "example.org"
+author = "Someone"
+{settings}
+[[indicator]]
+code = "RATE"
+name_vi = "Tốc độ"
+name_en = "Rate"
+unit = "%"
+target = {rate_target}
+comparison = "{rate_comparison}"
+kind = "growth_rate"
+source = "s"
+{rate_extra}
+[[indicator]]
+code = "SUM"
+name_vi = "Tổng"
+name_en = "Sum"
+unit = "đồng"
+target = {sum_target}
+comparison = "{sum_comparison}"
+kind = "{sum_kind}"
+source = "s"
+{sum_extra}
+"""
+
+
+PLAIN_PLAN = dict(
+    province="Lai Châu",
+    settings="",
+    rate_target="9",
+    rate_comparison="about",
+    rate_extra="",
+    sum_target="2236",
+    sum_comparison="at_least",
+    sum_kind="accumulating",
+    sum_extra="",
+)
+
+
+def write_plan(folder: Path, **changes: str) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    plan = folder / "targets.toml"
+    plan.write_text(PLAN.format(**{**PLAIN_PLAN, **changes}), encoding="utf-8")
+    return plan
+
+
+def log_of(folder: Path) -> Path:
+    return DataFolder(folder, "test").log_path
+
+
+def device(tmp_path: Path, name: str) -> Path:
+    """/dev/null or /dev/full; as root, a private node of the same device, so that a regression that
+    replaced its target (as v0.1 did) could not break the machine's own /dev/null."""
+    if os.geteuid() != 0:
+        return Path("/dev") / name
+    node = tmp_path / name
+    os.mknod(node, 0o666 | stat.S_IFCHR, os.makedev(1, {"null": 3, "full": 7}[name]))
+    return node
+
+
+def no_traceback(result) -> None:
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    assert "Traceback" not in result.output
+
+
+def log_lines(folder: Path) -> list[str]:
+    return (folder / "records.jsonl").read_text(encoding="utf-8").splitlines()
+
+
+# Folders of plans built for a test, as the `years` and `term` fixtures build them, and their reports.
+
+HEAD = """\
+[plan]
+province = "Test"
+{when}
+title = "T"
+"""
+
+
+def indicator_table(code: str, target: str, kind: str, unit: str = "%", **extra: str) -> str:
+    lines = [
+        "[[indicator]]",
+        f'code = "{code}"',
+        f'name_vi = "{code} vi"',
+        f'name_en = "{code} en"',
+        f'unit = "{unit}"',
+        f'kind = "{kind}"',
+        f"target = {target}",
+        'comparison = "at_least"',
+        'source = "S."',
+    ]
+    lines += [f"{key} = {value}" for key, value in extra.items()]
+    return "\n".join(lines) + "\n"
+
+
+def reference(code: str, target: str, comparison: str = "at_least", **extra: str) -> str:
+    lines = ["[[indicator]]", f'code = "{code}"', f"target = {target}", f'comparison = "{comparison}"']
+    lines += ['source = "S."', *(f"{key} = {value}" for key, value in extra.items())]
+    return "\n".join(lines) + "\n"
+
+
+def make_folder(path: Path, entry: str, **files: str) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    (path / "targets.toml").write_text(entry, encoding="utf-8")
+    for name, text in files.items():
+        file = path / "plans" / f"{name}.toml"
+        file.parent.mkdir(exist_ok=True)
+        file.write_text(text, encoding="utf-8")
+    return path
+
+
+def folder_entry(current: str, *names: str) -> str:
+    files = ", ".join(f'"plans/{n}.toml"' for n in names)
+    return f'[folder]\ncurrent_plan = "{current}"\nplan_files = [{files}]\n'
+
+
+def tracker(path: Path, plan: str | None = None) -> Tracker:
+    return Tracker(DataFolder(path, "option"), plan)
+
+
+def record(path: Path, *figures: tuple[str, str, str]) -> None:
+    for code, value, period in figures:
+        tracker(path).record(code, value, period, basis="official")
+
+
+def json_report(path: Path, plan: str | None = None) -> dict:
+    data = json.loads(render(tracker(path, plan).report(), "json", Texts("en")))
+    schema = json.loads((REPO / "src" / "laichau_targets" / "report.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(data, schema)
+    return data
+
+
+def by_code(data: dict) -> dict[str, dict]:
+    return {i["code"]: i for i in data["indicators"]}
+
+
+TERM = HEAD.format(when="term = [2021, 2025]") + "\n".join(
+    [
+        reference("GRDP", "[9, 10]", "range", term_rule='"average_annual_rate"'),
+        reference("GRDP_PC", "65", term_rule='"level_by_end"'),
+        reference("JOBS", "8500", term_rule='"amount_each_year"'),
+        reference("POOR", "3", term_rule='"average_reduction"'),
+    ]
+)
+
+
+GRDP_YEARS = {"2021": "6.0", "2022": "9.5", "2023": "11.0", "2024": "8.9", "2025": "9.8"}
+
+
+WHEN = datetime(2024, 10, 5, 9, 30, tzinfo=UTC)  # when a figure made by a test was recorded
+
+
+# Text that would run in a page, split a Markdown table, be a spreadsheet formula or steer a terminal.
+HOSTILE = '<script>alert(1)</script> a|b\nnext =HYPERLINK("x") [red]x[/red] \x1b[31mred\x1b[0m'
+
+
+FORMULA = '=HYPERLINK("x")'
+
+
+def hostile_plan(data_dir: Path) -> None:
+    plan = data_dir / "targets.toml"
+    text = (
+        plan.read_text(encoding="utf-8")
+        .replace('name_en = "Forest cover"', "name_en = " + json.dumps(HOSTILE))
+        .replace('name_vi = "Tỷ lệ che phủ rừng"', "name_vi = " + json.dumps(HOSTILE))
+        .replace('code = "FOREST"\n', 'code = "FOREST"\nnote = ' + json.dumps(HOSTILE) + "\n")
+    )
+    plan.write_text(text, encoding="utf-8")

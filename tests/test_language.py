@@ -1,26 +1,16 @@
-"""Vietnamese first: the officers' language in every human output, numbers in their convention."""
+"""Vietnamese first: the officers' language in every human output, numbers in their convention,
+help and usage errors in the reader's language."""
 
 from __future__ import annotations
 
-import re
-import string
 import unicodedata
 from pathlib import Path
 
 import pytest
 
-from laichau_targets.messages import CATALOGUE, LANGS, choose_lang
+from laichau_targets.messages import choose_lang
 
-from .conftest import REPO, log_ids
-
-# Messages that read the same in both languages: names of things, not sentences.
-SAME_IN_BOTH = {
-    "chosen.option",
-    "chosen.env",
-    "error.plan_problem",
-    "check.failing",
-    "import.problem",
-}
+from .conftest import log_ids
 
 
 @pytest.mark.parametrize(
@@ -39,61 +29,6 @@ SAME_IN_BOTH = {
 )
 def test_language_choice(option, environ, expected) -> None:
     assert choose_lang(option, environ) == expected
-
-
-def _fields(template: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
-
-
-@pytest.mark.parametrize("key", sorted(CATALOGUE))
-def test_every_message_has_every_language_with_the_same_blanks(key: str) -> None:
-    entry = CATALOGUE[key]
-    assert set(entry) == set(LANGS), f"{key}: missing {set(LANGS) - set(entry)}"
-    assert all(entry[lang].strip() for lang in LANGS), f"{key}: empty translation"
-    assert _fields(entry["vi"]) == _fields(entry["en"]), key
-    if key not in SAME_IN_BOTH and not key.startswith("col.code"):
-        assert entry["vi"] != entry["en"] or not re.search(r"[a-z]{3}", entry["en"]), f"{key}: not translated"
-
-
-def test_every_message_the_code_uses_is_in_the_catalogue() -> None:
-    used = set()
-    for path in (REPO / "src" / "laichau_targets").rglob("*.py"):
-        used |= set(
-            re.findall(
-                r'"((?:error|status|comparison|kind|basis|col|headline|gap|report|record|undo|history|check|warn|init|paths|chosen|validate|date)\.[a-z_.]+)"',
-                path.read_text(encoding="utf-8"),
-            )
-        )
-    dynamic_prefixes = (
-        "status.",
-        "comparison.",
-        "kind.",
-        "basis.",
-        "headline.",
-        "chosen.",
-        "error.wrong_locale_",
-    )
-    used = {k for k in used if not k.endswith(".json")}  # report.schema.json is a file, not a message
-    assert {k for k in used if k not in CATALOGUE} == set()
-    assert used, "the scan found no message keys"
-    for prefix in dynamic_prefixes:
-        assert any(k.startswith(prefix) for k in CATALOGUE), prefix
-
-
-def test_every_message_of_the_catalogue_is_used_by_the_program() -> None:
-    """A message no code says is dead. A key is used where the code names it (in either quotes),
-    or builds it from a prefix (`f"status.{status}"`); the catalogue's own entries do not count."""
-    code = ""
-    for path in (REPO / "src" / "laichau_targets").rglob("*.py"):
-        text = path.read_text(encoding="utf-8")
-        if path.name == "messages.py":
-            text = re.sub(r'^    "[a-z0-9_.]+": \{', "", text, flags=re.M)  # the definitions themselves
-        code += text
-    named = set(re.findall(r"""["']([a-z0-9_]+(?:\.[a-z0-9_]+)+)["']""", code))
-    prefixes = tuple(set(re.findall(r"""f["']([a-z0-9_]+[._][a-z0-9_.]*)\{""", code)))
-    assert prefixes, "the scan found no key built from a prefix"
-    unused = [key for key in CATALOGUE if key not in named and not key.startswith(prefixes)]
-    assert unused == []
 
 
 @pytest.fixture
@@ -244,3 +179,25 @@ def test_a_mistake_in_the_command_line_is_told_in_the_readers_language(
     monkeypatch.setenv("LAICHAU_TARGETS_LANG", "vi")
     result = targets(*args)
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"Error: {vietnamese}\n")
+
+
+def test_the_choices_of_language_and_notation_come_from_their_one_tables(targets) -> None:
+    """--lang lists messages.LANGS, --locale formatting.SEPARATORS, each in its own order."""
+    from laichau_targets.formatting import SEPARATORS
+    from laichau_targets.messages import LANGS
+
+    assert f"--lang <{'|'.join(LANGS)}>" in targets("--help").stdout
+    for command in ("record", "import"):
+        assert f"--locale <{'|'.join(SEPARATORS)}>" in targets(command, "--help").stdout
+
+
+def test_help_is_in_vietnamese_when_vietnamese_is_chosen(targets) -> None:
+    listing = targets("--lang", "vi", "--help").stdout
+    assert listing.startswith("Cách dùng: targets [TÙY_CHỌN] LỆNH [THAM_SỐ]...\n")
+    assert "\nLệnh:\n  show      Hiện tiến độ của mọi chỉ tiêu thành bảng có màu.\n" in listing
+    assert "  --help                Hiện trợ giúp này rồi thoát.\n" in listing
+    record = targets("record", "--help", env={"LAICHAU_TARGETS_LANG": "vi"}).stdout
+    assert "  --note TEXT              Ghi chú lưu kèm bản ghi.\n" in record
+    assert "Tham số:\n  CODE   Mã chỉ tiêu" in record
+    english = targets("record", "--help").stdout  # the same process: nothing stays translated
+    assert "  --note TEXT              A note kept with the record.\n" in english

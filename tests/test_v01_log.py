@@ -1,7 +1,6 @@
-"""A log written by v0.1 keeps every record: read as it is, converted on the first write.
+"""A log (and a plan) written by v0.1 keeps every record: read as it is, converted on the first write.
 
-tests/fixtures/v0.1/records.toml was written by the v0.1 code itself (see the README there).
-"""
+tests/fixtures/v0.1/records.toml was written by the v0.1 code itself (see the README there)."""
 
 from __future__ import annotations
 
@@ -16,8 +15,11 @@ from laichau_targets.log import RecordLog
 from laichau_targets.records import Figure, Retraction
 
 from .conftest import REPO, assert_same_as_v01, snapshot
+from .helpers import json_report
 
 FIXTURE = REPO / "tests" / "fixtures" / "v0.1"
+
+
 STAMP = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d")
 
 
@@ -178,3 +180,72 @@ def test_a_v01_value_that_is_no_number_is_named_as_a_person_writes_it(
     assert (result.exit_code, result.stdout) == (2, "")
     assert f"value {shown} is outside the range" in result.stderr
     assert "Decimal(" not in result.stderr
+
+
+def test_a_v01_log_with_first_quarter_periods_keeps_its_meaning(targets, data_dir) -> None:
+    (data_dir / "records.toml").write_text(
+        '[[record]]\nid = 1\ncode = "JOBS"\nvalue = 1970.5\nperiod = "2024-Q1"\nbasis = "estimate"\n'
+        'recorded_at = 2024-04-10T08:00:00Z\nuser = "lan"\n',
+        encoding="utf-8",
+    )
+    jobs = json.loads(targets("report", "--format", "json").stdout)["indicators"][14]
+    assert (jobs["code"], jobs["period"], jobs["projected"], jobs["status"]) == (
+        "JOBS",
+        "2024-Q1",
+        7882,
+        "off_track",
+    )
+    assert "| 1.970,5 (quý I/2024, ước) |" in targets("--lang", "vi", "report", "--format", "md").stdout
+
+
+@pytest.mark.reliability("damaged logs")
+@pytest.mark.parametrize(
+    ("old", "new", "line", "detail"),
+    [
+        ('id = 6\ncode = "GRDP"', 'id = 6\ncode = "FOREST"', 52, "a figure of GRDP, but names FOREST"),
+        ("recorded_at = 2026-11-29 20:04:24.243243+00:00", "recorded_at = 1969-12-31 23:00:00+00:00", 1, "outside the range of dates and times"),
+        ('id = 8\ncode = "GRAIN"\nretracts = 7', 'id = 8\ncode = "GRAIN"\nretracts = 6', 69, "which is itself a retraction"),
+    ],
+)  # fmt: skip
+def test_damage_in_a_v01_log_names_the_v01_file_and_its_line(
+    targets, data_dir: Path, old: str, new: str, line: int, detail: str
+) -> None:
+    text = (REPO / "tests" / "fixtures" / "v0.1" / "records.toml").read_text(encoding="utf-8")
+    assert old in text
+    (data_dir / "records.toml").write_text(text.replace(old, new, 1), encoding="utf-8")
+    assert text.splitlines()[line - 1] == "[[record]]"
+    before = snapshot(data_dir)
+    done = targets("history")
+    assert (done.exit_code, done.stdout) == (2, "")
+    assert done.stderr.startswith(f"Error: {data_dir / 'records.toml'}: damaged: record at line {line}: ")
+    assert detail in done.stderr
+    assert snapshot(data_dir) == before
+
+
+def test_a_log_record_with_a_key_of_the_wrong_type(tmp_path: Path) -> None:
+    from laichau_targets.errors import LogError
+    from laichau_targets.log import RecordLog
+
+    (tmp_path / "records.toml").write_text(
+        '[[record]]\nid = 1\ncode = 7\nretracts = 1\nrecorded_at = 2024-01-01T00:00:00Z\nuser = "u"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(LogError, match="record at line 1: code is not text"):
+        RecordLog(tmp_path).records()
+
+
+V01 = Path(__file__).parent / "fixtures" / "v0.1"
+
+
+def test_a_v01_plan_and_log_give_the_same_report_as_before(tmp_path: Path) -> None:
+    folder = tmp_path / "v01"
+    folder.mkdir()
+    for name in ("targets.toml", "records.toml"):  # the plan file and the log as v0.1 wrote them
+        shutil.copyfile(V01 / name, folder / name)
+    before = snapshot(folder)
+    old = json.loads((V01 / "report-v0.1.json").read_text(encoding="utf-8"))
+    now = json_report(folder)
+    assert {k: now["plan"][k] for k in old["plan"]} == old["plan"]
+    assert_same_as_v01(now, old)
+    assert now["plan"]["name"] == "2024" and now["plan"]["complete"] is True
+    assert snapshot(folder) == before  # read as it is: nothing converted, nothing written

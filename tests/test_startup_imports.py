@@ -1,4 +1,4 @@
-"""Start-up guards (not timings): what each part of the program imports."""
+"""Start-up guards (not timings): what each part of the program imports, and what it never does."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Global options go where people put them, and shell completion costs ordinary commands nothing."""
+"""Shell completion: what the shells get, and that it costs ordinary commands nothing."""
 
 from __future__ import annotations
 
@@ -10,73 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import Targets
 from .helpers import run_process
-
-
-@pytest.mark.parametrize(
-    ("before", "after"),
-    [
-        (["--lang", "vi", "report", "--format", "md"], ["report", "--format", "md", "--lang", "vi"]),
-        (["--lang", "vi", "list"], ["list", "--lang=vi"]),
-        (["--lang", "vi", "check"], ["check", "--lang", "vi"]),
-    ],
-)
-def test_an_option_after_the_command_gives_the_same_output(
-    data_dir: Path, targets: Targets, before: list[str], after: list[str]
-) -> None:
-    first, second = targets(*before), targets(*after)
-    assert (second.exit_code, second.output) == (first.exit_code, first.output)
-    english = targets(*[arg for arg in before if arg not in ("--lang", "vi")])
-    assert english.output != first.output  # Vietnamese was chosen in both
-
-
-def test_data_after_the_command_chooses_the_folder(tmp_path: Path, targets: Targets) -> None:
-    folder = tmp_path / "elsewhere"
-    assert targets("init", str(folder)).exit_code == 0
-    result = targets("record", "GRDP", "8.7", "--period", "2024", "--data", str(folder))
-    assert result.exit_code == 0, result.output
-    assert "GRDP" in (folder / "records.jsonl").read_text(encoding="utf-8")
-
-
-def test_a_global_option_without_its_value_is_one_error_line(data_dir: Path, targets: Targets) -> None:
-    for args in (["show", "--lang"], ["--lang"]):
-        result = targets(*args)
-        assert result.exit_code == 2
-        assert result.output == "Error: Option '--lang' requires an argument. (see 'targets --help')\n"
-
-
-@pytest.mark.parametrize(
-    ("args", "said"),
-    [
-        (["--data", "", "record", "GRDP", "8.7"], "Error: --data is empty: name a folder (. for this one)\n"),
-        (["record", "GRDP", "8.7", "--data", ""], "Error: --data is empty: name a folder (. for this one)\n"),
-        (["--data=", "show"], "Error: --data is empty: name a folder (. for this one)\n"),
-        (["init", ""], "Error: DIR is empty: name a folder (. for this one)\n"),
-        (
-            ["--lang", "vi", "init", ""],
-            "Error: DIR để trống: hãy ghi tên một thư mục (. là thư mục hiện tại)\n",
-        ),
-    ],
-)
-def test_an_empty_folder_is_refused_not_taken_for_the_current_one(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, targets: Targets, args: list[str], said: str
-) -> None:
-    """`targets init "$DIR"` with DIR unset set up the folder the user stood in."""
-    monkeypatch.chdir(tmp_path)
-    monkeypatch.delenv("LAICHAU_TARGETS_LANG", raising=False)
-    result = targets(*args)
-    assert (result.exit_code, result.stdout, result.stderr) == (2, "", said)
-    assert list(tmp_path.iterdir()) == []
-
-
-def test_the_current_folder_is_still_chosen_by_a_dot(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, targets: Targets
-) -> None:
-    monkeypatch.chdir(tmp_path)
-    assert targets("init", ".").exit_code == 0
-    assert targets("--data", ".", "record", "GRDP", "8.7", "--period", "2024").exit_code == 0
-    assert (tmp_path / "records.jsonl").exists()
 
 
 def _script() -> str:
@@ -127,18 +61,6 @@ def test_completion_started_by_hand_is_one_error_line(data_dir: Path) -> None:
         result.stderr
         == "Error: _TARGETS_COMPLETE is for a shell's completion, which also sets 'COMP_WORDS'\n"
     )
-
-
-def test_a_misspelt_command_gets_the_nearest_name(data_dir: Path, targets: Targets) -> None:
-    """Commands load when asked for, so the names to suggest are taken from the list of them all."""
-    result = targets("shwo")
-    assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr == "Error: No such command 'shwo'. Did you mean 'show'? (see 'targets --help')\n"
-
-
-def test_after_a_double_dash_an_option_name_is_a_value(data_dir: Path, targets: Targets) -> None:
-    result = targets("history", "--", "--lang")
-    assert result.stderr == "Error: unknown indicator '--lang'; `targets list` shows the codes\n"
 
 
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])

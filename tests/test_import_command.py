@@ -126,6 +126,13 @@ def test_the_template_offers_the_periods_and_bases_as_lists(targets, data_dir: P
     assert sheet.cell(top + 1, 6).number_format == "@"  # a typed 2024-09 stays text, not a date
 
 
+BAD_LINES = [
+    "{where} 12: unknown indicator 'GRPD'; did you mean 'GRDP'?",
+    "{where} 30: '2.236' is ambiguous: 2,236 if written in Vietnamese notation, 2.236 if in English notation; add --locale vi or --locale en",
+    "{where} 45: 120 is above the largest plausible FOREST value, 100 (max in the plan)",
+]
+
+
 def _rows_50() -> list[list[object]]:
     """50 good rows: every code at three checkpoints (and GRDP at a fourth), as a department sends them."""
     rows: list[list[object]] = []
@@ -140,21 +147,6 @@ BAD = {
     30: ["BUDGET", "2.236", "2024-H1", "ước"],  # 2,236 or 2.236?
     45: ["FOREST", 120, "2024-09", "ước"],  # forest cover above 100%
 }
-BAD_LINES = [
-    "{where} 12: unknown indicator 'GRPD'; did you mean 'GRDP'?",
-    "{where} 30: '2.236' is ambiguous: 2,236 if written in Vietnamese notation, 2.236 if in English notation; add --locale vi or --locale en",
-    "{where} 45: 120 is above the largest plausible FOREST value, 100 (max in the plan)",
-]
-
-
-def write_csv(path: Path, rows: list[list[object]], delimiter: str) -> None:
-    """The rows under Vietnamese headers, as Excel saves "CSV UTF-8"."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=delimiter)
-    writer.writerow(["Mã", "Chỉ tiêu", "Giá trị", "Kỳ", "Ước / Chính thức", "Nguồn", "Ghi chú"])
-    for code, value, period, basis in rows:
-        writer.writerow([code, "", value, period, basis, "", ""])
-    path.write_text(out.getvalue(), encoding="utf-8-sig")
 
 
 def _with_bad_rows() -> list[list[object]]:
@@ -185,6 +177,16 @@ def test_fifty_rows_with_three_bad_ones_record_nothing_and_name_all_three(
     ]
     assert result.stdout == ""
     assert snapshot(data_dir) == before
+
+
+def write_csv(path: Path, rows: list[list[object]], delimiter: str) -> None:
+    """The rows under Vietnamese headers, as Excel saves "CSV UTF-8"."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter)
+    writer.writerow(["Mã", "Chỉ tiêu", "Giá trị", "Kỳ", "Ước / Chính thức", "Nguồn", "Ghi chú"])
+    for code, value, period, basis in rows:
+        writer.writerow([code, "", value, period, basis, "", ""])
+    path.write_text(out.getvalue(), encoding="utf-8-sig")
 
 
 @pytest.mark.parametrize("delimiter", [",", ";"])
