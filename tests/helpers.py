@@ -272,3 +272,36 @@ def hostile_plan(data_dir: Path) -> None:
         .replace('code = "FOREST"\n', 'code = "FOREST"\nnote = ' + json.dumps(HOSTILE) + "\n")
     )
     plan.write_text(text, encoding="utf-8")
+
+
+# Sentences of the program as the catalogue words them (laichau_targets.messages): a test that
+# expects one builds it from there, whole, so that a change of wording is one edit.
+en, vi = Texts("en"), Texts("vi")
+
+
+def error_line(sentence: str) -> str:
+    """The one line a refused command prints on stderr."""
+    return f"Error: {sentence}\n"
+
+
+def headline(texts: Texts, met: int, total: int, **counts: int) -> str:
+    """`2/17 indicators met or exceeded; 1 on track; …`, with the counts in the order given."""
+    parts = [texts("headline.met", met=met, total=total)]
+    return "; ".join([*parts, *(texts(f"headline.{status}", n=n) for status, n in counts.items())])
+
+
+def plan_line(texts: Texts, name: str, count: int, kind: str = "annual") -> str:
+    """`Plan 2024 (annual). Incomplete: 17 of the plan's targets are in this file.`"""
+    return f"{texts(f'report.plan.{kind}', name=name)} {texts('report.incomplete', count=count)}"
+
+
+def recorded(texts: Texts, id: str, code: str, value: str, period: str, basis: str = "estimate") -> str:
+    """`Recorded #01J9E0: GRDP = 8.7% for 2024 (estimate).`: the value and period as shown."""
+    return texts("record.saved", id=id, code=code, value=value, period=period, basis=texts(f"basis.{basis}"))
+
+
+def now(texts: Texts, code: str, status: str, gap: str | None = None) -> str:
+    """`GRDP: now not met (0.3 points below target)`: the status inside the sentence, then the gap."""
+    label = texts.status(status)
+    line = f"{code}: {texts('record.standing', status=label[:1].lower() + label[1:])}"
+    return f"{line} ({gap})" if gap is not None else line

@@ -6,13 +6,15 @@ from pathlib import Path
 
 from laichau_targets.cli import EXIT_CHECK_FAILED, EXIT_ERROR
 
+from .helpers import en, headline, plan_line
+
 
 def test_list(targets, data_dir: Path) -> None:
     result = targets("list")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
     assert len(lines) == 18
-    assert lines[-1] == "Plan 2024 (annual). Incomplete: 17 of the plan's targets are in this file."
+    assert lines[-1] == plan_line(en, "2024", 17)
     assert lines[0] == "GRDP       growth rate   about 9%                                 GRDP growth"
     assert (
         lines[8]
@@ -29,9 +31,7 @@ def test_check_exit_statuses(targets, data_dir: Path) -> None:
     result = targets("check")
     assert result.exit_code == EXIT_CHECK_FAILED
     assert result.stdout == (
-        "1/17 indicators met or exceeded; 1 not met; 15 no data\n"
-        "Plan 2024 (annual). Incomplete: 17 of the plan's targets are in this file.\n"
-        "GRDP: Not met\n"
+        f"{headline(en, 1, 17, not_met=1, no_data=15)}\n{plan_line(en, '2024', 17)}\nGRDP: Not met\n"
     )
     assert targets("--data", str(data_dir / "missing"), "check").exit_code == EXIT_ERROR
 

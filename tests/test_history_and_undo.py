@@ -12,6 +12,7 @@ from laichau_targets.cli import EXIT_ERROR
 from laichau_targets.log import RecordLog
 
 from .conftest import log_ids, snapshot
+from .helpers import en, error_line
 
 STAMP = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d")
 
@@ -69,7 +70,7 @@ def test_history_of_an_empty_log(targets, data_dir: Path) -> None:
     unknown = targets("history", "GRPD")
     assert (unknown.exit_code, unknown.stderr) == (
         2,
-        "Error: unknown indicator 'GRPD'; did you mean 'GRDP'?\n",
+        error_line(en("error.unknown_code_suggest", code="GRPD", suggestion="GRDP")),
     )
 
 
@@ -113,11 +114,11 @@ def test_undo_by_id_and_its_mistakes(targets, data_dir: Path) -> None:
     log = data_dir / "records.jsonl"
     before = log.read_bytes()
     for args, message in [
-        (["undo", one], f"Error: record {one} is already retracted\n"),
+        (["undo", one], error_line(en("error.undo_already", id=one))),
         (["undo", three], f"Error: record {three} is itself a retraction; record the figure again instead\n"),
-        (["undo", "7ZZZZZ"], "Error: there is no record 7ZZZZZ; `targets history` lists them\n"),
-        (["undo", "01-J9"], "Error: there is no record 01-J9; `targets history` lists them\n"),
-        (["undo", "0"], "Error: there is no record 0; `targets history` lists them\n"),
+        (["undo", "7ZZZZZ"], error_line(en("error.undo_no_record", id="7ZZZZZ"))),
+        (["undo", "01-J9"], error_line(en("error.undo_no_record", id="01-J9"))),
+        (["undo", "0"], error_line(en("error.undo_no_record", id="0"))),
     ]:
         bad = targets(*args)
         assert (bad.exit_code, bad.stderr) == (EXIT_ERROR, message)
@@ -129,8 +130,5 @@ def test_undo_of_a_number_in_other_digits_is_no_v01_number(targets, data_dir: Pa
     assert targets("record", "GRDP", "8.7", "--period", "2024").exit_code == 0
     before = snapshot(data_dir)
     done = targets("undo", typed)
-    assert (done.exit_code, done.stderr) == (
-        2,
-        f"Error: there is no record {typed}; `targets history` lists them\n",
-    )
+    assert (done.exit_code, done.stderr) == (2, error_line(en("error.undo_no_record", id=typed)))
     assert snapshot(data_dir) == before

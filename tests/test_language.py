@@ -11,6 +11,7 @@ import pytest
 from laichau_targets.messages import choose_lang
 
 from .conftest import log_ids
+from .helpers import en, error_line, headline, now, recorded, vi
 
 
 @pytest.mark.parametrize(
@@ -45,7 +46,7 @@ def budget_and_grdp(targets, data_dir: Path) -> None:
 def test_markdown_in_vietnamese_reads_as_a_vietnamese_report(targets, budget_and_grdp) -> None:
     md = targets("--lang", "vi", "report", "--format", "md").stdout
     assert "# Tình hình thực hiện kế hoạch phát triển kinh tế - xã hội năm 2024 tỉnh Lai Châu" in md
-    assert "**3/17 chỉ tiêu đạt và vượt kế hoạch; 1 không đạt; 13 chưa có số liệu**" in md
+    assert f"**{headline(vi, 3, 17, not_met=1, no_data=13)}**" in md
     rows = {line.split(" | ")[0].lstrip("| "): line for line in md.splitlines() if line.startswith("| ")}
     assert rows["GRDP"].endswith(
         "| % | khoảng 9% | 8,7% (năm 2024, ước) | 96,7% | -0,3 điểm | – | Không đạt |"
@@ -68,7 +69,7 @@ def test_markdown_in_vietnamese_reads_as_a_vietnamese_report(targets, budget_and
 
 def test_the_same_report_in_english_has_the_same_numbers_in_english_form(targets, budget_and_grdp) -> None:
     md = targets("--lang", "en", "report", "--format", "md").stdout
-    assert "**3/17 indicators met or exceeded; 1 not met; 13 no data**" in md
+    assert f"**{headline(en, 3, 17, not_met=1, no_data=13)}**" in md
     assert "| billion VND | at least 2,236 | 2,300.5 (2024, estimate) | 102.9% | +64.5 | – | Exceeded |" in md
     assert "| million VND | about 51.5 |" in md
     assert "| % | about 9% | 8.7% (2024, estimate) | 96.7% | -0.3 pt | – | Not met |" in md
@@ -89,21 +90,24 @@ def test_machine_outputs_never_change_with_the_language(targets, budget_and_grdp
 
 def test_the_environment_picks_the_language(targets, budget_and_grdp, monkeypatch) -> None:
     monkeypatch.setenv("LAICHAU_TARGETS_LANG", "vi")
-    assert targets("check").stdout.startswith("3/17 chỉ tiêu đạt và vượt kế hoạch")
+    assert targets("check").stdout.startswith(vi("headline.met", met=3, total=17))
     monkeypatch.delenv("LAICHAU_TARGETS_LANG")
     monkeypatch.setenv("LANG", "vi_VN.UTF-8")
-    assert targets("check").stdout.startswith("3/17 chỉ tiêu đạt và vượt kế hoạch")
-    assert targets("--lang", "en", "check").stdout.startswith("3/17 indicators met or exceeded")
+    assert targets("check").stdout.startswith(vi("headline.met", met=3, total=17))
+    assert targets("--lang", "en", "check").stdout.startswith(en("headline.met", met=3, total=17))
 
 
 def test_record_confirmation_errors_and_warnings_in_vietnamese(targets, data_dir: Path) -> None:
     done = targets("--lang", "vi", "record", "BUDGET", "1.850,5", "--period", "2024-09")
     assert done.stdout == (
-        f"Đã ghi #{log_ids(data_dir)[0][:6]}: BUDGET = 1.850,5 tỷ đồng cho kỳ 9 tháng/2024 (ước).\n"
-        "BUDGET: hiện đúng tiến độ (đạt 82,8% dự toán)\n"
+        f"{recorded(vi, log_ids(data_dir)[0][:6], 'BUDGET', '1.850,5 tỷ đồng', '9 tháng/2024')}\n"
+        f"{now(vi, 'BUDGET', 'on_track', 'đạt 82,8% dự toán')}\n"
     )
     bad = targets("--lang", "vi", "record", "GRPD", "8,7")
-    assert (bad.exit_code, bad.stderr) == (2, "Error: không có chỉ tiêu 'GRPD'; có phải định nhập 'GRDP'?\n")
+    assert (bad.exit_code, bad.stderr) == (
+        2,
+        error_line(vi("error.unknown_code_suggest", code="GRPD", suggestion="GRDP")),
+    )
     far = targets("--lang", "vi", "record", "JOBS", "95", "--period", "2024")
     assert far.stderr == "Warning: 95 thấp hơn mục tiêu 8.920 hơn 10 lần; có phải định nhập 9.500?\n"
     rule = targets("--lang", "vi", "record", "FOREST", "120,5")

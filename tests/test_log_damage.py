@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import snapshot
-from .helpers import cli, log_lines
+from .helpers import cli, en, error_line, log_lines
 
 DAMAGE_KINDS = [
     ("two records on one line", lambda a, b: [a + "," + b], 1, "two records on one line (the second begins at column {col}); put each on its own line"),
@@ -42,8 +42,8 @@ def test_each_kind_of_damage_is_one_error_naming_its_line(
     expected = detail.format(col=len(first) + 2, low=second_id.lower(), up=second_id)
     path = data_dir / "records.jsonl"
     assert (done.exit_code, done.stdout) == (2, "")
-    assert done.stderr == (
-        f"Error: {path}: damaged: record at line {line + 1}: {expected}; fix it by hand, nothing is written until then\n"
+    assert done.stderr == error_line(
+        en("error.log_record_damaged", path=path, line=line + 1, detail=expected)
     )
     assert snapshot(data_dir) == before
 
@@ -63,8 +63,14 @@ def test_an_exponent_no_decimal_can_hold_is_damage_named_not_a_crash(
     done = targets("show")
     assert (done.exit_code, done.stderr) == (
         2,
-        f"Error: {path}: damaged: record at line 2: value '{value}' is outside the range a figure may have; "
-        "fix it by hand, nothing is written until then\n",
+        error_line(
+            en(
+                "error.log_record_damaged",
+                path=path,
+                line=2,
+                detail=en("error.record_value_range", value=f"'{value}'"),
+            )
+        ),
     )
 
 

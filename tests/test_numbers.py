@@ -18,7 +18,7 @@ from laichau_targets.formatting import human, plain, rounded
 from laichau_targets.numbers import parse_number
 
 from .conftest import Targets, snapshot
-from .helpers import RANGE, log_of, no_traceback, unnumbered
+from .helpers import RANGE, en, log_of, no_traceback, now, recorded, unnumbered, vi
 
 
 @pytest.mark.parametrize(
@@ -189,7 +189,8 @@ def test_a_number_that_reads_two_ways_is_read_in_the_chosen_language(targets, da
     result = targets(*how, "record", "BUDGET", "2.365", "--period", "2024", env=env)
     assert (result.exit_code, result.stderr) == (0, "")
     assert unnumbered(result.stdout) == (
-        "Đã ghi #ID: BUDGET = 2.365 tỷ đồng cho kỳ năm 2024 (ước).\nBUDGET: hiện vượt (đạt 105,8% dự toán)\n"
+        f"{recorded(vi, 'ID', 'BUDGET', '2.365 tỷ đồng', 'năm 2024')}\n"
+        f"{now(vi, 'BUDGET', 'exceeded', 'đạt 105,8% dự toán')}\n"
     )
 
 
@@ -199,7 +200,7 @@ def test_in_english_the_same_text_is_a_decimal_and_the_ten_times_warning_is_the_
     result = targets("--lang", "en", "record", "BUDGET", "2.365", "--period", "2024")
     assert result.exit_code == 0
     assert unnumbered(result.stdout).startswith(
-        "Recorded #ID: BUDGET = 2.365 billion VND for 2024 (estimate).\n"
+        recorded(en, "ID", "BUDGET", "2.365 billion VND", "2024") + "\n"
     )
     assert result.stderr == (
         "Warning: 2.365 is more than 10 times below the target 2,236; did you mean 2,365?\n"
@@ -209,10 +210,10 @@ def test_in_english_the_same_text_is_a_decimal_and_the_ten_times_warning_is_the_
 def test_locale_still_decides_whatever_the_language(targets, data_dir) -> None:
     result = targets("--lang", "vi", "record", "JOBS", "1,150", "--period", "2024-Q1", "--locale", "en")
     assert unnumbered(result.stdout).startswith(
-        "Đã ghi #ID: JOBS = 1.150 lao động cho kỳ quý I/2024 (ước).\n"
+        recorded(vi, "ID", "JOBS", "1.150 lao động", "quý I/2024") + "\n"
     )
     after = targets("--lang", "en", "record", "JOBS", "2.310", "--period", "6 tháng/2024", "--locale", "vi")
-    assert unnumbered(after.stdout).startswith("Recorded #ID: JOBS = 2,310 workers for H1 2024 (estimate).\n")
+    assert unnumbered(after.stdout).startswith(recorded(en, "ID", "JOBS", "2,310 workers", "H1 2024") + "\n")
 
 
 def test_figures_show_as_typed_and_counts_of_people_never_in_fractions(

@@ -13,7 +13,7 @@ from laichau_targets.messages import Texts
 from laichau_targets.render import render
 
 from .conftest import log_ids
-from .helpers import tracker
+from .helpers import en, headline, now, plan_line, recorded, tracker, vi
 
 
 def test_a_figure_for_a_year_without_a_plan_is_kept_and_judged_by_none(years: Path) -> None:
@@ -56,23 +56,20 @@ def test_plans_lists_every_plan_and_marks_the_current_one(targets, data_dir: Pat
 
 def test_plan_option_on_show_report_check_list_and_validate(targets, data_dir: Path) -> None:
     targets("record", "GRDP", "8.1", "--period", "2025")
-    assert targets("show", "--plan", "2025").stdout.splitlines()[-1] == (
-        "Plan 2025 (annual). Incomplete: 2 of the plan's targets are in this file."
-    )
+    assert targets("show", "--plan", "2025").stdout.splitlines()[-1] == plan_line(en, "2025", 2)
     assert targets("--plan", "2025", "report", "-f", "md").stdout.startswith(
         "# Lai Châu 2025: progress against the socio-economic plan"
     )
     check = targets("check", "--plan", "2025")
-    assert (
-        check.exit_code == 0 and check.stdout.splitlines()[0] == "1/2 indicators met or exceeded; 1 no data"
-    )
+    assert check.exit_code == 0 and check.stdout.splitlines()[0] == headline(en, 1, 2, no_data=1)
     assert [line.split()[0] for line in targets("list", "--plan", "2025").stdout.splitlines()] == [
         "GRDP",
         "POOR",
         "Plan",
     ]
     assert targets("validate", "--plan", "2026").stdout == (
-        f"{data_dir / 'plans' / '2026.toml'}: valid plan for Lai Châu 2026, 3 indicators\n"
+        en("validate.ok", path=data_dir / "plans" / "2026.toml", province="Lai Châu", year=2026, count=3)
+        + "\n"
     )
     term = targets("report", "--plan", "2021-2025", "-f", "md").stdout
     assert term.startswith("# Lai Châu 2021–2025: review of the term plan\n")
@@ -83,12 +80,12 @@ def test_record_for_a_year_without_a_plan_keeps_the_figure_and_says_so(targets, 
     result = targets("record", "BUDGET", "1900", "--period", "2023")
     assert result.exit_code == 0
     assert result.stdout == (
-        f"Recorded #{log_ids(data_dir)[0][:6]}: BUDGET = 1,900 billion VND for 2023 (estimate).\n"
+        f"{recorded(en, log_ids(data_dir)[0][:6], 'BUDGET', '1,900 billion VND', '2023')}\n"
         "BUDGET: no plan of this folder judges 2023 figures; the figure is kept "
         "(for year-on-year comparisons and term reviews)\n"
     )
-    vi = targets("--lang", "vi", "record", "BUDGET", "2.204,3", "--period", "2024")
-    assert vi.stdout.splitlines()[1] == "BUDGET: hiện không đạt (đạt 98,6% dự toán)"
+    in_vietnamese = targets("--lang", "vi", "record", "BUDGET", "2.204,3", "--period", "2024")
+    assert in_vietnamese.stdout.splitlines()[1] == now(vi, "BUDGET", "not_met", "đạt 98,6% dự toán")
     # 2,204.3 against 1,900 the year before: +16.02 %.
     md = targets("--lang", "vi", "report", "-f", "md").stdout
     assert "| +16,02% | Không đạt |" in md

@@ -20,9 +20,9 @@ from laichau_targets.formatting import plain
 from laichau_targets.plans import PLAN_FILE, bundled_data_path, load_plans
 
 from .conftest import Targets, snapshot
-from .helpers import RANGE, no_traceback, run, write_plan
+from .helpers import RANGE, en, no_traceback, run, write_plan
 
-TOO_DEEP = "nested too deeply, or a number too long, to be a plan or a log"
+TOO_DEEP = en("error.toml_too_deep")
 
 
 HOSTILE_TOML = {

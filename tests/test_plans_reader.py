@@ -18,13 +18,16 @@ from laichau_targets.plans import PLAN_FILE, Indicator, Plan, bundled_data_path,
 from laichau_targets.plans.fields import DESCRIPTION_KEYS, FIELDS, TARGET_ATTRS, TARGET_KEYS
 
 from .conftest import Targets, snapshot
-from .helpers import HEAD, folder_entry, indicator_table, make_folder, reference
+from .helpers import HEAD, en, error_line, folder_entry, indicator_table, make_folder, reference
 
 
 def test_codes_are_case_insensitive_and_unknown_ones_get_a_suggestion() -> None:
     plan = load_plans(bundled_data_path() / PLAN_FILE).choose()
     assert plan.indicator("grdp").code == "GRDP"
-    with pytest.raises(UnknownIndicatorError, match=r"unknown indicator 'GRPD'; did you mean 'GRDP'\?"):
+    with pytest.raises(
+        UnknownIndicatorError,
+        match=re.escape(en("error.unknown_code_suggest", code="GRPD", suggestion="GRDP")),
+    ):
         plan.indicator("GRPD")
     with pytest.raises(UnknownIndicatorError, match="targets list"):
         plan.indicator("ZZZZZZZ")
@@ -106,7 +109,7 @@ def test_duplicate_codes_are_refused_case_insensitively() -> None:
 
 @pytest.mark.reliability("malformed plans")
 def test_missing_plan_file_says_how_to_make_one(tmp_path: Path) -> None:
-    with pytest.raises(PlanError, match="no plan file here; `targets init DIR` makes one"):
+    with pytest.raises(PlanError, match=re.escape(en("error.plan_missing"))):
         load_plans(tmp_path / "targets.toml").choose()
 
 
@@ -307,9 +310,7 @@ def test_missing_plan(targets, tmp_path: Path) -> None:
     empty.mkdir()
     result = targets("--data", str(empty), "show")
     assert result.exit_code == EXIT_ERROR
-    assert (
-        result.stderr == f"Error: {empty / 'targets.toml'}: no plan file here; `targets init DIR` makes one\n"
-    )
+    assert result.stderr == error_line(f"{empty / 'targets.toml'}: {en('error.plan_missing')}")
     assert list(empty.iterdir()) == []
 
 
@@ -334,7 +335,10 @@ def test_a_plan_with_a_byte_order_mark_is_read(targets: Targets, folder: Path) -
     plan = folder / "targets.toml"
     plan.write_bytes(b"\xef\xbb\xbf" + plan.read_bytes())  # as Notepad saves it
     result = targets("validate")
-    assert (result.exit_code, result.stdout) == (0, f"{plan}: valid plan for Lai Châu 2024, 2 indicators\n")
+    assert (result.exit_code, result.stdout) == (
+        0,
+        en("validate.ok", path=plan, province="Lai Châu", year=2024, count=2) + "\n",
+    )
 
 
 @pytest.mark.reliability("malformed plans")

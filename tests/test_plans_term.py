@@ -13,7 +13,7 @@ from laichau_targets.datafolder import init_data_folder
 from laichau_targets.messages import Texts
 from laichau_targets.render import render
 
-from .helpers import GRDP_YEARS, by_code, json_report, record, tracker
+from .helpers import GRDP_YEARS, by_code, en, headline, json_report, plan_line, record, tracker
 
 
 def compounded(rates: list[str]) -> float:
@@ -94,7 +94,7 @@ def test_the_bundled_term_review_with_the_years_recorded(tmp_path: Path) -> None
     budget = by_code(data)["BUDGET"]
     assert (budget["status"], budget["term"]["met_early"], budget["actual"]) == ("not_met", 2024, 2900)
     text = render(tracker(folder, "2021-2025").report(), "md", Texts("en"))
-    assert "Incomplete: 22 of the plan's targets are in this file." in text
+    assert en("report.incomplete", count=22) in text
 
 
 @given(st.lists(st.decimals(min_value=-50, max_value=80, places=1), min_size=1, max_size=5))
@@ -115,6 +115,6 @@ def test_show_of_a_term_in_progress(targets, data_dir: Path) -> None:
     grdp = next(line for line in lines if line.startswith("GRDP "))
     assert "8.83%" in grdp and "2021–2024" in grdp and "-0.17 pt" in grdp and "In progress" in grdp
     assert lines[-3:-1] == [
-        "0/22 indicators met or exceeded; 1 in progress; 21 no data",
-        "Plan 2021-2025 (term). Incomplete: 22 of the plan's targets are in this file.",
+        headline(en, 0, 22, in_progress=1, no_data=21),
+        plan_line(en, "2021-2025", 22, "term"),
     ]

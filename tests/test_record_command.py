@@ -14,6 +14,7 @@ from laichau_targets.periods import default_period
 from laichau_targets.tracker import Tracker
 
 from .conftest import log_ids, snapshot
+from .helpers import en, now, recorded
 
 
 def test_record_prints_the_new_standing(targets, data_dir: Path) -> None:
@@ -21,7 +22,8 @@ def test_record_prints_the_new_standing(targets, data_dir: Path) -> None:
     assert result.exit_code == 0
     (only,) = log_ids(data_dir)  # a lone record is shown by the shortest form, 6 characters
     assert result.stdout == (
-        f"Recorded #{only[:6]}: GRDP = 8.7% for 2024 (estimate).\nGRDP: now not met (0.3 points below target)\n"
+        f"{recorded(en, only[:6], 'GRDP', '8.7%', '2024')}\n"
+        f"{now(en, 'GRDP', 'not_met', en('gap.points_below', gap='0.3'))}\n"
     )
     assert result.stderr == ""
 
@@ -29,9 +31,9 @@ def test_record_prints_the_new_standing(targets, data_dir: Path) -> None:
 def test_negative_figures_are_values_not_options(targets, data_dir: Path) -> None:
     result = targets("record", "GRDP", "-0,5", "--period", "2024")
     assert result.exit_code == 0
-    assert (
-        result.stdout
-        == f"Recorded #{log_ids(data_dir)[0][:6]}: GRDP = -0.5% for 2024 (estimate).\nGRDP: now not met (9.5 points below target)\n"
+    assert result.stdout == (
+        f"{recorded(en, log_ids(data_dir)[0][:6], 'GRDP', '-0.5%', '2024')}\n"
+        f"{now(en, 'GRDP', 'not_met', en('gap.points_below', gap='9.5'))}\n"
     )
 
 
@@ -81,23 +83,15 @@ def _log_is_a_folder(folder: Path) -> None:
 
 BAD_INPUTS = [
     # (args, how the folder is spoiled first, the one error line expected)
-    (["record", "GRPD", "8.7"], None, "Error: unknown indicator 'GRPD'; did you mean 'GRDP'?"),
     (
-        ["record", "GRDP", "abc"],
+        ["record", "GRPD", "8.7"],
         None,
-        "Error: 'abc' is not a number; write it like 8.7, 8,7, 2236 or 2.236,5",
+        "Error: " + en("error.unknown_code_suggest", code="GRPD", suggestion="GRDP"),
     ),
-    (["record", "GRDP", ""], None, "Error: '' is not a number; write it like 8.7, 8,7, 2236 or 2.236,5"),
-    (
-        ["record", "GRDP", "nan"],
-        None,
-        "Error: 'nan' is not a number; write it like 8.7, 8,7, 2236 or 2.236,5",
-    ),
-    (
-        ["record", "GRDP", "inf"],
-        None,
-        "Error: 'inf' is not a number; write it like 8.7, 8,7, 2236 or 2.236,5",
-    ),
+    (["record", "GRDP", "abc"], None, "Error: " + en("error.not_a_number", text="abc")),
+    (["record", "GRDP", ""], None, "Error: " + en("error.not_a_number", text="")),
+    (["record", "GRDP", "nan"], None, "Error: " + en("error.not_a_number", text="nan")),
+    (["record", "GRDP", "inf"], None, "Error: " + en("error.not_a_number", text="inf")),
     (["record", "GRDP", "8..7"], None, "Error: '8..7' is not a number: its digit grouping is broken"),
     (["record", "GRDP", "1,2.3.4"], None, "Error: '1,2.3.4' is not a number: its digit grouping is broken"),
     (
@@ -108,7 +102,7 @@ BAD_INPUTS = [
     (
         ["record", "GRDP", "8.7", "--period", "Q1"],
         None,
-        "Error: period 'Q1' does not parse; use 2024, 2024-Q1, 2024-H1, a month like 2024-09, or 'Quý I/2024', '6 tháng/2024', '9T/2024', 'Năm 2024'",
+        "Error: " + en("error.period_unparsable", text="Q1"),
     ),
     (
         ["record", "GRDP", "8.7", "--period", "2024-Q3"],
@@ -143,7 +137,7 @@ BAD_INPUTS = [
     (
         ["record", "GRDP", "8.7", "--period", "2024"],
         _damage_log,  # line 1 declares the log's format, line 2 is the figure recorded first
-        "Error: {log}: damaged: record at line 3: not a JSON object on one line; fix it by hand, nothing is written until then",
+        "Error: " + en("error.log_record_damaged", path="{log}", line=3, detail=en("error.record_not_json")),
     ),
     (["record", "GRDP", "8.7"], _log_is_a_folder, "Error: {log}: is a folder, not a record log"),
     (["show"], _log_is_a_folder, "Error: {log}: is a folder, not a record log"),

@@ -12,7 +12,7 @@ from markdown_it import MarkdownIt
 from laichau_targets.cli import EXIT_ERROR
 
 from .conftest import ALL_CODES, markdown_rows, snapshot
-from .helpers import FORMULA, HOSTILE, hostile_plan
+from .helpers import FORMULA, HOSTILE, en, headline, hostile_plan
 
 
 def test_the_fixture_gives_every_status(targets, figures: Path) -> None:
@@ -111,16 +111,14 @@ def test_text_report_fits_100_columns(targets, figures: Path) -> None:
     # no unit column: the unit after the name (which may wrap, beside the year-on-year column)
     grain = next(n for n, line in enumerate(rows) if line.startswith("GRAIN"))
     assert "(thousand tonnes)" in " ".join(line[11:28].strip() for line in rows[grain : grain + 3])
-    assert (
-        "2/17 indicators met or exceeded; 1 on track; 1 at risk; 1 off track; 1 not met; 11 no data" in text
-    )
+    assert headline(en, 2, 17, on_track=1, at_risk=1, off_track=1, not_met=1, no_data=11) in text
 
 
 def test_what_remains_gives_the_pace_still_needed(targets, figures: Path) -> None:
     md = targets("report", "--format", "md").stdout
     remains = md.split("## What remains\n\n")[1].split("\n\n")[0].splitlines()
     assert remains == [
-        "- GRDP – GRDP growth: 0.3 points below target",
+        "- GRDP – GRDP growth: " + en("gap.points_below", gap="0.3"),
         "- GRAIN – Grain output: 72.3% of plan (62.5 thousand tonnes to go); needs 20.83 thousand tonnes a month for the rest of the year, against 18.11 thousand tonnes a month so far",
         "- BUDGET – Budget revenue in the province: 82.8% of the budget estimate (385.5 billion VND to go); needs 128.5 billion VND a month for the rest of the year, against 205.61 billion VND a month so far",
         # whole workers: 5,000 over six months is 833.33, so 834 a month are needed
@@ -194,5 +192,5 @@ def test_an_override_shows_as_set_by_hand_in_every_output(targets, data_dir: Pat
     show = targets("show").stdout
     assert show.splitlines()[-2:] == [
         "EHR *: set by hand: Sở Y tế xác nhận đạt",
-        "Names are shortened to fit the width; `targets list` gives them whole.",
+        en("show.shortened"),
     ]

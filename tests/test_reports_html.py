@@ -12,7 +12,7 @@ import pytest
 from laichau_targets.messages import Texts
 from laichau_targets.render import render
 
-from .helpers import GRDP_YEARS, hostile_plan, record, run_process, tracker
+from .helpers import GRDP_YEARS, hostile_plan, record, run_process, tracker, vi
 
 
 def test_every_chart_of_the_html_report_parses_as_svg(years: Path, term: Path) -> None:
@@ -143,7 +143,7 @@ def test_html_opens_in_headless_chromium(targets, figures: Path, tmp_path: Path,
     assert "<script" not in dom  # the hostile name stayed text
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in dom
     assert dom.count('<tr class="') == 17
-    assert "2/17 chỉ tiêu đạt và vượt kế hoạch" in dom
+    assert vi("headline.met", met=2, total=17) in dom
     assert re.search(
         r"Số liệu mới nhất: năm 2024, nhập lần cuối ngày \d\d/\d\d/\d{4}\. Báo cáo lập lúc ", dom
     )

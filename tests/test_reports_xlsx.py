@@ -22,7 +22,7 @@ from laichau_targets.plans import load_plans
 from laichau_targets.render import words
 
 from .conftest import snapshot
-from .helpers import run_process
+from .helpers import headline, run_process
 
 
 def header_row(sheet) -> int:
@@ -104,11 +104,8 @@ def test_the_workbook_holds_the_json_reports_numbers_as_numbers(
             assert actual.data_type == vs_plan.data_type == "n"
         if indicator["status"] in STATUS_WORDS[lang]:
             assert status.value == STATUS_WORDS[lang][indicator["status"]]
-    assert sheet.cell(top - 2, 1).value == (  # the headline, a blank line, the table
-        "2/17 indicators met or exceeded; 1 on track; 1 at risk; 1 off track; 1 not met; 11 no data"
-        if lang == "en"
-        else "2/17 chỉ tiêu đạt và vượt kế hoạch; 1 đúng tiến độ; 1 có nguy cơ không đạt; "
-        "1 chậm tiến độ; 1 không đạt; 11 chưa có số liệu"
+    assert sheet.cell(top - 2, 1).value == headline(  # the headline, a blank line, the table
+        Texts(lang), 2, 17, on_track=1, at_risk=1, off_track=1, not_met=1, no_data=11
     )
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from .conftest import ALL_CODES
-from .helpers import TARGETS, run_process, sigint_default
+from .helpers import TARGETS, en, headline, plan_line, run_process, sigint_default
 
 
 def test_show_lists_all_17_indicators_with_the_articles_numbers(targets, data_dir: Path) -> None:
@@ -55,9 +55,9 @@ def test_show_lists_all_17_indicators_with_the_articles_numbers(targets, data_di
         "60.6%",
     ]
     assert lines[-3:] == [
-        "0/17 indicators met or exceeded; 17 no data",
-        "Plan 2024 (annual). Incomplete: 17 of the plan's targets are in this file.",
-        "Names are shortened to fit the width; `targets list` gives them whole.",
+        headline(en, 0, 17, no_data=17),
+        plan_line(en, "2024", 17),
+        en("show.shortened"),
     ]
     assert all(len(line) <= 100 for line in lines)
 

@@ -20,7 +20,20 @@ from laichau_targets.standing import judge, summarize
 from laichau_targets.standing import standings as standings_of_current
 
 from .conftest import Targets
-from .helpers import HEAD, by_code, indicator_table, json_report, make_folder, record, tracker, unnumbered
+from .helpers import (
+    HEAD,
+    by_code,
+    en,
+    indicator_table,
+    json_report,
+    make_folder,
+    now,
+    record,
+    recorded,
+    tracker,
+    unnumbered,
+    vi,
+)
 
 
 def indicator(
@@ -298,8 +311,8 @@ def test_gaps_are_signed_figure_minus_target_and_met_explains_where_exceeded_beg
 ) -> None:
     done = targets("--lang", "vi", "record", "GRDP", "9,05", "--period", "2024")
     assert unnumbered(done.stdout) == (
-        "Đã ghi #ID: GRDP = 9,05% cho kỳ năm 2024 (ước).\n"
-        "GRDP: hiện đạt (cao hơn mục tiêu 0,05 điểm %; vượt khi trên 9,09%)\n"
+        f"{recorded(vi, 'ID', 'GRDP', '9,05%', 'năm 2024')}\n"
+        f"{now(vi, 'GRDP', 'met', 'cao hơn mục tiêu 0,05 điểm %; vượt khi trên 9,09%')}\n"
     )
     targets("record", "BUDGET", "2365", "--period", "2024")
     md = targets("--lang", "vi", "report", "--format", "md").stdout
@@ -308,16 +321,16 @@ def test_gaps_are_signed_figure_minus_target_and_met_explains_where_exceeded_beg
     shown = targets("--lang", "vi", "show").stdout.splitlines()
     assert "GRDP: 9,05% là “Đạt”, chưa “Vượt”: vượt khi trên 9,09% (mục tiêu cộng 1% mục tiêu)" in shown
     english = targets("--lang", "en", "record", "GRDP", "8.7", "--period", "2024").stdout
-    assert english.endswith("GRDP: now not met (0.3 points below target)\n")
+    assert english.endswith(now(en, "GRDP", "not_met", en("gap.points_below", gap="0.3")) + "\n")
 
 
 def test_one_point_is_singular(targets: Targets, folder: Path) -> None:
     result = targets("record", "RATE", "8", "--period", "2024")
-    assert result.stdout.splitlines()[1] == "RATE: now not met (1 point below target)"
+    assert result.stdout.splitlines()[1] == now(en, "RATE", "not_met", en("gap.point_below", gap="1"))
     result = targets("record", "RATE", "10", "--period", "2024")
-    assert result.stdout.splitlines()[1] == "RATE: now exceeded (1 point above target)"
+    assert result.stdout.splitlines()[1] == now(en, "RATE", "exceeded", en("gap.point_above", gap="1"))
     result = targets("record", "RATE", "9.5", "--period", "2024")
-    assert result.stdout.splitlines()[1] == "RATE: now exceeded (0.5 points above target)"
+    assert result.stdout.splitlines()[1] == now(en, "RATE", "exceeded", en("gap.points_above", gap="0.5"))
 
 
 def test_a_target_with_two_baselines_gives_the_share_of_each_and_judges_by_the_primary(
@@ -345,5 +358,7 @@ def test_a_target_with_two_baselines_gives_the_share_of_each_and_judges_by_the_p
         }
     ]
     assert got["status"] == "on_track"  # 520 x 4 = 2,080: the primary target, just reached
-    vi = render(tracker(folder).report(), "md", Texts("vi"))
-    assert "BUDGET: bằng 25% dự toán HĐND tỉnh giao, 26% dự toán Trung ương giao" in vi.replace("25,0", "25")
+    in_vietnamese = render(tracker(folder).report(), "md", Texts("vi"))
+    assert "BUDGET: bằng 25% dự toán HĐND tỉnh giao, 26% dự toán Trung ương giao" in in_vietnamese.replace(
+        "25,0", "25"
+    )

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from laichau_targets.cli import EXIT_ERROR
 
 from .conftest import Targets, snapshot
-from .helpers import FORMULA, HOSTILE, TARGETS, hostile_plan, run_process, write_plan
+from .helpers import FORMULA, HOSTILE, TARGETS, en, hostile_plan, run_process, write_plan
 
 PAYLOAD = "Lai\x1b]0;pwned\x07 Châu\x1b[2J\x9b31m\r\u202eusoH\u2066x\u2069\u200f"
 
@@ -64,7 +64,9 @@ def test_validate_prints_a_hostile_province_inert(targets: Targets, tmp_path: Pa
     )
     result = targets("validate", str(plan))
     assert result.exit_code == 0
-    assert result.stdout == f"{plan}: valid plan for {SHOWN} 2024, 2 indicators\n"  # v0.1: raw OSC, CSI
+    assert result.stdout == (  # v0.1: raw OSC, CSI
+        en("validate.ok", path=plan, province=SHOWN, year=2024, count=2) + "\n"
+    )
 
 
 @pytest.mark.reliability("terminal payloads")

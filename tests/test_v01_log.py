@@ -15,7 +15,7 @@ from laichau_targets.log import RecordLog
 from laichau_targets.records import Figure, Retraction
 
 from .conftest import REPO, assert_same_as_v01, snapshot
-from .helpers import json_report
+from .helpers import en, error_line, json_report
 
 FIXTURE = REPO / "tests" / "fixtures" / "v0.1"
 
@@ -115,8 +115,8 @@ def test_a_v01_log_beside_a_new_one_is_read_with_it_and_merged_once(targets, v01
 def test_a_refused_first_write_leaves_the_v01_folder_as_it_was(targets, v01_folder: Path) -> None:
     before = snapshot(v01_folder)
     for args, message in [
-        (["undo", "7ZZZZZZ"], "Error: there is no record 7ZZZZZZ; `targets history` lists them\n"),
-        (["undo", "#7"], "Error: record #7 is already retracted\n"),
+        (["undo", "7ZZZZZZ"], error_line(en("error.undo_no_record", id="7ZZZZZZ"))),
+        (["undo", "#7"], error_line(en("error.undo_already", id="#7"))),
     ]:
         result = targets(*args)
         assert (result.exit_code, result.stderr) == (2, message)
@@ -133,9 +133,13 @@ def test_a_damaged_v01_log_is_refused_with_its_line_and_left_alone(targets, v01_
     for args in (["show"], ["record", "GRDP", "9", "--period", "2024"], ["migrate"], ["undo"]):
         result = targets(*args)
         assert (result.exit_code, result.stdout) == (2, "")
-        assert result.stderr == (
-            f"Error: {log}: damaged: record at line 22: value 10000000000000000000000000 is outside "
-            "the range a figure may have; fix it by hand, nothing is written until then\n"
+        assert result.stderr == error_line(
+            en(
+                "error.log_record_damaged",
+                path=log,
+                line=22,
+                detail=en("error.record_value_range", value="10000000000000000000000000"),
+            )
         )
     assert snapshot(v01_folder) == before
 
@@ -161,9 +165,8 @@ def test_a_v01_log_of_any_toml_is_one_error_line_naming_it(v01_folder: Path, add
     for args in (["show"], ["check"], ["history"], ["record", "GRDP", "9", "--period", "2024"], ["migrate"]):
         result = run("--data", str(v01_folder), *args)
         assert (result.returncode, result.stdout) == (2, ""), (args, result.stderr[-300:])
-        assert result.stderr == (
-            f"Error: {log}: damaged: nested too deeply, or a number too long, to be a plan or a log; "
-            "fix it by hand, nothing is written until then\n"
+        assert result.stderr == error_line(
+            en("error.log_damaged", path=log, detail=en("error.toml_too_deep"))
         )
     assert snapshot(v01_folder) == before
 

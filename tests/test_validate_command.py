@@ -9,6 +9,7 @@ import pytest
 from laichau_targets.cli import EXIT_ERROR
 
 from .conftest import REPO
+from .helpers import en, error_line, vi
 
 
 @pytest.mark.reliability("malformed plans")
@@ -37,10 +38,14 @@ def test_validate_the_bundled_plan(targets) -> None:
     assert result.exit_code == 0
     plans = REPO / "data" / "plans"
     assert result.stdout == (
-        f"{REPO / 'data' / 'targets.toml'}: valid plan for Lai Châu 2024, 17 indicators\n"
-        f"{plans / '2021-2025.toml'}: valid plan for Lai Châu 2021-2025, 22 indicators\n"
-        f"{plans / '2025.toml'}: valid plan for Lai Châu 2025, 2 indicators\n"
-        f"{plans / '2026.toml'}: valid plan for Lai Châu 2026, 3 indicators\n"
+        en("validate.ok", path=REPO / "data" / "targets.toml", province="Lai Châu", year=2024, count=17)
+        + "\n"
+        + en("validate.ok", path=plans / "2021-2025.toml", province="Lai Châu", year="2021-2025", count=22)
+        + "\n"
+        + en("validate.ok", path=plans / "2025.toml", province="Lai Châu", year=2025, count=2)
+        + "\n"
+        + en("validate.ok", path=plans / "2026.toml", province="Lai Châu", year=2026, count=3)
+        + "\n"
     )
 
 
@@ -52,12 +57,15 @@ def test_validate_a_plan_file_with_the_folder_that_names_it(
     result = targets("validate", "2025.toml")
     assert (result.exit_code, result.stderr) == (0, "")
     assert result.stdout == (
-        "2025.toml: valid plan for Lai Châu 2025, 2 indicators (checked with ../targets.toml, which names it)\n"
+        en("validate.ok", path="2025.toml", province="Lai Châu", year=2025, count=2)
+        + en("validate.with_entry", entry="../targets.toml")
+        + "\n"
     )
-    vi = targets("--lang", "vi", "validate", str(data_dir / "plans" / "2026.toml"))
-    assert vi.stdout == (
-        f"{data_dir / 'plans' / '2026.toml'}: kế hoạch hợp lệ của Lai Châu năm 2026, 3 chỉ tiêu "
-        f"(kiểm tra cùng {data_dir / 'targets.toml'}, tệp nêu nó)\n"
+    in_vietnamese = targets("--lang", "vi", "validate", str(data_dir / "plans" / "2026.toml"))
+    assert in_vietnamese.stdout == (
+        vi("validate.ok", path=data_dir / "plans" / "2026.toml", province="Lai Châu", year=2026, count=3)
+        + vi("validate.with_entry", entry=data_dir / "targets.toml")
+        + "\n"
     )
 
 
@@ -69,7 +77,9 @@ def test_validate_a_plan_file_through_a_symlink_or_under_a_broken_entry_point(
     result = targets("validate", str(link))
     assert (result.exit_code, result.stdout) == (
         0,
-        f"{link}: valid plan for Lai Châu 2025, 2 indicators (checked with {data_dir / 'targets.toml'}, which names it)\n",
+        en("validate.ok", path=link, province="Lai Châu", year=2025, count=2)
+        + en("validate.with_entry", entry=data_dir / "targets.toml")
+        + "\n",
     )
     entry = data_dir / "targets.toml"
     entry.write_text(entry.read_text(encoding="utf-8") + "oops = [\n", encoding="utf-8")
@@ -90,4 +100,4 @@ def test_validate_a_plan_file_no_entry_point_names_checks_it_alone(targets, data
 def test_validate_of_a_missing_file_is_one_error_line(targets, tmp_path: Path) -> None:
     result = targets("validate", "data/targets.toml")
     assert (result.exit_code, result.stdout) == (2, "")
-    assert result.stderr == "Error: data/targets.toml: no plan file here; `targets init DIR` makes one\n"
+    assert result.stderr == error_line(f"data/targets.toml: {en('error.plan_missing')}")

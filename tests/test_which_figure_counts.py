@@ -15,7 +15,7 @@ from laichau_targets.periods import Period
 from laichau_targets.records import Figure, Record, Retraction, current_figures
 from laichau_targets.standing import figures_of_year
 
-from .helpers import WHEN, log_lines
+from .helpers import WHEN, en, log_lines, now, recorded
 
 some_rows = st.lists(
     st.tuples(
@@ -109,10 +109,10 @@ def test_a_figure_outranked_by_a_clock_ahead_says_which_counts_and_how_to_change
     short, new_short = shortest(ahead["id"], ids), shortest(ids[-1], ids)
     assert done.exit_code == 0
     assert done.stdout.splitlines() == [
-        f"Recorded #{new_short}: GRDP = 8.1% for 2024 (estimate).",
+        recorded(en, new_short, "GRDP", "8.1%", "2024"),
         f"GRDP = 8.1 for 2024 does not count: #{short} (9.9, estimate, recorded {when} by minh) counts over it.",
         f"If #{short} is wrong, `targets undo {short}` takes it back, and 8.1 counts.",
-        "GRDP: now exceeded (0.9 points above target)",
+        now(en, "GRDP", "exceeded", en("gap.points_above", gap="0.9")),
     ]
     assert "9.9%" in targets("show").stdout
     assert targets("undo", short).exit_code == 0
