@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +15,7 @@ from typer.testing import CliRunner
 from laichau_targets.cli import app
 from laichau_targets.datafolder import init_data_folder
 
-REPO = Path(__file__).resolve().parent.parent
+from .helpers import HEAD, REPO, TERM, folder_entry, indicator_table, make_folder, reference, write_plan
 
 # The bundled 2024 plan's indicators, in plan order.
 ALL_CODES = [
@@ -80,6 +80,68 @@ class Targets:
 @pytest.fixture
 def targets() -> Targets:
     return Targets()
+
+
+# Fixtures that several test files share.
+
+
+@pytest.fixture
+def folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A data folder with a small plan of its own (a rate and a quantity), chosen by the environment."""
+    where = tmp_path / "plan-folder"
+    write_plan(where)
+    monkeypatch.setenv("LAICHAU_TARGETS_DATA", str(where))
+    return where
+
+
+@pytest.fixture
+def years(tmp_path: Path) -> Path:
+    """Two annual plans sharing the indicators the first describes."""
+    described = (
+        indicator_table("BUDGET", "2236", "accumulating", unit="tỷ đồng")
+        + indicator_table("GRDP", "9", "growth_rate")
+        + indicator_table("FOREST", "52.9", "level")
+    )
+    return make_folder(
+        tmp_path / "folder",
+        folder_entry("2025", "2025") + HEAD.format(when="year = 2024") + described,
+        **{
+            "2025": HEAD.format(when="year = 2025")
+            + reference("BUDGET", "2727")
+            + reference("GRDP", "8")
+            + reference("FOREST", "53")
+        },
+    )
+
+
+@pytest.fixture
+def term(tmp_path: Path) -> Path:
+    described = (
+        indicator_table("GRDP", "9", "growth_rate")
+        + indicator_table("GRDP_PC", "51.5", "level", unit="triệu đồng")
+        + indicator_table("JOBS", "8920", "accumulating", unit="lao động")
+        + indicator_table("POOR", "3.8", "growth_rate")
+    )
+    return make_folder(
+        tmp_path / "term-folder",
+        folder_entry("2024", "2021-2025") + HEAD.format(when="year = 2024") + described,
+        **{"2021-2025": TERM},
+    )
+
+
+@pytest.fixture
+def figures(targets, data_dir: Path) -> Path:
+    """A year of figures that gives every status."""
+    for args in [
+        ("GRDP", "8.7", "--period", "2024"),  # not met
+        ("FOREST", "53", "--period", "2024", "--official"),  # met
+        ("JOBS", "9.500", "--period", "2024", "--locale", "vi"),  # exceeded
+        ("BUDGET", "1.850,5", "--period", "2024-09", "--source", "Sở Tài chính"),  # on track
+        ("GRAIN", "163", "--period", "2024-09"),  # at risk: 217.33 by December
+        ("TRAINING", "3000", "--period", "2024-H1"),  # off track
+    ]:
+        assert targets("record", *args).exit_code == 0
+    return data_dir
 
 
 def snapshot(folder: Path) -> dict[str, str]:
@@ -170,17 +232,29 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers",
-        "reliability(name, cases=N): the class of hostile case the test tries (one of: "
+        "reliability(name): the class of hostile case the test tries (one of: "
         + ", ".join(RELIABILITY_CLASSES)
-        + "), and how many it tries when one test runs many; counted in the table at the end of the run",
+        + "); a test that tries many cases itself reports each with the cases_run fixture; "
+        "counted in the table at the end of the run",
     )
     config.stash[_RESULTS] = []
 
 
+SLOW_KINDS = ("browser", "office", "processes")  # pyproject.toml registers and describes each
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """`slow` is the umbrella of the slow kinds, so that `-m "not slow"` is the fast run."""
+    for item in items:
+        if any(item.get_closest_marker(kind) for kind in SLOW_KINDS):
+            item.add_marker(pytest.mark.slow)
+
+
 def _cases(item: pytest.Item, declared: int | None) -> int:
-    """The cases one test item tried: what it says it ran (`record_property("reliability_cases", n)`),
-    else what it declares (`reliability(name, cases=50)`), else the examples hypothesis ran, else 1
-    (each parametrized case is an item)."""
+    """The cases one test item tried: what it says it ran (`record_property("reliability_cases", n)`,
+    as the `cases_run` fixture keeps it), else what it declares (`reliability(name, cases=50)`: no
+    test here does any more), else the examples hypothesis ran, else 1 (each parametrized case is
+    an item)."""
     ran = [value for key, value in item.user_properties if key == "reliability_cases"]
     if ran:
         return int(ran[-1])
@@ -192,6 +266,22 @@ def _cases(item: pytest.Item, declared: int | None) -> int:
         if runs:
             return sum(runs)
     return 1
+
+
+@pytest.fixture
+def cases_run(request: pytest.FixtureRequest) -> Callable[..., None]:
+    """For a test that tries many cases itself: `cases_run()` as each case begins (or
+    `cases_run(n)` for n at once). The count is the test's `reliability_cases` property, as
+    `record_property` records it, kept current, so that the table counts the cases that ran, up
+    to the one that failed, never a number declared beforehand."""
+    properties = request.node.user_properties
+    properties.append(("reliability_cases", 0))
+    where = len(properties) - 1
+
+    def ran(cases: int = 1) -> None:
+        properties[where] = ("reliability_cases", properties[where][1] + cases)
+
+    return ran
 
 
 @pytest.hookimpl(hookwrapper=True)

@@ -175,29 +175,32 @@ def test_a_cache_of_the_log_before_its_last_lines_answers_as_the_whole_log_does(
     world.check(expected, world.put(world.cache.read_bytes()), "older")
 
 
-@pytest.mark.reliability("cache corruption", cases=80)
-def test_flipped_bytes_anywhere_in_the_cache_change_no_output(world: World) -> None:
+@pytest.mark.reliability("cache corruption")
+def test_flipped_bytes_anywhere_in_the_cache_change_no_output(world: World, cases_run) -> None:
     expected = world.without_cache()
     blob = world.pristine_cache
     rng = random.Random("targets-cache-flips")
     header = range(min(len(blob), 110))  # the magic, the digest, the length, the first part's checksum
     places = sorted({*header[::3], *rng.sample(range(len(blob)), min(len(blob), 44))})
     for n in places[:80]:
+        cases_run()
         spoiled = bytearray(blob)
         spoiled[n] ^= 1 << rng.randrange(8)
         world.check(expected, world.put(bytes(spoiled)), ("flipped", n))
 
 
-@pytest.mark.reliability("cache corruption", cases=8)
-def test_a_truncated_or_grown_cache_changes_no_output(world: World) -> None:
+@pytest.mark.reliability("cache corruption")
+def test_a_truncated_or_grown_cache_changes_no_output(world: World, cases_run) -> None:
     expected = world.without_cache()
     blob = world.pristine_cache
     for end in sorted({0, 1, 27, 28, 60, 68, 80, len(blob) // 2, len(blob) - 1}):
+        cases_run()
         world.check(expected, world.put(blob[:end]), ("cut at", end))
+    cases_run()
     world.check(expected, world.put(blob + b"\x00" * 7), "grown")
 
 
-@pytest.mark.reliability("cache corruption", cases=4)
+@pytest.mark.reliability("cache corruption")
 @pytest.mark.parametrize(
     "make",
     [
@@ -230,7 +233,7 @@ def test_a_forged_cache_in_the_users_own_folder_would_be_believed(world: World) 
     assert world.run(args, world.put(world.forged())) != expected[tuple(args)]
 
 
-@pytest.mark.reliability("cache corruption", cases=4)
+@pytest.mark.reliability("cache corruption")
 @pytest.mark.parametrize("mode", [0o770, 0o777, 0o720, 0o702])
 def test_a_cache_in_a_folder_others_can_write_is_not_believed(world: World, mode: int) -> None:
     expected = world.without_cache()
@@ -290,7 +293,7 @@ def test_a_cache_folder_that_cannot_be_made_changes_no_output(world: World) -> N
     assert world.folder.read_bytes() == b""
 
 
-@pytest.mark.reliability("read-only folders", cases=2)
+@pytest.mark.reliability("read-only folders")
 @pytest.mark.parametrize("holding", ["the cache", "nothing"])
 def test_a_read_only_cache_folder_changes_no_output(data_dir: Path, tmp_path: Path, holding: str) -> None:
     """In a process that obeys file modes (root's powers dropped), with a log big enough to be
@@ -301,9 +304,9 @@ def test_a_read_only_cache_folder_changes_no_output(data_dir: Path, tmp_path: Pa
     from laichau_targets.periods import Period
     from laichau_targets.records import Figure
 
-    from .test_recording import _without_root_powers, run
+    from .helpers import run, without_root_powers
 
-    prefix = _without_root_powers()
+    prefix = without_root_powers()
     figures = [
         Figure(
             "",

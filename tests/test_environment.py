@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
-SCRIPT = Path(sys.executable).parent / "targets"
-TARGETS = [str(SCRIPT)] if SCRIPT.exists() else [sys.executable, "-m", "laichau_targets"]
+from .helpers import TARGETS, run_process
 
 
 def run(*args: str, env: dict[str, str], cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
+    return run_process(
         [*TARGETS, *args], capture_output=True, text=True, env={**os.environ, **env}, cwd=cwd, timeout=60,
         encoding="utf-8", errors="replace",
     )  # fmt: skip

@@ -1,26 +1,17 @@
-"""Vietnamese first: the officers' language in every human output, numbers in their convention."""
+"""Vietnamese first: the officers' language in every human output, numbers in their convention,
+help and usage errors in the reader's language."""
 
 from __future__ import annotations
 
-import re
-import string
 import unicodedata
 from pathlib import Path
 
 import pytest
 
-from laichau_targets.messages import CATALOGUE, LANGS, choose_lang
+from laichau_targets.messages import choose_lang
 
-from .conftest import REPO, log_ids
-
-# Messages that read the same in both languages: names of things, not sentences.
-SAME_IN_BOTH = {
-    "chosen.option",
-    "chosen.env",
-    "error.plan_problem",
-    "check.failing",
-    "import.problem",
-}
+from .conftest import log_ids
+from .helpers import en, error_line, headline, now, recorded, vi
 
 
 @pytest.mark.parametrize(
@@ -41,61 +32,6 @@ def test_language_choice(option, environ, expected) -> None:
     assert choose_lang(option, environ) == expected
 
 
-def _fields(template: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name}
-
-
-@pytest.mark.parametrize("key", sorted(CATALOGUE))
-def test_every_message_has_every_language_with_the_same_blanks(key: str) -> None:
-    entry = CATALOGUE[key]
-    assert set(entry) == set(LANGS), f"{key}: missing {set(LANGS) - set(entry)}"
-    assert all(entry[lang].strip() for lang in LANGS), f"{key}: empty translation"
-    assert _fields(entry["vi"]) == _fields(entry["en"]), key
-    if key not in SAME_IN_BOTH and not key.startswith("col.code"):
-        assert entry["vi"] != entry["en"] or not re.search(r"[a-z]{3}", entry["en"]), f"{key}: not translated"
-
-
-def test_every_message_the_code_uses_is_in_the_catalogue() -> None:
-    used = set()
-    for path in (REPO / "src" / "laichau_targets").rglob("*.py"):
-        used |= set(
-            re.findall(
-                r'"((?:error|status|comparison|kind|basis|col|headline|gap|report|record|undo|history|check|warn|init|paths|chosen|validate|date)\.[a-z_.]+)"',
-                path.read_text(encoding="utf-8"),
-            )
-        )
-    dynamic_prefixes = (
-        "status.",
-        "comparison.",
-        "kind.",
-        "basis.",
-        "headline.",
-        "chosen.",
-        "error.wrong_locale_",
-    )
-    used = {k for k in used if not k.endswith(".json")}  # report.schema.json is a file, not a message
-    assert {k for k in used if k not in CATALOGUE} == set()
-    assert used, "the scan found no message keys"
-    for prefix in dynamic_prefixes:
-        assert any(k.startswith(prefix) for k in CATALOGUE), prefix
-
-
-def test_every_message_of_the_catalogue_is_used_by_the_program() -> None:
-    """A message no code says is dead. A key is used where the code names it (in either quotes),
-    or builds it from a prefix (`f"status.{status}"`); the catalogue's own entries do not count."""
-    code = ""
-    for path in (REPO / "src" / "laichau_targets").rglob("*.py"):
-        text = path.read_text(encoding="utf-8")
-        if path.name == "messages.py":
-            text = re.sub(r'^    "[a-z0-9_.]+": \{', "", text, flags=re.M)  # the definitions themselves
-        code += text
-    named = set(re.findall(r"""["']([a-z0-9_]+(?:\.[a-z0-9_]+)+)["']""", code))
-    prefixes = tuple(set(re.findall(r"""f["']([a-z0-9_]+[._][a-z0-9_.]*)\{""", code)))
-    assert prefixes, "the scan found no key built from a prefix"
-    unused = [key for key in CATALOGUE if key not in named and not key.startswith(prefixes)]
-    assert unused == []
-
-
 @pytest.fixture
 def budget_and_grdp(targets, data_dir: Path) -> None:
     for args in [
@@ -110,7 +46,7 @@ def budget_and_grdp(targets, data_dir: Path) -> None:
 def test_markdown_in_vietnamese_reads_as_a_vietnamese_report(targets, budget_and_grdp) -> None:
     md = targets("--lang", "vi", "report", "--format", "md").stdout
     assert "# Tình hình thực hiện kế hoạch phát triển kinh tế - xã hội năm 2024 tỉnh Lai Châu" in md
-    assert "**3/17 chỉ tiêu đạt và vượt kế hoạch; 1 không đạt; 13 chưa có số liệu**" in md
+    assert f"**{headline(vi, 3, 17, not_met=1, no_data=13)}**" in md
     rows = {line.split(" | ")[0].lstrip("| "): line for line in md.splitlines() if line.startswith("| ")}
     assert rows["GRDP"].endswith(
         "| % | khoảng 9% | 8,7% (năm 2024, ước) | 96,7% | -0,3 điểm | – | Không đạt |"
@@ -133,7 +69,7 @@ def test_markdown_in_vietnamese_reads_as_a_vietnamese_report(targets, budget_and
 
 def test_the_same_report_in_english_has_the_same_numbers_in_english_form(targets, budget_and_grdp) -> None:
     md = targets("--lang", "en", "report", "--format", "md").stdout
-    assert "**3/17 indicators met or exceeded; 1 not met; 13 no data**" in md
+    assert f"**{headline(en, 3, 17, not_met=1, no_data=13)}**" in md
     assert "| billion VND | at least 2,236 | 2,300.5 (2024, estimate) | 102.9% | +64.5 | – | Exceeded |" in md
     assert "| million VND | about 51.5 |" in md
     assert "| % | about 9% | 8.7% (2024, estimate) | 96.7% | -0.3 pt | – | Not met |" in md
@@ -154,21 +90,24 @@ def test_machine_outputs_never_change_with_the_language(targets, budget_and_grdp
 
 def test_the_environment_picks_the_language(targets, budget_and_grdp, monkeypatch) -> None:
     monkeypatch.setenv("LAICHAU_TARGETS_LANG", "vi")
-    assert targets("check").stdout.startswith("3/17 chỉ tiêu đạt và vượt kế hoạch")
+    assert targets("check").stdout.startswith(vi("headline.met", met=3, total=17))
     monkeypatch.delenv("LAICHAU_TARGETS_LANG")
     monkeypatch.setenv("LANG", "vi_VN.UTF-8")
-    assert targets("check").stdout.startswith("3/17 chỉ tiêu đạt và vượt kế hoạch")
-    assert targets("--lang", "en", "check").stdout.startswith("3/17 indicators met or exceeded")
+    assert targets("check").stdout.startswith(vi("headline.met", met=3, total=17))
+    assert targets("--lang", "en", "check").stdout.startswith(en("headline.met", met=3, total=17))
 
 
 def test_record_confirmation_errors_and_warnings_in_vietnamese(targets, data_dir: Path) -> None:
     done = targets("--lang", "vi", "record", "BUDGET", "1.850,5", "--period", "2024-09")
     assert done.stdout == (
-        f"Đã ghi #{log_ids(data_dir)[0][:6]}: BUDGET = 1.850,5 tỷ đồng cho kỳ 9 tháng/2024 (ước).\n"
-        "BUDGET: hiện đúng tiến độ (đạt 82,8% dự toán)\n"
+        f"{recorded(vi, log_ids(data_dir)[0][:6], 'BUDGET', '1.850,5 tỷ đồng', '9 tháng/2024')}\n"
+        f"{now(vi, 'BUDGET', 'on_track', 'đạt 82,8% dự toán')}\n"
     )
     bad = targets("--lang", "vi", "record", "GRPD", "8,7")
-    assert (bad.exit_code, bad.stderr) == (2, "Error: không có chỉ tiêu 'GRPD'; có phải định nhập 'GRDP'?\n")
+    assert (bad.exit_code, bad.stderr) == (
+        2,
+        error_line(vi("error.unknown_code_suggest", code="GRPD", suggestion="GRDP")),
+    )
     far = targets("--lang", "vi", "record", "JOBS", "95", "--period", "2024")
     assert far.stderr == "Warning: 95 thấp hơn mục tiêu 8.920 hơn 10 lần; có phải định nhập 9.500?\n"
     rule = targets("--lang", "vi", "record", "FOREST", "120,5")
@@ -244,3 +183,25 @@ def test_a_mistake_in_the_command_line_is_told_in_the_readers_language(
     monkeypatch.setenv("LAICHAU_TARGETS_LANG", "vi")
     result = targets(*args)
     assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"Error: {vietnamese}\n")
+
+
+def test_the_choices_of_language_and_notation_come_from_their_one_tables(targets) -> None:
+    """--lang lists messages.LANGS, --locale formatting.SEPARATORS, each in its own order."""
+    from laichau_targets.formatting import SEPARATORS
+    from laichau_targets.messages import LANGS
+
+    assert f"--lang <{'|'.join(LANGS)}>" in targets("--help").stdout
+    for command in ("record", "import"):
+        assert f"--locale <{'|'.join(SEPARATORS)}>" in targets(command, "--help").stdout
+
+
+def test_help_is_in_vietnamese_when_vietnamese_is_chosen(targets) -> None:
+    listing = targets("--lang", "vi", "--help").stdout
+    assert listing.startswith("Cách dùng: targets [TÙY_CHỌN] LỆNH [THAM_SỐ]...\n")
+    assert "\nLệnh:\n  show      Hiện tiến độ của mọi chỉ tiêu thành bảng có màu.\n" in listing
+    assert "  --help                Hiện trợ giúp này rồi thoát.\n" in listing
+    record = targets("record", "--help", env={"LAICHAU_TARGETS_LANG": "vi"}).stdout
+    assert "  --note TEXT              Ghi chú lưu kèm bản ghi.\n" in record
+    assert "Tham số:\n  CODE   Mã chỉ tiêu" in record
+    english = targets("record", "--help").stdout  # the same process: nothing stays translated
+    assert "  --note TEXT              A note kept with the record.\n" in english

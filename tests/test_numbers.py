@@ -1,16 +1,24 @@
-"""Numbers as people type them, in either convention, and as outputs write them."""
+"""Numbers as people type them, in either convention and the output's language, within the range
+a figure may have, and as outputs write them."""
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from laichau_targets.cli import EXIT_ERROR
+from laichau_targets.datafolder import DataFolder
 from laichau_targets.errors import NumberError
-from laichau_targets.formatting import human, plain
+from laichau_targets.formatting import human, plain, rounded
 from laichau_targets.numbers import parse_number
+
+from .conftest import Targets, snapshot
+from .helpers import RANGE, en, log_of, no_traceback, now, recorded, unnumbered, vi
 
 
 @pytest.mark.parametrize(
@@ -167,3 +175,134 @@ def test_whatever_it_accepts_reads_back_from_its_machine_form(text: str) -> None
     except NumberError:
         return
     assert parse_number(plain(value), "en") == value
+
+
+@pytest.mark.parametrize(
+    ("how", "env"),
+    [
+        (["--lang", "vi"], {}),
+        ([], {"LAICHAU_TARGETS_LANG": "vi"}),
+        ([], {"LANG": "vi_VN.UTF-8"}),
+    ],
+)
+def test_a_number_that_reads_two_ways_is_read_in_the_chosen_language(targets, data_dir, how, env) -> None:
+    result = targets(*how, "record", "BUDGET", "2.365", "--period", "2024", env=env)
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert unnumbered(result.stdout) == (
+        f"{recorded(vi, 'ID', 'BUDGET', '2.365 tỷ đồng', 'năm 2024')}\n"
+        f"{now(vi, 'BUDGET', 'exceeded', 'đạt 105,8% dự toán')}\n"
+    )
+
+
+def test_in_english_the_same_text_is_a_decimal_and_the_ten_times_warning_is_the_safety_net(
+    targets, data_dir
+) -> None:
+    result = targets("--lang", "en", "record", "BUDGET", "2.365", "--period", "2024")
+    assert result.exit_code == 0
+    assert unnumbered(result.stdout).startswith(
+        recorded(en, "ID", "BUDGET", "2.365 billion VND", "2024") + "\n"
+    )
+    assert result.stderr == (
+        "Warning: 2.365 is more than 10 times below the target 2,236; did you mean 2,365?\n"
+    )
+
+
+def test_locale_still_decides_whatever_the_language(targets, data_dir) -> None:
+    result = targets("--lang", "vi", "record", "JOBS", "1,150", "--period", "2024-Q1", "--locale", "en")
+    assert unnumbered(result.stdout).startswith(
+        recorded(vi, "ID", "JOBS", "1.150 lao động", "quý I/2024") + "\n"
+    )
+    after = targets("--lang", "en", "record", "JOBS", "2.310", "--period", "6 tháng/2024", "--locale", "vi")
+    assert unnumbered(after.stdout).startswith(recorded(en, "ID", "JOBS", "2,310 workers", "H1 2024") + "\n")
+
+
+def test_figures_show_as_typed_and_counts_of_people_never_in_fractions(
+    targets, data_dir, monkeypatch
+) -> None:
+    targets("--lang", "vi", "record", "DOCTORS", "9,0", "--period", "2024")
+    targets("record", "JOBS", "1970", "--period", "2024-Q1")
+    targets("record", "TRAINING", "3000", "--period", "2024-H1")
+    md = targets("--lang", "vi", "report", "--format", "md").stdout
+    assert "| bác sỹ/1 vạn dân | tối thiểu 13,1 | 9,0 (năm 2024, ước) |" in md
+    # (8,000 − 3,000) / 6 = 833.3 workers a month still needed: 834 whole workers
+    assert "cần 834 lao động/tháng trong các tháng còn lại, so với 500 lao động/tháng đến nay" in md
+    targets("record", "NRD_NEW", "2", "--period", "2024-09")  # 0.22 communes a month so far
+    md = targets("--lang", "vi", "report", "--format", "md").stdout
+    assert (
+        "cần 1 xã/tháng trong các tháng còn lại, so với \\<1 xã/tháng đến nay" in md
+    )  # Markdown escapes the <
+    machine = {i["code"]: i for i in json.loads(targets("report", "--format", "json").stdout)["indicators"]}
+    assert (machine["NRD_NEW"]["pace_so_far"], machine["JOBS"]["pace_needed"]) == (
+        0.22,
+        772.22,
+    )  # exact for scripts
+    history = targets("--lang", "vi", "history", "DOCTORS").stdout
+    assert " 9,0  Năm 2024, ước" in history
+    monkeypatch.setenv("COLUMNS", "200")
+    wide = targets("show", "--wide").stdout
+    jobs = next(line for line in wide.splitlines() if line.startswith("JOBS"))
+    assert jobs.split()[-5:-2] == ["7,880", "657", "773"]  # 1,970 / 3 = 656.7; 6,950 / 9 = 772.2, up
+
+
+@pytest.mark.reliability("bad values")
+@pytest.mark.parametrize(
+    ("typed", "quoted"),
+    [
+        ("10000000000000000000000000", "1.000000e+25"),  # v0.1 wrote it; show/report/check then died
+        ("0." + "0" * 400 + "1", "1E-401"),  # v0.1: OverflowError after writing
+        ("1000000000000000000", "1000000000000000000"),  # 10^18: just beyond
+        ("-1000000000000000000", "-1000000000000000000"),
+        ("1234567890.12345678901", "1234567890.12345678901"),  # 21 significant digits
+        ("0.0000000001", "1E-10"),  # finer than 10^-9
+    ],
+)
+def test_out_of_range_figures_are_refused_and_nothing_is_written(
+    targets: Targets, folder: Path, typed: str, quoted: str
+) -> None:
+    targets("record", "SUM", "100", "--period", "2024-06")
+    before = snapshot(folder)
+    result = targets("record", "SUM", typed, "--period", "2024", "--locale", "en")
+    assert (result.exit_code, result.stdout) == (EXIT_ERROR, "")
+    assert result.stderr == f"Error: {quoted} is outside the range a figure may have: {RANGE}\n"
+    assert snapshot(folder) == before
+
+
+@pytest.mark.reliability("bad values")
+def test_every_entry_path_uses_the_same_range_check(folder: Path) -> None:
+    from laichau_targets.tracker import Tracker, check_value
+
+    tracker = Tracker(DataFolder(folder, "test"))
+    with pytest.raises(NumberError):  # what `import` and any other way in will call
+        check_value(tracker.plan.indicator("SUM"), Decimal("1e30"))
+    with pytest.raises(NumberError):
+        tracker.record("SUM", "1" + "0" * 30, "2024")
+    assert not log_of(folder).exists()
+
+
+@pytest.mark.reliability("bad values")
+def test_the_edges_of_the_range_are_recorded_and_printed_exactly_everywhere(
+    targets: Targets, folder: Path
+) -> None:
+    for typed in ("999999999999999999.99", "0.000000001", "12345678901234567.5", "-999999999999999999"):
+        done = targets("record", "SUM", typed, "--period", "2024", "--locale", "en")
+        assert done.exit_code == 0, done.output
+        for args in (["show"], ["show", "--wide"], ["history"], ["check"], ["list"]):
+            no_traceback(targets(*args))
+        data = json.loads(targets("report", "--format", "json").stdout, parse_float=Decimal)
+        assert data["indicators"][1]["actual"] == Decimal(typed)  # v0.1: 1.2345678901234568e+16
+        csv_row = targets("report", "--format", "csv").stdout.splitlines()[2].split(",")
+        assert Decimal(csv_row[8]) == Decimal(typed)
+        for fmt in ("md", "html", "text"):
+            no_traceback(targets("report", "--format", fmt))
+    undone = targets("undo")
+    assert undone.exit_code == 0
+
+
+def test_plain_and_rounded_keep_every_digit_at_any_size_and_never_write_minus_zero() -> None:
+    # v0.1: quantize() raised InvalidOperation beyond 28 digits, normalize() dropped digits
+    assert plain(Decimal("123456789012345678901234567890.5")) == "123456789012345678901234567890.5"
+    assert plain(Decimal("1E+29")) == "1" + "0" * 29
+    assert rounded(Decimal("123456789012345678901234567.895"), 2) == Decimal("123456789012345678901234567.90")
+    assert plain(Decimal("-0")) == "0"
+    assert human(Decimal("-0.001"), "en", 2) == "0"  # v0.1: "-0" (item 9: "-0%")
+    assert plain(rounded(Decimal("-0.004"), 2)) == "0"

@@ -187,7 +187,7 @@ IN_WORDS = {"168000": "168 nghìn", "2000000": "2 triệu"}
 def test_the_master_plan_holds_the_seeds_targets_each_with_its_sentence() -> None:
     from laichau_targets.formatting import human
 
-    from .test_plans import seed_quotes
+    from .test_plans_bundled import seed_quotes
 
     plans = load_plans(REPO / "data" / "targets.toml")
     master = plans.named("2021-2030")

@@ -1,7 +1,8 @@
-"""Year-to-date periods, in the machine form and as officers write them."""
+"""Year-to-date periods, in the machine form and as officers write them; quarters never reinterpreted."""
 
 from __future__ import annotations
 
+import json
 import unicodedata
 from datetime import date
 
@@ -13,6 +14,8 @@ from laichau_targets import periods as periods_module
 from laichau_targets.errors import PeriodError
 from laichau_targets.messages import LANGS, period_words
 from laichau_targets.periods import Period, default_period, parse_period
+
+from .conftest import snapshot
 
 
 @pytest.mark.parametrize(
@@ -205,9 +208,6 @@ def test_a_year_outside_1900_to_2200_is_refused_in_every_spelling(year: int, for
         assert refused.value.text("en") == f"period '{text}': the year must be from 1900 to 2200"
 
 
-LOG_FORM = r"(?P<year>\d{4})(?:-(?:(?P<month>0[1-9]|1[0-2])|q(?P<quarter>[1-4])|h(?P<half>[12])))?"
-
-
 NEAR_LOG_FORMS = [
     year + dash + suffix
     for year in ("2024", "\u0662\u0660\u0662\u0664", "\u00b2024", "202", "20245", "x024", " 2024")
@@ -215,6 +215,9 @@ NEAR_LOG_FORMS = [
     for suffix in [f"{p}{n}" for p in ("q", "h", "0", "1", "") for n in range(-1, 14)]
     + ["q", "Q1", "x", "09 "]
 ]
+
+
+LOG_FORM = r"(?P<year>\d{4})(?:-(?:(?P<month>0[1-9]|1[0-2])|q(?P<quarter>[1-4])|h(?P<half>[12])))?"
 
 
 def _read_by_the_pattern(text: str) -> dict[str, str] | None:
@@ -233,3 +236,34 @@ def test_the_log_spelling_is_read_by_hand_as_its_regular_expression_reads_it() -
 @given(st.text("0123456789-qh\u0662\u00b2 ", max_size=9))
 def test_any_text_is_read_by_hand_as_the_pattern_reads_it(text: str) -> None:
     assert periods_module._log_form(text) == _read_by_the_pattern(text)
+
+
+def test_spelled_periods_are_accepted_and_written_back_as_officers_write_them(targets, data_dir) -> None:
+    for args in [
+        ("JOBS", "1970", "--period", "quý I/2024"),
+        ("BUDGET", "1.850,5", "--period", "9T/2024"),
+        ("GRDP", "8,7", "--period", "Năm 2024"),
+        ("FOREST", "53", "--period", "6 tháng/2024"),
+    ]:
+        assert targets("--lang", "vi", "record", *args).exit_code == 0
+    data = json.loads(targets("report", "--format", "json").stdout)
+    periods = {i["code"]: i["period"] for i in data["indicators"] if i["period"]}
+    assert periods == {"JOBS": "2024-Q1", "BUDGET": "2024-09", "GRDP": "2024", "FOREST": "2024-H1"}
+    md = targets("--lang", "vi", "report", "--format", "md").stdout
+    assert "| 1.970 (quý I/2024, ước) |" in md
+    assert "| 1.850,5 (9 tháng/2024, ước) |" in md
+    assert "| 8,7% (năm 2024, ước) |" in md
+    assert "| 53% (6 tháng/2024, ước) |" in md
+    english = targets("--lang", "en", "report", "--format", "md").stdout
+    assert "| 1,850.5 (Jan–Sep 2024, estimate) |" in english and "September" not in english
+
+
+def test_a_quarter_alone_is_refused_and_nothing_is_written(targets, data_dir) -> None:
+    before = snapshot(data_dir)
+    result = targets("record", "JOBS", "2000", "--period", "2024-Q2")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        "Error: period '2024-Q2': quarter II alone is not year-to-date and is not recorded; "
+        "from January to the end of that quarter is 2024-H1 (H1 2024)\n"
+    )
+    assert snapshot(data_dir) == before

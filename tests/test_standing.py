@@ -1,31 +1,39 @@
-"""The standing rules of PRODUCT.md: gap, progress, status, for every comparison and kind."""
+"""The standing rules of PRODUCT.md: gap, progress, status, for every comparison and kind, and how
+the outputs word them."""
 
 from __future__ import annotations
 
 from datetime import UTC, datetime
 from decimal import Decimal as D
+from pathlib import Path
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from laichau_targets.messages import Texts
 from laichau_targets.periods import Period
 from laichau_targets.plans import Indicator, Override, Plan, Settings
 from laichau_targets.records import Figure, Retraction, current_figures
+from laichau_targets.render import render
 from laichau_targets.standing import judge, summarize
 from laichau_targets.standing import standings as standings_of_current
 
-
-def standings(plan, records, as_of=None):
-    """As `report --as-of` judges: the figures that count, of the periods up to the checkpoint."""
-    current = current_figures(records)
-    if as_of is not None:
-        current = {key: figure for key, figure in current.items() if key[1] <= as_of}
-    return standings_of_current(plan, current)
-
-
-SETTINGS = Settings()  # exceed margin 1 %, about tolerance 1 %, at-risk band 5 %
-WHEN = datetime(2024, 12, 20, tzinfo=UTC)
+from .conftest import Targets
+from .helpers import (
+    HEAD,
+    by_code,
+    en,
+    indicator_table,
+    json_report,
+    make_folder,
+    now,
+    record,
+    recorded,
+    tracker,
+    unnumbered,
+    vi,
+)
 
 
 def indicator(
@@ -48,6 +56,12 @@ def indicator(
         target_high=D(high) if high else None,
         **extra,  # type: ignore[arg-type]
     )
+
+
+SETTINGS = Settings()  # exceed margin 1 %, about tolerance 1 %, at-risk band 5 %
+
+
+WHEN = datetime(2024, 12, 20, tzinfo=UTC)
 
 
 def ulid(n: int) -> str:
@@ -192,6 +206,14 @@ def test_an_override_replaces_the_verdict_and_keeps_the_computed_one() -> None:
     assert (standing.status, standing.computed_status, standing.overridden) == ("met", "not_met", True)
 
 
+def standings(plan, records, as_of=None):
+    """As `report --as-of` judges: the figures that count, of the periods up to the checkpoint."""
+    current = current_figures(records)
+    if as_of is not None:
+        current = {key: figure for key, figure in current.items() if key[1] <= as_of}
+    return standings_of_current(plan, current)
+
+
 def _plan(*indicators: Indicator) -> Plan:
     return Plan(province="P", year=2024, title="T", site="s", author="a", indicators=indicators)
 
@@ -236,9 +258,13 @@ def test_summary_counts_every_status() -> None:
 
 
 ORDER = {"not_met": 0, "met": 1, "exceeded": 2, "off_track": 0, "at_risk": 1, "on_track": 2}
+
+
 values = st.decimals(
     min_value=D("-1000"), max_value=D("1000"), places=2, allow_nan=False, allow_infinity=False
 )
+
+
 targets = st.decimals(
     min_value=D("0.1"), max_value=D("1000"), places=1, allow_nan=False, allow_infinity=False
 )
@@ -278,3 +304,61 @@ def test_an_accumulating_figure_on_pace_is_never_off_track(target, value, months
     assert judge(
         indicator(kind="accumulating", target=str(target)), figure(str(on_pace), months), SETTINGS
     ).status in ("on_track", "met", "exceeded")
+
+
+def test_gaps_are_signed_figure_minus_target_and_met_explains_where_exceeded_begins(
+    targets, data_dir
+) -> None:
+    done = targets("--lang", "vi", "record", "GRDP", "9,05", "--period", "2024")
+    assert unnumbered(done.stdout) == (
+        f"{recorded(vi, 'ID', 'GRDP', '9,05%', 'năm 2024')}\n"
+        f"{now(vi, 'GRDP', 'met', 'cao hơn mục tiêu 0,05 điểm %; vượt khi trên 9,09%')}\n"
+    )
+    targets("record", "BUDGET", "2365", "--period", "2024")
+    md = targets("--lang", "vi", "report", "--format", "md").stdout
+    assert "| +0,05 điểm | – | Đạt |" in md and "| +129 | – | Vượt |" in md
+    assert "- GRDP: 9,05% là “Đạt”, chưa “Vượt”: vượt khi trên 9,09% (mục tiêu cộng 1% mục tiêu)" in md
+    shown = targets("--lang", "vi", "show").stdout.splitlines()
+    assert "GRDP: 9,05% là “Đạt”, chưa “Vượt”: vượt khi trên 9,09% (mục tiêu cộng 1% mục tiêu)" in shown
+    english = targets("--lang", "en", "record", "GRDP", "8.7", "--period", "2024").stdout
+    assert english.endswith(now(en, "GRDP", "not_met", en("gap.points_below", gap="0.3")) + "\n")
+
+
+def test_one_point_is_singular(targets: Targets, folder: Path) -> None:
+    result = targets("record", "RATE", "8", "--period", "2024")
+    assert result.stdout.splitlines()[1] == now(en, "RATE", "not_met", en("gap.point_below", gap="1"))
+    result = targets("record", "RATE", "10", "--period", "2024")
+    assert result.stdout.splitlines()[1] == now(en, "RATE", "exceeded", en("gap.point_above", gap="1"))
+    result = targets("record", "RATE", "9.5", "--period", "2024")
+    assert result.stdout.splitlines()[1] == now(en, "RATE", "exceeded", en("gap.points_above", gap="0.5"))
+
+
+def test_a_target_with_two_baselines_gives_the_share_of_each_and_judges_by_the_primary(
+    tmp_path: Path,
+) -> None:
+    budget = indicator_table(
+        "BUDGET",
+        "2080",
+        "accumulating",
+        unit="tỷ đồng",
+        baseline_vi='"dự toán HĐND tỉnh giao"',
+        baseline_en='"the provincial council\'s estimate"',
+        other_baselines='[{ name_vi = "dự toán Trung ương giao", name_en = "the central government\'s estimate", target = 2000 }]',
+    )
+    folder = make_folder(tmp_path / "f", HEAD.format(when="year = 2024") + budget)
+    record(folder, ("BUDGET", "520", "2024-03"))
+    got = by_code(json_report(folder))["BUDGET"]
+    assert got["progress"] == 25 and got["baseline_name"] == "dự toán HĐND tỉnh giao"
+    assert got["other_baselines"] == [
+        {
+            "name": "dự toán Trung ương giao",
+            "name_en": "the central government's estimate",
+            "target": 2000,
+            "progress": 26,
+        }
+    ]
+    assert got["status"] == "on_track"  # 520 x 4 = 2,080: the primary target, just reached
+    in_vietnamese = render(tracker(folder).report(), "md", Texts("vi"))
+    assert "BUDGET: bằng 25% dự toán HĐND tỉnh giao, 26% dự toán Trung ương giao" in in_vietnamese.replace(
+        "25,0", "25"
+    )

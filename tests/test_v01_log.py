@@ -1,7 +1,6 @@
-"""A log written by v0.1 keeps every record: read as it is, converted on the first write.
+"""A log (and a plan) written by v0.1 keeps every record: read as it is, converted on the first write.
 
-tests/fixtures/v0.1/records.toml was written by the v0.1 code itself (see the README there).
-"""
+tests/fixtures/v0.1/records.toml was written by the v0.1 code itself (see the README there)."""
 
 from __future__ import annotations
 
@@ -16,8 +15,11 @@ from laichau_targets.log import RecordLog
 from laichau_targets.records import Figure, Retraction
 
 from .conftest import REPO, assert_same_as_v01, snapshot
+from .helpers import en, error_line, json_report
 
 FIXTURE = REPO / "tests" / "fixtures" / "v0.1"
+
+
 STAMP = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d")
 
 
@@ -113,8 +115,8 @@ def test_a_v01_log_beside_a_new_one_is_read_with_it_and_merged_once(targets, v01
 def test_a_refused_first_write_leaves_the_v01_folder_as_it_was(targets, v01_folder: Path) -> None:
     before = snapshot(v01_folder)
     for args, message in [
-        (["undo", "7ZZZZZZ"], "Error: there is no record 7ZZZZZZ; `targets history` lists them\n"),
-        (["undo", "#7"], "Error: record #7 is already retracted\n"),
+        (["undo", "7ZZZZZZ"], error_line(en("error.undo_no_record", id="7ZZZZZZ"))),
+        (["undo", "#7"], error_line(en("error.undo_already", id="#7"))),
     ]:
         result = targets(*args)
         assert (result.exit_code, result.stderr) == (2, message)
@@ -131,9 +133,13 @@ def test_a_damaged_v01_log_is_refused_with_its_line_and_left_alone(targets, v01_
     for args in (["show"], ["record", "GRDP", "9", "--period", "2024"], ["migrate"], ["undo"]):
         result = targets(*args)
         assert (result.exit_code, result.stdout) == (2, "")
-        assert result.stderr == (
-            f"Error: {log}: damaged: record at line 22: value 10000000000000000000000000 is outside "
-            "the range a figure may have; fix it by hand, nothing is written until then\n"
+        assert result.stderr == error_line(
+            en(
+                "error.log_record_damaged",
+                path=log,
+                line=22,
+                detail=en("error.record_value_range", value="10000000000000000000000000"),
+            )
         )
     assert snapshot(v01_folder) == before
 
@@ -151,7 +157,7 @@ def test_a_damaged_v01_log_is_refused_with_its_line_and_left_alone(targets, v01_
 )
 def test_a_v01_log_of_any_toml_is_one_error_line_naming_it(v01_folder: Path, added: str) -> None:
     """In a real process, whose stack is what a person's is: the parser recurses."""
-    from .test_recording import run
+    from .helpers import run
 
     log = v01_folder / "records.toml"
     log.write_text(log.read_text(encoding="utf-8") + added + "\n", encoding="utf-8")
@@ -159,9 +165,8 @@ def test_a_v01_log_of_any_toml_is_one_error_line_naming_it(v01_folder: Path, add
     for args in (["show"], ["check"], ["history"], ["record", "GRDP", "9", "--period", "2024"], ["migrate"]):
         result = run("--data", str(v01_folder), *args)
         assert (result.returncode, result.stdout) == (2, ""), (args, result.stderr[-300:])
-        assert result.stderr == (
-            f"Error: {log}: damaged: nested too deeply, or a number too long, to be a plan or a log; "
-            "fix it by hand, nothing is written until then\n"
+        assert result.stderr == error_line(
+            en("error.log_damaged", path=log, detail=en("error.toml_too_deep"))
         )
     assert snapshot(v01_folder) == before
 
@@ -178,3 +183,72 @@ def test_a_v01_value_that_is_no_number_is_named_as_a_person_writes_it(
     assert (result.exit_code, result.stdout) == (2, "")
     assert f"value {shown} is outside the range" in result.stderr
     assert "Decimal(" not in result.stderr
+
+
+def test_a_v01_log_with_first_quarter_periods_keeps_its_meaning(targets, data_dir) -> None:
+    (data_dir / "records.toml").write_text(
+        '[[record]]\nid = 1\ncode = "JOBS"\nvalue = 1970.5\nperiod = "2024-Q1"\nbasis = "estimate"\n'
+        'recorded_at = 2024-04-10T08:00:00Z\nuser = "lan"\n',
+        encoding="utf-8",
+    )
+    jobs = json.loads(targets("report", "--format", "json").stdout)["indicators"][14]
+    assert (jobs["code"], jobs["period"], jobs["projected"], jobs["status"]) == (
+        "JOBS",
+        "2024-Q1",
+        7882,
+        "off_track",
+    )
+    assert "| 1.970,5 (quý I/2024, ước) |" in targets("--lang", "vi", "report", "--format", "md").stdout
+
+
+@pytest.mark.reliability("damaged logs")
+@pytest.mark.parametrize(
+    ("old", "new", "line", "detail"),
+    [
+        ('id = 6\ncode = "GRDP"', 'id = 6\ncode = "FOREST"', 52, "a figure of GRDP, but names FOREST"),
+        ("recorded_at = 2026-11-29 20:04:24.243243+00:00", "recorded_at = 1969-12-31 23:00:00+00:00", 1, "outside the range of dates and times"),
+        ('id = 8\ncode = "GRAIN"\nretracts = 7', 'id = 8\ncode = "GRAIN"\nretracts = 6', 69, "which is itself a retraction"),
+    ],
+)  # fmt: skip
+def test_damage_in_a_v01_log_names_the_v01_file_and_its_line(
+    targets, data_dir: Path, old: str, new: str, line: int, detail: str
+) -> None:
+    text = (REPO / "tests" / "fixtures" / "v0.1" / "records.toml").read_text(encoding="utf-8")
+    assert old in text
+    (data_dir / "records.toml").write_text(text.replace(old, new, 1), encoding="utf-8")
+    assert text.splitlines()[line - 1] == "[[record]]"
+    before = snapshot(data_dir)
+    done = targets("history")
+    assert (done.exit_code, done.stdout) == (2, "")
+    assert done.stderr.startswith(f"Error: {data_dir / 'records.toml'}: damaged: record at line {line}: ")
+    assert detail in done.stderr
+    assert snapshot(data_dir) == before
+
+
+def test_a_log_record_with_a_key_of_the_wrong_type(tmp_path: Path) -> None:
+    from laichau_targets.errors import LogError
+    from laichau_targets.log import RecordLog
+
+    (tmp_path / "records.toml").write_text(
+        '[[record]]\nid = 1\ncode = 7\nretracts = 1\nrecorded_at = 2024-01-01T00:00:00Z\nuser = "u"\n',
+        encoding="utf-8",
+    )
+    with pytest.raises(LogError, match="record at line 1: code is not text"):
+        RecordLog(tmp_path).records()
+
+
+V01 = Path(__file__).parent / "fixtures" / "v0.1"
+
+
+def test_a_v01_plan_and_log_give_the_same_report_as_before(tmp_path: Path) -> None:
+    folder = tmp_path / "v01"
+    folder.mkdir()
+    for name in ("targets.toml", "records.toml"):  # the plan file and the log as v0.1 wrote them
+        shutil.copyfile(V01 / name, folder / name)
+    before = snapshot(folder)
+    old = json.loads((V01 / "report-v0.1.json").read_text(encoding="utf-8"))
+    now = json_report(folder)
+    assert {k: now["plan"][k] for k in old["plan"]} == old["plan"]
+    assert_same_as_v01(now, old)
+    assert now["plan"]["name"] == "2024" and now["plan"]["complete"] is True
+    assert snapshot(folder) == before  # read as it is: nothing converted, nothing written

@@ -1,10 +1,12 @@
-"""The record log: append-only lines, checked as a whole on load, damage reported with its line."""
+"""The record log: append-only lines, checked as a whole on load, damage reported with its line;
+the line that declares its format, and a log that is no file."""
 
 from __future__ import annotations
 
 import json
 import os
 import re
+import shutil
 import stat
 from datetime import UTC, date, datetime, timedelta, timezone
 from decimal import Decimal
@@ -15,6 +17,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from laichau_targets import log as log_module
+from laichau_targets.cli import EXIT_ERROR
 from laichau_targets.errors import LogError, PeriodError, RecordNotFoundError
 from laichau_targets.ids import common_prefix
 from laichau_targets.log import RecordLog
@@ -25,7 +28,6 @@ from laichau_targets.records import (
     Figure,
     Record,
     Retraction,
-    current_figures,
     decoded,
     line_of,
     log_order,
@@ -33,7 +35,17 @@ from laichau_targets.records import (
 )
 from laichau_targets.standing import figures_of_year
 
-WHEN = datetime(2024, 10, 5, 9, 30, tzinfo=UTC)
+from .conftest import REPO
+from .helpers import WHEN, device, log_lines, log_of, run
+
+
+def test_an_absent_log_is_empty(tmp_path: Path) -> None:
+    assert RecordLog(tmp_path).records() == []
+    assert RecordLog(tmp_path).contents().current_figures() == {}
+    assert RecordLog(tmp_path).contents().history(None, None) == []
+    assert list(tmp_path.iterdir()) == []
+
+
 DECLARATION = '{"format":3,"log":"laichau-targets record log"}'
 
 
@@ -49,27 +61,6 @@ def figure(code: str = "GRDP", value: str = "8.7", months: int = 12, **extra) ->
         user="lan",
         **extra,
     )
-
-
-def latest(log: RecordLog | dict, code: str = "GRDP", year: int = 2024) -> Figure:
-    current = log.contents().current_figures() if isinstance(log, RecordLog) else log
-    return figures_of_year(current, code, year)[-1]
-
-
-@pytest.fixture(params=["whole", "cache"])
-def cache_dir(request, tmp_path: Path, monkeypatch) -> Path | None:
-    """No cache (the log read whole), or a cache of every log however small (read through it)."""
-    if request.param == "whole":
-        return None
-    monkeypatch.setattr(log_module, "CACHED_FROM", 0)
-    return tmp_path / "cache"
-
-
-def test_an_absent_log_is_empty(tmp_path: Path) -> None:
-    assert RecordLog(tmp_path).records() == []
-    assert RecordLog(tmp_path).contents().current_figures() == {}
-    assert RecordLog(tmp_path).contents().history(None, None) == []
-    assert list(tmp_path.iterdir()) == []
 
 
 def test_appends_keep_every_field_and_number_exactly(tmp_path: Path) -> None:
@@ -112,6 +103,11 @@ def test_appends_keep_every_field_and_number_exactly(tmp_path: Path) -> None:
     assert json.loads(lines[2])["value"] == "12345678901234567.5"
     assert json.loads(lines[2])["reported_on"] == "2024-10-01"
     assert [line.encode("utf-8") + b"\n" for line in lines[1:]] == [line_of(first), line_of(second)]
+
+
+def latest(log: RecordLog | dict, code: str = "GRDP", year: int = 2024) -> Figure:
+    current = log.contents().current_figures() if isinstance(log, RecordLog) else log
+    return figures_of_year(current, code, year)[-1]
 
 
 def test_many_figures_go_in_one_write_with_rising_ids(tmp_path: Path) -> None:
@@ -193,6 +189,15 @@ def test_an_id_is_taken_by_any_unique_beginning_in_any_case(tmp_path: Path) -> N
         log.retract(shared, WHEN, "lan", None)
     done = log.retract(shorts[added[1].id].lower(), WHEN, "lan", None)
     assert done.records[1].id == added[1].id
+
+
+@pytest.fixture(params=["whole", "cache"])
+def cache_dir(request, tmp_path: Path, monkeypatch) -> Path | None:
+    """No cache (the log read whole), or a cache of every log however small (read through it)."""
+    if request.param == "whole":
+        return None
+    monkeypatch.setattr(log_module, "CACHED_FROM", 0)
+    return tmp_path / "cache"
 
 
 def _two_figures(folder: Path) -> list[str]:
@@ -432,76 +437,6 @@ def test_a_log_that_is_not_a_file(tmp_path: Path, make, message) -> None:
             action()
 
 
-some_rows = st.lists(
-    st.tuples(
-        st.integers(0, 5),  # time recorded, in seconds: ties are common
-        st.sampled_from(["GRDP", "grdp", "JOBS"]),
-        st.sampled_from([3, 6, 12]),
-        st.integers(2023, 2024),
-        st.booleans(),  # official
-        st.integers(-1, 20),  # which earlier record it retracts instead, if >= 0
-    ),
-    max_size=30,
-)
-
-
-def _outranks(one: Figure, other: Figure) -> bool:
-    """The rule as the documentation states it: an official figure over an estimate; then the one
-    recorded later; of two recorded at once, the one of greater id (a batch's last)."""
-    if (one.basis == "official") != (other.basis == "official"):
-        return one.basis == "official"
-    if one.recorded_at != other.recorded_at:
-        return one.recorded_at > other.recorded_at
-    return one.id > other.id
-
-
-@settings(max_examples=200, deadline=None)
-@given(
-    some_rows,
-    st.sampled_from([None, Period(2024, 3), Period(2024, 6), Period(2023, 12)]),
-    st.randoms(use_true_random=False),
-)
-def test_the_current_figures_are_those_that_outrank_every_other(spec, as_of, random) -> None:
-    records: list[Record] = []
-    for n, (second, code, months, year, official, retracts) in enumerate(spec):
-        record_id = f"01J9E0{n:020d}"
-        target = records[retracts] if 0 <= retracts < n else None
-        if isinstance(target, Figure):
-            records.append(Retraction(record_id, target.code, target.id, WHEN, "lan"))
-            continue
-        at = WHEN + timedelta(seconds=second)
-        basis = "official" if official else "estimate"
-        records.append(Figure(record_id, code, Decimal(n), Period(year, months), basis, at, "lan"))
-    gone = {r.retracts for r in records if isinstance(r, Retraction)}
-    standing = [
-        r
-        for r in records
-        if isinstance(r, Figure) and r.id not in gone and (as_of is None or r.period <= as_of)
-    ]
-    expected = {
-        (f.code.upper(), f.period): f.id
-        for f in standing
-        if not any(
-            _outranks(other, f)
-            for other in standing
-            if (other.code.upper(), other.period) == (f.code.upper(), f.period)
-        )
-    }
-    shuffled = list(records)
-    random.shuffle(shuffled)  # in any order of the file
-    every = current_figures(shuffled)
-    found = {key: figure for key, figure in every.items() if as_of is None or key[1] <= as_of}
-    assert {key: figure.id for key, figure in found.items()} == expected
-    # what `report --as-of` relies on: which figure counts never depends on another period
-    assert found == current_figures(
-        r for r in records if not isinstance(r, Figure) or as_of is None or r.period <= as_of
-    )
-    for code, period in every:
-        assert figures_of_year(every, code.lower(), period.year)[-1].period == max(
-            p for c, p in every if c == code and p.year == period.year
-        )
-
-
 def mostly(good: list[object], bad: list[object]) -> st.SearchStrategy[object]:
     """Good values most of the time, so that whole runs of good lines are common."""
     return st.sampled_from(good * (6 * max(1, len(bad)) // len(good) + 1) + bad)
@@ -510,7 +445,11 @@ def mostly(good: list[object], bad: list[object]) -> st.SearchStrategy[object]:
 texts = mostly(
     ["lan", "Cục Thống kê", "ước tính", "\u2028", "x" * 40], ["", 'nói "ước"', "a\\b", "tab\there"]
 )
+
+
 plain_texts = st.sampled_from(["lan", "Cục Thống kê", "\u2028", "x" * 40])  # never escaped, never empty
+
+
 ids = ["01J9E0" + "0" * 19 + c for c in "0123"]
 
 
@@ -682,3 +621,69 @@ def test_a_line_is_written_as_json_dumps_writes_it(
 def test_the_declaration_is_written_as_json_dumps_writes_it() -> None:
     assert line_of(Declaration(3)) == (DECLARATION + "\n").encode("utf-8")
     assert record_of(decoded(line_of(Declaration(3)))) == Declaration(3)
+
+
+def test_a_log_written_by_a_newer_version_is_refused_not_misread(targets, data_dir: Path) -> None:
+    (data_dir / "records.jsonl").write_text(
+        '{"format":4,"log":"laichau-targets record log"}\n', encoding="utf-8"
+    )
+    done = targets("show")
+    path = data_dir / "records.jsonl"
+    assert (done.exit_code, done.stderr) == (
+        2,
+        f"Error: {path}: line 1 says it is written in format 4 of the log, by a newer targets; "
+        "this one reads format 3 and older: upgrade targets\n",
+    )
+
+
+def test_a_log_of_the_previous_version_loads_with_every_record_and_gains_a_format_line(
+    targets, data_dir: Path
+) -> None:
+    fixture = REPO / "tests" / "fixtures" / "v0.2"
+    shutil.copy(fixture / "records.jsonl", data_dir / "records.jsonl")
+    old = json.loads((fixture / "history.json").read_text(encoding="utf-8"))
+    done = targets("history", "--format", "json")
+    new = json.loads(done.stdout)
+    keep = [key for key in old[0] if key != "short_id"]  # short ids may grow with the log
+    assert [{k: row.get(k) for k in keep} for row in new] == [{k: row.get(k) for k in keep} for row in old]
+    assert len(new) == 11
+    before = (fixture / "records.jsonl").read_bytes()
+    assert targets("record", "GRDP", "9.1", "--period", "2026").exit_code == 0
+    after = (data_dir / "records.jsonl").read_bytes()
+    assert after.startswith(before)  # every line kept as it was
+    added = after[len(before) :].decode("utf-8").splitlines()
+    assert json.loads(added[0]) == {"format": 3, "log": "laichau-targets record log"} and len(added) == 2
+    assert len(json.loads(targets("history", "--format", "json").stdout)) == 12
+
+
+def test_a_new_log_begins_with_its_format(targets, data_dir: Path) -> None:
+    assert targets("record", "GRDP", "8.7").exit_code == 0
+    assert log_lines(data_dir)[0] == '{"format":3,"log":"laichau-targets record log"}'
+
+
+def test_migrate_names_damage_and_declares_the_format_of_an_older_log(targets, data_dir: Path) -> None:
+    shutil.copy(REPO / "tests" / "fixtures" / "v0.2" / "records.jsonl", data_dir / "records.jsonl")
+    assert targets("migrate").exit_code == 0
+    assert log_lines(data_dir)[-1] == '{"format":3,"log":"laichau-targets record log"}'
+    with open(data_dir / "records.jsonl", "a", encoding="utf-8") as handle:
+        handle.write("garbage\n")
+    done = targets("migrate")
+    assert done.exit_code == 2 and "damaged: record at line 13: not a JSON object on one line" in done.stderr
+
+
+@pytest.mark.reliability("odd environments")
+def test_a_log_that_is_a_fifo_or_dev_null(folder: Path, tmp_path: Path) -> None:
+    log = log_of(folder)
+    os.mkfifo(log)
+    shown = run("show")  # v0.1: waited for ever
+    assert (shown.returncode, shown.stderr) == (
+        EXIT_ERROR,
+        f"Error: {log}: is not a regular file, so it cannot be a record log\n",
+    )
+    log.unlink()
+    log.symlink_to(device(tmp_path, "null"))
+    recorded = run("record", "SUM", "100", "--period", "2024")  # v0.1: EINVAL traceback
+    assert (recorded.returncode, recorded.stderr) == (
+        EXIT_ERROR,
+        f"Error: {log}: is not a regular file, so it cannot be a record log\n",
+    )

@@ -1,4 +1,5 @@
-"""The xlsx report, read back the way its readers open it: openpyxl, then LibreOffice."""
+"""The xlsx report, read back the way its readers open it: openpyxl, then LibreOffice; of a year,
+with "so với cùng kỳ", and of a term, with its years as columns."""
 
 from __future__ import annotations
 
@@ -21,16 +22,7 @@ from laichau_targets.plans import load_plans
 from laichau_targets.render import words
 
 from .conftest import snapshot
-from .test_reports import figures  # noqa: F401  (the fixture)
-
-# Every test here starts from a year of figures that gives every status.
-pytestmark = pytest.mark.usefixtures("figures")
-SOFFICE = shutil.which("soffice")
-PDFINFO = shutil.which("pdfinfo")
-
-
-def by_code(data: dict) -> dict:
-    return {i["code"]: i for i in data["indicators"]}
+from .helpers import headline, run_process
 
 
 def header_row(sheet) -> int:
@@ -68,6 +60,8 @@ HEADERS = {
         "Đánh giá",
     ],
 }
+
+
 STATUS_WORDS = {
     "en": {"not_met": "Not met", "met": "Met", "exceeded": "Exceeded", "on_track": "On track"},
     "vi": {"not_met": "Không đạt", "met": "Đạt", "exceeded": "Vượt", "on_track": "Đúng tiến độ"},
@@ -81,6 +75,7 @@ def workbook(targets, path: Path, lang: str):
 
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.usefixtures("figures")
 def test_the_workbook_holds_the_json_reports_numbers_as_numbers(
     targets, data_dir: Path, tmp_path: Path, lang: str
 ) -> None:
@@ -109,14 +104,12 @@ def test_the_workbook_holds_the_json_reports_numbers_as_numbers(
             assert actual.data_type == vs_plan.data_type == "n"
         if indicator["status"] in STATUS_WORDS[lang]:
             assert status.value == STATUS_WORDS[lang][indicator["status"]]
-    assert sheet.cell(top - 2, 1).value == (  # the headline, a blank line, the table
-        "2/17 indicators met or exceeded; 1 on track; 1 at risk; 1 off track; 1 not met; 11 no data"
-        if lang == "en"
-        else "2/17 chỉ tiêu đạt và vượt kế hoạch; 1 đúng tiến độ; 1 có nguy cơ không đạt; "
-        "1 chậm tiến độ; 1 không đạt; 11 chưa có số liệu"
+    assert sheet.cell(top - 2, 1).value == headline(  # the headline, a blank line, the table
+        Texts(lang), 2, 17, on_track=1, at_risk=1, off_track=1, not_met=1, no_data=11
     )
 
 
+@pytest.mark.usefixtures("figures")
 def test_numbers_carry_formats_that_show_their_own_decimals_in_any_locale(targets, tmp_path: Path) -> None:
     sheet = workbook(targets, tmp_path / "r.xlsx", "vi").worksheets[0]
     by_name = {row[1].value: row for row in table_rows(sheet)}
@@ -128,6 +121,7 @@ def test_numbers_carry_formats_that_show_their_own_decimals_in_any_locale(target
     assert by_name["Tốc độ tăng tổng sản phẩm trên địa bàn (GRDP)"][6].number_format == "#,##0.0"
 
 
+@pytest.mark.usefixtures("figures")
 def test_the_status_cell_is_coloured_as_show_colours_it(targets, tmp_path: Path) -> None:
     sheet = workbook(targets, tmp_path / "r.xlsx", "en").worksheets[0]
     looks = {}
@@ -145,6 +139,7 @@ def test_the_status_cell_is_coloured_as_show_colours_it(targets, tmp_path: Path)
     }
 
 
+@pytest.mark.usefixtures("figures")
 def test_the_page_is_set_up_for_printing(targets, tmp_path: Path) -> None:
     book = workbook(targets, tmp_path / "r.xlsx", "vi")
     assert book.sheetnames == ["Báo cáo", "Quy tắc và nguồn"]
@@ -161,6 +156,11 @@ def test_the_page_is_set_up_for_printing(targets, tmp_path: Path) -> None:
     assert widths["A"] < widths["B"]
 
 
+def by_code(data: dict) -> dict:
+    return {i["code"]: i for i in data["indicators"]}
+
+
+@pytest.mark.usefixtures("figures")
 def test_the_second_sheet_gives_the_rules_and_the_source_of_every_figure(targets, tmp_path: Path) -> None:
     assert targets("record", "EHR", "55", "--period", "2024-H1", "--note", "=1+1").exit_code == 0
     sheet = workbook(targets, tmp_path / "r.xlsx", "en").worksheets[1]
@@ -182,18 +182,19 @@ def test_the_second_sheet_gives_the_rules_and_the_source_of_every_figure(targets
     assert rows["DOCTORS"][4].value is None  # no figure, no source of one
 
 
+@pytest.mark.usefixtures("figures")
 def test_xlsx_is_chosen_by_extension_and_never_written_to_a_terminal(data_dir: Path, tmp_path: Path) -> None:
     import pty
 
     env = {**os.environ, "LAICHAU_TARGETS_DATA": str(data_dir)}
     command = [sys.executable, "-m", "laichau_targets", "report", "--format", "xlsx"]
-    piped = subprocess.run(command, capture_output=True, env=env, cwd=tmp_path)
+    piped = run_process(command, capture_output=True, env=env, cwd=tmp_path)
     assert piped.returncode == 0 and piped.stdout.startswith(b"PK\x03\x04")  # a zip: the workbook
     assert load_workbook(io.BytesIO(piped.stdout)).sheetnames == ["Report", "Rules and sources"]
     before = snapshot(tmp_path)
     leader, follower = pty.openpty()
     try:
-        shown = subprocess.run(command, stdout=follower, stderr=subprocess.PIPE, env=env, cwd=tmp_path)
+        shown = run_process(command, stdout=follower, stderr=subprocess.PIPE, env=env, cwd=tmp_path)
     finally:
         os.close(follower)
         os.close(leader)
@@ -202,6 +203,9 @@ def test_xlsx_is_chosen_by_extension_and_never_written_to_a_terminal(data_dir: P
         b"Error: a xlsx file is not for a terminal; write it with --output FILE or pipe it\n"
     )
     assert snapshot(tmp_path) == before
+
+
+SOFFICE = shutil.which("soffice")
 
 
 _PROFILE_LOCALE = """<?xml version="1.0" encoding="UTF-8"?>
@@ -219,7 +223,7 @@ def _soffice(args: list[str], cwd: Path, locale: str = "en-US") -> None:
     (profile / "user" / "registrymodifications.xcu").write_text(
         _PROFILE_LOCALE.format(locale=locale), encoding="utf-8"
     )
-    subprocess.run(
+    run_process(
         [SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", *args],
         cwd=cwd,
         check=True,
@@ -241,6 +245,9 @@ def _as_shown(cwd: Path, name: str, locale: str) -> list[list[str]]:
     return list(csv.reader(io.StringIO(text)))
 
 
+PDFINFO = shutil.which("pdfinfo")
+
+
 LIBREOFFICE = pytest.mark.skipif(
     SOFFICE is None or PDFINFO is None,
     reason="LibreOffice or pdfinfo is not installed (Debian packages libreoffice-calc-nogui and "
@@ -249,6 +256,8 @@ LIBREOFFICE = pytest.mark.skipif(
 
 
 @LIBREOFFICE
+@pytest.mark.office
+@pytest.mark.usefixtures("figures")
 def test_libreoffice_shows_the_values_in_the_readers_own_locale(targets, tmp_path: Path) -> None:
     data = json.loads(targets("report", "--format", "json").stdout)
     workbook(targets, tmp_path / "bao-cao.xlsx", "vi")
@@ -266,24 +275,79 @@ def test_libreoffice_shows_the_values_in_the_readers_own_locale(targets, tmp_pat
 
 
 @LIBREOFFICE
+@pytest.mark.office
+@pytest.mark.usefixtures("figures")
 def test_libreoffice_prints_the_workbook_one_landscape_page_wide(targets, tmp_path: Path) -> None:
     workbook(targets, tmp_path / "bao-cao.xlsx", "vi")
     _soffice(["--convert-to", "pdf", "--outdir", str(tmp_path / "out"), "bao-cao.xlsx"], tmp_path)
     pdf = tmp_path / "out" / "bao-cao.pdf"
-    info = subprocess.run([PDFINFO, str(pdf)], capture_output=True, text=True, check=True).stdout
+    info = run_process([PDFINFO, str(pdf)], capture_output=True, text=True, check=True).stdout
     fields = dict(line.split(":", 1) for line in info.splitlines() if ":" in line)
     width, height = (float(v) for v in fields["Page size"].split()[0:3:2])
     assert width > height  # landscape
     # One page for the annex and one for the sources: no sheet is cut into page-wide strips.
     assert int(fields["Pages"]) == 2
-    first = subprocess.run(
+    first = run_process(
         ["pdftotext", "-layout", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True, text=True
     ).stdout
     assert "TT" in first and "Đánh giá" in first and "Đào tạo lao động" in first
 
 
+@pytest.mark.usefixtures("figures")
 def test_every_colour_show_gives_a_status_has_a_fill_for_print() -> None:
     from laichau_targets.render.table import STATUS_STYLE
     from laichau_targets.render.xlsx import _COLOURS
 
     assert {style.split()[-1] for style in STATUS_STYLE.values()} <= set(_COLOURS)
+
+
+def record(targets, *figures: tuple[str, str, str]) -> None:
+    for code, value, period in figures:
+        assert targets("record", code, value, "--period", period, "--official").exit_code == 0
+
+
+def test_the_annex_gives_the_change_on_the_same_period_last_year(
+    targets, data_dir: Path, tmp_path: Path
+) -> None:
+    record(targets, ("BUDGET", "2000", "2023-09"), ("BUDGET", "2600", "2024-09"))
+    record(targets, ("GRDP", "8.2", "2023"), ("GRDP", "8.7", "2024"))
+    data = by_code(json.loads(targets("report", "--plan", "2024", "--format", "json").stdout))
+    assert targets("--lang", "vi", "report", "--plan", "2024", "-o", str(tmp_path / "r.xlsx")).exit_code == 0
+    rows = {row[1].value: row for row in table_rows(load_workbook(tmp_path / "r.xlsx").active)}
+    budget = rows["Thu ngân sách trên địa bàn"][7]
+    grdp = rows["Tốc độ tăng tổng sản phẩm trên địa bàn (GRDP)"][7]
+    assert budget.value == data["BUDGET"]["change_from_previous_year"] == 30  # 2600 against 2000: +30 %
+    assert budget.number_format == '+#,##0" %";-#,##0" %";#,##0" %"'
+    assert grdp.value == data["GRDP"]["change_from_previous_year"] == 0.5  # a rate: in points
+    assert grdp.number_format == '+#,##0.0" điểm";-#,##0.0" điểm";#,##0.0" điểm"'
+    assert rows["Tỷ lệ che phủ rừng"][7].value is None  # no figure a year earlier
+
+
+def test_a_term_plan_has_its_years_as_columns(targets, data_dir: Path, tmp_path: Path) -> None:
+    rates = {"2021": "6.0", "2022": "9.5", "2023": "11.0", "2024": "8.9"}
+    record(targets, *(("GRDP", rate, year) for year, rate in rates.items()))
+    data = by_code(json.loads(targets("report", "--plan", "2021-2025", "--format", "json").stdout))
+    assert targets("report", "--plan", "2021-2025", "-o", str(tmp_path / "term.xlsx")).exit_code == 0
+    sheet = load_workbook(tmp_path / "term.xlsx").active
+    assert [c.value for c in sheet[header_row(sheet)]] == [
+        "No.",
+        "Indicator",
+        "Unit",
+        "Term target",
+        "2021",
+        "2022",
+        "2023",
+        "2024",
+        "2025",
+        "Term figure",
+        "Against target (%)",
+        "Status",
+    ]
+    grdp = next(row for row in table_rows(sheet) if row[1].value == "GRDP growth")
+    assert [c.value for c in grdp[4:9]] == [6, 9.5, 11, 8.9, None]
+    assert grdp[9].value == data["GRDP"]["term"]["figure"]
+    assert grdp[9].number_format == "#,##0.00"
+    assert grdp[3].value == "9–10% a year on average"  # a range: text
+    assert grdp[11].value == "In progress"
+    gdp_per_head = next(row for row in table_rows(sheet) if row[1].value == "GRDP per capita")
+    assert (gdp_per_head[3].value, gdp_per_head[3].number_format) == (65, '"≥ "#,##0" by 2025"')

@@ -18,6 +18,7 @@ from laichau_targets.importing import cell_number
 
 from .conftest import ALL_CODES as CODES
 from .conftest import snapshot
+from .helpers import en
 
 
 def figures_in_log(targets) -> list[tuple[str, Decimal, str, str, str | None, str | None]]:
@@ -126,6 +127,13 @@ def test_the_template_offers_the_periods_and_bases_as_lists(targets, data_dir: P
     assert sheet.cell(top + 1, 6).number_format == "@"  # a typed 2024-09 stays text, not a date
 
 
+BAD_LINES = [
+    "{where} 12: " + en("error.unknown_code_suggest", code="GRPD", suggestion="GRDP"),
+    "{where} 30: '2.236' is ambiguous: 2,236 if written in Vietnamese notation, 2.236 if in English notation; add --locale vi or --locale en",
+    "{where} 45: 120 is above the largest plausible FOREST value, 100 (max in the plan)",
+]
+
+
 def _rows_50() -> list[list[object]]:
     """50 good rows: every code at three checkpoints (and GRDP at a fourth), as a department sends them."""
     rows: list[list[object]] = []
@@ -140,21 +148,6 @@ BAD = {
     30: ["BUDGET", "2.236", "2024-H1", "ước"],  # 2,236 or 2.236?
     45: ["FOREST", 120, "2024-09", "ước"],  # forest cover above 100%
 }
-BAD_LINES = [
-    "{where} 12: unknown indicator 'GRPD'; did you mean 'GRDP'?",
-    "{where} 30: '2.236' is ambiguous: 2,236 if written in Vietnamese notation, 2.236 if in English notation; add --locale vi or --locale en",
-    "{where} 45: 120 is above the largest plausible FOREST value, 100 (max in the plan)",
-]
-
-
-def write_csv(path: Path, rows: list[list[object]], delimiter: str) -> None:
-    """The rows under Vietnamese headers, as Excel saves "CSV UTF-8"."""
-    out = io.StringIO()
-    writer = csv.writer(out, delimiter=delimiter)
-    writer.writerow(["Mã", "Chỉ tiêu", "Giá trị", "Kỳ", "Ước / Chính thức", "Nguồn", "Ghi chú"])
-    for code, value, period, basis in rows:
-        writer.writerow([code, "", value, period, basis, "", ""])
-    path.write_text(out.getvalue(), encoding="utf-8-sig")
 
 
 def _with_bad_rows() -> list[list[object]]:
@@ -185,6 +178,16 @@ def test_fifty_rows_with_three_bad_ones_record_nothing_and_name_all_three(
     ]
     assert result.stdout == ""
     assert snapshot(data_dir) == before
+
+
+def write_csv(path: Path, rows: list[list[object]], delimiter: str) -> None:
+    """The rows under Vietnamese headers, as Excel saves "CSV UTF-8"."""
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter)
+    writer.writerow(["Mã", "Chỉ tiêu", "Giá trị", "Kỳ", "Ước / Chính thức", "Nguồn", "Ghi chú"])
+    for code, value, period, basis in rows:
+        writer.writerow([code, "", value, period, basis, "", ""])
+    path.write_text(out.getvalue(), encoding="utf-8-sig")
 
 
 @pytest.mark.parametrize("delimiter", [",", ";"])
@@ -230,13 +233,13 @@ def test_every_kind_of_bad_row_is_named(targets, data_dir: Path, tmp_path: Path)
     assert result.exit_code == EXIT_ERROR
     assert result.stderr.splitlines() == [
         "rows.csv: row 3: a figure without a code",
-        "rows.csv: row 4: 'abc' is not a number; write it like 8.7, 8,7, 2236 or 2.236,5",
-        "rows.csv: row 5: period '2024-13' does not parse; use 2024, 2024-Q1, 2024-H1, a month like 2024-09, or 'Quý I/2024', '6 tháng/2024', '9T/2024', 'Năm 2024'",
+        "rows.csv: row 4: " + en("error.not_a_number", text="abc"),
+        "rows.csv: row 5: " + en("error.period_unparsable", text="2024-13"),
         "rows.csv: row 6: period '2024-H2': periods are year-to-date, so the second half is the full year; use 2024",
         "rows.csv: row 7: 'maybe' is neither an estimate nor official; write one of ước, chính thức, estimate, official",
         "rows.csv: row 8: GRDP 2024 (estimate) is already in row 2",
         "rows.csv: row 9: -1 is below the smallest plausible NRD_SHARE value, 0 (min in the plan)",
-        "rows.csv: row 10: '1e400' is not a number; write it like 8.7, 8,7, 2236 or 2.236,5",
+        "rows.csv: row 10: " + en("error.not_a_number", text="1e400"),
         "rows.csv: row 12: no period (fill the Period column, or give --period)",
         "Error: rows.csv: 9 bad row(s); nothing was recorded",
     ]

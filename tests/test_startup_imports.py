@@ -1,13 +1,14 @@
-"""Start-up guards (not timings): what each part of the program imports."""
+"""Start-up guards (not timings): what each part of the program imports, and what it never does."""
 
 from __future__ import annotations
 
 import os
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from .helpers import run_process
 
 CORE = [
     "laichau_targets.plans",
@@ -32,7 +33,7 @@ CORE = [
 
 def imported_by(code: str, env: dict[str, str] | None = None) -> set[str]:
     probe = code + "\nimport sys\nprint('\\n'.join(sorted(sys.modules)))"
-    out = subprocess.run(
+    out = run_process(
         [sys.executable, "-c", probe],
         capture_output=True,
         text=True,
@@ -58,7 +59,7 @@ def modules_after(data_dir: Path, args: list[str]) -> tuple[int, set[str]]:
         "sys.stdout = sys.__stdout__\n"
     )
     probe = code + "print('MODULES', status, ' '.join(sorted(sys.modules)))"
-    out = subprocess.run(
+    out = run_process(
         [sys.executable, "-c", probe],
         capture_output=True,
         text=True,
