@@ -221,7 +221,10 @@ def folder_entry(current: str, *names: str) -> str:
 
 
 def tracker(path: Path, plan: str | None = None) -> Tracker:
-    return Tracker(DataFolder(path, "option"), plan)
+    """The folder's tracker on the day LAICHAU_TARGETS_TODAY fixes, as the CLI makes it."""
+    from laichau_targets.periods import today_of
+
+    return Tracker(DataFolder(path, "option"), plan, today_of(os.environ))
 
 
 def record(path: Path, *figures: tuple[str, str, str]) -> None:
@@ -279,13 +282,14 @@ def hostile_plan(data_dir: Path) -> None:
 en, vi = Texts("en"), Texts("vi")
 
 
-def error_line(sentence: str) -> str:
-    """The one line a refused command prints on stderr."""
-    return f"Error: {sentence}\n"
+def error_line(sentence: str, texts: Texts | None = None) -> str:
+    """The one line a refused command prints on stderr, its prefix in the reader's language."""
+    return f"{(texts or en)('prefix.error')}: {sentence}\n"
 
 
 def headline(texts: Texts, met: int, total: int, **counts: int) -> str:
-    """`2/17 indicators met or exceeded; 1 on track; …`, with the counts in the order given."""
+    """`2/17 indicators met or exceeded; 1 not met; 1 on track; …`, with the counts in the order given
+    (the program's: đạt và vượt, cơ bản đạt, không đạt, then what is still to come)."""
     parts = [texts("headline.met", met=met, total=total)]
     return "; ".join([*parts, *(texts(f"headline.{status}", n=n) for status, n in counts.items())])
 

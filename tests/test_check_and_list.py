@@ -15,11 +15,23 @@ def test_list(targets, data_dir: Path) -> None:
     lines = result.stdout.splitlines()
     assert len(lines) == 18
     assert lines[-1] == plan_line(en, "2024", 17)
-    assert lines[0] == "GRDP       growth rate   about 9%                                 GRDP growth"
+    assert lines[0] == "GRDP       yearly change  about 9%                                 GRDP growth"
     assert (
         lines[8]
-        == "BUDGET     accumulating  at least 2,236 billion VND               Budget revenue in the province"
+        == "BUDGET     accumulating   at least 2,236 billion VND               Budget revenue in the province"
     )
+
+
+def test_list_calls_a_reduction_a_change_over_the_year_not_a_growth(targets, data_dir: Path) -> None:
+    """v0.2 listed the reduction of the poverty rate as a "tốc độ tăng" (issue 20)."""
+    poor = [line for line in targets("--lang", "vi", "list").stdout.splitlines() if line.startswith("POOR ")]
+    assert poor == [
+        "POOR       tăng/giảm trong năm  tối thiểu 3,8%                   Mức giảm tỷ lệ hộ nghèo"
+    ]
+    poor = [line for line in targets("list").stdout.splitlines() if line.startswith("POOR ")]
+    assert poor == [
+        "POOR       yearly change  at least 3.8%                            Reduction of the poor-household rate"
+    ]
 
 
 def test_check_exit_statuses(targets, data_dir: Path) -> None:

@@ -137,7 +137,7 @@ def test_a_global_option_without_its_value_is_one_error_line(data_dir: Path, tar
         (["init", ""], "Error: DIR is empty: name a folder (. for this one)\n"),
         (
             ["--lang", "vi", "init", ""],
-            "Error: DIR để trống: hãy ghi tên một thư mục (. là thư mục hiện tại)\n",
+            "Lỗi: DIR để trống: hãy ghi tên một thư mục (. là thư mục hiện tại)\n",
         ),
     ],
 )

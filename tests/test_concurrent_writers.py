@@ -35,7 +35,7 @@ def test_fifty_writers_at_once_all_land(data_dir: Path, cases_run) -> None:
     assert len({r.id for r in records}) == 50
     assert sorted(r.note for r in records) == sorted(f"writer {n}" for n in range(50))
     history = run("history")
-    assert history.returncode == 0 and len(history.stdout.splitlines()) == 50
+    assert history.returncode == 0 and len(history.stdout.splitlines()) == 1 + 50  # the header
 
 
 @pytest.mark.reliability("concurrent writers")
@@ -66,4 +66,4 @@ def test_one_lock_for_a_log_reached_through_two_folders(tmp_path: Path, link: st
     for folder in folders:
         records = RecordLog(folder).records()
         assert sorted(r.value for r in records) == list(range(9000, 9050))  # type: ignore[union-attr]
-        assert run("--data", str(folder), "history").stdout.count("\n") == 50
+        assert run("--data", str(folder), "history").stdout.count("\n") == 1 + 50

@@ -42,34 +42,35 @@ def test_history_shows_provenance_and_retractions(targets, data_dir: Path) -> No
     user = RecordLog(data_dir).records()[0].user
     cells = [re.split(r"  +", line) for line in STAMP.sub("<when>", result.stdout).splitlines()]
     assert cells == [
+        ["Record", "Recorded", "By", "Code", "Figure", "Period, basis", "Details"],
         [
             f"#{a}",
             "<when>",
             user,
             "GRDP",
-            "8.5",
+            "8.5%",
             "Jan–Sep 2024, estimate",
             "reported 2024-10-15",
             "source: Cục Thống kê",
             "note: ước tính",
         ],
         # reported on "today", the day LAICHAU_TARGETS_TODAY fixes: not the day it was typed
-        [f"#{b}", "<when>", user, "GRDP", "8.7", "Jan–Sep 2024, estimate", "reported 2024-12-20"],
+        [f"#{b}", "<when>", user, "GRDP", "8.7%", "Jan–Sep 2024, estimate", "reported 2024-12-20"],
         [
             f"#{c}",
             "<when>",
             user,
             "BUDGET",
-            "2,300",
+            "2,300 billion VND",
             "2024, official",
             f"[retracted by #{d}]",
             "reported 2024-12-20",
         ],
         [f"#{d}", "<when>", user, "BUDGET", f"retracts #{c}"],
     ]
-    only = targets("history", "grdp")
-    assert len(only.stdout.splitlines()) == 2
-    assert targets("history", "--code", "GRDP", "--limit", "1").stdout == only.stdout.splitlines(True)[1]
+    only = targets("history", "grdp").stdout.splitlines(True)
+    assert len(only) == 1 + 2
+    assert targets("history", "--code", "GRDP", "--limit", "1").stdout == "".join([only[0], only[2]])
     assert targets("history", "JOBS").stdout == "No records for JOBS.\n"
     assert targets("--lang", "vi", "history", "jobs").stdout == "Chưa có bản ghi nào cho JOBS.\n"
     report = json.loads(targets("report", "--format", "json").stdout)

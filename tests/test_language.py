@@ -49,7 +49,7 @@ def test_markdown_in_vietnamese_reads_as_a_vietnamese_report(targets, budget_and
     assert f"**{headline(vi, 3, 17, not_met=1, no_data=13)}**" in md
     rows = {line.split(" | ")[0].lstrip("| "): line for line in md.splitlines() if line.startswith("| ")}
     assert rows["GRDP"].endswith(
-        "| % | khoảng 9% | 8,7% (năm 2024, ước) | 96,7% | -0,3 điểm | – | Không đạt |"
+        "| % | khoảng 9% | 8,7% (năm 2024, ước) | – | -0,3 điểm | – | Không đạt |"
     )  # figure − target, as review tables sign it; "%" never apart from its number
     assert rows["FOREST"].endswith("| Đạt |")
     assert rows["JOBS"].endswith(
@@ -72,7 +72,7 @@ def test_the_same_report_in_english_has_the_same_numbers_in_english_form(targets
     assert f"**{headline(en, 3, 17, not_met=1, no_data=13)}**" in md
     assert "| billion VND | at least 2,236 | 2,300.5 (2024, estimate) | 102.9% | +64.5 | – | Exceeded |" in md
     assert "| million VND | about 51.5 |" in md
-    assert "| % | about 9% | 8.7% (2024, estimate) | 96.7% | -0.3 pt | – | Not met |" in md
+    assert "| % | about 9% | 8.7% (2024, estimate) | – | -0.3 pt | – | Not met |" in md
     assert "| Growth of agricultural value added | % |" in md
 
 
@@ -106,13 +106,13 @@ def test_record_confirmation_errors_and_warnings_in_vietnamese(targets, data_dir
     bad = targets("--lang", "vi", "record", "GRPD", "8,7")
     assert (bad.exit_code, bad.stderr) == (
         2,
-        error_line(vi("error.unknown_code_suggest", code="GRPD", suggestion="GRDP")),
+        error_line(vi("error.unknown_code_suggest", code="GRPD", suggestion="GRDP"), vi),
     )
     far = targets("--lang", "vi", "record", "JOBS", "95", "--period", "2024")
-    assert far.stderr == "Warning: 95 thấp hơn mục tiêu 8.920 hơn 10 lần; có phải định nhập 9.500?\n"
+    assert far.stderr == "Cảnh báo: 95 thấp hơn mục tiêu 8.920 hơn 10 lần; có phải định nhập 9.500?\n"
     rule = targets("--lang", "vi", "record", "FOREST", "120,5")
     assert (
-        rule.stderr == "Error: 120,5 lớn hơn giá trị hợp lý lớn nhất của FOREST là 100 (max trong kế hoạch)\n"
+        rule.stderr == "Lỗi: 120,5 lớn hơn giá trị hợp lý lớn nhất của FOREST là 100 (max trong kế hoạch)\n"
     )
 
 
@@ -182,7 +182,7 @@ def test_a_mistake_in_the_command_line_is_told_in_the_readers_language(
     assert targets(*args).stderr == f"Error: {english}\n"
     monkeypatch.setenv("LAICHAU_TARGETS_LANG", "vi")
     result = targets(*args)
-    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"Error: {vietnamese}\n")
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", f"Lỗi: {vietnamese}\n")
 
 
 def test_the_choices_of_language_and_notation_come_from_their_one_tables(targets) -> None:

@@ -237,11 +237,11 @@ def test_figures_show_as_typed_and_counts_of_people_never_in_fractions(
         772.22,
     )  # exact for scripts
     history = targets("--lang", "vi", "history", "DOCTORS").stdout
-    assert " 9,0  Năm 2024, ước" in history
+    assert " 9,0 bác sỹ/1 vạn dân  Năm 2024, ước" in history  # as typed, with its unit
     monkeypatch.setenv("COLUMNS", "200")
     wide = targets("show", "--wide").stdout
     jobs = next(line for line in wide.splitlines() if line.startswith("JOBS"))
-    assert jobs.split()[-5:-2] == ["7,880", "657", "773"]  # 1,970 / 3 = 656.7; 6,950 / 9 = 772.2, up
+    assert jobs.split()[-6:-3] == ["7,880", "657", "773"]  # 1,970 / 3 = 656.7; 6,950 / 9 = 772.2, up
 
 
 @pytest.mark.reliability("bad values")

@@ -263,7 +263,7 @@ def test_the_pace_the_master_plans_remaining_years_need(targets, data_dir: Path)
     ) in review
     assert (
         "- GRDP\\_PC: Để đạt mục tiêu đến năm 2030, các năm 2026–2030 cần tăng thêm bình quân"
-        " 9,32 triệu đồng/năm (tương đương 10,74%/năm)\n"
+        " 9,3 triệu đồng/năm (tương đương 10,74%/năm)\n"
     ) in review
     assert (
         "- INVESTMENT: Để đạt mục tiêu đến năm 2030, các năm 2023–2030 cần đạt bình quân 17.625 tỷ đồng/năm\n"
@@ -272,7 +272,7 @@ def test_the_pace_the_master_plans_remaining_years_need(targets, data_dir: Path)
     shown = targets("show", "--plan", "2021-2030", env={"COLUMNS": "140"}).stdout.splitlines()
     assert shown[0].split()[-2:] == ["Needed/yr", "Status"]
     assert shown[1].split()[-3:] == ["12.48–16.65%", "In", "progress"]
-    assert shown[5].split()[-4:] == ["+9.32", "(10.74%)", "In", "progress"]
+    assert shown[5].split()[-4:] == ["+9.3", "(10.74%)", "In", "progress"]
 
 
 def test_a_year_more_changes_the_pace_and_a_reached_level_needs_none(targets, data_dir: Path) -> None:

@@ -168,7 +168,7 @@ def test_a_full_standard_output_is_told_in_the_readers_language_before_the_optio
         result = run_into(full.fileno(), *args)
     assert (result.returncode, result.stderr) == (
         EXIT_ERROR,
-        "Error: không ghi được ra đầu ra chuẩn (No space left on device)\n",
+        "Lỗi: không ghi được ra đầu ra chuẩn (No space left on device)\n",
     )
 
 
@@ -195,8 +195,8 @@ def test_record_and_undo_say_the_record_was_written_when_stdout_fails(
         )
         assert recorded.returncode == EXIT_WRITTEN_NOT_PRINTED  # v0.1: exit 1, so a script recorded twice
         history = run("history").stdout.splitlines()
-        assert len(history) == 1
-        record_id = history[0].split()[0].lstrip("#")
+        assert len(history) == 2
+        record_id = history[1].split()[0].lstrip("#")
         reason = "Bad file descriptor" if close_stdout else "No space left on device"
         assert recorded.stderr == (
             f"Error: record #{record_id} WAS written to the log, but standard output failed ({reason}); "
@@ -205,7 +205,7 @@ def test_record_and_undo_say_the_record_was_written_when_stdout_fails(
         undone = run_into(full.fileno(), "undo", close_stdout=close_stdout)
     assert undone.returncode == EXIT_WRITTEN_NOT_PRINTED
     assert undone.stderr.startswith("Error: record #") and " WAS written to the log" in undone.stderr
-    assert len(run("history").stdout.splitlines()) == 2
+    assert len(run("history").stdout.splitlines()) == 3  # the header, the record and its retraction
 
 
 @pytest.mark.reliability("special output targets")
@@ -283,15 +283,19 @@ def test_a_report_is_never_written_over_the_folders_own_files(
     else:
         output = figures / name
     before = snapshot(figures)
-    for lang, says in [
-        ("en", "is a file of the data folder (its plan or its record log); not writing a report over it"),
-        ("vi", "là tệp của thư mục dữ liệu (kế hoạch hoặc sổ ghi số liệu); không ghi báo cáo đè lên"),
+    for lang, prefix, says in [
+        (
+            "en",
+            "Error",
+            "is a file of the data folder (its plan or its record log); not writing a report over it",
+        ),
+        ("vi", "Lỗi", "là tệp của thư mục dữ liệu (kế hoạch hoặc sổ ghi số liệu); không ghi báo cáo đè lên"),
     ]:
         refused = targets("--lang", lang, "report", "-o", str(output), "--format", "md")
         assert (refused.exit_code, refused.stdout, refused.stderr) == (
             EXIT_ERROR,
             "",
-            f"Error: {output}: {says}\n",
+            f"{prefix}: {output}: {says}\n",
         )
     assert snapshot(figures) == before
-    assert targets("history").stdout.count("\n") == 6  # every record still there
+    assert targets("history").stdout.count("\n") == 7  # the header and every record still there

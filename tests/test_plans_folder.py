@@ -82,11 +82,21 @@ def test_record_for_a_year_without_a_plan_keeps_the_figure_and_says_so(targets, 
     assert result.exit_code == 0
     assert result.stdout == (
         f"{recorded(en, log_ids(data_dir)[0][:6], 'BUDGET', '1,900 billion VND', '2023')}\n"
-        "BUDGET: no plan of this folder judges 2023 figures; the figure is kept "
-        "(for year-on-year comparisons and term reviews)\n"
+        "BUDGET: no annual plan judges 2023 figures of it; it counts in the term review of "
+        "2021-2025 and 2021-2030 (targets show --plan 2021-2025)\n"
+    )
+    before_any = targets("record", "BUDGET", "1800", "--period", "2019")
+    assert before_any.stdout.splitlines()[1] == (
+        "BUDGET: no plan of this folder judges 2019 figures of it; the figure is kept (for year-on-year comparisons)"
+    )
+    assert targets("--lang", "vi", "record", "BUDGET", "1.850", "--period", "2022").stdout.splitlines()[
+        1
+    ] == (
+        "BUDGET: không có kế hoạch năm nào đánh giá số liệu năm 2022; đánh giá giai đoạn 2021-2025 và 2021-2030 "
+        "có tính số liệu này (targets show --plan 2021-2025)"
     )
     in_vietnamese = targets("--lang", "vi", "record", "BUDGET", "2.204,3", "--period", "2024")
     assert in_vietnamese.stdout.splitlines()[1] == now(vi, "BUDGET", "not_met", "đạt 98,6% dự toán")
-    # 2,204.3 against 1,900 the year before: +16.02 %.
+    # 2,204.3 against 1,900 the year before: 116.0 % of it, the ratio a review gives.
     md = targets("--lang", "vi", "report", "-f", "md").stdout
-    assert "| +16,02% | Không đạt |" in md
+    assert "| 116% | Không đạt |" in md

@@ -112,7 +112,7 @@ BAD_INPUTS = [
     (
         ["--lang", "vi", "record", "GRDP", "8,7", "--period", "Quý II/2024"],
         None,
-        "Error: kỳ 'Quý II/2024': số liệu riêng quý II không phải số lũy kế từ đầu năm nên không ghi được; số liệu lũy kế đến hết quý II ghi kỳ 6 tháng/2024 (2024-H1)",
+        "Lỗi: kỳ 'Quý II/2024': số liệu riêng quý II không phải số lũy kế từ đầu năm nên không ghi được; số liệu lũy kế đến hết quý II ghi kỳ 6 tháng/2024 (2024-H1)",
     ),
     (
         ["show", "--plan", "2023"],

@@ -45,7 +45,7 @@ HEADERS = {
         "Latest",
         "Period of the figure",
         "Against target (%)",
-        "Against the same period last year",
+        "Against the same period last year (%)",
         "Status",
     ],
     "vi": [
@@ -56,7 +56,7 @@ HEADERS = {
         "Thực hiện",
         "Kỳ số liệu",
         "So với kế hoạch (%)",
-        "So với cùng kỳ",
+        "So với cùng kỳ (%)",
         "Đánh giá",
     ],
 }
@@ -105,7 +105,7 @@ def test_the_workbook_holds_the_json_reports_numbers_as_numbers(
         if indicator["status"] in STATUS_WORDS[lang]:
             assert status.value == STATUS_WORDS[lang][indicator["status"]]
     assert sheet.cell(top - 2, 1).value == headline(  # the headline, a blank line, the table
-        Texts(lang), 2, 17, on_track=1, at_risk=1, off_track=1, not_met=1, no_data=11
+        Texts(lang), 2, 17, not_met=1, on_track=1, at_risk=1, off_track=1, no_data=11
     )
 
 
@@ -118,7 +118,9 @@ def test_numbers_carry_formats_that_show_their_own_decimals_in_any_locale(target
     assert (budget[4].value, budget[4].number_format) == (1850.5, "#,##0.0")
     grdp_pc = by_name["GRDP bình quân đầu người"]
     assert (grdp_pc[3].value, grdp_pc[3].number_format) == (51.5, '"≈ "#,##0.0')
-    assert by_name["Tốc độ tăng tổng sản phẩm trên địa bàn (GRDP)"][6].number_format == "#,##0.0"
+    grdp = by_name["Tốc độ tăng tổng sản phẩm trên địa bàn (GRDP)"]
+    assert grdp[6].value is None  # a rate: no "% of plan", compared in points
+    assert by_name["Tỷ lệ che phủ rừng"][6].number_format == "#,##0.0"
 
 
 @pytest.mark.usefixtures("figures")
@@ -316,10 +318,11 @@ def test_the_annex_gives_the_change_on_the_same_period_last_year(
     rows = {row[1].value: row for row in table_rows(load_workbook(tmp_path / "r.xlsx").active)}
     budget = rows["Thu ngân sách trên địa bàn"][7]
     grdp = rows["Tốc độ tăng tổng sản phẩm trên địa bàn (GRDP)"][7]
-    assert budget.value == data["BUDGET"]["change_from_previous_year"] == 30  # 2600 against 2000: +30 %
-    assert budget.number_format == '+#,##0" %";-#,##0" %";#,##0" %"'
-    assert grdp.value == data["GRDP"]["change_from_previous_year"] == 0.5  # a rate: in points
-    assert grdp.number_format == '+#,##0.0" điểm";-#,##0.0" điểm";#,##0.0" điểm"'
+    # 2600 against 2000: "bằng 130% so với cùng kỳ", the ratio; JSON keeps the change beside it
+    assert budget.value == data["BUDGET"]["ratio_to_previous_year"] == 130
+    assert data["BUDGET"]["change_from_previous_year"] == 30
+    assert budget.number_format == "#,##0.0"
+    assert grdp.value is None and data["GRDP"]["change_from_previous_year"] is None  # a rate: none
     assert rows["Tỷ lệ che phủ rừng"][7].value is None  # no figure a year earlier
 
 

@@ -207,12 +207,22 @@ def test_show_fits_every_width_from_80_and_keeps_every_column(report_of_every_ki
 def test_show_wide_adds_the_pace_columns(targets, figures: Path, monkeypatch) -> None:
     monkeypatch.setenv("COLUMNS", "200")
     lines = targets("show", "--wide").stdout.splitlines()
-    assert lines[0].split()[-7:] == ["Projected", "Pace/month", "Needed/month", "Year", "on", "year", "Trend"]
+    assert lines[0].split()[-8:] == [
+        "Projected",
+        "Pace/month",
+        "Needed/month",
+        "Of",
+        "last",
+        "year",
+        "(%)",
+        "Trend",
+    ]
     budget = next(line for line in lines if line.startswith("BUDGET"))
-    # No 2023 figures: a straight-line projection, nothing to compare with, one figure in the trend.
-    assert budget.split()[-5:] == ["2,467.33", "205.61", "128.5", "–", "▅"]
+    # No 2023 figures: a straight-line projection, nothing to compare with, one figure in the trend,
+    # labelled with its checkpoint; amounts at the target's usual precision (whole billions).
+    assert budget.split()[-6:] == ["2,467", "206", "129", "–", "9M", "▅"]
     training = next(line for line in lines if line.startswith("TRAINING"))
-    assert training.split()[-5:] == ["6,000", "500", "834", "–", "▅"]  # whole workers
+    assert training.split()[-6:] == ["6,000", "500", "834", "–", "6M", "▅"]  # whole workers
 
 
 @pytest.mark.parametrize("columns", ["80", "100", "160"])
@@ -228,7 +238,8 @@ def test_show_wide_gives_year_on_year_and_a_sparkline(targets, data_dir: Path) -
         targets("record", "BUDGET", value, "--period", period)
     lines = targets("show", "--wide").stdout.splitlines()
     budget = [line for line in lines if line.startswith("BUDGET")][-1]  # the --wide columns may move below
-    # 600 by March, when 2023 had 500 of its 2,000: 2,400 (~: seasonal) by December; 600 / 500 = +20 %.
-    # The sparkline: 500, 1,000, 2,000, 600 on eight steps from the lowest to the highest.
-    assert budget.split()[-6:] == ["2,400", "~", "200", "181.78", "+20%", "▁▃█▁"]
+    # 600 by March, when 2023 had 500 of its 2,000: 2,400 (~: seasonal) by December; 600 / 500 = 120 %.
+    # 1,636 to go over nine months is 181.78 a month, 182 at the target's whole billions.
+    # The sparkline holds one kind of checkpoint, labelled: the two first quarters, 500 and 600.
+    assert budget.split()[-7:] == ["2,400", "~", "200", "182", "120%", "3M", "▁█"]
     assert any(line.startswith("~ projected at last year's share of the year") for line in lines[-3:])

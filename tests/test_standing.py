@@ -131,7 +131,12 @@ def test_grdp_8_7_against_about_9_is_not_met_with_a_gap_of_exactly_0_3() -> None
     assert standing.status == "not_met"
     assert standing.gap == D("0.3") and str(standing.gap) == "0.3"
     assert standing.gap_percent is None  # a rate: its gap is in points
-    assert standing.progress == D("96.67")
+    assert standing.progress is None  # one growth rate divided by another means nothing (issue 20)
+
+
+def test_a_level_in_percent_still_has_a_progress() -> None:
+    forest = judge(indicator("at_least", kind="level", target="52.9", unit="%"), figure("50.26"), SETTINGS)
+    assert (forest.progress, forest.gap_percent) == (D("95.01"), None)
 
 
 def test_quantities_also_give_the_gap_as_a_share_of_the_target() -> None:

@@ -46,7 +46,21 @@ def test_a_v01_log_is_read_as_it_is(targets, v01_folder: Path) -> None:
     # v0.1 wrote a period as its label; now it reads as people write it (issue 13), the same period
     spelled = {"2024-09 estimate": "Jan–Sep 2024, estimate", "2024 estimate": "2024, estimate"}
     spelled["2024 official"] = "2024, official"
-    assert _cells(history.stdout) == [[spelled.get(cell, cell) for cell in row] for row in v01]
+    header, *rows = _cells(history.stdout)
+    assert header == ["Recorded", "By", "Code", "Figure", "Period, basis", "Details"]
+    # v0.1 wrote a figure bare; now its unit follows it (issue 20)
+    unit = {
+        "GRDP": "%",
+        "FOREST": "%",
+        "BUDGET": " billion VND",
+        "GRAIN": " thousand tonnes",
+        "JOBS": " workers",
+    }
+    with_units = [
+        [*row[:3], f"{row[3]}{unit[row[2]]}", *row[4:]] if not row[3].startswith("retracts") else row
+        for row in v01
+    ]
+    assert rows == [[spelled.get(cell, cell) for cell in row] for row in with_units]
     report = json.loads(targets("report", "--format", "json").stdout)
     old = json.loads((FIXTURE / "report-v0.1.json").read_text(encoding="utf-8"))
     assert (report["schema_version"], old["schema_version"]) == (3, 1)
@@ -66,7 +80,7 @@ def test_the_first_write_converts_it_keeping_every_record(targets, v01_folder: P
     assert (v01_folder / "records.v0.1.toml").read_bytes() == (FIXTURE / "records.toml").read_bytes()
     records = RecordLog(v01_folder).records()
     assert [r.v01_id for r in records] == [1, 2, 3, 4, 5, 6, 7, 8, None]
-    assert targets("history").stdout.splitlines()[:8] == old_history.splitlines()
+    assert targets("history").stdout.splitlines()[:9] == old_history.splitlines()
     by_number = {r.v01_id: r for r in records}
     six, eight = by_number[6], by_number[8]
     assert isinstance(six, Retraction) and six.retracts == by_number[1].id  # the same figure as in v0.1

@@ -10,21 +10,33 @@ from laichau_targets.render import render
 from .helpers import by_code, json_report, record, tracker
 
 
-def test_so_voi_cung_ky_is_a_percent_change_for_a_quantity_and_points_for_a_rate(years: Path) -> None:
+def test_so_voi_cung_ky_is_a_ratio_for_a_quantity_and_nothing_for_a_rate(years: Path) -> None:
     record(years, ("BUDGET", "2000", "2024-09"), ("BUDGET", "2445", "2025-09"))
     record(years, ("GRDP", "8.7", "2024"), ("GRDP", "8.1", "2025"))
     record(years, ("FOREST", "52.95", "2024"))  # no 2025 figure: nothing to compare
     got = by_code(json_report(years))
-    # 2445 / 2000 = 1.2225: "tăng 22,25% so với cùng kỳ"; 8.1 - 8.7 = -0.6 points.
-    assert (got["BUDGET"]["change_from_previous_year"], got["BUDGET"]["change_unit"]) == (22.25, "percent")
-    assert (
-        got["BUDGET"]["previous_year_figure"] == 2000 and got["BUDGET"]["previous_year_period"] == "2024-09"
+    # 2445 / 2000 = 1.2225: "bằng 122,3% so với cùng kỳ", the change (+22.25 %) kept beside it for scripts.
+    budget = got["BUDGET"]
+    assert (budget["ratio_to_previous_year"], budget["change_from_previous_year"], budget["change_unit"]) == (
+        122.25,
+        22.25,
+        "percent",
     )
-    assert (got["GRDP"]["change_from_previous_year"], got["GRDP"]["change_unit"]) == (-0.6, "points")
-    assert got["FOREST"]["change_from_previous_year"] is None and got["FOREST"]["change_unit"] is None
+    assert budget["previous_year_figure"] == 2000 and budget["previous_year_period"] == "2024-09"
+    # A growth rate already is a comparison with the year before: no cùng kỳ of it.
+    grdp = got["GRDP"]
+    assert (grdp["ratio_to_previous_year"], grdp["change_from_previous_year"], grdp["change_unit"]) == (
+        None,
+        None,
+        None,
+    )
+    assert grdp["previous_year_figure"] == 8.7
+    assert (
+        got["FOREST"]["change_from_previous_year"] is None and got["FOREST"]["ratio_to_previous_year"] is None
+    )
     md = render(tracker(years).report(), "md", Texts("en"))
-    assert "| +22.25% |" in md and "| -0.6 pt |" in md
-    assert "+22,25" in render(tracker(years).report(), "md", Texts("vi"))
+    assert "| 122.3% |" in md and "| +0.1 pt | – | Exceeded |" in md
+    assert "| 122,3% |" in render(tracker(years).report(), "md", Texts("vi"))
     rows = render(tracker(years).report(), "csv", Texts("en")).splitlines()
     assert "change_from_previous_year" in rows[0] and ",22.25,percent," in rows[1]
     assert rows[0].endswith(",plan") and all(row.endswith(",2025") for row in rows[1:])

@@ -36,8 +36,9 @@ class Written(Value):
     figure written that does not count, the figures that count over it."""
 
     def __init__(self, records: list[Record], shorts: dict[str, str], current: CurrentFigures,
-                 outranked: dict[str, list[Figure]]) -> None:  # fmt: skip
+                 outranked: dict[str, list[Figure]], repeats: dict[str, Figure] | None = None) -> None:  # fmt: skip
         self.records, self.shorts, self.current, self.outranked = records, shorts, current, outranked
+        self.repeats = repeats or {}  # a figure written that the one counting before said already
 
 
 class RecordLog:
@@ -75,6 +76,7 @@ class RecordLog:
             return Written([], {}, {}, {})
         with self._files(shared=False, create=True) as (log, v01):
             contents = self._contents(log, v01)
+            before = contents.current_figures({f.code for f in figures})
             ids = new_ids(int(max(f.recorded_at for f in figures).timestamp() * 1000), len(figures) + 1)
             batch, size = (None, None) if len(figures) == 1 else (ids[-1], len(figures))
             new: list[Record] = [
@@ -87,8 +89,16 @@ class RecordLog:
             for one in new
             if isinstance(one, Figure) and current[one.code.upper(), one.period].id != one.id
         }
+        repeats = {
+            one.id: same
+            for one in new
+            if isinstance(one, Figure)
+            and (same := before.get((one.code.upper(), one.period))) is not None
+            and (same.value, same.basis) == (one.value, one.basis)
+        }
         named = [one.id for one in new] + [f.id for above in outranked.values() for f in above]
-        return Written(new, contents.shorts(named), current, outranked)
+        named += [f.id for f in repeats.values()]
+        return Written(new, contents.shorts(named), current, outranked, repeats)
 
     def retract(self, prefix: str | None, recorded_at: datetime, user: str, note: str | None) -> Written:
         """Retract the figure whose id starts with `prefix`, or the last one standing."""

@@ -26,6 +26,8 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "status.off_track": {"en": "Off track", "vi": "Chậm tiến độ"},
     "status.no_data": {"en": "No data", "vi": "Chưa có số liệu"},
     "status.no_target": {"en": "No target yet", "vi": "Chưa có chỉ tiêu"},
+    "status.basically_met": {"en": "Basically met", "vi": "Cơ bản đạt"},
+    "status.not_judged": {"en": "Not judged", "vi": "Không đánh giá"},
     "target.none": {"en": "no target yet", "vi": "chưa có chỉ tiêu"},
     # comparisons
     "comparison.at_least": {"en": "at least", "vi": "tối thiểu"},
@@ -33,7 +35,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "comparison.about": {"en": "about", "vi": "khoảng"},
     # kinds
     "kind.level": {"en": "level", "vi": "mức"},
-    "kind.growth_rate": {"en": "growth rate", "vi": "tốc độ tăng"},
+    "kind.growth_rate": {"en": "yearly change", "vi": "tăng/giảm trong năm"},
     "kind.accumulating": {"en": "accumulating", "vi": "lũy kế"},
     # bases
     "basis.estimate": {"en": "estimate", "vi": "ước"},
@@ -67,7 +69,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "col.unit_full": {"en": "Unit", "vi": "Đơn vị tính"},
     "col.period_basis": {"en": "Period of the figure", "vi": "Kỳ số liệu"},
     "col.vs_plan": {"en": "Against target (%)", "vi": "So với kế hoạch (%)"},
-    "col.vs_last_year": {"en": "Against the same period last year", "vi": "So với cùng kỳ"},
+    "col.vs_last_year": {"en": "Against the same period last year (%)", "vi": "So với cùng kỳ (%)"},
     "col.target_source": {"en": "Source of the target", "vi": "Nguồn chỉ tiêu kế hoạch"},
     "col.record": {"en": "Record", "vi": "Bản ghi"},
     "col.recorded": {"en": "Recorded", "vi": "Ngày nhập"},
@@ -117,6 +119,8 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "headline.at_risk": {"en": "{n} at risk", "vi": "{n} có nguy cơ không đạt"},
     "headline.off_track": {"en": "{n} off track", "vi": "{n} chậm tiến độ"},
     "headline.not_met": {"en": "{n} not met", "vi": "{n} không đạt"},
+    "headline.basically_met": {"en": "{n} basically met", "vi": "{n} cơ bản đạt"},
+    "headline.not_judged": {"en": "{n} not judged", "vi": "{n} không đánh giá"},
     "headline.no_data": {"en": "{n} no data", "vi": "{n} chưa có số liệu"},
     "headline.no_target": {"en": "{n} no target yet", "vi": "{n} chưa có chỉ tiêu"},
     # gaps as the reports phrase them
@@ -138,6 +142,20 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "status.vs_scenario": {"en": "vs scenario", "vi": "so với kịch bản"},
     "col.scenario": {"en": "Scenario", "vi": "Kịch bản"},
+    "change.break": {"en": "not comparable", "vi": "không so sánh được"},
+    "report.breaks": {"en": "Series breaks", "vi": "Số liệu không so sánh được"},
+    "break.year": {
+        "en": "not compared with the year before: from {day}, {reason}",
+        "vi": "không so sánh với cùng kỳ: từ {day}, {reason}",
+    },
+    "break.term": {
+        "en": "no term figure across the break of {day}: {reason}",
+        "vi": "không tính cả giai đoạn qua mốc {day}: {reason}",
+    },
+    "break.unit_gone": {
+        "en": "not judged in a plan after {day}: {reason}",
+        "vi": "không đánh giá trong kế hoạch từ {day}: {reason}",
+    },
     "gap.share_of_plan": {"en": "{progress} of plan", "vi": "đạt {progress} kế hoạch"},
     "gap.share_of_budget_estimate": {
         "en": "{progress} of the budget estimate",
@@ -425,7 +443,22 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "vi": "Ngày số liệu được báo cáo (2025-11-20 hoặc 20/11/2025), nếu khác ngày nhập. Mặc định: hôm nay.",
     },
     "history.reported_on": {"en": "reported {date}", "vi": "báo cáo ngày {date}"},
+    "history.col.id": {"en": "Record", "vi": "Bản ghi"},
+    "history.col.when": {"en": "Recorded", "vi": "Lúc nhập"},
+    "history.col.user": {"en": "By", "vi": "Người nhập"},
+    "history.col.code": {"en": "Code", "vi": "Mã"},
+    "history.col.figure": {"en": "Figure", "vi": "Số liệu"},
+    "history.col.period": {"en": "Period, basis", "vi": "Kỳ, loại số liệu"},
+    "history.col.details": {"en": "Details", "vi": "Chi tiết"},
     "col.reported_on": {"en": "Reported on", "vi": "Ngày báo cáo"},
+    "error.series_break": {
+        "en": 'series_break {number}: give codes = ["CODE", …], a date (2025-07-01) or a year, and the reason; source, reason_en and unit_gone (true or false) may follow',
+        "vi": 'series_break {number}: cần codes = ["MÃ", …], một ngày (2025-07-01) hoặc một năm, và lý do (reason); có thể thêm source, reason_en và unit_gone (true hoặc false)',
+    },
+    "error.series_break_code": {
+        "en": "a series_break names {code}, which no plan of the folder has",
+        "vi": "một series_break nêu {code}, mà không kế hoạch nào của thư mục có",
+    },
     "error.today_unparsable": {
         "en": "{env}={text} is not a date; write it as YYYY-MM-DD, e.g. 2026-12-07",
         "vi": "{env}={text} không phải là ngày; hãy viết theo dạng YYYY-MM-DD, ví dụ 2026-12-07",
@@ -485,7 +518,13 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "warn.far.above": {"en": "above", "vi": "cao hơn"},
     "warn.far.below": {"en": "below", "vi": "thấp hơn"},
-    # errors and warnings: one line each, after "Error: " or "Warning: ", which stay English for scripts to grep
+    # errors and warnings: one line each, after "Error: " or "Warning: " ("Lỗi: ", "Cảnh báo: ")
+    "prefix.error": {"en": "Error", "vi": "Lỗi"},
+    "prefix.warning": {"en": "Warning", "vi": "Cảnh báo"},
+    "warn.repeated": {
+        "en": "{code} had this same figure for this period already (#{id}); both are kept, `targets undo` takes this one back",
+        "vi": "{code} đã có đúng số liệu này cho kỳ này (#{id}); cả hai được lưu, `targets undo` rút lại bản ghi vừa nhập",
+    },
     "error.plan_problem": {"en": "{path}: {problem}", "vi": "{path}: {problem}"},
     "error.plan_problems": {
         "en": "{path}: {count} problems: {problems}",
@@ -997,6 +1036,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "{path}: valid plan for {province} {year}, {count} indicators",
         "vi": "{path}: kế hoạch hợp lệ của {province} năm {year}, {count} chỉ tiêu",
     },
+    "validate.ok.term": {
+        "en": "{path}: valid plan for {province} {year}, {count} indicators",
+        "vi": "{path}: kế hoạch hợp lệ của {province} giai đoạn {year}, {count} chỉ tiêu",
+    },
     "init.plan": {"en": "Plan: {path}", "vi": "Kế hoạch: {path}"},
     "init.next": {
         "en": "Edit the plan to suit, then: targets --data {path} show",
@@ -1040,9 +1083,11 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "report.source.short": {"en": "Plan: “{title}”, {site}.", "vi": "Kế hoạch: “{title}”, {site}."},
     "report.source.title": {"en": "Plan: “{title}”.", "vi": "Kế hoạch: “{title}”."},
     "report.plan_note": {"en": "Note: {note}", "vi": "Ghi chú: {note}"},
-    "col.change": {"en": "Year on year", "vi": "So với cùng kỳ"},
+    "col.change": {"en": "Of last year (%)", "vi": "So với cùng kỳ (%)"},
     "col.years": {"en": "Years", "vi": "Các năm"},
     "col.trend": {"en": "Trend", "vi": "Xu hướng"},
+    "spark.year": {"en": "Y", "vi": "Năm"},
+    "spark.months": {"en": "{n}M", "vi": "{n}T"},
     "show.seasonal_mark": {
         "en": "~ projected at last year's share of the year by the same checkpoint; otherwise the straight line",
         "vi": "~ dự báo theo tỷ trọng cùng kỳ năm trước; còn lại theo tốc độ bình quân (tuyến tính)",
@@ -1106,6 +1151,11 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "{start} need a reduction of {value} a year on average",
         "vi": "{start} cần giảm bình quân {value}/năm",
     },
+    "term.year": {"en": "{year}", "vi": "năm {year}"},
+    "term.lacking": {
+        "en": "no term figure: the term has ended without a full-year figure for {years}",
+        "vi": "không có số liệu cả giai đoạn: thiếu số liệu năm {years}",
+    },
     "term.missing": {
         "en": "in progress: no full-year figure for {years}",
         "vi": "đang thực hiện: chưa có số liệu cả năm {years}",
@@ -1129,14 +1179,20 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "chart.months": {"en": "{n} months", "vi": "{n} tháng"},
     "chart.year_met": {"en": "met", "vi": "đạt"},
     "chart.year_short": {"en": "short", "vi": "không đạt"},
+    "chart.unjudged": {"en": "no target of its own", "vi": "không có chỉ tiêu riêng"},
     "chart.target": {"en": "target", "vi": "kế hoạch"},
     "chart.none": {
         "en": "No figures yet for: {codes}.",
         "vi": "Chưa có số liệu: {codes}.",
     },
     "record.no_plan": {
-        "en": "{code}: no plan of this folder judges {year} figures; the figure is kept (for year-on-year comparisons and term reviews)",
-        "vi": "{code}: không có kế hoạch nào đánh giá số liệu năm {year}; số liệu vẫn được lưu (để so với cùng kỳ và đánh giá cả giai đoạn)",
+        "en": "{code}: no plan of this folder judges {year} figures of it; the figure is kept (for year-on-year comparisons)",
+        "vi": "{code}: không có kế hoạch nào đánh giá số liệu năm {year} của chỉ tiêu này; số liệu vẫn được lưu (để so với cùng kỳ)",
+    },
+    "words.and": {"en": "{first} and {last}", "vi": "{first} và {last}"},
+    "record.term_only": {
+        "en": "{code}: no annual plan judges {year} figures of it; it counts in the term review of {terms} (targets show --plan {term})",
+        "vi": "{code}: không có kế hoạch năm nào đánh giá số liệu năm {year}; đánh giá giai đoạn {terms} có tính số liệu này (targets show --plan {term})",
     },
     "plans.col.plan": {"en": "Plan", "vi": "Kế hoạch"},
     "plans.col.kind": {"en": "Kind", "vi": "Loại"},

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 
 from .periods import Period
-from .plans import Plan
+from .plans import Plan, SeriesBreak
 from .records import CurrentFigures
 from .standing import Standing, Summary, standings, summarize
 from .values import Value
@@ -23,8 +23,10 @@ class Report(Value):
         summary: Summary,
         made_at: datetime,
         short: Callable[[str], str] | None = None,
+        annual: dict[int, Plan] | None = None,
     ) -> None:
         self.plan = plan
+        self.annual = annual or {}  # a term's years' own annual plans: what a year's figure is judged by
         self.made_at = made_at  # what a page says of when it was made (SOURCE_DATE_EPOCH fixes it)
         self.as_of = as_of
         self.standings = standings
@@ -42,7 +44,11 @@ def build_report(
     made_at: datetime,
     as_of: Period | None = None,
     short: Callable[[str], str] | None = None,
+    breaks: tuple[SeriesBreak, ...] = (),
+    today: date | None = None,
+    annual: dict[int, Plan] | None = None,
 ) -> Report:
-    """The standing of every indicator from each code's current figure (chosen up to `as_of`)."""
-    rows = standings(plan, current)
-    return Report(plan, as_of, rows, summarize(rows), made_at, short)
+    """The standing of every indicator from each code's current figure (chosen up to `as_of`);
+    `breaks`, the folder's series breaks; `today`, to tell a running term from an ended one."""
+    rows = standings(plan, current, breaks, today)
+    return Report(plan, as_of, rows, summarize(rows), made_at, short, annual)

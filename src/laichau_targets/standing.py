@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from datetime import date
 from decimal import Decimal
 from typing import Any, Literal
 
 from .formatting import rounded
 from .pace import Pace, pace_of
 from .periods import Period
-from .plans import STATUSES, Baseline, Indicator, Override, Plan, Settings, Status, TermRule
+from .plans import STATUSES, Baseline, Indicator, Override, Plan, SeriesBreak, Settings, Status, TermRule
 from .records import CurrentFigures, Figure
 from .values import Value
 
@@ -67,12 +68,14 @@ class Standing(Value):
         projection_method: ProjectionMethod | None = None,
         previous: Figure | None = None,
         change: Decimal | None = None,
+        previous_ratio: Decimal | None = None,
         checkpoints: tuple[Figure, ...] = (),
         previous_checkpoints: tuple[Figure, ...] = (),
         baseline_progress: tuple[tuple[Baseline, Decimal | None], ...] = (),
         term: TermFigure | None = None,
         exceeded_beyond: Decimal | None = None,
         scenario_target: Decimal | None = None,
+        series_break: SeriesBreak | None = None,
     ) -> None:
         self.indicator = indicator
         self.record = record
@@ -86,7 +89,8 @@ class Standing(Value):
         self.pace_needed = pace_needed
         self.projection_method = projection_method
         self.previous = previous  # the figure for the same period of the previous year
-        self.change = change  # "so với cùng kỳ": % for levels and quantities, points for rates
+        self.change = change  # "so với cùng kỳ" as a change: % for quantities, points for levels in %
+        self.previous_ratio = previous_ratio  # ... as reviews give it: TH / TH cùng kỳ x 100
         self.checkpoints = checkpoints  # this year's figure at each checkpoint so far
         self.previous_checkpoints = previous_checkpoints  # last year's
         self.baseline_progress = baseline_progress
@@ -95,6 +99,7 @@ class Standing(Value):
         self.scenario_target = (
             scenario_target  # the checkpoint's growth scenario the figure was judged against
         )
+        self.series_break = series_break  # what kept a comparison (or a judgement) from being made
 
     @property
     def actual(self) -> Decimal | None:
@@ -140,17 +145,27 @@ class Summary(Value):
         return sum(self.counts[s] for s in MET_OR_EXCEEDED)
 
 
-def standing_of(plan: Plan, indicator: Indicator, current: CurrentFigures) -> Standing:
-    """One indicator's standing in `plan`, from its code's figures for the plan's year or years."""
+def standing_of(
+    plan: Plan,
+    indicator: Indicator,
+    current: CurrentFigures,
+    breaks: tuple[SeriesBreak, ...] = (),
+    today: date | None = None,
+) -> Standing:
+    """One indicator's standing in `plan`, from its code's figures for the plan's year or years;
+    `breaks`, the folder's series breaks; `today`, to tell a term that runs from one that ended."""
+    breaks = tuple(b for b in breaks if b.applies_to(indicator.code))
+    gone = next((b for b in breaks if b.unit_gone and date(plan.first_year, 1, 1) >= b.starts), None)
+    if gone is not None:  # what it counts in no longer exists
+        return Standing(indicator, None, "not_judged", "not_judged", series_break=gone)
     if not indicator.has_target:
         return no_target(plan, indicator, current)
     if plan.is_term:
-        return term_standing(plan, indicator, current)
+        return term_standing(plan, indicator, current, breaks, today)
     this_year = figures_of_year(current, indicator.code, plan.year)
     last_year = figures_of_year(current, indicator.code, plan.year - 1)
-    return judge(
-        indicator, this_year[-1] if this_year else None, plan.settings, tuple(this_year), tuple(last_year)
-    )
+    record = this_year[-1] if this_year else None
+    return judge(indicator, record, plan.settings, tuple(this_year), tuple(last_year), breaks)
 
 
 def no_target(plan: Plan, indicator: Indicator, current: CurrentFigures) -> Standing:
@@ -159,9 +174,11 @@ def no_target(plan: Plan, indicator: Indicator, current: CurrentFigures) -> Stan
     return Standing(indicator, found[-1] if found else None, "no_target", "no_target")
 
 
-def standings(plan: Plan, current: CurrentFigures) -> list[Standing]:
+def standings(
+    plan: Plan, current: CurrentFigures, breaks: tuple[SeriesBreak, ...] = (), today: date | None = None
+) -> list[Standing]:
     """Every indicator's standing in plan order, from each code's current figure."""
-    return [standing_of(plan, indicator, current) for indicator in plan.indicators]
+    return [standing_of(plan, indicator, current, breaks, today) for indicator in plan.indicators]
 
 
 def summarize(all_standings: Iterable[Standing]) -> Summary:
@@ -179,6 +196,7 @@ def judge(
     settings: Settings,
     checkpoints: tuple[Figure, ...] = (),
     previous_checkpoints: tuple[Figure, ...] = (),
+    breaks: tuple[SeriesBreak, ...] = (),
 ) -> Standing:
     """The standing of one indicator whose current figure is `record`.
 
@@ -197,7 +215,9 @@ def judge(
     value, period = record.value, record.period
     scenario = None if period.is_full_year else indicator.scenario_target(period.months)
     if scenario is not None:
-        return against_scenario(indicator, record, scenario, settings, checkpoints, previous_checkpoints)
+        return against_scenario(
+            indicator, record, scenario, settings, checkpoints, previous_checkpoints, breaks
+        )
     last_year = {r.period: r.value for r in previous_checkpoints if r.period is not None}
     projected = pace_so_far = pace_needed = None
     method: ProjectionMethod | None = None
@@ -215,23 +235,24 @@ def judge(
         status = accumulating_status(indicator, value, projected, settings)
     else:
         status = in_year_status(indicator, value, settings)
-    # A growth rate within the year is a rate so far, compared with the target, never a share of it.
-    rate_so_far = indicator.kind == "growth_rate" and not period.is_full_year
+    # A rate divided by a rate means nothing: a growth rate is compared in points, never as a share.
+    rate = indicator.kind == "growth_rate"
     return _standing(
         indicator,
         value,
         status,
         record=record,
-        progress=None if rate_so_far else progress_of(indicator, value),
+        progress=None if rate else progress_of(indicator, value),
         projected=_round(projected),
         pace_so_far=_round(pace_so_far),
         pace_needed=_round(pace_needed),
         projection_method=method,
         exceeded_beyond=_exceeded_beyond(indicator, value, status, settings, period.is_full_year),
-        **_same_period_last_year(indicator, record, checkpoints, previous_checkpoints),
+        **_same_period_last_year(indicator, record, checkpoints, previous_checkpoints, breaks),
         baseline_progress=tuple(
             (b, progress_of(indicator.replace(target=b.target, target_high=None), value))
             for b in indicator.other_baselines
+            if not rate
         ),
     )
 
@@ -243,6 +264,7 @@ def against_scenario(
     settings: Settings,
     checkpoints: tuple[Figure, ...],
     previous_checkpoints: tuple[Figure, ...],
+    breaks: tuple[SeriesBreak, ...] = (),
 ) -> Standing:
     """A checkpoint's figure judged against the plan's growth scenario for it (so với kịch bản):
     met or exceeded as a full year is, else at risk or off track by the plan's band."""
@@ -264,7 +286,7 @@ def against_scenario(
         gap=gap,
         gap_percent=None if in_points(indicator) else _share(gap, abs(scenario)),
         progress=None if indicator.kind == "growth_rate" else progress_of(goal, value),
-        **_same_period_last_year(indicator, record, checkpoints, previous_checkpoints),
+        **_same_period_last_year(indicator, record, checkpoints, previous_checkpoints, breaks),
         scenario_target=scenario,
     )
 
@@ -274,18 +296,30 @@ def _same_period_last_year(
     record: Figure,
     checkpoints: tuple[Figure, ...],
     previous_checkpoints: tuple[Figure, ...],
+    breaks: tuple[SeriesBreak, ...] = (),
 ) -> dict[str, Any]:
     """So với cùng kỳ: last year's figure for the same period and the change from it, with the
-    checkpoints of both years."""
+    checkpoints of both years; none across a series break, which is named instead."""
     assert record.value is not None and record.period is not None
     earlier = record.period.a_year_earlier()
     previous = next((r for r in previous_checkpoints if r.period == earlier), None)
-    change = None
+    change = ratio = None
+    now = (record.period.year, record.period.months)
+    split = next((b for b in breaks if b.splits((earlier.year, earlier.months), now)), None)
+    if split is not None:
+        return {
+            "previous": previous,
+            "checkpoints": checkpoints,
+            "previous_checkpoints": previous_checkpoints,
+            "series_break": split,
+        }
     if previous is not None and previous.value is not None:
         change = change_of(indicator, record.value, previous.value)
+        ratio = ratio_of(indicator, record.value, previous.value)
     return {
         "previous": previous,
         "change": change,
+        "previous_ratio": ratio,
         "checkpoints": checkpoints,
         "previous_checkpoints": previous_checkpoints,
     }
@@ -297,12 +331,22 @@ def in_points(indicator: Indicator) -> bool:
 
 
 def change_of(indicator: Indicator, value: Decimal, previous: Decimal) -> Decimal | None:
-    """So với cùng kỳ: the change from the same period of last year, in points or in %."""
-    if in_points(indicator):
+    """So với cùng kỳ: the change from the same period of last year, in points for a level in %,
+    else in %; none for a rate, which is a comparison with the year before already."""
+    if indicator.kind == "growth_rate":
+        return None
+    if indicator.is_percent:
         return value - previous
     if previous <= 0:
         return None
     return rounded((value / previous - 1) * HUNDRED, 2)
+
+
+def ratio_of(indicator: Indicator, value: Decimal, previous: Decimal) -> Decimal | None:
+    """So với cùng kỳ as review tables give it: TH / TH cùng kỳ x 100 ("bằng 79,8%"); none for a rate."""
+    if indicator.kind == "growth_rate" or previous <= 0:
+        return None
+    return rounded(value / previous * HUNDRED, 2)
 
 
 def seasonal_share(checkpoint: Decimal | None, full_year: Decimal | None) -> Decimal | None:
@@ -312,8 +356,15 @@ def seasonal_share(checkpoint: Decimal | None, full_year: Decimal | None) -> Dec
     return checkpoint / full_year
 
 
-def term_standing(plan: Plan, indicator: Indicator, current: CurrentFigures) -> Standing:
-    """A term target judged from the full-year figures of the term's years (none for a year: missing)."""
+def term_standing(
+    plan: Plan,
+    indicator: Indicator,
+    current: CurrentFigures,
+    breaks: tuple[SeriesBreak, ...] = (),
+    today: date | None = None,
+) -> Standing:
+    """A term target judged from the full-year figures of the term's years (none for a year: missing);
+    none across a series break; once the term has ended, none from some of its years only."""
     rule = indicator.term_rule
     assert rule is not None, "a term plan gives every target a term_rule"
     found = [current.get((indicator.code.upper(), Period(year, 12))) for year in plan.years]
@@ -327,6 +378,10 @@ def term_standing(plan: Plan, indicator: Indicator, current: CurrentFigures) -> 
     settings = plan.settings
     complete = not missing
     term = TermFigure(rule, None, used, missing, figures)
+    across = rule != "level_by_end"  # a level is judged by its last year alone
+    split = next((b for b in breaks if across and b.splits((used[0], 12), (used[-1], 12))), None)
+    if split is not None:
+        return Standing(indicator, None, "not_judged", "not_judged", term=term, series_break=split)
     if rule == "average_annual_rate":
         term.value = compounded_rate(values)
     elif rule == "level_by_end":
@@ -353,7 +408,13 @@ def term_standing(plan: Plan, indicator: Indicator, current: CurrentFigures) -> 
         term.total = term.value = sum(values, Decimal(0))
     else:  # average_reduction
         term.value = rounded(sum(values, Decimal(0)) / len(values), 2)
-    term.pace = _paced(plan, indicator, dict(zip(used, values, strict=True)))
+    ended = today is not None and today.year > plan.year
+    if not complete and ended:  # the term is over: some of its years are no term figure
+        term.value = term.total = None
+        return Standing(indicator, None, _overridden(indicator, "not_judged"), "not_judged", term=term)
+    ahead = next((b for b in breaks if across and b.splits((used[-1], 12), (plan.year, 12))), None)
+    if not ended and ahead is None:
+        term.pace = _paced(plan, indicator, dict(zip(used, values, strict=True)))
     value = term.value
     assert value is not None
     status: Status = full_year_status(indicator, value, settings) if complete else "in_progress"
@@ -451,10 +512,20 @@ def full_year_status(indicator: Indicator, value: Decimal, settings: Settings) -
     if indicator.comparison == "at_most":
         if value < beyond:
             return "exceeded"
-        return "met" if value <= indicator.goal else "not_met"
+        return "met" if value <= indicator.goal else _short_of_met(indicator, value, settings)
     if value > beyond:
         return "exceeded"
-    return "met" if value >= met_threshold(indicator, settings) else "not_met"
+    if value >= met_threshold(indicator, settings):
+        return "met"
+    return _short_of_met(indicator, value, settings)
+
+
+def _short_of_met(indicator: Indicator, value: Decimal, settings: Settings) -> Status:
+    """Cơ bản đạt within the plan's band, else không đạt."""
+    band = settings.basically_met_band
+    if band is not None and _shortfall_percent(indicator, value, settings) <= band:
+        return "basically_met"
+    return "not_met"
 
 
 def _shortfall_percent(indicator: Indicator, value: Decimal, settings: Settings) -> Decimal:

@@ -49,6 +49,7 @@ class Recorded(Value):
         indicator: Indicator,
         outranked_by: list[Figure],
         shorts: dict[str, str],
+        repeats: Figure | None = None,
     ) -> None:
         self.record = record
         self.standing = standing
@@ -57,6 +58,7 @@ class Recorded(Value):
         self.indicator = indicator
         self.outranked_by = outranked_by
         self.shorts = shorts  # the display id of each record named
+        self.repeats = repeats  # the figure that counted before and said the same
 
 
 class Undone(Value):
@@ -92,9 +94,12 @@ class Imported(Value):
 class History(Value):
     """The records `history` lists, with the display id of each record they name."""
 
-    def __init__(self, entries: list[Entry], shorts: dict[str, str]) -> None:
+    def __init__(
+        self, entries: list[Entry], shorts: dict[str, str], indicators: dict[str, Indicator] | None = None
+    ) -> None:
         self.entries = entries
         self.shorts = shorts
+        self.indicators = indicators or {}  # by code in capitals: the unit each figure is in
 
 
 class ForTemplate(Value):
@@ -187,6 +192,15 @@ class Tracker:
             return self.today.year
         return self.plan.year
 
+    def terms_judging(self, code: str, year: int) -> list[str]:
+        """The term plans whose review counts `code`'s full-year figure for `year`."""
+        wanted = code.upper()
+        return [
+            plan.name
+            for plan in self.plans.plans
+            if plan.is_term and year in plan.years and any(i.code.upper() == wanted for i in plan.indicators)
+        ]
+
     def judging(self, code: str, year: int) -> tuple[Plan, Indicator] | None:
         """The annual plan that judges `code`'s figures for `year`, with its target, if there is one."""
         plan = self.plans.annual(year)
@@ -198,7 +212,9 @@ class Tracker:
 
     def standing_for(self, code: str, year: int, current: CurrentFigures) -> Standing | None:
         found = self.judging(code, year)
-        return None if found is None else standing_of(found[0], found[1], current)
+        if found is None:
+            return None
+        return standing_of(found[0], found[1], current, self.plans.breaks, self.today)
 
     def records(self) -> list[Record]:
         return self.log.records()
@@ -251,6 +267,7 @@ class Tracker:
             indicator=indicator,
             outranked_by=written.outranked.get(record.id, []),
             shorts=written.shorts,
+            repeats=written.repeats.get(record.id),
         )
 
     def import_file(
@@ -305,11 +322,16 @@ class Tracker:
         named = [
             one.id for e in entries for one in (e.record, e.retracted_by, e.retracted) if one is not None
         ]
+        codes = {e.record.code.upper() for e in entries}
+        known = {
+            code.upper(): self.plans.indicator(code) for code in self.plans.codes if code.upper() in codes
+        }
         return History(
             entries,
             contents.shorts(
                 [*named, *(e.record.retracts for e in entries if isinstance(e.record, Retraction))]
             ),
+            known,
         )
 
     def report(
@@ -326,7 +348,14 @@ class Tracker:
             as_of = parse_period(as_of_text, None if self.plan.is_term else self.plan.year)
             current = {key: figure for key, figure in current.items() if key[1] <= as_of}
         report = build_report(
-            self.plan, current, made_at or now(), as_of, lambda one: contents.shorts([one])[one]
+            self.plan,
+            current,
+            made_at or now(),
+            as_of,
+            lambda one: contents.shorts([one])[one],
+            self.plans.breaks,
+            self.today,
+            {p.year: p for p in self.plans.plans if not p.is_term and p.year in self.plan.years},
         )
         if owner is None:
             return report
@@ -364,7 +393,7 @@ class Tracker:
         found: dict[str, Decimal] = {}
         for term_plan in running:
             current = self.log.current(term_plan.codes).current_figures(term_plan.codes)
-            for s in build_report(term_plan, current, now()).standings:
+            for s in build_report(term_plan, current, now(), breaks=self.plans.breaks).standings:
                 pace = s.term.pace if s.term is not None else None
                 code = s.indicator.code
                 if (

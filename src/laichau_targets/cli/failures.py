@@ -16,10 +16,12 @@ from ..inert import inert
 from ..messages import Lang, Texts, choose_lang
 
 
-def error(text: str) -> None:
-    """One `Error:` line on stderr; text from files or arguments cannot steer the terminal."""
+def error(text: str, texts: Texts | None = None) -> None:
+    """One `Error:` line on stderr (`Lỗi:` for a Vietnamese reader); text from files or arguments
+    cannot steer the terminal."""
+    prefix = texts("prefix.error") if texts is not None else "Error"
     try:
-        typer.echo(f"Error: {inert(text)}", err=True)
+        typer.echo(f"{prefix}: {inert(text)}", err=True)
     except OSError:  # stderr is gone too: the exit status is all that is left to say it
         pass
 
@@ -40,7 +42,7 @@ def usage_error(message: str, where: str, lang: Lang) -> None:
         from .help_vi import usage_error as in_vietnamese  # deferred: only a Vietnamese reader's mistake
 
         message = in_vietnamese(message)
-    error(Texts(lang)("usage.see_help", message=message, where=where))
+    error(Texts(lang)("usage.see_help", message=message, where=where), Texts(lang))
 
 
 def refuse(refusal: tuple[str, dict[str, str]], where: str, lang: Lang) -> NoReturn:
@@ -48,9 +50,9 @@ def refuse(refusal: tuple[str, dict[str, str]], where: str, lang: Lang) -> NoRet
     key, values = refusal
     texts = Texts(lang)
     if key.startswith("usage."):  # a mistake click would have made: said as click's are
-        error(texts("usage.see_help", message=texts(key, **values), where=where))
+        error(texts("usage.see_help", message=texts(key, **values), where=where), texts)
     else:
-        error(texts(key, **values))
+        error(texts(key, **values), texts)
     raise SystemExit(EXIT_ERROR)
 
 
@@ -75,11 +77,11 @@ def output_failed(exc: OSError, ctx: Any, lang: str | None = None) -> NoReturn:
     texts = texts_of(ctx, lang)
     reason = exc.strerror or str(exc)
     if state is not None and state.written is not None:
-        error(texts("error.written_not_printed", id=state.written, reason=reason))
+        error(texts("error.written_not_printed", id=state.written, reason=reason), texts)
         raise SystemExit(EXIT_WRITTEN_NOT_PRINTED)
     if isinstance(exc, BrokenPipeError):
         raise SystemExit(EXIT_BROKEN_PIPE)  # quiet, like any filter whose reader stopped reading
-    error(texts("error.stdout_failed", reason=reason))
+    error(texts("error.stdout_failed", reason=reason), texts)
     raise SystemExit(EXIT_ERROR)
 
 
@@ -108,7 +110,7 @@ def command_failed(exc: BaseException, ctx: Any) -> None:
     from .typer_private import UsageError
 
     if isinstance(exc, TargetsError):
-        error(exc.text(texts_of(ctx).lang))
+        error(exc.text(texts_of(ctx).lang), texts_of(ctx))
         ctx.exit(EXIT_ERROR)
     if isinstance(exc, UsageError):
         where = exc.ctx.command_path if exc.ctx else "targets"

@@ -48,7 +48,7 @@ def import_figures(
 
         for problem in exc.problems:
             typer.echo(inert(f"{file.name}: {problem.text(texts.lang)}"), err=True)
-        error(exc.text(texts.lang))
+        error(exc.text(texts.lang), texts)
         raise typer.Exit(EXIT_ERROR) from None
     if dry_run:
         from ..render import listing

@@ -1,6 +1,7 @@
 """What commands print besides a renderer's output: a line made safe, the lines about a figure
 just written, and what a write did to the log."""
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 import typer
@@ -74,13 +75,24 @@ def outranked_lines(
     return lines
 
 
-def standing_line(standing: "Standing | None", texts: Texts, code: str = "", year: int = 0) -> str:
+def standing_line(
+    standing: "Standing | None", texts: Texts, code: str = "", year: int = 0, terms: Sequence[str] = ()
+) -> str:
     """`GRDP: now not met (0.3 points below target)`: what a figure changed, in one line.
 
-    Without a standing, no plan of the folder judges `code`'s figures for `year`.
+    Without a standing, no annual plan of the folder judges `code`'s figures for `year`: the term
+    plans among `terms` count it, else nothing does.
     """
     from ..render import words
 
+    if standing is None and terms:
+        return texts(
+            "record.term_only",
+            code=words.inert(code),
+            year=year,
+            terms=words.listed(terms, texts),
+            term=terms[0],
+        )
     if standing is None:
         return texts("record.no_plan", code=words.inert(code), year=year)
     status = words.status(standing, texts, in_sentence=True)

@@ -53,6 +53,13 @@ def record(
     rec, standing, indicator = done.record, done.standing, done.indicator
     state.written = done.shorts[rec.id]
     tell_log(tracker, texts)
+    if done.repeats is not None:
+        typer.echo(
+            texts("prefix.warning")
+            + ": "
+            + texts("warn.repeated", id=done.shorts[done.repeats.id], code=indicator.code),
+            err=True,
+        )
     if done.period_defaulted:
         typer.echo(texts("record.period_default", period=words.period(rec.period, texts)), err=True)
     typer.echo(
@@ -67,12 +74,14 @@ def record(
     )
     for line in outranked_lines(rec, done.outranked_by, done.shorts, texts):
         typer.echo(line)
-    typer.echo(standing_line(standing, texts, indicator.code, rec.period.year))
+    terms = tracker.terms_judging(indicator.code, rec.period.year) if rec.period.is_full_year else []
+    typer.echo(standing_line(standing, texts, indicator.code, rec.period.year, terms))
     if done.likely_intended is not None:
         target = (standing.indicator if standing else indicator).goal  # a far value was weighed against it
         direction = "above" if rec.value > target else "below"
         typer.echo(
-            "Warning: "
+            texts("prefix.warning")
+            + ": "
             + texts(
                 "warn.far",
                 value=words.figure(rec.value, texts),

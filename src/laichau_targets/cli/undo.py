@@ -38,4 +38,5 @@ def undo(
             by=done.shorts[done.retraction.id],
         )
     )
-    typer.echo(standing_line(done.standing, texts, gone.code, gone.period.year))
+    terms = tracker.terms_judging(gone.code, gone.period.year) if gone.period.is_full_year else []
+    typer.echo(standing_line(done.standing, texts, gone.code, gone.period.year, terms))

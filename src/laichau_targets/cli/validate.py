@@ -30,7 +30,7 @@ def validate(
             raise found.error
         for line in listing.validation_problems(found, texts):
             typer.echo(inert(line), err=True)
-        error(texts("error.validate_count", path=found.checked, count=len(found.error.problems)))
+        error(texts("error.validate_count", path=found.checked, count=len(found.error.problems)), texts)
         raise typer.Exit(EXIT_ERROR)
     for line in listing.validated(found, texts):
         echo(line)

@@ -11,7 +11,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from .folder import PLAN_FILE, bundled_data_path, bundled_plan_files, entry_point_naming, plan_files_named
-from .model import STATUSES, Baseline, Indicator, Override, Plan, Plans, Settings, Status, TermRule
+from .model import (
+    STATUSES,
+    Baseline,
+    Indicator,
+    Override,
+    Plan,
+    Plans,
+    SeriesBreak,
+    Settings,
+    Status,
+    TermRule,
+)
 
 __all__ = [
     "PLAN_FILE",
@@ -21,6 +32,7 @@ __all__ = [
     "Override",
     "Plan",
     "Plans",
+    "SeriesBreak",
     "Settings",
     "Status",
     "TermRule",

@@ -18,7 +18,17 @@ from ..values import Value
 Comparison = Literal["at_least", "at_most", "about", "range"]
 Kind = Literal["level", "growth_rate", "accumulating"]
 Status = Literal[
-    "exceeded", "met", "not_met", "on_track", "at_risk", "off_track", "no_data", "in_progress", "no_target"
+    "exceeded",
+    "met",
+    "basically_met",
+    "not_met",
+    "on_track",
+    "at_risk",
+    "off_track",
+    "no_data",
+    "in_progress",
+    "no_target",
+    "not_judged",
 ]
 TermRule = Literal[
     "average_annual_rate", "level_by_end", "amount_each_year", "average_reduction", "amount_over_term"
@@ -54,10 +64,14 @@ class Settings(Value):
         exceed_margin: Decimal = Decimal("1"),
         about_tolerance: Decimal = Decimal("1"),
         at_risk_band: Decimal = Decimal("5"),
+        basically_met_band: Decimal | None = None,
     ) -> None:
         self.exceed_margin = exceed_margin
         self.about_tolerance = about_tolerance
         self.at_risk_band = at_risk_band
+        # Cơ bản đạt: a full-year figure short of the target by no more than this share of it (for
+        # a rate, of the target in points); a plan that states none has no such verdict.
+        self.basically_met_band = basically_met_band
 
 
 class Override(Value):
@@ -76,6 +90,50 @@ class Baseline(Value):
         self.name_en = name_en
         self.target = target
         self.source = source
+
+
+class SeriesBreak(Value):
+    """Where a series changes meaning (a new poverty standard, communes merged): figures on either
+    side of it are not compared, year on year or over a term. `unit_gone`: what the indicator
+    counts in no longer exists after it ("in poor districts"), so plans after it cannot judge it."""
+
+    def __init__(
+        self,
+        codes: tuple[str, ...],
+        year: int,
+        month: int,
+        day: int,
+        reason: str,
+        reason_en: str | None = None,
+        source: str | None = None,
+        unit_gone: bool = False,
+    ) -> None:
+        self.codes = codes
+        self.year = year  # the first day of the new series (a date: marshal stores no date)
+        self.month = month
+        self.day = day
+        self.reason = reason
+        self.reason_en = reason_en
+        self.source = source
+        self.unit_gone = unit_gone
+
+    @property
+    def starts(self) -> date:
+        return date(self.year, self.month, self.day)
+
+    def splits(self, earlier: tuple[int, int], later: tuple[int, int]) -> bool:
+        """Whether the break lies between two periods, each (year, months to date): the earlier one
+        ends before it and the later one after it starts."""
+        return _ends_before(earlier, self.starts) and not _ends_before(later, self.starts)
+
+    def applies_to(self, code: str) -> bool:
+        return code.upper() in (c.upper() for c in self.codes)
+
+
+def _ends_before(period: tuple[int, int], day: date) -> bool:
+    """Whether a period of `months` months of `year` ends before `day`."""
+    year, months = period
+    return (year, months) < (day.year, day.month)
 
 
 class Indicator(Value):
@@ -231,10 +289,16 @@ class Plan(Value):
 class Plans(Value):
     """Every plan of a data folder, and which one is the folder's own choice."""
 
-    def __init__(self, plans: tuple[Plan, ...], current: str | None, path: Path) -> None:
+    def __init__(
+        self, plans: tuple[Plan, ...], current: str | None, path: Path, breaks: tuple[SeriesBreak, ...] = ()
+    ) -> None:
         self.plans = plans
         self.current = current
         self.path = path
+        self.breaks = breaks  # the folder's series breaks, whichever file declares them
+
+    def breaks_of(self, code: str) -> tuple[SeriesBreak, ...]:
+        return tuple(b for b in self.breaks if b.applies_to(code))
 
     def named(self, name: str) -> Plan:
         """The plan called `name` (2025, 2021-2025; an en dash counts as a hyphen)."""
@@ -285,7 +349,7 @@ class Plans(Value):
 
 
 # What a cache of the plans may hold (cache.py).
-CACHED_CLASSES = (Settings, Override, Baseline, Indicator, Plan, Plans)
+CACHED_CLASSES = (Settings, Override, Baseline, SeriesBreak, Indicator, Plan, Plans)
 
 
 def plan_key(name: str) -> str:

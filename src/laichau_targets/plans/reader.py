@@ -17,6 +17,8 @@ plans is the same indicator.
 from __future__ import annotations
 
 import os
+import unicodedata
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -27,7 +29,7 @@ from ..periods import YEARS
 from ..values import Value
 from .fields import TARGET_ATTRS
 from .indicators import IndicatorReader
-from .model import PLAN_STATUSES, Indicator, Kind, Plan, Plans, Settings, TermRule, plan_key
+from .model import PLAN_STATUSES, Indicator, Kind, Plan, Plans, SeriesBreak, Settings, TermRule, plan_key
 from .source import Source, read_source, shown
 
 
@@ -62,6 +64,7 @@ def _assemble(path: Path, sources: list[Source]) -> Plans:
             continue
         readers.append(_PlanReader(sources[-1].text, file, entry=False, of_many=True))
     drafts = [reader.read(source.data) for reader, source in zip(readers, sources, strict=True)]
+    breaks = [b for reader, source in zip(readers, sources, strict=True) for b in reader.breaks(source.data)]
     described: dict[str, tuple[Indicator, Path]] = {}
     for reader, draft in zip(readers, drafts, strict=True):
         reader.register(draft, described)
@@ -74,6 +77,11 @@ def _assemble(path: Path, sources: list[Source]) -> Plans:
     # Only once every file reads well: a plan with problems of its own is missing from `plans`.
     clean = not problems and not any(reader.problems for reader in readers)
     entry_reader.names(plans, current, clean)
+    known = {code.upper() for code in described} | {i.code.upper() for p in plans for i in p.indicators}
+    for found in breaks:
+        for code in found.codes:
+            if code.upper() not in known and clean:
+                entry_reader.problem("error.series_break_code", None, code=code)
     problems = entry_reader.problems + problems
     for reader in readers[1:]:
         problems += [
@@ -81,7 +89,7 @@ def _assemble(path: Path, sources: list[Source]) -> Plans:
         ]
     if problems:
         raise PlanError(path, problems)
-    return Plans(plans=tuple(plans), current=current, path=path)
+    return Plans(plans=tuple(plans), current=current, path=path, breaks=tuple(breaks))
 
 
 class _Draft(Value):
@@ -154,13 +162,13 @@ class _PlanReader(IndicatorReader):
 
     def read(self, data: dict[str, Any]) -> _Draft:
         """Everything a file says on its own; indicators described elsewhere are resolved later."""
-        allowed = {"plan", "settings", "indicator", *(("folder",) if self.entry else ())}
+        allowed = {"plan", "settings", "indicator", "series_break", *(("folder",) if self.entry else ())}
         for key in sorted(set(data) - allowed):
             self.problem("error.plan_unknown_top", self.key_line(None, key), key=key)
         head = data.get("plan")
         folder_only = self.entry and head is None and bool(data.get("folder", {}))
         if folder_only:
-            for key in ("indicator", "settings"):
+            for key in ("indicator", "settings"):  # series breaks are the folder's: they may stand here
                 if key in data:
                     self.problem("error.plan_no_head")
             return _Draft(None, Settings(), [])
@@ -296,6 +304,53 @@ class _PlanReader(IndicatorReader):
             return None
         return Plan(indicators=tuple(indicators), settings=draft.settings, path=self.path, **draft.head)
 
+    def breaks(self, data: dict[str, Any]) -> list[SeriesBreak]:
+        """The file's [[series_break]] tables: codes, a date (or a year: its 1 January), the reason."""
+        raw = data.get("series_break", [])
+        found = []
+        for index, table in enumerate(raw if isinstance(raw, list) else [raw]):
+            line = self.key_line(None, "series_break")
+            if not isinstance(table, dict) or set(table) - _BREAK_KEYS:
+                self.problem("error.series_break", line, number=index + 1)
+                continue
+            codes, when = table.get("codes"), table.get("date", table.get("year"))
+            reason = table.get("reason")
+            if isinstance(when, int) and not isinstance(when, bool) and when in YEARS:
+                when = date(when, 1, 1)
+            elif isinstance(when, str):
+                try:
+                    when = date.fromisoformat(when)
+                except ValueError:
+                    when = None
+            texts = [table.get(key) for key in ("reason_en", "source")]
+            if (
+                not isinstance(codes, list)
+                or not codes
+                or not all(isinstance(code, str) and code.strip() for code in codes)
+                or not isinstance(when, date)
+                or isinstance(when, datetime)
+                or ("date" in table) == ("year" in table)
+                or not isinstance(reason, str)
+                or not reason.strip()
+                or not all(text is None or isinstance(text, str) for text in texts)
+                or not isinstance(table.get("unit_gone", False), bool)
+            ):
+                self.problem("error.series_break", line, number=index + 1)
+                continue
+            found.append(
+                SeriesBreak(
+                    tuple(code.strip() for code in codes),
+                    when.year,
+                    when.month,
+                    when.day,
+                    unicodedata.normalize("NFC", reason),
+                    texts[0],
+                    texts[1],
+                    table.get("unit_gone", False),
+                )
+            )
+        return found
+
     def settings(self, raw: Any) -> Settings:
         if not isinstance(raw, dict):
             self.problem("error.plan_settings_table")
@@ -312,6 +367,9 @@ class _PlanReader(IndicatorReader):
             elif number is not None:
                 values[key] = number
         return Settings(**values)
+
+
+_BREAK_KEYS = {"codes", "date", "year", "reason", "reason_en", "source", "unit_gone"}
 
 
 def _is_year(value: Any) -> bool:

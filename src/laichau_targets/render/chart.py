@@ -11,8 +11,9 @@ from decimal import Decimal
 from html import escape
 
 from ..messages import Texts
-from ..plans import Plan
+from ..plans import Indicator, Plan, Settings
 from ..records import Figure
+from ..report import Report
 from ..standing import MET_OR_EXCEEDED, Standing, full_year_status
 from . import words
 
@@ -20,16 +21,18 @@ WIDTH = 320
 HEIGHT = 150
 LEFT, RIGHT, TOP, BOTTOM = 8, 8, 22, 34
 LAST_YEAR = "#afb8c1"
+NEUTRAL = "#8c959f"  # a bar no target of its own judges
+MET, SHORT = "#2da44e", "#cf222e"
 TARGET = "#1f2328"
 MISSING = "#d1d9e0"
 FONT = 'font-family="system-ui, sans-serif"'
 
 
-def chart(standing: Standing, texts: Texts, colour: str, plan: Plan) -> str:
-    """The indicator's chart in `plan` as an <svg> element."""
-    if plan.is_term:
-        return _term_chart(standing, texts, plan)
-    return _year_chart(standing, texts, colour, plan.year)
+def chart(standing: Standing, texts: Texts, report: Report) -> str:
+    """The indicator's chart in the report's plan as an <svg> element."""
+    if report.plan.is_term:
+        return _term_chart(standing, texts, report.plan, report.annual)
+    return _year_chart(standing, texts, report.plan)
 
 
 def has_figures(standing: Standing) -> bool:
@@ -117,7 +120,21 @@ def _checkpoint_label(months: int, texts: Texts) -> str:
     return texts("chart.year") if months == 12 else texts("chart.months", n=months)
 
 
-def _year_chart(standing: Standing, texts: Texts, colour: str, year: int) -> str:
+def _judged(indicator: Indicator, value: Decimal, settings: Settings) -> str:
+    """A bar's colour against a target that applies to its own period."""
+    return MET if full_year_status(indicator, value, settings) in MET_OR_EXCEEDED else SHORT
+
+
+def _label(x: float, scale: _Scale, value: Decimal, texts: Texts) -> str:
+    """Every bar says its value."""
+    return _text(x, scale.y(max(value, Decimal(0))) - 3, words.number(value, texts, None), 9)
+
+
+def _year_chart(standing: Standing, texts: Texts, plan: Plan) -> str:
+    """This year's checkpoints beside last year's (grey). A bar is coloured only against a target of
+    its own checkpoint: the year's target for the full year, the growth scenario's for a checkpoint
+    that has one; other bars are neutral."""
+    indicator = standing.indicator
     this = {r.period.months: r.value for r in standing.checkpoints if r.period and r.value is not None}
     last = {
         r.period.months: r.value for r in standing.previous_checkpoints if r.period and r.value is not None
@@ -131,25 +148,34 @@ def _year_chart(standing: Standing, texts: Texts, colour: str, year: int) -> str
         middle = LEFT + slot * (n + 0.5)
         if months in last:
             body.append(_bar(middle - bar - 1, bar, scale, last[months], LAST_YEAR))
+            body.append(_label(middle - 1 - bar / 2, scale, last[months], texts))
         if months in this:
             value = this[months]
+            own = indicator.target if months == 12 else indicator.scenario_target(months)
+            if own is None or not indicator.has_target:
+                colour = NEUTRAL
+            else:
+                goal = indicator if months == 12 else indicator.replace(target=own, target_high=None)
+                colour = _judged(goal, value, plan.settings)
             body.append(_bar(middle + 1, bar, scale, value, colour))
-            body.append(
-                _text(
-                    middle + 1 + bar / 2,
-                    scale.y(max(value, Decimal(0))) - 3,
-                    words.number(value, texts, None),
-                    9,
-                )
-            )
+            body.append(_label(middle + 1 + bar / 2, scale, value, texts))
         body.append(_text(middle, HEIGHT - BOTTOM + 13, _checkpoint_label(months, texts), 10))
     body += _target_lines(standing, scale, texts)
-    body += _legend(standing, texts, [(LAST_YEAR, str(year - 1)), (colour, str(year))])
-    label = f"{standing.indicator.code}: {words.name(standing.indicator, texts)}"
+    legend = [
+        (LAST_YEAR, str(plan.year - 1)),
+        (MET, texts("chart.year_met")),
+        (SHORT, texts("chart.year_short")),
+    ]
+    body += _legend(standing, texts, [*legend, (NEUTRAL, texts("chart.unjudged"))])
+    label = f"{indicator.code}: {words.name(indicator, texts)}"
     return _svg(label, body)
 
 
-def _term_chart(standing: Standing, texts: Texts, plan: Plan) -> str:
+def _term_chart(standing: Standing, texts: Texts, plan: Plan, annual: dict[int, Plan]) -> str:
+    """Each year's full-year figure. A bar is coloured only against a target that applies to its
+    year: that year's own annual plan, an amount the term asks each year, or a level the term asks
+    by its end year; other bars are neutral."""
+    indicator = standing.indicator
     years = plan.years
     assert standing.term is not None
     figures: dict[int, Figure] = {r.period.year: r for r in standing.term.figures if r.period is not None}
@@ -157,21 +183,38 @@ def _term_chart(standing: Standing, texts: Texts, plan: Plan) -> str:
     scale = _Scale([*values.values(), *_targets(standing)])
     slot = (WIDTH - LEFT - RIGHT) / len(years)
     bar = min(slot * 0.5, 30)
-    met, short = "#2da44e", "#cf222e"
     body = [_zero_line(scale)]
     for n, year in enumerate(years):
         middle = LEFT + slot * (n + 0.5)
         if year in values:
             value = values[year]
-            good = full_year_status(standing.indicator, value, plan.settings) in MET_OR_EXCEEDED
-            body.append(_bar(middle - bar / 2, bar, scale, value, met if good else short))
             body.append(
-                _text(middle, scale.y(max(value, Decimal(0))) - 3, words.number(value, texts, None), 9)
+                _bar(middle - bar / 2, bar, scale, value, _year_colour(indicator, year, value, plan, annual))
             )
+            body.append(_label(middle, scale, value, texts))
         else:
             body.append(_text(middle, scale.y(Decimal(0)) - 3, "–", 10, fill=LAST_YEAR))
         body.append(_text(middle, HEIGHT - BOTTOM + 13, str(year), 10))
     body += _target_lines(standing, scale, texts)
-    body += _legend(standing, texts, [(met, texts("chart.year_met")), (short, texts("chart.year_short"))])
-    label = f"{standing.indicator.code}: {words.name(standing.indicator, texts)}"
+    legend = [
+        (MET, texts("chart.year_met")),
+        (SHORT, texts("chart.year_short")),
+        (NEUTRAL, texts("chart.unjudged")),
+    ]
+    body += _legend(standing, texts, legend)
+    label = f"{indicator.code}: {words.name(indicator, texts)}"
     return _svg(label, body)
+
+
+def _year_colour(indicator: Indicator, year: int, value: Decimal, plan: Plan, annual: dict[int, Plan]) -> str:
+    own = annual.get(year)
+    wanted = indicator.code.upper()
+    of_year = next((i for i in own.indicators if i.code.upper() == wanted), None) if own else None
+    if own is not None and of_year is not None and of_year.has_target:
+        return _judged(of_year, value, own.settings)
+    if indicator.has_target and (
+        indicator.term_rule == "amount_each_year"
+        or (indicator.term_rule == "level_by_end" and year == plan.year)
+    ):
+        return _judged(indicator, value, plan.settings)
+    return NEUTRAL

@@ -119,7 +119,9 @@ def build_document(report: Report, texts: Texts) -> Document:
     ]
     if plan.is_term:
         details = [
-            words.term_detail(s, texts) for s in report.standings if s.term and s.term.value is not None
+            words.term_detail(s, texts)
+            for s in report.standings
+            if s.term and s.series_break is None and (s.term.value is not None or s.status == "not_judged")
         ]
         sections.append(Section(texts("report.term"), items=details or [texts("report.sources.none")]))
         paces = [line for s in report.standings if (line := words.pace_line(s, texts, plan.year))]
@@ -128,6 +130,9 @@ def build_document(report: Report, texts: Texts) -> Document:
     projections = [line for s in report.standings if (line := words.projection(s, texts)) is not None]
     if projections:
         sections.append(Section(texts("report.projections"), items=projections))
+    broken = [line for s in report.standings if (line := words.series_break(s, texts)) is not None]
+    if broken:
+        sections.append(Section(texts("report.breaks"), items=broken))
     shares = [line for s in report.standings if (line := words.baselines(s, texts)) is not None]
     if shares:
         sections.append(Section(texts("report.baselines"), items=shares))

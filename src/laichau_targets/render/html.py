@@ -19,6 +19,8 @@ COLOURS = {
     "no_data": "#8c959f",
     "in_progress": "#8250df",
     "no_target": "#8c959f",
+    "basically_met": "#7d4e00",
+    "not_judged": "#8c959f",
 }
 
 STYLE = """
@@ -87,9 +89,7 @@ def charts(report: Report, texts: Texts) -> list[str]:
     out = [f'<h2 id="charts">{escape(texts("report.charts"))}</h2>', '<div class="charts">']
     for s in drawn:
         caption = f"<b>{escape(words.inert(s.indicator.code))}</b>{escape(words.name(s.indicator, texts))}"
-        # This year's bars in the colour of the verdict; with no verdict yet, not in last year's grey.
-        colour = COLOURS[s.status] if s.status != "no_data" else "#57606a"
-        svg = chart.chart(s, texts, colour, report.plan)
+        svg = chart.chart(s, texts, report)
         out.append(f"<figure><figcaption>{caption}</figcaption>{svg}</figure>")
     out.append("</div>")
     if empty:
@@ -102,7 +102,12 @@ def _dated(report: Report, texts: Texts) -> str:
     from . import words
 
     made = report.made_at.strftime(texts("date.format") + " %H:%M")
-    records = [s.record for s in report.standings if s.record is not None and s.record.period is not None]
+    records = [
+        record
+        for s in report.standings
+        for record in (s.term.figures if s.term is not None else (s.record,))
+        if record is not None and record.period is not None
+    ]
     if not records:
         return texts("report.made", made=made)
     latest = max(r.period for r in records if r.period is not None)

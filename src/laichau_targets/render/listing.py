@@ -85,7 +85,7 @@ def history(found: History, texts: Texts) -> str:
     from ..records import Retraction
 
     shorts = found.shorts
-    rows = []
+    rows: list[tuple[str, ...]] = [tuple(texts(f"history.col.{name}") for name in _HISTORY_COLUMNS)]
     for entry in found.entries:
         r = entry.record
         when = r.recorded_at.strftime(texts("date.format") + " %H:%M")
@@ -95,7 +95,11 @@ def history(found: History, texts: Texts) -> str:
         if isinstance(r, Retraction):
             what = ("", texts("history.retracts", id=shorts.get(r.retracts, r.retracts)))
         else:
-            what = (words.figure(r.value, texts), words.period_of(r, texts, capital=True))
+            indicator = found.indicators.get(r.code.upper())
+            value = words.figure(r.value, texts)
+            if indicator is not None:
+                value = words.quantity(r.value, indicator, texts, None)
+            what = (value, words.period_of(r, texts, capital=True))
             if r.reported_on is not None and r.reported_on != r.recorded_at.astimezone().date():
                 details.append(
                     texts("history.reported_on", date=r.reported_on.strftime(texts("date.format")))
@@ -108,6 +112,9 @@ def history(found: History, texts: Texts) -> str:
             (f"#{shorts[r.id]}", when, words.inert(r.user), words.inert(r.code), *what, "  ".join(details))
         )
     return columns(rows)
+
+
+_HISTORY_COLUMNS = ("id", "when", "user", "code", "figure", "period", "details")
 
 
 def history_json(found: History) -> str:
@@ -157,7 +164,7 @@ def validated(found: Validated, texts: Texts) -> list[str]:
     lines = []
     for plan in found.plans:
         line = texts(
-            "validate.ok",
+            "validate.ok.term" if plan.is_term else "validate.ok",
             path=found.path if found.entry is not None else plan.path or found.path,
             province=plan.province,
             year=plan.name,

@@ -109,6 +109,16 @@ def json_standing_fields(s: Standing) -> dict[str, Any]:
     record = s.record
     return {
         "scenario_target": s.scenario_target,
+        "ratio_to_previous_year": s.previous_ratio,
+        "series_break": None
+        if s.series_break is None
+        else {
+            "starts": s.series_break.starts.isoformat(),
+            "reason": s.series_break.reason,
+            "reason_en": s.series_break.reason_en,
+            "source": s.series_break.source,
+            "unit_gone": s.series_break.unit_gone,
+        },
         "reported_on": record.reported_on.isoformat() if record and record.reported_on else None,
     }
 

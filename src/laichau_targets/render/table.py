@@ -36,6 +36,8 @@ STATUS_STYLE = {
     "no_data": "dim",
     "in_progress": "magenta",
     "no_target": "dim",
+    "basically_met": "yellow",
+    "not_judged": "dim",
 }
 SPARKS = "▁▂▃▄▅▆▇█"
 BAR_CELLS = (8, 4, 0)  # tried in turn until the table fits
@@ -83,19 +85,31 @@ class Column(Value):
         return max([cell_len(self.header), *(cell.cell_len for cell in self.cells)])
 
 
-def sparkline(standing: Standing) -> str:
-    """The indicator's recent figures as a row of bars: last year's checkpoints, then this year's."""
+def sparkline(standing: Standing, texts: Texts) -> str:
+    """The indicator's figures for one kind of checkpoint as a row of bars, labelled with it: a
+    term's full years, or the current figure's checkpoint last year and this year (`9M ▃█`)."""
     if standing.term is not None:
         figures = list(standing.term.figures)
+    elif standing.record is not None and standing.record.period is not None:
+        months = standing.record.period.months
+        figures = [
+            f
+            for f in (*standing.previous_checkpoints, *standing.checkpoints)
+            if f.period is not None and f.period.months == months
+        ]
     else:
-        figures = [*standing.previous_checkpoints, *standing.checkpoints]
+        figures = []
     values = [f.value for f in figures]
     if not values:
         return ""
+    first = figures[0].period
+    label = (
+        texts("spark.year") if first is None or first.is_full_year else texts("spark.months", n=first.months)
+    )
     low, high = min(values), max(values)
     if high == low:
-        return SPARKS[len(SPARKS) // 2] * len(values)
-    return "".join(SPARKS[int((v - low) / (high - low) * (len(SPARKS) - 1))] for v in values)
+        return f"{label} {SPARKS[len(SPARKS) // 2] * len(values)}"
+    return f"{label} " + "".join(SPARKS[int((v - low) / (high - low) * (len(SPARKS) - 1))] for v in values)
 
 
 def wide_columns(report: Report, texts: Texts) -> list[Column]:
@@ -121,7 +135,7 @@ def wide_columns(report: Report, texts: Texts) -> list[Column]:
         Column(texts("col.change"), [Text(words.change(s, texts)) for s in report.standings], "right"),
         Column(
             texts("col.trend"),
-            [Text(sparkline(s), style=STATUS_STYLE[s.status]) for s in report.standings],
+            [Text(sparkline(s, texts), style=STATUS_STYLE[s.status]) for s in report.standings],
         ),
     ]
 
@@ -274,6 +288,23 @@ def _groups(columns: list[Column], room: int, gap: int) -> list[list[Column]]:
     return groups
 
 
+def _shortened_name(cell: Text, size: int) -> Text:
+    """A name cut to `size` cells: the name is shortened and its unit kept whole ("· tỷ đồng"), or,
+    with too little room for both, the unit left out, never cut to "· b…"."""
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    name, dot, unit = cell.plain.rpartition(" · ")
+    if dot and cell_len(dot + unit) + 8 <= size:
+        shortened = Text(name)
+        shortened.truncate(size - cell_len(dot + unit), overflow="ellipsis")
+        shortened.append(dot + unit, style="dim")
+        return shortened
+    shortened = Text(name or cell.plain)
+    shortened.truncate(size, overflow="ellipsis")
+    return shortened
+
+
 def _lines(
     columns: list[Column], gap: int, width: int, flexible: int | None = None
 ) -> tuple[list[Text], bool]:
@@ -296,7 +327,9 @@ def _lines(
         for index, (cell, column, size) in enumerate(zip(row, columns, widths, strict=True)):
             if index:
                 line.append(sep)
-            if cell.cell_len > size:
+            if cell.cell_len > size and index == flexible:
+                cell = _shortened_name(cell, size)
+            elif cell.cell_len > size:
                 cell.truncate(size, overflow="ellipsis")
             if column.justify == "right":
                 cell.pad_left(size - cell.cell_len)

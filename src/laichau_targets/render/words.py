@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
@@ -74,6 +75,15 @@ def quantity(value: Decimal, indicator: Indicator, texts: Texts, places: int | N
     return f"{number(value, texts, places)} {unit(indicator, texts)}".rstrip()
 
 
+def usual_places(indicator: Indicator) -> int:
+    """The decimals officers give the unit: those of its target (2.236 tỷ đồng: none; 225,5 nghìn
+    tấn: one), two without a target."""
+    if indicator.target is None:
+        return 2
+    exponent = indicator.target.normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 2
+
+
 def amount(value: Decimal, indicator: Indicator, texts: Texts, needed: bool = False) -> str:
     """A computed amount (pace, projection) in the indicator's unit; people and things are counted whole.
 
@@ -81,7 +91,7 @@ def amount(value: Decimal, indicator: Indicator, texts: Texts, needed: bool = Fa
     "<1", not 0.
     """
     if not indicator.counts_whole:
-        return number(value, texts)
+        return number(value, texts, usual_places(indicator))
     whole = value.to_integral_value(rounding=ROUND_CEILING if needed else ROUND_HALF_UP)
     if whole == 0 and value > 0:
         return "<1"
@@ -217,7 +227,9 @@ def headline(report: Report, texts: Texts) -> str:
     """ "9/17 indicators met or exceeded; 2 at risk; ..." with only the counts that are not zero."""
     counts = report.summary.counts
     parts = [texts("headline.met", met=report.summary.met_or_exceeded, total=report.summary.total)]
-    for key in ("on_track", "at_risk", "off_track", "not_met", "in_progress", "no_data", "no_target"):
+    # In the order reviews count: đạt và vượt, cơ bản đạt, không đạt; then what is still to come.
+    order = ("basically_met", "not_met", "on_track", "at_risk", "off_track", "in_progress")
+    for key in (*order, "no_data", "not_judged", "no_target"):
         if counts[key]:
             parts.append(texts(f"headline.{key}", n=counts[key]))
     return "; ".join(parts)
@@ -233,12 +245,28 @@ def overrides(report: Report, texts: Texts) -> list[str]:
 
 
 def change(standing: Standing, texts: Texts) -> str:
-    """So với cùng kỳ: `+22.25%` for levels and quantities, `+0.5 pt` for rates; `–` when unknown."""
-    if standing.change is None:
+    """So với cùng kỳ as review tables give it: the figure as a share of last year's, `79.8%`; `–`
+    for a rate (a comparison with the year before already) and when last year's is unknown."""
+    if standing.series_break is not None and standing.record is not None:
+        return texts("change.break")
+    if standing.previous_ratio is None:
         return "–"
-    if standing.change_unit == "points":
-        return texts("gap.points_short", gap=signed(standing.change, texts))
-    return signed(standing.change, texts) + "%"
+    return percent(standing.previous_ratio, texts, 1)
+
+
+def series_break(standing: Standing, texts: Texts) -> str | None:
+    """Why a comparison (or the verdict) was not made: the series break, its day and its source."""
+    found = standing.series_break
+    if found is None:
+        return None
+    reason = (texts.lang == "en" and found.reason_en) or found.reason
+    key = (
+        "break.unit_gone" if found.unit_gone else "break.term" if standing.term is not None else "break.year"
+    )
+    line = texts(key, day=found.starts.strftime(texts("date.format")), reason=inert(reason))
+    if found.source:
+        line += f" ({inert(found.source)})"
+    return f"{inert(standing.indicator.code)}: {line}"
 
 
 def plan_line(report: Report, texts: Texts) -> str:
@@ -263,6 +291,13 @@ def plan_source(plan: Plan) -> str:
     return f"{title} — {inert(plan.site)}" if plan.site else title
 
 
+def listed(items: Sequence[str], texts: Texts) -> str:
+    """`2021-2025, 2026-2030 and 2021-2030`: a list as a sentence joins it."""
+    if len(items) < 2:
+        return "".join(items)
+    return texts("words.and", first=", ".join(items[:-1]), last=items[-1])
+
+
 def years(first: int, last: int) -> str:
     return str(first) if first == last else f"{first}–{last}"
 
@@ -285,6 +320,8 @@ def term_latest(standing: Standing, texts: Texts, with_unit: bool = True) -> str
     indicator = standing.indicator
     shown = with_unit or indicator.is_percent
     text = quantity(term.value, indicator, texts) if shown else number(term.value, texts)
+    if term.rule == "level_by_end":  # the latest year's level alone
+        return f"{text} ({texts('term.year', year=term.years_used[-1])})"
     return f"{text} ({', '.join(_spans(term.years_used))})"
 
 
@@ -300,12 +337,14 @@ def _spans(found: tuple[int, ...]) -> list[str]:
 
 
 def term_detail(standing: Standing, texts: Texts) -> str:
-    """How the term figure was found, and what is still missing, in one line."""
+    """How the term figure was found, and what is still missing, in one line; for a term that
+    ended with years missing, only what is missing."""
     term = standing.term
     assert term is not None
     indicator = standing.indicator
     code = inert(indicator.code)
-    assert term.value is not None
+    if term.value is None:
+        return f"{code}: " + texts("term.lacking", years=", ".join(_spans(term.missing_years)))
     used = ", ".join(_spans(term.years_used))
     if term.rule == "average_annual_rate":
         parts = [texts("term.compounded", value=quantity(term.value, indicator, texts), years=used)]
@@ -387,14 +426,22 @@ def pace_line(standing: Standing, texts: Texts, last_year: int) -> str | None:
         if indicator.is_percent:
             shown = texts("gap.points_short", gap=number(change, texts))
         else:
-            shown = quantity(change, indicator, texts)
+            shown = quantity(change, indicator, texts, usual_places(indicator))
         line = texts(key, start=start, change=shown)
         if pace.as_rate is not None:
             line += texts("pace.as_rate", rate=percent(abs(pace.as_rate), texts))
     elif pace.rule == "amount_over_term":
-        line = texts("pace.amount_over_term", start=start, amount=quantity(pace.needed, indicator, texts))
+        line = texts(
+            "pace.amount_over_term",
+            start=start,
+            amount=quantity(pace.needed, indicator, texts, usual_places(indicator)),
+        )
     else:
-        line = texts("pace.average_reduction", start=start, value=quantity(pace.needed, indicator, texts))
+        line = texts(
+            "pace.average_reduction",
+            start=start,
+            value=quantity(pace.needed, indicator, texts, usual_places(indicator)),
+        )
     return f"{code}: {line}"
 
 
@@ -403,7 +450,7 @@ def projection(standing: Standing, texts: Texts) -> str | None:
     if standing.projected is None or standing.projection_method is None or standing.record is None:
         return None
     indicator = standing.indicator
-    value = quantity(standing.projected, indicator, texts)
+    value = quantity(standing.projected, indicator, texts, usual_places(indicator))
     assert standing.record.period is not None
     if standing.projection_method == "seasonal":
         last = standing.record.period.a_year_earlier()

@@ -316,14 +316,10 @@ def _annual_table(report: Report, texts: Texts) -> tuple[list[str], list[AnnexRo
 
 
 def _change_cell(s: Standing, texts: Texts) -> tuple[Decimal | None, str | None]:
-    """So với cùng kỳ: a signed % for levels and quantities, signed points for rates."""
-    if s.change is None:
+    """So với cùng kỳ (%): the figure as a share of last year's; empty for a rate."""
+    if s.previous_ratio is None:
         return None, None
-    if s.change_unit == "points":
-        suffix = texts("gap.points_short", gap="")  # " pt", " điểm"
-    else:
-        suffix = "%" if texts.lang == "en" else " %"
-    return s.change, number_format(s.change, suffix=suffix, signed=True)
+    return s.previous_ratio, "#,##0.0"
 
 
 def _term_table(report: Report, texts: Texts) -> tuple[list[str], list[AnnexRow]]:
