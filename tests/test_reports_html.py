@@ -10,7 +10,7 @@ from xml.etree import ElementTree
 import pytest
 
 from laichau_targets.messages import Texts
-from laichau_targets.render import render
+from laichau_targets.render import chart, render, words
 
 from .helpers import GRDP_YEARS, hostile_plan, record, run_process, tracker, vi
 
@@ -147,3 +147,49 @@ def test_html_opens_in_headless_chromium(targets, figures: Path, tmp_path: Path,
     assert re.search(
         r"Số liệu mới nhất: năm 2024, nhập lần cuối ngày \d\d/\d\d/\d{4}\. Báo cáo lập lúc ", dom
     )
+
+
+@pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed (.ci/run installs it)")
+@pytest.mark.parametrize("lang", ["en", "vi"])
+@pytest.mark.browser
+def test_the_2021_2025_term_review_agrees_with_itself_in_chromium(
+    data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """Issue 20: "No figures recorded yet." above five years of GRDP; each year's bar coloured
+    against the term's end. Opened as a person opens it, at a desktop's and a phone's width."""
+    from .test_review_wording import TERM_FIGURES
+
+    monkeypatch.setenv("LAICHAU_TARGETS_TODAY", "2026-12-07")
+    record(data_dir, *TERM_FIGURES)
+    texts = Texts(lang)
+    report = tracker(data_dir, "2021-2025").report()
+    page = tmp_path / f"term-{lang}.html"
+    page.write_text(render(report, "html", texts), encoding="utf-8")
+    common = [CHROMIUM, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}"]
+    for size in ("1200,2600", "390,5200"):
+        shot = tmp_path / f"term-{lang}-{size.split(',')[0]}.png"
+        run_process(
+            [*common, f"--screenshot={shot}", f"--window-size={size}", page.as_uri()],
+            timeout=120,
+            check=True,
+            capture_output=True,
+        )
+        assert shot.read_bytes().startswith(b"\x89PNG") and shot.stat().st_size > 50_000, shot
+    dom = run_process(
+        [*common, "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120, check=True
+    ).stdout
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", dom))
+    assert texts("report.made", made="@").split("@")[0] not in text
+    statuses = re.findall(r'<td class="status"[^>]*><span[^>]*>([^<]+)</span></td>', dom)
+    assert len(statuses) == 22
+    counts = {s: statuses.count(texts.status(s)) for s in ("exceeded", "not_met", "no_data", "not_judged")}
+    assert counts == {"exceeded": 2, "not_met": 1, "no_data": 18, "not_judged": 1}
+    assert " ".join(words.headline(report, texts).split()) in text
+    # Bars: GRDP 2024 (9.0 against 2024's own ≈ 9) met, 2025 (7.52 against ≥ 8) short, 2021-2023 neutral.
+    grdp = re.search(r'<svg[^>]*aria-label="GRDP:.*?</svg>', dom, flags=re.S)
+    assert grdp is not None
+    fills = re.findall(
+        r'<rect x="[\d.]+" y="[\d.]+" width="(?:[2-9]\d|\d{3})[\d.]*" height="[\d.]+" fill="(#\w+)"',
+        grdp.group(),
+    )
+    assert fills == [chart.NEUTRAL, chart.NEUTRAL, chart.NEUTRAL, chart.MET, chart.SHORT]

@@ -144,6 +144,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "col.scenario": {"en": "Scenario", "vi": "Kịch bản"},
     "change.break": {"en": "not comparable", "vi": "không so sánh được"},
     "report.breaks": {"en": "Series breaks", "vi": "Số liệu không so sánh được"},
+    "break.whole_year": {"en": "{year}", "vi": "năm {year}"},
     "break.year": {
         "en": "not compared with the year before: from {day}, {reason}",
         "vi": "không so sánh với cùng kỳ: từ {day}, {reason}",
@@ -193,6 +194,16 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "vi": "cần {needed} {unit}/tháng trong các tháng còn lại, so với {so_far} {unit}/tháng đến nay",
     },
     "report.rules": {"en": "Rules used", "vi": "Quy tắc đánh giá"},
+    "report.rules.basically_met": {
+        "en": (
+            "A full-year or term figure short of its target by no more than {band} of the target "
+            "(for a rate, {band} of the target taken in points) is Basically met."
+        ),
+        "vi": (
+            "Số liệu cả năm hoặc cả giai đoạn thấp hơn mục tiêu không quá {band} mục tiêu "
+            "(chỉ tiêu tốc độ: {band} của mục tiêu tính theo điểm %) được đánh giá “Cơ bản đạt”."
+        ),
+    },
     "report.rules.text": {
         "en": (
             "A full-year figure is Exceeded when it passes the target by more than "
@@ -1155,6 +1166,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "term.lacking": {
         "en": "no term figure: the term has ended without a full-year figure for {years}",
         "vi": "không có số liệu cả giai đoạn: thiếu số liệu năm {years}",
+    },
+    "term.missing_ended": {
+        "en": "no full-year figure for {years}",
+        "vi": "không có số liệu cả năm {years}",
     },
     "term.missing": {
         "en": "in progress: no full-year figure for {years}",

@@ -432,5 +432,12 @@ class Tracker:
 
 
 def failing(report: Report, strict: bool = False) -> list[Standing]:
-    """The indicators that fail `check`: with data and not met, exceeded or on track."""
-    return [s for s in report.standings if s.status not in FINE and (strict or s.status != "no_data")]
+    """The indicators that fail `check`: with data and not met, exceeded or on track; with
+    `strict`, those without a figure or a target too. One the plan does not judge never fails:
+    nobody can act on it."""
+    waiting = ("no_data", "no_target")
+    return [
+        s
+        for s in report.standings
+        if s.status not in FINE and s.status != "not_judged" and (strict or s.status not in waiting)
+    ]

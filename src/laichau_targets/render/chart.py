@@ -18,8 +18,8 @@ from ..standing import MET_OR_EXCEEDED, Standing, full_year_status
 from . import words
 
 WIDTH = 320
-HEIGHT = 150
-LEFT, RIGHT, TOP, BOTTOM = 8, 8, 22, 34
+HEIGHT = 164
+LEFT, RIGHT, TOP, BOTTOM = 8, 8, 22, 48
 LAST_YEAR = "#afb8c1"
 NEUTRAL = "#8c959f"  # a bar no target of its own judges
 MET, SHORT = "#2da44e", "#cf222e"
@@ -99,13 +99,15 @@ def _zero_line(scale: _Scale) -> str:
 
 
 def _legend(standing: Standing, texts: Texts, items: list[tuple[str, str]]) -> list[str]:
-    """The bars' colours, then the dashed target line with the target."""
+    """The bars' colours on one line, the dashed target line with the target on the next: a
+    range such as "kế hoạch 9–10%" would not fit beside three colours in a phone's card."""
     out = []
     x = float(LEFT)
     for colour, label in items:
-        out.append(f'<rect x="{x:.1f}" y="{HEIGHT - 11}" width="9" height="9" fill="{colour}"/>')
-        out.append(_text(x + 12, HEIGHT - 3, label, 10, "start"))
+        out.append(f'<rect x="{x:.1f}" y="{HEIGHT - 25}" width="9" height="9" fill="{colour}"/>')
+        out.append(_text(x + 12, HEIGHT - 17, label, 10, "start"))
         x += 20 + 5.5 * len(label)
+    x = float(LEFT)
     y = HEIGHT - 6.5
     out.append(
         f'<line x1="{x:.1f}" x2="{x + 14:.1f}" y1="{y}" y2="{y}" stroke="{TARGET}" stroke-width="1.5" '

@@ -152,7 +152,8 @@ def build_document(report: Report, texts: Texts) -> Document:
                         exceed_margin=words.percent(plan.settings.exceed_margin, texts),
                         about_tolerance=words.percent(plan.settings.about_tolerance, texts),
                         at_risk_band=words.percent(plan.settings.at_risk_band, texts),
-                    )
+                    ),
+                    *words.basically_met_rule(plan, texts),
                 ],
                 items=words.met_not_exceeded(report, texts) + words.overrides(report, texts),
             ),
@@ -185,7 +186,7 @@ def term_years(standing: Standing, texts: Texts) -> str:
     term = standing.term
     if term is None or not term.years_used:
         return "–"
-    return ", ".join(str(year) for year in term.years_used)
+    return words.year_spans(term.years_used)
 
 
 def remains(report: Report, texts: Texts) -> list[str]:

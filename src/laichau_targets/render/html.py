@@ -76,7 +76,10 @@ li { margin: .2rem 0; }
 
 
 def _bar(progress: Decimal | None, status: str) -> str:
-    width = 0 if progress is None else max(0, min(100, int(progress)))
+    """No bar where there is no share of the plan (a rate, no figure): an empty bar reads as 0 %."""
+    if progress is None:
+        return ""
+    width = max(0, min(100, int(progress)))
     return f'<div class="bar"><span style="width:{width}%;background:{COLOURS[status]}"></span></div>'
 
 

@@ -133,8 +133,11 @@ def period(of: Period, texts: Texts, capital: bool = False) -> str:
 
 def period_short(standing: Standing, texts: Texts) -> str:
     """The period of the current figure; for a term, the years its figure comes from."""
-    if standing.term is not None:
-        return ", ".join(_spans(standing.term.years_used))
+    term = standing.term
+    if term is not None:
+        if term.rule == "level_by_end" and term.years_used:  # the latest year's level alone
+            return str(term.years_used[-1])
+        return year_spans(term.years_used)
     return "" if standing.record is None else period_of(standing.record, texts, True)
 
 
@@ -263,10 +266,22 @@ def series_break(standing: Standing, texts: Texts) -> str | None:
     key = (
         "break.unit_gone" if found.unit_gone else "break.term" if standing.term is not None else "break.year"
     )
-    line = texts(key, day=found.starts.strftime(texts("date.format")), reason=inert(reason))
+    starts = found.starts
+    day = (
+        texts("break.whole_year", year=starts.year)
+        if (starts.month, starts.day) == (1, 1)
+        else starts.strftime(texts("date.format"))
+    )
+    line = texts(key, day=day, reason=inert(reason))
     if found.source:
         line += f" ({inert(found.source)})"
     return f"{inert(standing.indicator.code)}: {line}"
+
+
+def basically_met_rule(plan: Plan, texts: Texts) -> list[str]:
+    """The band of "cơ bản đạt", when the plan states one."""
+    band = plan.settings.basically_met_band
+    return [] if band is None else [texts("report.rules.basically_met", band=percent(band, texts))]
 
 
 def plan_line(report: Report, texts: Texts) -> str:
@@ -325,6 +340,11 @@ def term_latest(standing: Standing, texts: Texts, with_unit: bool = True) -> str
     return f"{text} ({', '.join(_spans(term.years_used))})"
 
 
+def year_spans(found: tuple[int, ...]) -> str:
+    """`2021–2023, 2025`."""
+    return ", ".join(_spans(found))
+
+
 def _spans(found: tuple[int, ...]) -> list[str]:
     """Years as runs: 2021–2023, 2025."""
     runs: list[list[int]] = []
@@ -336,6 +356,9 @@ def _spans(found: tuple[int, ...]) -> list[str]:
     return [years(run[0], run[-1]) for run in runs]
 
 
+RUNNING = frozenset({"in_progress", "on_track", "at_risk", "off_track"})
+
+
 def term_detail(standing: Standing, texts: Texts) -> str:
     """How the term figure was found, and what is still missing, in one line; for a term that
     ended with years missing, only what is missing."""
@@ -344,8 +367,8 @@ def term_detail(standing: Standing, texts: Texts) -> str:
     indicator = standing.indicator
     code = inert(indicator.code)
     if term.value is None:
-        return f"{code}: " + texts("term.lacking", years=", ".join(_spans(term.missing_years)))
-    used = ", ".join(_spans(term.years_used))
+        return f"{code}: " + texts("term.lacking", years=year_spans(term.missing_years))
+    used = year_spans(term.years_used)
     if term.rule == "average_annual_rate":
         parts = [texts("term.compounded", value=quantity(term.value, indicator, texts), years=used)]
     elif term.rule == "level_by_end":
@@ -369,7 +392,9 @@ def term_detail(standing: Standing, texts: Texts) -> str:
     else:
         parts = [texts("term.average_reduction", value=quantity(term.value, indicator, texts), years=used)]
     if term.missing_years:
-        parts.append(texts("term.missing", years=", ".join(_spans(term.missing_years))))
+        running = standing.status in RUNNING
+        key = "term.missing" if running else "term.missing_ended"
+        parts.append(texts(key, years=year_spans(term.missing_years)))
     return f"{code}: " + "; ".join(parts)
 
 
