@@ -45,7 +45,7 @@ def test_version(targets) -> None:
         (["bogus"], "Error: No such command 'bogus'. (see 'targets --help')"),
         (
             ["report", "--format", "pdf"],
-            "Error: Invalid value for '--format' / '-f': 'pdf' is not one of 'md', 'json', 'csv', 'html', 'text', 'xlsx'. (see 'targets report --help')",
+            "Error: Invalid value for '--format' / '-f': 'pdf' is not one of 'md', 'json', 'csv', 'html', 'text', 'xlsx', 'docx'. (see 'targets report --help')",
         ),
     ],
 )

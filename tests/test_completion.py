@@ -43,7 +43,7 @@ def test_bash_completes_commands_and_choices(data_dir: Path) -> None:
     words = _complete(
         data_dir, _TARGETS_COMPLETE="complete_bash", COMP_WORDS="targets report --format ", COMP_CWORD="3"
     )
-    assert words.split() == ["md", "json", "csv", "html", "text", "xlsx"]
+    assert words.split() == ["md", "json", "csv", "html", "text", "xlsx", "docx"]
 
 
 def test_bash_completes_the_value_of_a_global_option(data_dir: Path) -> None:

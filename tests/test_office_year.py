@@ -8,7 +8,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from laichau_targets.cli import EXIT_ERROR
@@ -133,6 +133,7 @@ def test_a_day_that_is_no_date_is_refused(targets, data_dir: Path) -> None:
     )
 
 
+@settings(deadline=None)  # the first example reads the bundled plans: slow on a loaded machine
 @given(st.dates(min_value=date(1990, 1, 1), max_value=date(2100, 12, 31)))
 def test_the_plan_of_a_day_is_the_latest_annual_plan_not_after_it(day: date) -> None:
     plans = load_plans(REPO / "data" / "targets.toml")

@@ -299,3 +299,78 @@ def test_a_report_is_never_written_over_the_folders_own_files(
         )
     assert snapshot(figures) == before
     assert targets("history").stdout.count("\n") == 7  # the header and every record still there
+
+
+TEMPORARY = (
+    "Error: the report cannot be made: a temporary file cannot be written (IO_EFBIG); is the disk full?\n"
+)
+
+
+def _disk_nearly_full(limit: int) -> None:
+    """In the child: files may grow to `limit` bytes, as on a disk with that much free, and a
+    write past it fails with EFBIG instead of killing the process. Needs no root, unlike a tmpfs."""
+    import resource
+    import signal
+
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
+
+
+@pytest.mark.reliability("full disk")
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["report", "-f", "csv"],
+        ["report", "-f", "md"],
+        ["report", "-f", "xlsx"],
+        ["report", "-f", "docx"],
+        ["show"],
+    ],
+)
+def test_a_disk_that_fills_partway_through_is_one_error_line_not_a_short_file(
+    figures: Path, tmp_path: Path, args: list[str]
+) -> None:
+    """v0.2: `report --format csv > file` on a disk with 24 KB free wrote 24,576 of 100,481 bytes
+    and exited 0."""
+    whole = run_process([*TARGETS, *args], capture_output=True, env={**os.environ, "COLUMNS": "120"})
+    assert whole.returncode == 0 and len(whole.stdout) > 1024
+    limit = 1024  # the output is longer: it is cut partway through
+    before = snapshot(figures)
+    out = tmp_path / "out"
+    with open(out, "wb") as handle:
+        cut = run_process(
+            [*TARGETS, *args],
+            stdout=handle,
+            stderr=subprocess.PIPE,
+            text=True,
+            errors="replace",
+            timeout=60,
+            env={**os.environ, "COLUMNS": "120"},
+            preexec_fn=lambda: _disk_nearly_full(limit),
+        )
+    # A workbook is made in temporary files first (openpyxl): the same full disk stops it there.
+    said = TEMPORARY if "xlsx" in args else "Error: standard output cannot be written (File too large)\n"
+    assert (cut.returncode, cut.stderr) == (EXIT_ERROR, said)
+    assert out.stat().st_size <= limit
+    assert snapshot(figures) == before
+
+
+@pytest.mark.reliability("full disk")
+@pytest.mark.parametrize("fmt", ["md", "csv", "xlsx", "docx", "html"])
+def test_output_to_a_file_on_a_full_disk_keeps_the_old_file(figures: Path, tmp_path: Path, fmt: str) -> None:
+    old = tmp_path / f"bao-cao.{fmt}"
+    old.write_bytes(b"the report of last month\n")
+    before = snapshot(figures)
+    refused = run_process(
+        [*TARGETS, "report", "-o", str(old)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        preexec_fn=lambda: _disk_nearly_full(512),
+    )
+    assert refused.returncode == EXIT_ERROR and refused.stdout == ""
+    said = TEMPORARY if fmt == "xlsx" else f"Error: {old}: cannot be written (File too large)\n"
+    assert refused.stderr == said
+    assert old.read_bytes() == b"the report of last month\n"  # as it was
+    assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]  # no half file left beside it
+    assert snapshot(figures) == before

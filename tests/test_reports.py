@@ -97,7 +97,7 @@ def test_an_unknown_output_extension_is_refused_not_answered_with_markdown(
     assert result.exit_code == EXIT_ERROR
     assert result.stderr == (
         f"Error: {tmp_path / 'report.pdf'}: no report format has the extension '.pdf' "
-        "(known: .md, .markdown, .json, .csv, .html, .htm, .txt, .xlsx); name one with --format\n"
+        "(known: .md, .markdown, .json, .csv, .html, .htm, .txt, .xlsx, .docx); name one with --format\n"
     )
     assert snapshot(tmp_path) == before
     forced = targets("report", "-o", str(tmp_path / "report.pdf"), "--format", "md")

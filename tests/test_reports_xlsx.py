@@ -22,49 +22,54 @@ from laichau_targets.plans import load_plans
 from laichau_targets.render import words
 
 from .conftest import snapshot
-from .helpers import headline, run_process
+from .helpers import run_process
 
 
 def header_row(sheet) -> int:
-    """The row of the table's headers: below the title, source, date and headline."""
+    """The first of the annex's two header rows: below the issuer, the title and the attachment line."""
     return next(row[0].row for row in sheet.iter_rows() if row[0].value in ("TT", "No."))
 
 
 def table_rows(sheet) -> list:
-    """The 17 rows of the annex's table."""
+    """The indicators' rows of the annex (numbered 1, 2, …), without the groups' rows."""
     top = header_row(sheet)
-    return list(sheet.iter_rows(min_row=top + 1, max_row=top + 17))
+    return [row for row in sheet.iter_rows(min_row=top + 1) if str(row[0].value or "").isdigit()]
 
 
 HEADERS = {
-    "en": [
-        "No.",
-        "Indicator",
-        "Unit",
-        "Target",
-        "Latest",
-        "Period of the figure",
-        "Against target (%)",
-        "Against the same period last year (%)",
-        "Status",
-    ],
-    "vi": [
-        "TT",
-        "Chỉ tiêu",
-        "Đơn vị tính",
-        "Kế hoạch",
-        "Thực hiện",
-        "Kỳ số liệu",
-        "So với kế hoạch (%)",
-        "So với cùng kỳ (%)",
-        "Đánh giá",
-    ],
+    "en": (
+        [
+            "No.",
+            "Indicator",
+            "Unit",
+            "Actual 2023",
+            "Plan 2024",
+            "Estimated 2024",
+            "Comparison (%)",
+            None,
+            "Plan 2025",
+            "Notes",
+        ],
+        [None] * 6 + ["Against the plan", "Against last year", None, None],
+    ),
+    "vi": (
+        [
+            *(
+                "TT",
+                "Chỉ tiêu",
+                "Đơn vị tính",
+                "Thực hiện năm 2023",
+                "Kế hoạch năm 2024",
+                "Ước thực hiện năm 2024",
+            ),
+            *("So sánh (%)", None, "Kế hoạch năm 2025", "Ghi chú"),
+        ],
+        [None] * 6 + ["Với kế hoạch", "Với cùng kỳ", None, None],
+    ),
 }
-
-
-STATUS_WORDS = {
-    "en": {"not_met": "Not met", "met": "Met", "exceeded": "Exceeded", "on_track": "On track"},
-    "vi": {"not_met": "Không đạt", "met": "Đạt", "exceeded": "Vượt", "on_track": "Đúng tiến độ"},
+GROUPS = {
+    "en": ["ECONOMIC INDICATORS", "SOCIAL INDICATORS", "ENVIRONMENTAL INDICATORS"],
+    "vi": ["CHỈ TIÊU KINH TẾ", "CHỈ TIÊU XÃ HỘI", "CHỈ TIÊU MÔI TRƯỜNG"],
 }
 
 
@@ -76,69 +81,82 @@ def workbook(targets, path: Path, lang: str):
 
 @pytest.mark.parametrize("lang", ["en", "vi"])
 @pytest.mark.usefixtures("figures")
-def test_the_workbook_holds_the_json_reports_numbers_as_numbers(
+def test_the_annex_holds_the_json_reports_numbers_as_numbers_under_their_groups(
     targets, data_dir: Path, tmp_path: Path, lang: str
 ) -> None:
     data = json.loads(targets("report", "--format", "json").stdout)
-    names = {
-        lang: {
-            i.code: words.name(i, Texts(lang))
-            for i in load_plans(data_dir / "targets.toml").choose().indicators
-        }
-        for lang in ("en", "vi")
-    }
-    book = workbook(targets, tmp_path / "r.xlsx", lang)
-    sheet = book.worksheets[0]
+    plan = load_plans(data_dir / "targets.toml").choose()
+    names = {i.code: words.name(i, Texts(lang)) for i in plan.indicators}
+    groups = {i.code: i.group for i in plan.indicators}
+    sheet = workbook(targets, tmp_path / "r.xlsx", lang).worksheets[0]
     top = header_row(sheet)
-    assert [c.value for c in sheet[top]] == HEADERS[lang]
-    rows = table_rows(sheet)
-    for number, (row, indicator) in enumerate(zip(rows, data["indicators"], strict=True), 1):
-        no, name, _unit, target, actual, _period, vs_plan, last_year, status = row
-        assert no.value == number
-        assert name.value == names[lang][indicator["code"]]
-        assert (target.value, target.data_type) == (indicator["target"], "n")
-        assert actual.value == indicator["actual"]
-        assert vs_plan.value == indicator["progress"]
-        assert last_year.value is None
-        if indicator["actual"] is not None:
-            assert actual.data_type == vs_plan.data_type == "n"
-        if indicator["status"] in STATUS_WORDS[lang]:
-            assert status.value == STATUS_WORDS[lang][indicator["status"]]
-    assert sheet.cell(top - 2, 1).value == headline(  # the headline, a blank line, the table
-        Texts(lang), 2, 17, not_met=1, on_track=1, at_risk=1, off_track=1, no_data=11
+    assert [[c.value for c in sheet[row]] for row in (top, top + 1)] == list(HEADERS[lang])
+    assert sheet.cell(1, 8).value == ("Table 01" if lang == "en" else "Biểu số 01")
+    assert [
+        row[1].value for row in sheet.iter_rows(min_row=top + 2) if row[0].value in ("I", "II", "III")
+    ] == (GROUPS[lang])
+    # The groups' order: economic, social, environment, each in the plan's order within.
+    order = sorted(
+        data["indicators"], key=lambda i: ("economic", "social", "environment").index(groups[i["code"]])
     )
+    rows = table_rows(sheet)
+    assert len(rows) == 17
+    for number, (row, indicator) in enumerate(zip(rows, order, strict=True), 1):
+        no, name, _unit, previous, target, actual, vs_plan, last_year, _upcoming, note = row
+        assert no.value == str(number)
+        assert name.value == names[indicator["code"]]
+        assert (target.value, target.data_type) == (indicator["target"], "n")
+        assert previous.value is None and last_year.value is None  # no 2023 figures
+        full_year = indicator["period"] == "2024"
+        assert actual.value == (indicator["actual"] if full_year else None)
+        if full_year and indicator["progress"] is not None:
+            assert vs_plan.value == float(Decimal(str(indicator["progress"])).quantize(Decimal("0.1")))
+        else:
+            assert vs_plan.value is None  # a rate, or no figure of the whole year
+        if not full_year and indicator["actual"] is not None:
+            assert note.value.endswith(f": {words.figure(Decimal(str(indicator['actual'])), Texts(lang))}")
+    texts_of_sheet = [c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, str)]
+    assert not any("Chưa có số liệu" in t or "No data" in t or "Incomplete" in t for t in texts_of_sheet)
 
 
 @pytest.mark.usefixtures("figures")
-def test_numbers_carry_formats_that_show_their_own_decimals_in_any_locale(targets, tmp_path: Path) -> None:
+def test_numbers_carry_formats_that_show_them_as_typed_in_any_locale(targets, tmp_path: Path) -> None:
+    assert targets("record", "DOCTORS", "9,0", "--period", "2024", "--locale", "vi").exit_code == 0
     sheet = workbook(targets, tmp_path / "r.xlsx", "vi").worksheets[0]
     by_name = {row[1].value: row for row in table_rows(sheet)}
     budget = by_name["Thu ngân sách trên địa bàn"]
-    assert (budget[3].value, budget[3].number_format) == (2236, '"≥ "#,##0')
-    assert (budget[4].value, budget[4].number_format) == (1850.5, "#,##0.0")
+    assert (budget[4].value, budget[4].number_format) == (2236, '"≥ "#,##0')
+    assert budget[5].value is None and budget[9].value == "9 tháng/2024, ước: 1.850,5"
     grdp_pc = by_name["GRDP bình quân đầu người"]
-    assert (grdp_pc[3].value, grdp_pc[3].number_format) == (51.5, '"≈ "#,##0.0')
+    assert (grdp_pc[4].value, grdp_pc[4].number_format) == (51.5, '"≈ "#,##0.0')
     grdp = by_name["Tốc độ tăng tổng sản phẩm trên địa bàn (GRDP)"]
-    assert grdp[6].value is None  # a rate: no "% of plan", compared in points
-    assert by_name["Tỷ lệ che phủ rừng"][6].number_format == "#,##0.0"
+    assert grdp[6].value is None and grdp[7].value is None  # a rate: no "So sánh (%)"...
+    assert grdp[9].value == "Thấp hơn kế hoạch 0,3 điểm %"  # ... its difference in points, in the note
+    assert (grdp[8].value, grdp[8].number_format) == (8, '"≥ "#,##0')  # the 2025 plan: at least 8
+    forest = by_name["Tỷ lệ che phủ rừng"]
+    assert (forest[6].value, forest[6].number_format) == (100.2, "#,##0.0")  # 53 / 52.9
+    doctors = by_name["Bác sỹ/1 vạn dân"]
+    assert (doctors[5].value, doctors[5].number_format) == (9, "#,##0.0")  # typed 9,0: shown 9,0
 
 
 @pytest.mark.usefixtures("figures")
-def test_the_status_cell_is_coloured_as_show_colours_it(targets, tmp_path: Path) -> None:
-    sheet = workbook(targets, tmp_path / "r.xlsx", "en").worksheets[0]
-    looks = {}
-    for row in table_rows(sheet):
-        status = row[-1]
-        looks[status.value] = (status.fill.fgColor.rgb if status.fill.fill_type else None, status.font.b)
-    assert looks == {
-        "Not met": ("00FFC7CE", True),  # bold red in show
-        "Met": ("00C6EFCE", False),  # green
-        "Exceeded": ("00C6EFCE", True),  # bold green
-        "On track": ("00DDEBF7", False),  # cyan
-        "At risk": ("00FFEB9C", False),  # yellow
-        "Off track": ("00FFC7CE", False),  # red
-        "No data": (None, False),  # dim
-    }
+def test_the_groups_rows_are_bold_and_the_issuer_and_title_head_the_sheet(targets, tmp_path: Path) -> None:
+    sheet = workbook(targets, tmp_path / "r.xlsx", "vi").worksheets[0]
+    assert [sheet.cell(row, 1).value for row in (1, 2)] == ["ỦY BAN NHÂN DÂN", "TỈNH LAI CHÂU"]
+    title = sheet.cell(4, 1)
+    assert title.value == (
+        "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM 2024 "
+        "VÀ KẾ HOẠCH NĂM 2025 TỈNH LAI CHÂU"
+    )
+    assert (title.font.b, title.alignment.horizontal, title.value == title.value.upper()) == (
+        True,
+        "center",
+        True,
+    )
+    attached = sheet.cell(5, 1)
+    assert attached.value.startswith("(Kèm theo Báo cáo số …/BC-UBND ngày …") and attached.font.i
+    groups = [row for row in sheet.iter_rows() if row[0].value in ("I", "II", "III")]
+    assert all(row[1].font.b for row in groups) and not table_rows(sheet)[0][1].font.b
 
 
 @pytest.mark.usefixtures("figures")
@@ -147,15 +165,18 @@ def test_the_page_is_set_up_for_printing(targets, tmp_path: Path) -> None:
     assert book.sheetnames == ["Báo cáo", "Quy tắc và nguồn"]
     for sheet in book.worksheets:
         assert sheet.page_setup.orientation == "landscape"
+        assert int(sheet.page_setup.paperSize) == int(sheet.PAPERSIZE_A4)
         assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
         assert sheet.sheet_properties.pageSetUpPr.fitToPage is True
     annex = book.worksheets[0]
     top = header_row(annex)
-    assert annex.freeze_panes == f"A{top + 1}"
-    assert annex.print_title_rows == f"${top}:${top}"
+    assert annex.freeze_panes == f"A{top + 2}"
+    assert annex.print_title_rows == f"${top}:${top + 1}"  # both header rows on every page
     widths = {key: dim.width for key, dim in annex.column_dimensions.items()}
     assert widths["B"] >= len("Tổng sản lượng lương thực có hạt")  # the names fit (or wrap past 48)
     assert widths["A"] < widths["B"]
+    heights = [annex.row_dimensions[row[0].row].height for row in table_rows(annex)]
+    assert max(h or 15 for h in heights) <= 30  # no row twice as tall as its text needs
 
 
 def by_code(data: dict) -> dict:
@@ -261,19 +282,17 @@ LIBREOFFICE = pytest.mark.skipif(
 @pytest.mark.office
 @pytest.mark.usefixtures("figures")
 def test_libreoffice_shows_the_values_in_the_readers_own_locale(targets, tmp_path: Path) -> None:
-    data = json.loads(targets("report", "--format", "json").stdout)
     workbook(targets, tmp_path / "bao-cao.xlsx", "vi")
     english = _as_shown(tmp_path, "bao-cao.xlsx", "en-US")
-    table = english[english.index(HEADERS["vi"]) + 1 :][:17]
-    for row, indicator in zip(table, data["indicators"], strict=True):
-        actual = indicator["actual"]
-        assert row[4] == ("" if actual is None else f"{Decimal(str(actual)):,}")  # grouped, its own decimals
-    assert table[8][3:5] == ["≥ 2,236", "1,850.5"]  # BUDGET: the target keeps its qualifier
+    rows = {row[1]: row for row in english if row and row[0].isdigit()}
+    assert rows["Thu ngân sách trên địa bàn"][4] == "≥ 2,236"
+    assert rows["Giải quyết việc làm"][4:6] == ["≥ 8,920", "9,500"]
     vietnamese = _as_shown(tmp_path, "bao-cao.xlsx", "vi-VN")
-    table = vietnamese[vietnamese.index(HEADERS["vi"]) + 1 :][:17]
-    assert table[8][3:7] == ["≥ 2.236", "1.850,5", "9 tháng/2024, ước", "82,8"]
-    assert table[1][3] == "≈ 51,5"
-    assert table[0][4] == "8,7"
+    rows = {row[1]: row for row in vietnamese if row and row[0].isdigit()}
+    assert rows["Thu ngân sách trên địa bàn"][4] == "≥ 2.236"
+    assert rows["Giải quyết việc làm"][4:7] == ["≥ 8.920", "9.500", "106,5"]
+    assert rows["GRDP bình quân đầu người"][4] == "≈ 51,5"
+    assert rows["Tốc độ tăng tổng sản phẩm trên địa bàn (GRDP)"][5] == "8,7"
 
 
 @LIBREOFFICE
@@ -292,7 +311,7 @@ def test_libreoffice_prints_the_workbook_one_landscape_page_wide(targets, tmp_pa
     first = run_process(
         ["pdftotext", "-layout", "-f", "1", "-l", "1", str(pdf), "-"], capture_output=True, text=True
     ).stdout
-    assert "TT" in first and "Đánh giá" in first and "Đào tạo lao động" in first
+    assert "TT" in first and "Ghi chú" in first and "Đào tạo lao động" in first and "Biểu số 01" in first
 
 
 @pytest.mark.usefixtures("figures")
@@ -311,11 +330,12 @@ def record(targets, *figures: tuple[str, str, str]) -> None:
 def test_the_annex_gives_the_change_on_the_same_period_last_year(
     targets, data_dir: Path, tmp_path: Path
 ) -> None:
-    record(targets, ("BUDGET", "2000", "2023-09"), ("BUDGET", "2600", "2024-09"))
+    record(targets, ("BUDGET", "2000", "2023"), ("BUDGET", "2600", "2024"))
     record(targets, ("GRDP", "8.2", "2023"), ("GRDP", "8.7", "2024"))
     data = by_code(json.loads(targets("report", "--plan", "2024", "--format", "json").stdout))
     assert targets("--lang", "vi", "report", "--plan", "2024", "-o", str(tmp_path / "r.xlsx")).exit_code == 0
     rows = {row[1].value: row for row in table_rows(load_workbook(tmp_path / "r.xlsx").active)}
+    assert rows["Thu ngân sách trên địa bàn"][3].value == 2000  # Thực hiện năm 2023
     budget = rows["Thu ngân sách trên địa bàn"][7]
     grdp = rows["Tốc độ tăng tổng sản phẩm trên địa bàn (GRDP)"][7]
     # 2600 against 2000: "bằng 130% so với cùng kỳ", the ratio; JSON keeps the change beside it

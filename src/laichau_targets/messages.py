@@ -193,6 +193,61 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "needs {needed} {unit} a month for the rest of the year, against {so_far} {unit} a month so far",
         "vi": "cần {needed} {unit}/tháng trong các tháng còn lại, so với {so_far} {unit}/tháng đến nay",
     },
+    "annex.number": {"en": "Table {number}", "vi": "Biểu số {number}"},
+    "annex.issuer": {"en": "PEOPLE'S COMMITTEE", "vi": "ỦY BAN NHÂN DÂN"},
+    "annex.issuer.province": {"en": "OF {province} PROVINCE", "vi": "TỈNH {province}"},
+    "annex.motto": {"en": "SOCIALIST REPUBLIC OF VIET NAM", "vi": "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"},
+    "annex.motto.line": {"en": "Independence - Freedom - Happiness", "vi": "Độc lập - Tự do - Hạnh phúc"},
+    "annex.place_date": {
+        "en": "{place}, {year}-{month}-{day}",
+        "vi": "{place}, ngày {day} tháng {month} năm {year}",
+    },
+    "annex.title": {
+        "en": "MAIN SOCIO-ECONOMIC INDICATORS OF {province} PROVINCE: PERFORMANCE IN {year}",
+        "vi": "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM {year} TỈNH {province}",
+    },
+    "annex.title.next": {
+        "en": "MAIN SOCIO-ECONOMIC INDICATORS OF {province} PROVINCE: PERFORMANCE IN {year} AND THE PLAN FOR {next}",
+        "vi": (
+            "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM {year} "
+            "VÀ KẾ HOẠCH NĂM {next} TỈNH {province}"
+        ),
+    },
+    "annex.title.draft": {
+        "en": (
+            "MAIN SOCIO-ECONOMIC INDICATORS OF {province} PROVINCE: PERFORMANCE IN {year} "
+            "AND THE PROPOSED PLAN FOR {next}"
+        ),
+        "vi": (
+            "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI NĂM {year} "
+            "VÀ DỰ KIẾN KẾ HOẠCH NĂM {next} TỈNH {province}"
+        ),
+    },
+    "annex.attached_to": {"en": "(Attached to {report})", "vi": "(Kèm theo {report})"},
+    "annex.attached_blank": {
+        "en": "(Attached to Report No. …/BC-UBND of …/…/{year} of the People's Committee of {province} province)",
+        "vi": "(Kèm theo Báo cáo số …/BC-UBND ngày …/…/{year} của Ủy ban nhân dân tỉnh {province})",
+    },
+    "annex.col.no": {"en": "No.", "vi": "TT"},
+    "annex.col.indicator": {"en": "Indicator", "vi": "Chỉ tiêu"},
+    "annex.col.unit": {"en": "Unit", "vi": "Đơn vị tính"},
+    "annex.col.previous": {"en": "Actual {year}", "vi": "Thực hiện năm {year}"},
+    "annex.col.plan": {"en": "Plan {year}", "vi": "Kế hoạch năm {year}"},
+    "annex.col.estimate": {"en": "Estimated {year}", "vi": "Ước thực hiện năm {year}"},
+    "annex.col.actual": {"en": "Actual {year}", "vi": "Thực hiện năm {year}"},
+    "annex.col.compare": {"en": "Comparison (%)", "vi": "So sánh (%)"},
+    "annex.col.vs_plan": {"en": "Against the plan", "vi": "Với kế hoạch"},
+    "annex.col.vs_last_year": {"en": "Against last year", "vi": "Với cùng kỳ"},
+    "annex.col.next": {"en": "Plan {year}", "vi": "Kế hoạch năm {year}"},
+    "annex.col.next_draft": {"en": "Proposed plan {year}", "vi": "Dự kiến kế hoạch năm {year}"},
+    "annex.col.note": {"en": "Notes", "vi": "Ghi chú"},
+    "annex.group.economic": {"en": "ECONOMIC INDICATORS", "vi": "CHỈ TIÊU KINH TẾ"},
+    "annex.group.social": {"en": "SOCIAL INDICATORS", "vi": "CHỈ TIÊU XÃ HỘI"},
+    "annex.group.environment": {"en": "ENVIRONMENTAL INDICATORS", "vi": "CHỈ TIÊU MÔI TRƯỜNG"},
+    "annex.group.other": {"en": "OTHER INDICATORS", "vi": "CHỈ TIÊU KHÁC"},
+    "annex.note.above": {"en": "{gap} pt above the plan", "vi": "Cao hơn kế hoạch {gap} điểm %"},
+    "annex.note.below": {"en": "{gap} pt below the plan", "vi": "Thấp hơn kế hoạch {gap} điểm %"},
+    "annex.note.on": {"en": "As planned", "vi": "Bằng kế hoạch"},
     "report.rules": {"en": "Rules used", "vi": "Quy tắc đánh giá"},
     "report.rules.basically_met": {
         "en": (
@@ -642,6 +697,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "indicator {where} has measured_against '{value}'; use one of {choices}",
         "vi": "chỉ tiêu {where} có measured_against '{value}'; dùng một trong {choices}",
     },
+    "error.indicator_group": {
+        "en": "indicator {where} has group '{value}'; use one of {choices}",
+        "vi": "chỉ tiêu {where} có group '{value}'; dùng một trong {choices}",
+    },
     "error.indicator_min_max": {
         "en": "indicator {where} has min {min} not below max {max}",
         "vi": "chỉ tiêu {where} có min {min} không nhỏ hơn max {max}",
@@ -918,6 +977,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "error.cannot_make_folder": {
         "en": "{path}: cannot make a data folder here ({reason})",
         "vi": "{path}: không tạo được thư mục dữ liệu ở đây ({reason})",
+    },
+    "error.render_unwritable": {
+        "en": "the report cannot be made: a temporary file cannot be written ({reason}); is the disk full?",
+        "vi": "không lập được báo cáo: không ghi được tệp tạm ({reason}); ổ đĩa có bị đầy không?",
     },
     "error.output_unwritable": {
         "en": "{path}: cannot be written ({reason})",
@@ -1457,6 +1520,18 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "help.report.format": {
         "en": "Default: from the extension of --output, else md.",
         "vi": "Mặc định: theo phần mở rộng của --output, không thì md.",
+    },
+    "help.report.annex_number": {
+        "en": "The annex's number in xlsx and docx: Biểu số NN (default 01).",
+        "vi": "Số của biểu trong tệp xlsx và docx: Biểu số NN (mặc định 01).",
+    },
+    "help.report.attached_to": {
+        "en": "The report the annex is attached to, e.g. 'Báo cáo số 512/BC-UBND ngày 10/12/2026 của UBND tỉnh Lai Châu' (default: dots to fill in).",
+        "vi": "Báo cáo mà biểu kèm theo, ví dụ 'Báo cáo số 512/BC-UBND ngày 10/12/2026 của UBND tỉnh Lai Châu' (mặc định: để dấu … để điền).",
+    },
+    "help.report.issuer": {
+        "en": "The issuing body at the annex's top left; \\n between its lines (default: the province's People's Committee).",
+        "vi": "Cơ quan ban hành ở góc trên bên trái của biểu; \\n giữa các dòng (mặc định: Ủy ban nhân dân tỉnh).",
     },
     "help.report.output": {
         "en": "Write to FILE instead of standard output: a file is replaced atomically, a device or FIFO written through.",

@@ -7,9 +7,21 @@ from datetime import date, datetime
 
 from .periods import Period
 from .plans import Plan, SeriesBreak
-from .records import CurrentFigures
+from .records import CurrentFigures, Figure
 from .standing import Standing, Summary, standings, summarize
 from .values import Value
+
+
+class Heading(Value):
+    """What heads the annex as the office attaches it: its number, the report it is attached to,
+    the body that issues it (none: the province's people's committee)."""
+
+    def __init__(
+        self, annex_number: str = "01", attached_to: str | None = None, issuer: str | None = None
+    ) -> None:
+        self.annex_number = annex_number
+        self.attached_to = attached_to
+        self.issuer = issuer
 
 
 class Report(Value):
@@ -24,8 +36,14 @@ class Report(Value):
         made_at: datetime,
         short: Callable[[str], str] | None = None,
         annual: dict[int, Plan] | None = None,
+        previous_year: dict[str, Figure] | None = None,
+        next_plan: Plan | None = None,
+        heading: Heading | None = None,
     ) -> None:
         self.plan = plan
+        self.previous_year = previous_year or {}  # an annual plan's codes: last year's full-year figure
+        self.next_plan = next_plan  # next year's plan, draft or adopted, when the folder has it
+        self.heading = heading or Heading()
         self.annual = annual or {}  # a term's years' own annual plans: what a year's figure is judged by
         self.made_at = made_at  # what a page says of when it was made (SOURCE_DATE_EPOCH fixes it)
         self.as_of = as_of
@@ -47,8 +65,17 @@ def build_report(
     breaks: tuple[SeriesBreak, ...] = (),
     today: date | None = None,
     annual: dict[int, Plan] | None = None,
+    next_plan: Plan | None = None,
+    heading: Heading | None = None,
 ) -> Report:
     """The standing of every indicator from each code's current figure (chosen up to `as_of`);
     `breaks`, the folder's series breaks; `today`, to tell a running term from an ended one."""
     rows = standings(plan, current, breaks, today)
-    return Report(plan, as_of, rows, summarize(rows), made_at, short, annual)
+    previous = {}
+    if not plan.is_term:
+        last_year = Period(plan.year - 1, 12)
+        for indicator in plan.indicators:
+            found = current.get((indicator.code.upper(), last_year))
+            if found is not None:
+                previous[indicator.code] = found
+    return Report(plan, as_of, rows, summarize(rows), made_at, short, annual, previous, next_plan, heading)

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 
     from .importing import Progress
     from .plans.editing import Edited, Target
-    from .report import Report
+    from .report import Heading, Report
 
 
 class Recorded(Value):
@@ -335,10 +335,14 @@ class Tracker:
         )
 
     def report(
-        self, as_of_text: str | None = None, owner: str | None = None, made_at: datetime | None = None
+        self,
+        as_of_text: str | None = None,
+        owner: str | None = None,
+        made_at: datetime | None = None,
+        heading: Heading | None = None,
     ) -> Report:
         """Every indicator's standing (of those `owner` reports); with a checkpoint, as it stood then.
-        `made_at` is when the report says it was made (default: now)."""
+        `made_at` is when the report says it was made (default: now); `heading`, the annex's."""
         from .report import build_report  # deferred: start-up (record and undo need no report)
 
         contents = self.log.current(self.plan.codes)
@@ -356,12 +360,20 @@ class Tracker:
             self.plans.breaks,
             self.today,
             {p.year: p for p in self.plans.plans if not p.is_term and p.year in self.plan.years},
+            self._next_plan(),
+            heading,
         )
         if owner is None:
             return report
         from .owners import for_owner
 
         return for_owner(report, owner)
+
+    def _next_plan(self) -> Plan | None:
+        """Next year's annual plan, draft or adopted, for an annual plan's annex."""
+        if self.plan.is_term:
+            return None
+        return next((p for p in self.plans.plans if not p.is_term and p.year == self.plan.year + 1), None)
 
     def draft_plan(self, name: str, source_name: str | None = None) -> Edited:
         """Next year's plan (or the next term's), drafted from `source_name` (default: the plan

@@ -10,6 +10,7 @@ import errno
 import io
 import os
 import sys
+from typing import Any
 
 from ..exits import (
     EXIT_BROKEN_PIPE,
@@ -62,12 +63,59 @@ def _guard_standard_streams() -> None:
                 os.close(null)
     if sys.stdout is None:
         sys.stdout = _ClosedOutput()
+    else:
+        _write_whole_or_fail()
     for stream in (sys.stdout, sys.stderr):  # PYTHONIOENCODING=ascii: what it cannot show, escaped
         if not (getattr(stream, "encoding", None) or "utf-8").lower().replace("_", "-").startswith("utf"):
             try:
                 stream.reconfigure(errors="backslashreplace")  # type: ignore[union-attr]
             except (AttributeError, ValueError):
                 pass
+
+
+class _WholeWrites(io.RawIOBase):
+    """Standard output whose every write is written whole or raises.
+
+    A write past the space left on a disk (or a file-size limit) writes what fits and returns
+    its count; Python's buffered stdout then dropped the rest without a word, and a report cut
+    short ended with status 0. Here the rest is written again, and the second write raises
+    (ENOSPC, EFBIG), which the command turns into one error line and status 2.
+    """
+
+    def __init__(self, fd: int) -> None:
+        self._fd = fd
+
+    def writable(self) -> bool:
+        return True
+
+    def fileno(self) -> int:
+        return self._fd
+
+    def isatty(self) -> bool:
+        return os.isatty(self._fd)
+
+    def write(self, data: Any) -> int:
+        view = memoryview(data).cast("B")
+        done = 0
+        while done < len(view):
+            done += os.write(self._fd, view[done:])
+        return done
+
+
+def _write_whole_or_fail() -> None:
+    stream = sys.stdout
+    if stream is not sys.__stdout__ or not isinstance(stream, io.TextIOWrapper):
+        return  # a test's capture, or a stream someone else gave: left alone
+    try:
+        fd = stream.fileno()
+    except (OSError, ValueError):
+        return
+    sys.stdout = io.TextIOWrapper(
+        io.BufferedWriter(_WholeWrites(fd)),
+        encoding=stream.encoding,
+        errors=stream.errors,
+        line_buffering=stream.line_buffering,
+    )
 
 
 def main() -> None:

@@ -35,6 +35,15 @@ def report(
         ),
     ] = None,
     as_of: AsOfOption = None,
+    annex_number: Annotated[
+        str, typer.Option("--annex-number", metavar="NN", help=english("help.report.annex_number"))
+    ] = "01",
+    attached_to: Annotated[
+        Optional[str], typer.Option("--attached-to", metavar="TEXT", help=english("help.report.attached_to"))
+    ] = None,
+    issuer: Annotated[
+        Optional[str], typer.Option("--issuer", metavar="TEXT", help=english("help.report.issuer"))
+    ] = None,
 ) -> None:
     from ..errors import OutputError
     from ..render import choose_format, write_output
@@ -48,6 +57,8 @@ def report(
         raise OutputError("error.output_is_data", path=target)
     chosen = choose_format(format, target)
     from ..periods import made_at_of
+    from ..report import Heading
 
-    the_report = tracker.report(as_of, made_at=made_at_of(os.environ))
+    heading = Heading(annex_number, attached_to or None, issuer or None)
+    the_report = tracker.report(as_of, made_at=made_at_of(os.environ), heading=heading)
     write_output(the_report, chosen, state.texts, target)

@@ -12,6 +12,7 @@ from pathlib import Path
 
 from .folder import PLAN_FILE, bundled_data_path, bundled_plan_files, entry_point_naming, plan_files_named
 from .model import (
+    GROUPS,
     STATUSES,
     Baseline,
     Indicator,
@@ -25,6 +26,7 @@ from .model import (
 )
 
 __all__ = [
+    "GROUPS",
     "PLAN_FILE",
     "STATUSES",
     "Baseline",

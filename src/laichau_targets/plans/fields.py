@@ -16,7 +16,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from ..values import Value
-from .model import COMPARISONS, KINDS, MEASURES, TERM_RULES
+from .model import COMPARISONS, GROUPS, KINDS, MEASURES, TERM_RULES
 
 # identity: the code, in every table; description: once for the folder; target: each plan's own.
 Level = Literal["identity", "description", "target"]
@@ -92,6 +92,7 @@ FIELDS = (
     Field("owner", "description", "owner"),
     Field("proposal", "target", "number", columns=("proposal",), json_only=True),
     Field("scenario", "target", "scenario", columns=("scenario",), json_only=True, default=()),
+    Field("group", "description", "optional_choice", choices=GROUPS),
 )
 
 DESCRIPTION_KEYS = frozenset(f.key for f in FIELDS if f.level == "description")

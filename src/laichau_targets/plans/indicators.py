@@ -212,6 +212,8 @@ class IndicatorReader:
         return self.one_of(table, field, table.raw.get(field.key))
 
     def optional_choice(self, table: _Table, field: Field) -> Any:
+        if field.key not in table.raw and field.default is None:
+            return None
         return self.one_of(table, field, table.raw.get(field.key, field.default))
 
     def one_of(self, table: _Table, field: Field, value: Any) -> Any:

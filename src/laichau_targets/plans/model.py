@@ -40,6 +40,7 @@ STATUSES: tuple[str, ...] = get_args(Status)
 TERM_RULES: tuple[str, ...] = get_args(TermRule)
 PLAN_STATUSES: tuple[str, ...] = get_args(PlanStatus)
 MEASURES = ("plan", "budget_estimate")  # what a target is measured against
+GROUPS = ("economic", "social", "environment")  # the annex's groups, in its order (I, II, III)
 # Units that count whole people or things: their paces and projections are whole numbers.
 COUNT_UNITS = (
     "lao động",
@@ -165,6 +166,7 @@ class Indicator(Value):
         owner: str | None = None,
         proposal: Decimal | None = None,
         scenario: tuple[tuple[int, Decimal], ...] = (),
+        group: str | None = None,
     ) -> None:
         self.code = code
         self.name_vi = name_vi
@@ -192,6 +194,7 @@ class Indicator(Value):
         self.owner = owner  # the department that reports it, e.g. "Sở Y tế"
         self.proposal = proposal  # a draft's proposed target (the pace a term needs): no target yet
         self.scenario = scenario  # (months into the year, target) of each checkpoint's growth scenario
+        self.group = group  # the annex's group of rows (GROUPS): chỉ tiêu kinh tế, xã hội, môi trường
 
     @property
     def has_target(self) -> bool:

@@ -74,6 +74,12 @@ def _xlsx(report: Report, texts: Texts) -> bytes:
     return xlsx.render(report, texts)
 
 
+def _docx(report: Report, texts: Texts) -> bytes:
+    from . import docx
+
+    return docx.render(report, texts)
+
+
 FORMATS: dict[str, OutputFormat] = {
     f.name: f
     for f in (
@@ -83,6 +89,7 @@ FORMATS: dict[str, OutputFormat] = {
         OutputFormat("html", (".html", ".htm"), _html, binary=False, for_people=True),
         OutputFormat("text", (".txt",), _text, binary=False, for_people=True),
         OutputFormat("xlsx", (".xlsx",), _xlsx, binary=True, for_people=True),
+        OutputFormat("docx", (".docx",), _docx, binary=True, for_people=True),
     )
 }
 DEFAULT_FORMAT = "md"
@@ -120,7 +127,7 @@ def write_output(report: Report, fmt: OutputFormat, texts: Texts, output: Path |
     """
     if output is None and fmt.binary and sys.stdout.isatty():
         raise OutputError("error.binary_to_terminal", format=fmt.name)
-    content = fmt.render(report, texts)
+    content = _rendered(report, fmt, texts)
     if output is None:
         if isinstance(content, str):
             sys.stdout.write(content)
@@ -130,6 +137,26 @@ def write_output(report: Report, fmt: OutputFormat, texts: Texts, output: Path |
             sys.stdout.buffer.flush()
         return
     write_file(output, content if isinstance(content, bytes) else content.encode("utf-8"))
+
+
+def _rendered(report: Report, fmt: OutputFormat, texts: Texts) -> str | bytes:
+    """The report made; a workbook's temporary files on a full disk are one error, not a traceback."""
+    try:
+        return fmt.render(report, texts)
+    except OSError as exc:
+        raise OutputError("error.render_unwritable", reason=exc.strerror or str(exc)) from None
+    except Exception as exc:
+        # lxml, writing openpyxl's temporary files, reports a failed write as its own IO_ error.
+        if type(exc).__name__ == "SerialisationError" and str(exc).startswith("IO_"):
+            _quietly_collect()
+            raise OutputError("error.render_unwritable", reason=str(exc)) from None
+        raise
+
+
+def _quietly_collect() -> None:
+    """What the failed writer left open fails again when it is collected (openpyxl's worksheet
+    writers are generators): the command is ending with its one error line, so say nothing more."""
+    sys.unraisablehook = lambda unraisable: None
 
 
 def write_file(output: Path, data: bytes) -> None:

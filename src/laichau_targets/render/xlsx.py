@@ -20,6 +20,7 @@ from ..records import Figure
 from ..report import Report
 from ..standing import Standing
 from . import words
+from .annex import Amount, Annex
 from .document import Document, build_document
 from .table import STATUS_STYLE
 
@@ -108,10 +109,10 @@ class _Sheet:
         self.header_fill = self.fill_of(_HEADER_FILL)
 
     @staticmethod
-    def font_of(size: int = 11, bold: bool = False, colour: str | None = None) -> Any:
+    def font_of(size: int = 11, bold: bool = False, colour: str | None = None, italic: bool = False) -> Any:
         from openpyxl.styles import Font
 
-        return Font(name=_FONT_NAME, size=size, bold=bold, color=colour)
+        return Font(name=_FONT_NAME, size=size, bold=bold, color=colour, italic=italic)
 
     @staticmethod
     def fill_of(colour: str) -> Any:
@@ -230,12 +231,103 @@ def _save(book: Any) -> bytes:
 
 
 def render(report: Report, texts: Texts) -> bytes:
-    """The review annex: title, source, date and headline above one row per indicator."""
+    """An annual plan: the annex as the office attaches it (Biểu số 01), then the sources; a term
+    plan: the term's table, then the sources."""
     book = _workbook()
     doc = build_document(report, texts)
-    _annex(book.active, report, texts, doc)
+    if report.plan.is_term:
+        _annex(book.active, report, texts, doc)
+    else:
+        from .annex import build_annex
+
+        _annex_sheet(book.active, build_annex(report, texts, report.made_at.date()), texts)
     _sources(book.create_sheet(), report, texts, doc)
     return _save(book)
+
+
+def typed_format(amount: Amount) -> str:
+    """The number as typed: 9,0 keeps its decimal; what stands before it (≥) as text."""
+    exponent = amount.value.as_tuple().exponent
+    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
+    body = "#,##0" + ("." + "0" * places if places else "")
+    return f'"{amount.prefix}"{body}' if amount.prefix else body
+
+
+def _annex_sheet(ws: Worksheet, annex: Annex, texts: Texts) -> None:
+    """The annex sheet: issuer and number, the centred title in capitals, the attachment line, a
+    two-row header with "So sánh (%)" over its two columns, groups in bold; A4 landscape."""
+    ws.title = texts("xlsx.sheet.report")
+    sheet = _Sheet(ws, len(annex.headers))
+    _annex_heading(sheet, annex)
+    first, second = _annex_header(sheet, annex, texts)
+    for annex_row in annex.rows:
+        values = [cell.value if isinstance(cell, Amount) else cell for cell in annex_row.cells]
+        formats = [typed_format(cell) if isinstance(cell, Amount) else None for cell in annex_row.cells]
+        row = sheet.cells(values, formats)
+        for column in (1, 3):
+            ws.cell(row, column).alignment = sheet.middle
+        if annex_row.group is not None:
+            for column in range(1, sheet.columns + 1):
+                ws.cell(row, column).font = sheet.bold
+    sheet.widths[1] = min(max(sheet.widths[1], 34), _MAX_TEXT_WIDTH)
+    sheet.widths[0] = 5
+    sheet.widths[-1] = min(max(sheet.widths[-1], 18), 30)
+    sheet.fit_columns()
+    sheet.page(second)
+    ws.print_title_rows = f"{first}:{second}"
+
+
+def _annex_heading(sheet: _Sheet, annex: Annex) -> None:
+    """The issuer on the left, the annex's number on the right; the title and the attachment line centred."""
+    ws, columns = sheet.sheet, sheet.columns
+    side = min(3, columns // 3)
+    for n, issuer_line in enumerate(annex.issuer):
+        sheet.row += 1
+        cell = ws.cell(sheet.row, 1)
+        set_text(cell, issuer_line)
+        cell.font, cell.alignment = sheet.font_of(12, bold=n > 0 or len(annex.issuer) == 1), sheet.centre
+        ws.merge_cells(start_row=sheet.row, end_row=sheet.row, start_column=1, end_column=side)
+        if n == 0:
+            number = ws.cell(sheet.row, columns - side + 1)
+            set_text(number, annex.number)
+            number.font, number.alignment = sheet.font_of(12, bold=True), sheet.centre
+            ws.merge_cells(
+                start_row=sheet.row, end_row=sheet.row, start_column=columns - side + 1, end_column=columns
+            )
+    sheet.blank()
+    for text, italic in [(annex.title, False), (annex.attached, True)]:
+        sheet.row += 1
+        cell = ws.cell(sheet.row, 1)
+        set_text(cell, text)
+        cell.font = sheet.font_of(12, bold=not italic, italic=italic)
+        cell.alignment = sheet.centre
+        ws.merge_cells(start_row=sheet.row, end_row=sheet.row, start_column=1, end_column=columns)
+        ws.row_dimensions[sheet.row].height = 17 * max(1, -(-len(text) // (columns * 11)))
+    sheet.blank()
+
+
+def _annex_header(sheet: _Sheet, annex: Annex, texts: Texts) -> tuple[int, int]:
+    """Two header rows: every column's label over both, but "So sánh (%)" over its two columns."""
+    ws = sheet.sheet
+    first, second = sheet.row + 1, sheet.row + 2
+    assert annex.compare is not None
+    low, high = annex.compare
+    for n, label in enumerate(annex.headers):
+        compared = low <= n <= high
+        set_text(ws.cell(second if compared else first, n + 1), label)
+        if not compared:
+            ws.merge_cells(start_row=first, end_row=second, start_column=n + 1, end_column=n + 1)
+        longest = max(len(word) for word in label.split())
+        sheet.widths[n] = max(sheet.widths[n], longest + 2, min(len(label), 12))
+    set_text(ws.cell(first, low + 1), annex.compare_title(texts))
+    ws.merge_cells(start_row=first, end_row=first, start_column=low + 1, end_column=high + 1)
+    for row in (first, second):
+        for column in range(1, sheet.columns + 1):
+            cell = ws.cell(row, column)
+            cell.font, cell.alignment, cell.border = sheet.bold, sheet.centre, sheet.border
+        ws.row_dimensions[row].height = 32
+    sheet.row = second
+    return first, second
 
 
 ANNEX_COLUMNS = (
