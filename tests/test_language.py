@@ -56,7 +56,7 @@ def test_markdown_in_vietnamese_reads_as_a_vietnamese_report(targets, budget_and
         "| lao động | tối thiểu 8.920 | 9.500 (năm 2024, ước) | 106,5% | +580 | – | Vượt |"
     )
     assert rows["BUDGET"].endswith(
-        "| tỷ đồng | tối thiểu 2.236 | 2.300,5 (năm 2024, ước) | 102,9% | +64,5 | – | Vượt |"
+        "| tỷ đồng | tối thiểu 2.236 | 2.300,5 (năm 2024, ước) | 102,9% dự toán | +64,5 | – | Vượt |"
     )
     assert "| triệu đồng | khoảng 51,5 |" in rows["GRDP\\_PC"]
     assert "| Tốc độ tăng giá trị tăng thêm ngành nông nghiệp | % |" in rows["AGRI\\_VA"]  # display_vi
@@ -70,7 +70,10 @@ def test_markdown_in_vietnamese_reads_as_a_vietnamese_report(targets, budget_and
 def test_the_same_report_in_english_has_the_same_numbers_in_english_form(targets, budget_and_grdp) -> None:
     md = targets("--lang", "en", "report", "--format", "md").stdout
     assert f"**{headline(en, 3, 17, not_met=1, no_data=13)}**" in md
-    assert "| billion VND | at least 2,236 | 2,300.5 (2024, estimate) | 102.9% | +64.5 | – | Exceeded |" in md
+    assert (
+        "| billion VND | at least 2,236 | 2,300.5 (2024, estimate) | 102.9% of est. | +64.5 | – | Exceeded |"
+        in md
+    )
     assert "| million VND | about 51.5 |" in md
     assert "| % | about 9% | 8.7% (2024, estimate) | – | -0.3 pt | – | Not met |" in md
     assert "| Growth of agricultural value added | % |" in md

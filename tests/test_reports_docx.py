@@ -150,7 +150,7 @@ def test_the_table_holds_the_annex_as_typed(targets, december: Path, tmp_path: P
         "104,5",
         "79,8",
         "≥ 3.000",
-        "",
+        "So với dự toán",  # the plan's figure for the budget is the dự toán
     ]
     assert by_name["Mức giảm tỷ lệ hộ nghèo"][3:9] == ["", "≥ 3,88", "3,9", "", "", ""]
     widths = [column.width.mm for column in table.columns]

@@ -109,7 +109,13 @@ def test_budget_2026_is_79_8_percent_of_2025_and_measured_against_the_du_toan(
     assert (budget["ratio_to_previous_year"], budget["change_from_previous_year"]) == (79.76, -20.24)
     assert (budget["previous_year_figure"], budget["progress"]) == (3573, 104.51)
     vi_md = targets("--lang", "vi", "--plan", "2026", "report", "-f", "md").stdout
-    assert row_of(vi_md, "BUDGET")[4:] == ["2.850 (năm 2026, chính thức)", "104,5%", "+123", "79,8%", "Vượt"]
+    assert row_of(vi_md, "BUDGET")[4:] == [
+        "2.850 (năm 2026, chính thức)",
+        "104,5% dự toán",
+        "+123",
+        "79,8%",
+        "Vượt",
+    ]
     assert "So với cùng kỳ (%)" in vi_md
     en_md = targets("--plan", "2026", "report", "-f", "md").stdout
     assert row_of(en_md, "BUDGET")[7] == "79.8%"
@@ -213,9 +219,9 @@ def test_the_2021_2025_term_review_agrees_with_itself(targets, december: Path, l
     year = "2025" if lang == "en" else "năm 2025"
     assert row_of(md, "GRDP_PC")[4] == ("79 (2025)" if lang == "en" else "79 (năm 2025)")
     assert row_of(md, "BUDGET")[4:8] == (
-        ["3,573 (2025)", "119.1%", "+573", "2024–2025"]
+        ["3,573 (2025)", "119.1% of est.", "+573", "2024–2025"]
         if lang == "en"
-        else ["3.573 (năm 2025)", "119,1%", "+573", "2024–2025"]
+        else ["3.573 (năm 2025)", "119,1% dự toán", "+573", "2024–2025"]
     )
     assert row_of(md, "GRDP")[7] == "2021–2025"
     lacking = texts("term.lacking", years="2021–2024")

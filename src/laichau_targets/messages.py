@@ -157,6 +157,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "not judged in a plan after {day}: {reason}",
         "vi": "không đánh giá trong kế hoạch từ {day}: {reason}",
     },
+    "progress.of_budget_estimate": {"en": "{share} of est.", "vi": "{share} dự toán"},
     "gap.share_of_plan": {"en": "{progress} of plan", "vi": "đạt {progress} kế hoạch"},
     "gap.share_of_budget_estimate": {
         "en": "{progress} of the budget estimate",
@@ -247,6 +248,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "annex.group.other": {"en": "OTHER INDICATORS", "vi": "CHỈ TIÊU KHÁC"},
     "annex.note.above": {"en": "{gap} pt above the plan", "vi": "Cao hơn kế hoạch {gap} điểm %"},
     "annex.note.below": {"en": "{gap} pt below the plan", "vi": "Thấp hơn kế hoạch {gap} điểm %"},
+    "annex.note.budget_estimate": {"en": "Against the budget estimate", "vi": "So với dự toán"},
     "annex.note.on": {"en": "As planned", "vi": "Bằng kế hoạch"},
     "report.rules": {"en": "Rules used", "vi": "Quy tắc đánh giá"},
     "report.rules.basically_met": {

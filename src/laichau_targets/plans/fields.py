@@ -88,7 +88,15 @@ FIELDS = (
     # Shown each with the figure's share of it.
     Field("other_baselines", "target", "baselines", columns=("other_baselines",), json_only=True, default=()),
     Field("display_vi", "description", "optional_text"),
-    Field("measured_against", "description", "optional_choice", choices=MEASURES, default="plan"),
+    Field(
+        "measured_against",
+        "description",
+        "optional_choice",
+        columns=("measured_against",),
+        json_only=True,
+        choices=MEASURES,
+        default="plan",
+    ),
     Field("owner", "description", "owner"),
     Field("proposal", "target", "number", columns=("proposal",), json_only=True),
     Field("scenario", "target", "scenario", columns=("scenario",), json_only=True, default=()),

@@ -221,6 +221,10 @@ def _note(s: Standing, texts: Texts, full_year: bool) -> str:
             else "annex.note.on"
         )
         parts.append(texts(key, gap=human(abs(difference), texts.lang, 2)))
+    if full_year and s.indicator.measured_against != "plan" and s.progress is not None:
+        parts.append(
+            texts(f"annex.note.{s.indicator.measured_against}")
+        )  # "So sánh với kế hoạch" is with the dự toán
     if s.series_break is not None:
         parts.append(texts("change.break"))
     return "; ".join(parts)

@@ -91,7 +91,7 @@ def build_document(report: Report, texts: Texts) -> Document:
             else words.target(s.indicator, texts, with_unit=False),
             *([words.scenario(s, texts)] if with_scenario else []),
             words.latest(s, texts, with_unit=False),
-            words.progress(s, texts),
+            words.progress(s, texts, baseline=True),
             words.difference(s, texts),
             term_years(s, texts) if plan.is_term else words.change(s, texts),
             *([words.pace_cell(s, texts)] if plan.is_term else []),

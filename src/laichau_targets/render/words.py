@@ -164,10 +164,14 @@ def latest(standing: Standing, texts: Texts, with_unit: bool = True) -> str:
     return f"{actual(standing, texts, with_unit)} ({period_of(standing.record, texts)})"
 
 
-def progress(standing: Standing, texts: Texts) -> str:
+def progress(standing: Standing, texts: Texts, baseline: bool = False) -> str:
+    """`82.8%`; with `baseline`, what it is a share of when that is not the plan: `82,8% dự toán`."""
     if standing.progress is None:
         return "–"
-    return percent(standing.progress, texts, 1)
+    share = percent(standing.progress, texts, 1)
+    if baseline and standing.indicator.measured_against != "plan":
+        return texts(f"progress.of_{standing.indicator.measured_against}", share=share)
+    return share
 
 
 def gap(standing: Standing, texts: Texts) -> str:
