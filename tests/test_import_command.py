@@ -129,7 +129,7 @@ def test_the_template_offers_the_periods_and_bases_as_lists(targets, data_dir: P
 
 BAD_LINES = [
     "{where} 12: " + en("error.unknown_code_suggest", code="GRPD", suggestion="GRDP"),
-    "{where} 30: '2.236' is ambiguous: 2,236 if written in Vietnamese notation, 2.236 if in English notation; add --locale vi or --locale en",
+    "{where} 30: cell {column}30: '2.236' is 2236 if its dot separates thousands, or 2 point 236 if it is the decimal mark, and the file's other figures do not show which; --locale vi reads 2236, --locale en reads 2 point 236",
     "{where} 45: 120 is above the largest plausible FOREST value, 100 (max in the plan)",
 ]
 
@@ -173,7 +173,7 @@ def test_fifty_rows_with_three_bad_ones_record_nothing_and_name_all_three(
     assert result.exit_code == EXIT_ERROR
     where = "so-lieu.xlsx: Sở KH&ĐT, row"
     assert result.stderr.splitlines() == [
-        *(line.format(where=where) for line in BAD_LINES),
+        *(line.format(where=where, column="C") for line in BAD_LINES),
         "Error: so-lieu.xlsx: 3 bad row(s); nothing was recorded",
     ]
     assert result.stdout == ""
@@ -200,7 +200,7 @@ def test_a_csv_with_vietnamese_headers_is_all_or_nothing_too(
     result = targets("--lang", "en", "import", str(path))
     assert result.exit_code == EXIT_ERROR
     assert result.stderr.splitlines() == [
-        *(line.format(where="so-lieu.csv: row") for line in BAD_LINES),
+        *(line.format(where="so-lieu.csv: row", column="C") for line in BAD_LINES),
         "Error: so-lieu.csv: 3 bad row(s); nothing was recorded",
     ]
     assert snapshot(data_dir) == before
@@ -285,7 +285,7 @@ def test_cells_a_spreadsheet_typed_are_read_as_shown(targets, data_dir: Path, tm
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("a.pdf", b"%PDF", "Error: {path}: cannot import a '.pdf' file; use .xlsx or .csv"),
+        ("a.pdf", b"%PDF", "Error: {path}: cannot import a '.pdf' file; use .xlsx, .csv or .txt"),
         ("a.xlsx", b"not a zip", "Error: {path}: cannot be read as a workbook (File is not a zip file)"),
         (
             "a.csv",
@@ -422,3 +422,78 @@ def test_a_formula_no_spreadsheet_has_computed_is_a_bad_row_not_an_empty_one(
         "Error: computed-by-a-script.xlsx: 1 bad row(s); nothing was recorded\n"
     )
     assert snapshot(data_dir) == before
+
+
+@pytest.mark.parametrize(
+    ("delimiter", "forest", "budget", "read"),
+    [
+        (";", "47,6", "2.850", "2850"),  # 47,6 is Vietnamese: the dot groups thousands
+        (",", "47.6", '"2,850"', "2850"),  # 47.6 is English: the comma does
+        (",", "47.6", "2.850", "2.850"),  # and the dot is a decimal point (its digits kept as typed)
+        (";", "52,9", "2,850", "2.850"),  # the comma is a decimal comma
+    ],
+)
+def test_a_file_says_its_notation_by_the_figures_that_read_one_way_only(
+    targets, data_dir: Path, tmp_path: Path, delimiter: str, forest: str, budget: str, read: str
+) -> None:
+    path = tmp_path / "so-lieu.csv"
+    path.write_text(
+        f"Mã{delimiter}Thực hiện{delimiter}Kỳ\nFOREST{delimiter}{forest}{delimiter}2024\n"
+        f"BUDGET{delimiter}{budget}{delimiter}2024\n",
+        encoding="utf-8",
+    )
+    result = targets("import", str(path))
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        0,
+        "Recorded 2 figure(s) from so-lieu.csv.\n",
+        "",
+    )
+    assert [str(row[1]) for row in figures_in_log(targets)][1] == read
+
+
+def test_a_figure_that_reads_two_ways_in_a_file_that_does_not_say_names_the_cell_and_both_readings(
+    targets, data_dir: Path, tmp_path: Path
+) -> None:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Số liệu"
+    sheet.append(["Mã", "Chỉ tiêu", "Thực hiện", "Kỳ"])
+    sheet.append(["FOREST", "", 47.6, "2024"])  # a number cell: no notation to learn from
+    sheet.append(["BUDGET", "", "2.850", "2024"])
+    path = tmp_path / "so-lieu.xlsx"
+    book.save(path)
+    before = snapshot(data_dir)
+    result = targets("import", str(path))
+    assert (result.exit_code, result.stdout) == (EXIT_ERROR, "")
+    assert result.stderr == (
+        "so-lieu.xlsx: Số liệu, row 3: cell C3: '2.850' is 2850 if its dot separates thousands, or 2 point 850 "
+        "if it is the decimal mark, and the file's other figures do not show which; --locale vi reads 2850, "
+        "--locale en reads 2 point 850\n"
+        "Error: so-lieu.xlsx: 1 bad row(s); nothing was recorded\n"
+    )
+    result = targets("--lang", "vi", "import", str(path))
+    assert result.stderr == (
+        "so-lieu.xlsx: Số liệu, dòng 3: ô C3: '2.850' là 2850 nếu dấu chấm phân cách hàng nghìn, hoặc 2 phẩy 850 "
+        "nếu đó là dấu thập phân, và các số liệu khác trong tệp không cho biết cách viết; --locale vi đọc là 2850, "
+        "--locale en đọc là 2 phẩy 850\n"
+        "Lỗi: so-lieu.xlsx: 1 dòng sai; chưa ghi số liệu nào\n"
+    )
+    assert snapshot(data_dir) == before
+    # A file whose figures are written both ways does not say either.
+    sheet["C2"] = "47,6"
+    sheet.append(["GRAIN", "", "210.5", "2024"])
+    book.save(path)
+    result = targets("import", str(path))
+    assert result.exit_code == EXIT_ERROR
+    assert result.stderr.splitlines()[0].startswith(
+        "so-lieu.xlsx: Số liệu, row 3: cell C3: '2.850' is 2850 if"
+    )
+    assert snapshot(data_dir) == before
+    # --locale settles it.
+    result = targets("import", str(path), "--locale", "vi")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert [(row[0], str(row[1])) for row in figures_in_log(targets)] == [
+        ("FOREST", "47.6"),
+        ("BUDGET", "2850"),
+        ("GRAIN", "210.5"),
+    ]
