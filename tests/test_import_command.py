@@ -58,7 +58,7 @@ def test_a_template_filled_by_a_department_imports_exactly_its_figures(
     ]
     rows = {row[0].value: row for row in sheet.iter_rows(min_row=top + 1)}
     assert list(rows) == CODES
-    assert {row[5].value for row in rows.values()} == {"2024-09"}  # the period given, on every row
+    assert {row[5].value for row in rows.values()} == {"9 tháng/2024"}  # the period given, on every row
     # A department fills three rows: a number cell, a text cell the Vietnamese way, an official figure.
     rows["GRDP"][4].value = 8.7
     rows["BUDGET"][4].value = "1.850,5"
@@ -116,11 +116,7 @@ def test_the_template_offers_the_periods_and_bases_as_lists(targets, data_dir: P
     top = header_row(sheet)
     rules = {str(v.sqref): (v.type, v.formula1) for v in sheet.data_validations.dataValidation}
     assert rules == {
-        f"F{top + 1}:F{top + 17}": (
-            "list",
-            '"2024,2024-Q1,2024-H1,2024-01,2024-02,2024-03,2024-04,2024-05,2024-06,2024-07,2024-08,'
-            '2024-09,2024-10,2024-11,2024-12"',
-        ),
+        f"F{top + 1}:F{top + 17}": ("list", '"Q1 2024,H1 2024,Jan–Sep 2024,2024"'),
         f"G{top + 1}:G{top + 17}": ("list", '"estimate,official"'),
     }
     assert [c.value for c in sheet[top]][4:7] == ["Value", "Period", "Estimate / official"]
@@ -496,4 +492,73 @@ def test_a_figure_that_reads_two_ways_in_a_file_that_does_not_say_names_the_cell
         ("FOREST", "47.6"),
         ("BUDGET", "2850"),
         ("GRAIN", "210.5"),
+    ]
+
+
+TEMPLATE_WORDS = {
+    "vi": (
+        ["Quý I/2026", "6 tháng/2026", "9 tháng/2026", "Năm 2026"],
+        "Điền vào các ô tô màu của mỗi chỉ tiêu đơn vị báo cáo: số liệu thực hiện bằng số, viết theo cách "
+        "Việt Nam (2.850,5: dấu chấm phân cách hàng nghìn, dấu phẩy trước phần thập phân); kỳ số liệu, một "
+        "trong Quý I/2026, 6 tháng/2026, 9 tháng/2026, Năm 2026; ước hay chính thức; nguồn số liệu. Giữ "
+        "nguyên cột Mã; dòng không có số liệu được bỏ qua. Điền xong, gửi lại tệp cho {recipient}.",
+        "cơ quan đã gửi biểu mẫu này",
+    ),
+    "en": (
+        ["Q1 2026", "H1 2026", "Jan–Sep 2026", "2026"],
+        "Fill in the shaded cells of each indicator you report: the figure as a number, in English notation "
+        "(2,850.5: a comma between thousands, a point before the decimals); its period, one of Q1 2026, "
+        "H1 2026, Jan–Sep 2026, 2026; estimate or official; its source. Leave the codes as they are; rows "
+        "without a figure are left out. Then send the file back to {recipient}.",
+        "the office that sent you this template",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_template_speaks_as_departments_do_and_import_reads_every_period_it_offers(
+    targets, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """Its own year (2026, not 2024), the officers' spellings, the notation of its language, whom
+    to send it to; no command line. Each spelling offered reads back as the period it names."""
+    monkeypatch.setenv("LAICHAU_TARGETS_TODAY", "2026-05-10")
+    choices, how, recipient = TEMPLATE_WORDS[lang]
+    path = tmp_path / "mau-bieu.xlsx"
+    assert targets("--lang", lang, "--plan", "2026", "template", "-o", str(path)).exit_code == 0
+    sheet = load_workbook(path).active
+    top = header_row(sheet)
+    texts = [cell.value for row in sheet.iter_rows(max_row=top - 1) for cell in row if cell.value]
+    assert texts[1] == how.format(recipient=recipient)
+    assert not any("targets" in text or "2024" in text for text in texts)
+    rules = {str(v.sqref)[:1]: v.formula1 for v in sheet.data_validations.dataValidation}
+    assert rules["F"] == '"' + ",".join(choices) + '"'
+    sent = tmp_path / "gui.xlsx"
+    made = targets(
+        "--lang",
+        lang,
+        "--plan",
+        "2026",
+        "template",
+        "-o",
+        str(sent),
+        "--send-to",
+        "Sở Tài chính\n(phòng Tổng hợp)",
+    )
+    assert made.exit_code == 0
+    sheet = load_workbook(sent).active
+    assert sheet.cell(2, 1).value == how.format(recipient="Sở Tài chính (phòng Tổng hợp)")
+    # A department fills one indicator at each checkpoint, choosing the period from the list.
+    book = load_workbook(path)
+    sheet = book.active
+    code = sheet.cell(top + 1, 1).value
+    for n, choice in enumerate(choices):
+        row = top + 1 + n
+        sheet.cell(row, 1).value = code
+        sheet.cell(row, 5).value = 8 + n
+        sheet.cell(row, 6).value = choice
+    book.save(path)
+    result = targets("--plan", "2026", "import", str(path))
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert [(row[0], row[2]) for row in figures_in_log(targets)] == [
+        (code, period) for period in ("2026-Q1", "2026-H1", "2026-09", "2026")
     ]

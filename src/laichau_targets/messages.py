@@ -93,15 +93,21 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "template.how": {
         "en": (
-            "Fill in the shaded cells: the value as a number, its period (2024, 2024-Q1, 2024-H1 or a month "
-            "like 2024-09), estimate or official, its source. Leave the codes as they are; rows without a "
-            "value are left out. Then: targets import FILE"
+            "Fill in the shaded cells of each indicator you report: the figure as a number, in English "
+            "notation ({example}: a comma between thousands, a point before the decimals); its period, one "
+            "of {choices}; estimate or official; its source. Leave the codes as they are; rows without a "
+            "figure are left out. Then send the file back to {recipient}."
         ),
         "vi": (
-            "Điền vào các ô tô màu: số liệu thực hiện (dạng số), kỳ số liệu (2024, 2024-Q1, 2024-H1 hoặc "
-            "một tháng như 2024-09), ước hay chính thức, nguồn số liệu. Giữ nguyên cột Mã; dòng không có "
-            "số liệu được bỏ qua. Sau đó: targets import TỆP"
+            "Điền vào các ô tô màu của mỗi chỉ tiêu đơn vị báo cáo: số liệu thực hiện bằng số, viết theo "
+            "cách Việt Nam ({example}: dấu chấm phân cách hàng nghìn, dấu phẩy trước phần thập phân); kỳ số "
+            "liệu, một trong {choices}; ước hay chính thức; nguồn số liệu. Giữ nguyên cột Mã; dòng không "
+            "có số liệu được bỏ qua. Điền xong, gửi lại tệp cho {recipient}."
         ),
+    },
+    "template.recipient": {
+        "en": "the office that sent you this template",
+        "vi": "cơ quan đã gửi biểu mẫu này",
     },
     "template.owner": {"en": "Reported by: {owner}", "vi": "Đơn vị báo cáo: {owner}"},
     "template.prompt.period": {"en": "One of: {choices}", "vi": "Một trong: {choices}"},
@@ -1669,6 +1675,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "help.template.output": {
         "en": "The workbook to write (.xlsx).",
         "vi": "Tệp bảng tính cần ghi (.xlsx).",
+    },
+    "help.template.send_to": {
+        "en": "Whom the department sends the filled file back to, as the instructions name it (default: the office that sent the template).",
+        "vi": "Nơi đơn vị gửi lại biểu đã điền, ghi trong hướng dẫn (mặc định: cơ quan đã gửi biểu mẫu).",
     },
     "help.template.period": {
         "en": "Fill the Period column with this period, e.g. 2024-09.",

@@ -18,7 +18,7 @@ from .log import RecordLog
 from .logindex import Entry
 from .messages import Lang, Message
 from .numbers import checked_figure, parse_number
-from .periods import default_period, parse_period
+from .periods import Period, default_period, parse_period
 from .plans import Indicator, Plan, load_plans
 from .records import Basis, CurrentFigures, Figure, Record, Retraction
 from .standing import FINE, Standing, standing_of
@@ -108,7 +108,7 @@ class ForTemplate(Value):
     """What a template is made of: the plan, the indicators a department reports, and the
     period its Period column is filled with (None: left empty)."""
 
-    def __init__(self, plan: Plan, indicators: list[Indicator], period: str | None) -> None:
+    def __init__(self, plan: Plan, indicators: list[Indicator], period: Period | None) -> None:
         self.plan = plan
         self.indicators = indicators
         self.period = period
@@ -436,8 +436,8 @@ class Tracker:
 
     def for_template(self, owner: str | None = None, period_text: str | None = None) -> ForTemplate:
         """The indicators a department's template lists, and the period it is filled with."""
-        label = parse_period(period_text, self.plan.year).label if period_text else None
-        return ForTemplate(self.plan, self.indicators(owner), label)
+        period = parse_period(period_text, self.plan.year) if period_text else None
+        return ForTemplate(self.plan, self.indicators(owner), period)
 
 
 def failing(report: Report, strict: bool = False) -> list[Standing]:
