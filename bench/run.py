@@ -106,6 +106,11 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000,100000", help="record-log sizes of part 2")
     parser.add_argument("--only-spreadsheets", action="store_true", help="only the spreadsheet cases")
     parser.add_argument(
+        "--only-import-scaling",
+        action="store_true",
+        help="only import of 2,000 and 20,000 rows against as many indicators",
+    )
+    parser.add_argument(
         "--only-startup", action="store_true", help="only the start-up cases, piped and on a terminal"
     )
     args = parser.parse_args()
@@ -143,6 +148,9 @@ def main() -> None:
 
         if args.only_spreadsheets:
             spreadsheets(script, work, base_env, args.rounds)
+            return
+        if args.only_import_scaling:
+            import_scaling(script, work, base_env, args.rounds)
             return
         startup = measure(
             {
@@ -292,6 +300,16 @@ def spreadsheets(script: str, work: Path, base_env: dict[str, str], rounds: int)
     print(f"\nspreadsheets ({rounds} rounds, +1 warm-up; each import into a fresh copy of the folder):\n")
     print("\n".join(spreadsheet_cases(script, work, base_env, rounds)))
     print("\ngoal: import of 10,000 rows in seconds, not 10,000 × one record")
+    import_scaling(script, work, base_env, rounds)
+
+
+def import_scaling(script: str, work: Path, base_env: dict[str, str], rounds: int) -> None:
+    """`import` as the rows and the plan grow together (bench/spreadsheets.py)."""
+    from spreadsheets import scaling_cases
+
+    rounds = max(1, min(rounds, 3))  # a round of 20,000 rows takes seconds
+    print(f"\nimport scaling ({rounds} rounds, +1 warm-up):\n")
+    print("\n".join(scaling_cases(script, work, base_env, rounds)))
 
 
 if __name__ == "__main__":

@@ -1,4 +1,5 @@
-"""The spreadsheet cases of the benchmark: `import` of 10,000 rows and the xlsx report (see run.py)."""
+"""The spreadsheet cases of the benchmark: `import` of 10,000 rows and the xlsx report, and how
+`import` grows with the rows and the plan's indicators together (see run.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from timing import table, time_once
 ROWS = 10_000
 EXTRA_INDICATOR = """
 [[indicator]]
-code = "BENCH{n:04d}"
+code = "BENCH{n:05d}"
 name_vi = "Chỉ tiêu thử {n}"
 name_en = "Bench indicator {n}"
 unit = "tỷ đồng"
@@ -31,7 +32,7 @@ def big_plan(folder: Path, indicators: int) -> list[str]:
     plan = folder / "targets.toml"
     extra = "".join(EXTRA_INDICATOR.format(n=n, target=1000 + n) for n in range(indicators))
     plan.write_text(plan.read_text(encoding="utf-8") + extra, encoding="utf-8")
-    return [f"BENCH{n:04d}" for n in range(indicators)]
+    return [f"BENCH{n:05d}" for n in range(indicators)]
 
 
 def rows(codes: list[str]) -> list[list[object]]:
@@ -71,6 +72,7 @@ def write_csv(path: Path, data: list[list[object]]) -> None:
 
 def spreadsheet_cases(script: str, work: Path, base_env: dict[str, str], rounds: int) -> list[str]:
     """Import 10,000 rows (xlsx and CSV) into fresh folders, and write the xlsx report; a table of lines."""
+    base_env = {**base_env, "LAICHAU_TARGETS_TODAY": "2024-12-20"}  # the bundled 2024 plan is this year's
     template = work / "sheets-plan"
     subprocess.run([script, "init", str(template)], check=True, stdout=subprocess.DEVNULL, env=base_env)
     data = rows(big_plan(template, 420))
@@ -124,4 +126,48 @@ def spreadsheet_cases(script: str, work: Path, base_env: dict[str, str], rounds:
         f"the import takes {statistics.median(samples['import 10,000 rows, xlsx']):.1f} s (xlsx), "
         f"{statistics.median(samples['import 10,000 rows, csv']):.1f} s (csv)."
     )
+    return lines
+
+
+SCALES = (2_000, 20_000)  # rows, each of its own indicator, against a plan of as many more indicators
+
+
+def scaling_cases(script: str, work: Path, base_env: dict[str, str], rounds: int) -> list[str]:
+    """`import` of N rows, each of another indicator, into a plan of N more indicators, at N = 2,000
+    and 20,000: matching rows to indicators must stay linear (issue 21: within 10× for 10× more)."""
+    base_env = {**base_env, "LAICHAU_TARGETS_TODAY": "2024-12-20"}  # the bundled 2024 plan is this year's
+    samples: dict[str, list[float]] = {}
+    prepared: dict[int, tuple[Path, Path]] = {}
+    for n in SCALES:
+        folder = work / f"scale-{n}"
+        subprocess.run([script, "init", str(folder)], check=True, stdout=subprocess.DEVNULL, env=base_env)
+        codes = big_plan(folder, n)
+        data = [[code, "", 1000 + i, "2024", "ước", "bench", ""] for i, code in enumerate(codes)]
+        path = work / f"scale-{n}.csv"
+        write_csv(path, data)
+        env = {**base_env, "LAICHAU_TARGETS_DATA": str(folder)}
+        subprocess.run([script, "list"], check=True, stdout=subprocess.DEVNULL, env=env)  # the plan's cache
+        prepared[n] = folder, path
+        samples[f"import --dry-run {n:,} rows, {n:,} more indicators"] = []
+        samples[f"import {n:,} rows, {n:,} more indicators"] = []
+    for round_no in range(rounds + 1):  # the first is a warm-up
+        for n, (folder, path) in prepared.items():
+            env = {**base_env, "LAICHAU_TARGETS_DATA": str(folder)}
+            dry = time_once([script, "import", "--dry-run", str(path)], env)
+            copy = work / f"scale-{n}-{round_no}"
+            subprocess.run(["cp", "-r", str(folder), str(copy)], check=True)
+            real = time_once([script, "import", str(path)], {**env, "LAICHAU_TARGETS_DATA": str(copy)})
+            if round_no:
+                samples[f"import --dry-run {n:,} rows, {n:,} more indicators"].append(dry)
+                samples[f"import {n:,} rows, {n:,} more indicators"].append(real)
+    small, large = SCALES
+    first = f"import {small:,} rows, {small:,} more indicators"
+    lines = table(samples, first, f"× {small:,}")
+    for kind in ("import", "import --dry-run"):
+        ratio = statistics.median(
+            samples[f"{kind} {large:,} rows, {large:,} more indicators"]
+        ) / statistics.median(samples[f"{kind} {small:,} rows, {small:,} more indicators"])
+        lines.append(
+            f"{kind}: {large:,} against {large:,} takes {ratio:.1f}× {small:,} against {small:,} (goal ≤ 10×)"
+        )
     return lines

@@ -58,7 +58,7 @@ def test_a_template_filled_by_a_department_imports_exactly_its_figures(
     ]
     rows = {row[0].value: row for row in sheet.iter_rows(min_row=top + 1)}
     assert list(rows) == CODES
-    assert {row[5].value for row in rows.values()} == {"2024-09"}  # the period given, on every row
+    assert {row[5].value for row in rows.values()} == {"9 tháng/2024"}  # the period given, on every row
     # A department fills three rows: a number cell, a text cell the Vietnamese way, an official figure.
     rows["GRDP"][4].value = 8.7
     rows["BUDGET"][4].value = "1.850,5"
@@ -116,11 +116,7 @@ def test_the_template_offers_the_periods_and_bases_as_lists(targets, data_dir: P
     top = header_row(sheet)
     rules = {str(v.sqref): (v.type, v.formula1) for v in sheet.data_validations.dataValidation}
     assert rules == {
-        f"F{top + 1}:F{top + 17}": (
-            "list",
-            '"2024,2024-Q1,2024-H1,2024-01,2024-02,2024-03,2024-04,2024-05,2024-06,2024-07,2024-08,'
-            '2024-09,2024-10,2024-11,2024-12"',
-        ),
+        f"F{top + 1}:F{top + 17}": ("list", '"Q1 2024,H1 2024,Jan–Sep 2024,2024"'),
         f"G{top + 1}:G{top + 17}": ("list", '"estimate,official"'),
     }
     assert [c.value for c in sheet[top]][4:7] == ["Value", "Period", "Estimate / official"]
@@ -129,7 +125,7 @@ def test_the_template_offers_the_periods_and_bases_as_lists(targets, data_dir: P
 
 BAD_LINES = [
     "{where} 12: " + en("error.unknown_code_suggest", code="GRPD", suggestion="GRDP"),
-    "{where} 30: '2.236' is ambiguous: 2,236 if written in Vietnamese notation, 2.236 if in English notation; add --locale vi or --locale en",
+    "{where} 30: cell {column}30: '2.236' is 2236 if its dot separates thousands, or 2 point 236 if it is the decimal mark, and the file's other figures do not show which; --locale vi reads 2236, --locale en reads 2 point 236",
     "{where} 45: 120 is above the largest plausible FOREST value, 100 (max in the plan)",
 ]
 
@@ -173,7 +169,7 @@ def test_fifty_rows_with_three_bad_ones_record_nothing_and_name_all_three(
     assert result.exit_code == EXIT_ERROR
     where = "so-lieu.xlsx: Sở KH&ĐT, row"
     assert result.stderr.splitlines() == [
-        *(line.format(where=where) for line in BAD_LINES),
+        *(line.format(where=where, column="C") for line in BAD_LINES),
         "Error: so-lieu.xlsx: 3 bad row(s); nothing was recorded",
     ]
     assert result.stdout == ""
@@ -200,7 +196,7 @@ def test_a_csv_with_vietnamese_headers_is_all_or_nothing_too(
     result = targets("--lang", "en", "import", str(path))
     assert result.exit_code == EXIT_ERROR
     assert result.stderr.splitlines() == [
-        *(line.format(where="so-lieu.csv: row") for line in BAD_LINES),
+        *(line.format(where="so-lieu.csv: row", column="C") for line in BAD_LINES),
         "Error: so-lieu.csv: 3 bad row(s); nothing was recorded",
     ]
     assert snapshot(data_dir) == before
@@ -285,7 +281,7 @@ def test_cells_a_spreadsheet_typed_are_read_as_shown(targets, data_dir: Path, tm
 @pytest.mark.parametrize(
     ("name", "content", "message"),
     [
-        ("a.pdf", b"%PDF", "Error: {path}: cannot import a '.pdf' file; use .xlsx or .csv"),
+        ("a.pdf", b"%PDF", "Error: {path}: cannot import a '.pdf' file; use .xlsx, .csv or .txt"),
         ("a.xlsx", b"not a zip", "Error: {path}: cannot be read as a workbook (File is not a zip file)"),
         (
             "a.csv",
@@ -422,3 +418,147 @@ def test_a_formula_no_spreadsheet_has_computed_is_a_bad_row_not_an_empty_one(
         "Error: computed-by-a-script.xlsx: 1 bad row(s); nothing was recorded\n"
     )
     assert snapshot(data_dir) == before
+
+
+@pytest.mark.parametrize(
+    ("delimiter", "forest", "budget", "read"),
+    [
+        (";", "47,6", "2.850", "2850"),  # 47,6 is Vietnamese: the dot groups thousands
+        (",", "47.6", '"2,850"', "2850"),  # 47.6 is English: the comma does
+        (",", "47.6", "2.850", "2.850"),  # and the dot is a decimal point (its digits kept as typed)
+        (";", "52,9", "2,850", "2.850"),  # the comma is a decimal comma
+    ],
+)
+def test_a_file_says_its_notation_by_the_figures_that_read_one_way_only(
+    targets, data_dir: Path, tmp_path: Path, delimiter: str, forest: str, budget: str, read: str
+) -> None:
+    path = tmp_path / "so-lieu.csv"
+    path.write_text(
+        f"Mã{delimiter}Thực hiện{delimiter}Kỳ\nFOREST{delimiter}{forest}{delimiter}2024\n"
+        f"BUDGET{delimiter}{budget}{delimiter}2024\n",
+        encoding="utf-8",
+    )
+    result = targets("import", str(path))
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        0,
+        "Recorded 2 figure(s) from so-lieu.csv.\n",
+        "",
+    )
+    assert [str(row[1]) for row in figures_in_log(targets)][1] == read
+
+
+def test_a_figure_that_reads_two_ways_in_a_file_that_does_not_say_names_the_cell_and_both_readings(
+    targets, data_dir: Path, tmp_path: Path
+) -> None:
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Số liệu"
+    sheet.append(["Mã", "Chỉ tiêu", "Thực hiện", "Kỳ"])
+    sheet.append(["FOREST", "", 47.6, "2024"])  # a number cell: no notation to learn from
+    sheet.append(["BUDGET", "", "2.850", "2024"])
+    path = tmp_path / "so-lieu.xlsx"
+    book.save(path)
+    before = snapshot(data_dir)
+    result = targets("import", str(path))
+    assert (result.exit_code, result.stdout) == (EXIT_ERROR, "")
+    assert result.stderr == (
+        "so-lieu.xlsx: Số liệu, row 3: cell C3: '2.850' is 2850 if its dot separates thousands, or 2 point 850 "
+        "if it is the decimal mark, and the file's other figures do not show which; --locale vi reads 2850, "
+        "--locale en reads 2 point 850\n"
+        "Error: so-lieu.xlsx: 1 bad row(s); nothing was recorded\n"
+    )
+    result = targets("--lang", "vi", "import", str(path))
+    assert result.stderr == (
+        "so-lieu.xlsx: Số liệu, dòng 3: ô C3: '2.850' là 2850 nếu dấu chấm phân cách hàng nghìn, hoặc 2 phẩy 850 "
+        "nếu đó là dấu thập phân, và các số liệu khác trong tệp không cho biết cách viết; --locale vi đọc là 2850, "
+        "--locale en đọc là 2 phẩy 850\n"
+        "Lỗi: so-lieu.xlsx: 1 dòng sai; chưa ghi số liệu nào\n"
+    )
+    assert snapshot(data_dir) == before
+    # A file whose figures are written both ways does not say either.
+    sheet["C2"] = "47,6"
+    sheet.append(["GRAIN", "", "210.5", "2024"])
+    book.save(path)
+    result = targets("import", str(path))
+    assert result.exit_code == EXIT_ERROR
+    assert result.stderr.splitlines()[0].startswith(
+        "so-lieu.xlsx: Số liệu, row 3: cell C3: '2.850' is 2850 if"
+    )
+    assert snapshot(data_dir) == before
+    # --locale settles it.
+    result = targets("import", str(path), "--locale", "vi")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert [(row[0], str(row[1])) for row in figures_in_log(targets)] == [
+        ("FOREST", "47.6"),
+        ("BUDGET", "2850"),
+        ("GRAIN", "210.5"),
+    ]
+
+
+TEMPLATE_WORDS = {
+    "vi": (
+        ["Quý I/2026", "6 tháng/2026", "9 tháng/2026", "Năm 2026"],
+        "Điền vào các ô tô màu của mỗi chỉ tiêu đơn vị báo cáo: số liệu thực hiện bằng số, viết theo cách "
+        "Việt Nam (2.850,5: dấu chấm phân cách hàng nghìn, dấu phẩy trước phần thập phân); kỳ số liệu, một "
+        "trong Quý I/2026, 6 tháng/2026, 9 tháng/2026, Năm 2026; ước hay chính thức; nguồn số liệu. Giữ "
+        "nguyên cột Mã; dòng không có số liệu được bỏ qua. Điền xong, gửi lại tệp cho {recipient}.",
+        "cơ quan đã gửi biểu mẫu này",
+    ),
+    "en": (
+        ["Q1 2026", "H1 2026", "Jan–Sep 2026", "2026"],
+        "Fill in the shaded cells of each indicator you report: the figure as a number, in English notation "
+        "(2,850.5: a comma between thousands, a point before the decimals); its period, one of Q1 2026, "
+        "H1 2026, Jan–Sep 2026, 2026; estimate or official; its source. Leave the codes as they are; rows "
+        "without a figure are left out. Then send the file back to {recipient}.",
+        "the office that sent you this template",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_the_template_speaks_as_departments_do_and_import_reads_every_period_it_offers(
+    targets, data_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang: str
+) -> None:
+    """Its own year (2026, not 2024), the officers' spellings, the notation of its language, whom
+    to send it to; no command line. Each spelling offered reads back as the period it names."""
+    monkeypatch.setenv("LAICHAU_TARGETS_TODAY", "2026-05-10")
+    choices, how, recipient = TEMPLATE_WORDS[lang]
+    path = tmp_path / "mau-bieu.xlsx"
+    assert targets("--lang", lang, "--plan", "2026", "template", "-o", str(path)).exit_code == 0
+    sheet = load_workbook(path).active
+    top = header_row(sheet)
+    texts = [cell.value for row in sheet.iter_rows(max_row=top - 1) for cell in row if cell.value]
+    assert texts[1] == how.format(recipient=recipient)
+    assert not any("targets" in text or "2024" in text for text in texts)
+    rules = {str(v.sqref)[:1]: v.formula1 for v in sheet.data_validations.dataValidation}
+    assert rules["F"] == '"' + ",".join(choices) + '"'
+    sent = tmp_path / "gui.xlsx"
+    made = targets(
+        "--lang",
+        lang,
+        "--plan",
+        "2026",
+        "template",
+        "-o",
+        str(sent),
+        "--send-to",
+        "Sở Tài chính\n(phòng Tổng hợp)",
+    )
+    assert made.exit_code == 0
+    sheet = load_workbook(sent).active
+    assert sheet.cell(2, 1).value == how.format(recipient="Sở Tài chính (phòng Tổng hợp)")
+    # A department fills one indicator at each checkpoint, choosing the period from the list.
+    book = load_workbook(path)
+    sheet = book.active
+    code = sheet.cell(top + 1, 1).value
+    for n, choice in enumerate(choices):
+        row = top + 1 + n
+        sheet.cell(row, 1).value = code
+        sheet.cell(row, 5).value = 8 + n
+        sheet.cell(row, 6).value = choice
+    book.save(path)
+    result = targets("--plan", "2026", "import", str(path))
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert [(row[0], row[2]) for row in figures_in_log(targets)] == [
+        (code, period) for period in ("2026-Q1", "2026-H1", "2026-09", "2026")
+    ]

@@ -93,15 +93,21 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "template.how": {
         "en": (
-            "Fill in the shaded cells: the value as a number, its period (2024, 2024-Q1, 2024-H1 or a month "
-            "like 2024-09), estimate or official, its source. Leave the codes as they are; rows without a "
-            "value are left out. Then: targets import FILE"
+            "Fill in the shaded cells of each indicator you report: the figure as a number, in English "
+            "notation ({example}: a comma between thousands, a point before the decimals); its period, one "
+            "of {choices}; estimate or official; its source. Leave the codes as they are; rows without a "
+            "figure are left out. Then send the file back to {recipient}."
         ),
         "vi": (
-            "Điền vào các ô tô màu: số liệu thực hiện (dạng số), kỳ số liệu (2024, 2024-Q1, 2024-H1 hoặc "
-            "một tháng như 2024-09), ước hay chính thức, nguồn số liệu. Giữ nguyên cột Mã; dòng không có "
-            "số liệu được bỏ qua. Sau đó: targets import TỆP"
+            "Điền vào các ô tô màu của mỗi chỉ tiêu đơn vị báo cáo: số liệu thực hiện bằng số, viết theo "
+            "cách Việt Nam ({example}: dấu chấm phân cách hàng nghìn, dấu phẩy trước phần thập phân); kỳ số "
+            "liệu, một trong {choices}; ước hay chính thức; nguồn số liệu. Giữ nguyên cột Mã; dòng không "
+            "có số liệu được bỏ qua. Điền xong, gửi lại tệp cho {recipient}."
         ),
+    },
+    "template.recipient": {
+        "en": "the office that sent you this template",
+        "vi": "cơ quan đã gửi biểu mẫu này",
     },
     "template.owner": {"en": "Reported by: {owner}", "vi": "Đơn vị báo cáo: {owner}"},
     "template.prompt.period": {"en": "One of: {choices}", "vi": "Một trong: {choices}"},
@@ -1050,9 +1056,61 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "vi": "{path}: {count} dòng sai; chưa ghi số liệu nào",
     },
     "error.import_kind": {
-        "en": "{path}: cannot import a '{suffix}' file; use .xlsx or .csv",
-        "vi": "{path}: không nhập được tệp '{suffix}'; dùng .xlsx hoặc .csv",
+        "en": "{path}: cannot import a '{suffix}' file; use .xlsx, .csv or .txt",
+        "vi": "{path}: không nhập được tệp '{suffix}'; dùng .xlsx, .csv hoặc .txt",
     },
+    "error.import_too_big": {
+        "en": "{path}: its parts unpack to {size} MB, more than the {limit} MB import reads from one workbook; nothing was read",
+        "vi": "{path}: các phần của tệp giải nén ra {size} MB, vượt mức {limit} MB mà lệnh import đọc từ một bảng tính; chưa đọc gì",
+    },
+    "error.import_part_too_big": {
+        "en": "{path}: its part {part} unpacks to {size} MB, more than the {limit} MB import reads of one part; nothing was read",
+        "vi": "{path}: phần {part} của tệp giải nén ra {size} MB, vượt mức {limit} MB cho một phần; chưa đọc gì",
+    },
+    "error.import_too_big_text": {
+        "en": "{path}: {size} MB, more than the {limit} MB import reads from a text file; nothing was read",
+        "vi": "{path}: {size} MB, vượt mức {limit} MB mà lệnh import đọc từ một tệp văn bản; chưa đọc gì",
+    },
+    "error.import_open_quote": {
+        "en": '{path}: row {row}: a cell opens a quote (") that does not close where the cell ends, so the rows after it would be read into that cell; close the quote or remove it',
+        "vi": '{path}: dòng {row}: một ô mở dấu nháy kép (") mà không đóng lại ở cuối ô, nên các dòng sau sẽ bị đọc lẫn vào ô đó; hãy đóng hoặc xoá dấu nháy',
+    },
+    "error.import_cell_too_long": {
+        "en": "{path}: row {row}: a cell is longer than {limit} characters, the most a CSV cell may hold",
+        "vi": "{path}: dòng {row}: có ô dài quá {limit} ký tự, mức tối đa của một ô CSV",
+    },
+    "error.import_nul": {
+        "en": "{path}: row {row}: holds a NUL character (\\x00), which no text saved by a spreadsheet has; save the file again as CSV UTF-8",
+        "vi": "{path}: dòng {row}: có ký tự NUL (\\x00), không có trong văn bản do chương trình bảng tính lưu; hãy lưu lại tệp dạng CSV UTF-8",
+    },
+    "error.import_bad_record": {
+        "en": "{path}: row {row}: cannot be read as CSV ({reason})",
+        "vi": "{path}: dòng {row}: không đọc được theo định dạng CSV ({reason})",
+    },
+    "error.import_only_hidden": {
+        "en": "{path}: only hidden sheets have a header row naming the columns Mã (Code) and Thực hiện (Value): {sheets}; --include-hidden reads them",
+        "vi": "{path}: chỉ các trang đang ẩn có dòng tiêu đề gồm các cột Mã và Thực hiện: {sheets}; dùng --include-hidden để đọc cả chúng",
+    },
+    "error.import_nothing_hidden": {
+        "en": "{path}: no row has a figure but the hidden ones ({hidden}); --include-hidden reads them",
+        "vi": "{path}: chỉ các dòng đang ẩn có số liệu ({hidden}); dùng --include-hidden để đọc cả chúng",
+    },
+    "import.hidden.left_out": {
+        "en": "Left out as hidden: {hidden} (--include-hidden reads them).",
+        "vi": "Bỏ qua vì đang ẩn: {hidden} (dùng --include-hidden để đọc cả chúng).",
+    },
+    "import.hidden.read": {
+        "en": "Read although hidden (--include-hidden): {hidden}.",
+        "vi": "Đã đọc cả phần đang ẩn (--include-hidden): {hidden}.",
+    },
+    "import.hidden.sheet": {"en": "sheet {sheet}", "vi": "trang {sheet}"},
+    "import.hidden.rows": {"en": "{sheet} row(s) {rows}", "vi": "{sheet} dòng {rows}"},
+    "error.import_ambiguous": {
+        "en": "cell {cell}: '{text}' is {grouped} if its {mark} separates thousands, or {integer} point {fraction} if it is the decimal mark, and the file's other figures do not show which; --locale {grouping} reads {grouped}, --locale {decimal} reads {integer} point {fraction}",
+        "vi": "ô {cell}: '{text}' là {grouped} nếu dấu {mark} phân cách hàng nghìn, hoặc {integer} phẩy {fraction} nếu đó là dấu thập phân, và các số liệu khác trong tệp không cho biết cách viết; --locale {grouping} đọc là {grouped}, --locale {decimal} đọc là {integer} phẩy {fraction}",
+    },
+    "import.mark.dot": {"en": "dot", "vi": "chấm"},
+    "import.mark.comma": {"en": "comma", "vi": "phẩy"},
     "error.import_missing": {"en": "{path}: no such file", "vi": "{path}: không có tệp này"},
     "error.import_unreadable": {
         "en": "{path}: cannot be read as a workbook ({reason})",
@@ -1695,6 +1753,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "The workbook to write (.xlsx).",
         "vi": "Tệp bảng tính cần ghi (.xlsx).",
     },
+    "help.template.send_to": {
+        "en": "Whom the department sends the filled file back to, as the instructions name it (default: the office that sent the template).",
+        "vi": "Nơi đơn vị gửi lại biểu đã điền, ghi trong hướng dẫn (mặc định: cơ quan đã gửi biểu mẫu).",
+    },
     "help.template.period": {
         "en": "Fill the Period column with this period, e.g. 2024-09.",
         "vi": "Điền sẵn cột Kỳ bằng kỳ này, ví dụ 2024-09.",
@@ -1703,17 +1765,23 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": (
             "Record the figures of a spreadsheet or CSV file at once: all, or none if a row is bad.\n\n"
             "Reads the sheets with the columns Mã / Code and Thực hiện / Value (and Kỳ / Period,\nƯớc / Chính thức, Nguồn / Source, Ghi chú / Note). Every bad row is listed with its\nsheet and row number. Each record's source names the file and the row.\n\n"
+            "A number typed as text that reads two ways (2.850) is read in the notation of the\nfile's other figures (47,6 is Vietnamese). Hidden sheets and rows are left out unless\n--include-hidden, and named either way. Limits: an .xlsx whose parts unpack to more\nthan 200 MB (100 MB for one part), or a .csv or .txt over 200 MB, is refused before\nany of it is read.\n\n"
             "Example: targets import mau-bieu.xlsx --dry-run"
         ),
         "vi": (
             "Ghi một lần mọi số liệu của tệp bảng tính hoặc CSV: tất cả, hoặc không gì nếu có dòng sai.\n\n"
             "Đọc các trang có cột Mã và Thực hiện (và Kỳ, Ước / Chính thức, Nguồn, Ghi chú). Mọi dòng sai được liệt kê với trang và số dòng. Nguồn của mỗi bản ghi ghi tên tệp và dòng.\n\n"
+            "Số gõ dạng chữ có hai cách hiểu (2.850) được đọc theo cách viết của các số liệu khác trong tệp (47,6 là cách Việt Nam). Trang và dòng đang ẩn được bỏ qua, trừ khi có --include-hidden, và đều được nêu tên. Giới hạn: tệp .xlsx mà các phần giải nén ra quá 200 MB (100 MB cho một phần), hoặc tệp .csv hay .txt quá 200 MB, bị từ chối trước khi đọc.\n\n"
             "Ví dụ: targets import mau-bieu.xlsx --dry-run"
         ),
     },
     "help.import.file": {
-        "en": "A filled template (targets template), any .xlsx or .csv.",
-        "vi": "Biểu mẫu đã điền (targets template), hoặc tệp .xlsx hay .csv bất kỳ.",
+        "en": "A filled template (targets template), any .xlsx, .csv, or .txt (Excel's Unicode text).",
+        "vi": "Biểu mẫu đã điền (targets template), hoặc tệp .xlsx, .csv hay .txt (Unicode text của Excel) bất kỳ.",
+    },
+    "help.import.include_hidden": {
+        "en": "Read the hidden sheets and rows too; without it they are left out and named.",
+        "vi": "Đọc cả các trang và dòng đang ẩn; không có tùy chọn này thì chúng được bỏ qua và nêu tên.",
     },
     "help.import.period": {
         "en": "The period of rows whose Period cell is empty, e.g. 2024-09.",

@@ -85,6 +85,31 @@ def parse_number(text: str, locale: Locale | None = None, reading: Locale | None
     return Decimal(sign + digits)
 
 
+def notation_of(text: str) -> Locale | None:
+    """The one notation `text` can be written in: "vi" for 47,6, 1.850,5 or 2.850.000; "en" for 47.6,
+    1,850.5 or 2,850,000; None for a number that reads the same in both (285) or differently in
+    each (2.850, 2,850), and for text that is no number.
+    """
+    try:
+        parse_number(text, None, "vi")  # only a number is evidence: not 1.2.3, not 12,3456.7
+    except NumberError:
+        return None
+    body = text.strip().replace("\u2212", "-").removesuffix("%").rstrip().lstrip("+-").lstrip()
+    dots, commas = body.count("."), body.count(",")
+    if dots and commas:
+        decimal_sep = "." if body.rfind(".") > body.rfind(",") else ","
+    elif dots + commas > 1:
+        decimal_sep = "," if dots else "."  # a mark written more than once groups thousands
+    elif dots + commas == 1:
+        integer, _, fraction = body.partition("." if dots else ",")
+        if len(fraction) == 3 and 1 <= len(integer) <= 3 and integer.strip("0") != "":
+            return None  # 2.850: a decimal point or a thousands separator
+        decimal_sep = "." if dots else ","
+    else:
+        return None
+    return "vi" if decimal_sep == "," else "en"
+
+
 def _plain_digits(raw: str, sign: str, body: str, locale: Locale | None, reading: Locale | None) -> str:
     dots, commas = body.count("."), body.count(",")
     if dots and commas:

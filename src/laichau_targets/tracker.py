@@ -12,13 +12,13 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from .datafolder import DataFolder
-from .errors import PlanEditError, ValueRuleError
+from .errors import PlanEditError, SheetError, ValueRuleError
 from .formatting import Locale
 from .log import RecordLog
 from .logindex import Entry
 from .messages import Lang, Message
 from .numbers import checked_figure, parse_number
-from .periods import default_period, parse_period
+from .periods import Period, default_period, parse_period
 from .plans import Indicator, Plan, load_plans
 from .records import Basis, CurrentFigures, Figure, Record, Retraction
 from .standing import FINE, Standing, standing_of
@@ -27,7 +27,7 @@ from .values import Value
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from .importing import Progress
+    from .importing import Hidden, Progress
     from .plans.editing import Edited, Target
     from .report import Heading, Report
 
@@ -83,10 +83,12 @@ class Imported(Value):
         sheets: list[str],
         outranked: dict[str, list[Figure]] | None = None,
         shorts: dict[str, str] | None = None,
+        hidden: Hidden | None = None,
     ) -> None:
         self.figures = figures
         self.records = records
         self.sheets = sheets
+        self.hidden = hidden  # hidden sheets and rows that hold figures, left out or read
         self.outranked = outranked or {}  # for a figure recorded that does not count: those that do
         self.shorts = shorts or {}
 
@@ -106,7 +108,7 @@ class ForTemplate(Value):
     """What a template is made of: the plan, the indicators a department reports, and the
     period its Period column is filled with (None: left empty)."""
 
-    def __init__(self, plan: Plan, indicators: list[Indicator], period: str | None) -> None:
+    def __init__(self, plan: Plan, indicators: list[Indicator], period: Period | None) -> None:
         self.plan = plan
         self.indicators = indicators
         self.period = period
@@ -278,28 +280,35 @@ class Tracker:
         dry_run: bool = False,
         progress: Progress | None = None,
         lang: Lang = "en",
+        include_hidden: bool = False,
     ) -> Imported:
-        """Record every figure of a spreadsheet or CSV file in one append, or none if any row is bad."""
-        from .importing import figures_from, read_rows
+        """Record every figure of a spreadsheet or CSV file in one append, or none if any row is bad;
+        hidden sheets and rows only with `include_hidden`."""
+        from .importing import figures_from, hidden_words, read_rows
 
-        read = read_rows(path, progress)
+        read = read_rows(path, progress, include_hidden)
         default = parse_period(period_text) if period_text else None
-        figures = figures_from(
-            read,
-            path.name,
-            self.plans.indicator,
-            check_value,
-            now(),
-            current_user(),
-            locale,
-            default,
-            lang=lang,
-        )
+        known = self.plans.index()
+
+        def find(code: str) -> Indicator:  # a dictionary's look-up: 20,000 rows of 20,000 codes stay linear
+            found = known.get(code.strip().upper())
+            return found if found is not None else self.plans.indicator(code)
+
+        try:
+            figures = figures_from(
+                read, path.name, find, check_value, now(), current_user(), locale, default, lang=lang
+            )
+        except SheetError as exc:
+            if exc.key == "error.import_nothing" and read.hidden and not read.hidden.read:
+                raise SheetError(
+                    "error.import_nothing_hidden", path=path.name, hidden=hidden_words(read.hidden)
+                ) from None
+            raise
         if dry_run:
-            return Imported(figures, [], read.sheets)
+            return Imported(figures, [], read.sheets, hidden=read.hidden)
         written = self.log.append(figures)
         records = [r for r in written.records if isinstance(r, Figure)]
-        return Imported(figures, records, read.sheets, written.outranked, written.shorts)
+        return Imported(figures, records, read.sheets, written.outranked, written.shorts, read.hidden)
 
     def _judged(self, indicator: Indicator, year: int) -> Indicator:
         """The indicator with the target of the plan that judges `year`, else as described."""
@@ -439,8 +448,8 @@ class Tracker:
 
     def for_template(self, owner: str | None = None, period_text: str | None = None) -> ForTemplate:
         """The indicators a department's template lists, and the period it is filled with."""
-        label = parse_period(period_text, self.plan.year).label if period_text else None
-        return ForTemplate(self.plan, self.indicators(owner), label)
+        period = parse_period(period_text, self.plan.year) if period_text else None
+        return ForTemplate(self.plan, self.indicators(owner), period)
 
 
 def failing(report: Report, strict: bool = False) -> list[Standing]:

@@ -19,6 +19,10 @@ def template(
         Optional[str],
         typer.Option(metavar="PERIOD", help=english("help.template.period")),
     ] = None,
+    send_to: Annotated[
+        Optional[str],
+        typer.Option("--send-to", metavar="TEXT", help=english("help.template.send_to")),
+    ] = None,
 ) -> None:
     from ..errors import OutputError
     from ..render import write_file
@@ -29,5 +33,5 @@ def template(
     if output.suffix.lower() != ".xlsx":
         raise OutputError("error.template_extension", path=output)
     chosen = state.tracker().for_template(owner, period)
-    write_file(output, workbook(chosen.plan, chosen.indicators, texts, chosen.period, owner))
+    write_file(output, workbook(chosen.plan, chosen.indicators, texts, chosen.period, owner, send_to))
     echo(texts("template.done", path=output, count=len(chosen.indicators)))

@@ -4,7 +4,7 @@ record. Plain left-aligned columns, for output that needs no colour; no trailing
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from ..messages import Texts
@@ -191,12 +191,13 @@ def check(report: Report, bad: Sequence[Standing], texts: Texts) -> str:
     return "\n".join(lines)
 
 
-def would_record(figures: Sequence[Figure], plan: Plan, texts: Texts) -> str:
-    """`import --dry-run`: each figure read, as it would be recorded."""
+def would_record(figures: Sequence[Figure], indicators: Mapping[str, Indicator], texts: Texts) -> str:
+    """`import --dry-run`: each figure read, as it would be recorded; `indicators` by code in
+    capitals (Plans.index: a figure of any plan of the folder, each looked up at once)."""
     rows = [
         (
             words.inert(f.code),
-            words.quantity(f.value, plan.indicator(f.code), texts, places=None),
+            words.quantity(f.value, indicators[f.code.upper()], texts, places=None),
             words.period(f.period, texts),
             texts(f"basis.{f.basis}"),
             words.inert(f.source or ""),

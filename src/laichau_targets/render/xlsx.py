@@ -27,6 +27,8 @@ from .table import STATUS_STYLE
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
+    from ..periods import Period
+
 # show's colours (STATUS_STYLE), as a fill and a font colour that a printer keeps.
 _COLOURS = {
     "green": ("C6EFCE", "006100"),
@@ -535,21 +537,37 @@ def _sources(ws: Worksheet, report: Report, texts: Texts, doc: Document) -> None
     sheet.page(header_row)
 
 
-def period_choices(year: int) -> list[str]:
-    """The periods a template offers: the year, its first quarter and half, and each month."""
-    return [str(year), f"{year}-Q1", f"{year}-H1", *(f"{year}-{m:02d}" for m in range(1, 13))]
+TEMPLATE_MONTHS = (3, 6, 9, 12)  # the checkpoints departments report: quý I, 6 tháng, 9 tháng, năm
+
+
+def period_choices(year: int, texts: Texts) -> list[str]:
+    """The periods a template offers, as officers of its language write them: "Quý I/2026",
+    "6 tháng/2026", "9 tháng/2026", "Năm 2026"; "Q1 2026", "H1 2026", "Jan–Sep 2026", "2026".
+    `import` reads each back (periods.parse_period)."""
+    from ..messages import period_words
+    from ..periods import Period
+
+    return [period_words(Period(year, months), texts.lang, capital=True) for months in TEMPLATE_MONTHS]
 
 
 def template(
-    plan: Plan, indicators: Sequence[Indicator], texts: Texts, period: str | None, owner: str | None
+    plan: Plan,
+    indicators: Sequence[Indicator],
+    texts: Texts,
+    period: Period | None,
+    owner: str | None,
+    send_to: str | None = None,
 ) -> bytes:
     """A sheet for a department to fill in: one row per indicator, empty cells for the figure.
 
     Its columns and their headers are `importing.TEMPLATE_COLUMNS`, which `import` reads back.
+    Its instructions say what to fill in, in the notation of its language, and whom to send it
+    to (`send_to`, else the office that sent it), with the plan's own year.
     """
     from openpyxl.worksheet.datavalidation import DataValidation
 
     from ..importing import TEMPLATE_COLUMNS, template_column
+    from ..messages import period_words
 
     # the columns a department fills in (1-based)
     value_at, period_at, basis_at = (template_column(field) for field in ("value", "period", "basis"))
@@ -561,7 +579,14 @@ def template(
     sheet.line(
         texts("template.title", province=words.inert(plan.province), year=plan.year), size=14, bold=True
     )
-    sheet.line(texts("template.how"), height_chars=150)
+    periods = period_choices(plan.year, texts)
+    how = texts(
+        "template.how",
+        example=human(Decimal("2850.5"), texts.lang),
+        choices=", ".join(periods),
+        recipient=words.inert(send_to) if send_to else texts("template.recipient"),
+    )
+    sheet.line(how, height_chars=150)
     sheet.line(texts("template.owner", owner=words.inert(owner)) if owner else "")
     sheet.blank()
     header_row = sheet.header([texts(key) for key, _, _ in TEMPLATE_COLUMNS])
@@ -573,7 +598,7 @@ def template(
             "col.indicator": words.name(indicator, texts),
             "col.unit_full": words.unit(indicator, texts),
             "col.target": target,
-            "template.col.period": period,
+            "template.col.period": period_words(period, texts.lang, capital=True) if period else None,
         }
         row = sheet.cells(
             [given.get(key) for key, _, _ in TEMPLATE_COLUMNS],
@@ -585,7 +610,7 @@ def template(
     first, last = header_row + 1, max(header_row + 1, sheet.row)
     bases = [texts("basis.estimate"), texts("basis.official")]
     for column, choices, prompt in (
-        (period_at, period_choices(plan.year), "template.prompt.period"),
+        (period_at, periods, "template.prompt.period"),
         (basis_at, bases, "template.prompt.basis"),
     ):
         validation = DataValidation(
