@@ -59,11 +59,12 @@ def test_the_page_is_set_up_by_decree_30(targets, december: Path, tmp_path: Path
     assert not "".join(p.text for p in section.first_page_header.paragraphs).strip()
     normal = document.styles["Normal"].font
     assert (normal.name, normal.size.pt) == ("Times New Roman", 13)
-    fonts = {run.font.name for p in document.paragraphs for run in p.runs}
-    fonts |= {
-        run.font.name for t in document.tables for c in t._cells for p in c.paragraphs for run in p.runs
-    }
-    assert fonts == {"Times New Roman"}
+    assert {run.font.name for p in document.paragraphs for run in p.runs} == {"Times New Roman"}
+    table = document.tables[1]
+    styled = {(p.style.name, run.font.name) for c in table._cells for p in c.paragraphs for run in p.runs}
+    assert styled == {("Annex Table", None)}  # the face and size of the table's paragraph style:
+    annex_style = document.styles["Annex Table"]
+    assert (annex_style.base_style.name, annex_style.font.size.pt) == ("Normal", 11)  # Times New Roman, 11 pt
 
 
 @pytest.mark.parametrize(

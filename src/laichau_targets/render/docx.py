@@ -17,6 +17,8 @@ from .annex import Amount, Annex, build_annex
 FONT = "Times New Roman"
 BODY_PT = 13
 TABLE_PT = 11
+TABLE_STYLE = "Annex Table"  # a paragraph style: Normal's face at the table's size
+TABLE_STYLE_ID = "AnnexTable"
 # Decree 30/2020/NĐ-CP, appendix I: margins in mm.
 MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
 A4_MM = (297, 210)  # landscape: width, height
@@ -91,6 +93,11 @@ def _styles(document: Any) -> None:
     for attribute in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
         fonts.set(qn(attribute), FONT)
     style.paragraph_format.space_after = Pt(0)
+    from docx.enum.style import WD_STYLE_TYPE
+
+    table_text = document.styles.add_style(TABLE_STYLE, WD_STYLE_TYPE.PARAGRAPH)
+    table_text.base_style = style
+    table_text.font.size = Pt(TABLE_PT)
 
 
 def _font(run: Any, size: int, bold: bool = False, italic: bool = False) -> None:
@@ -167,21 +174,22 @@ def _table(document: Any, annex: Annex, texts: Texts) -> None:
         repeat = OxmlElement("w:tblHeader")
         repeat.set(qn("w:val"), "true")
         properties.append(repeat)
+    widths = [Mm(width) for width in _widths(columns)]
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width  # the grid, which LibreOffice lays the table out by
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width  # and each cell's, which Word does
     for annex_row in annex.rows:
         cells = table.add_row().cells
-        for n, value in enumerate(annex_row.cells):
+        for n, (value, cell) in enumerate(zip(annex_row.cells, cells, strict=True)):
+            cell.width = widths[n]
             if value is None:
                 continue
             number = isinstance(value, Amount)
             text = value.text(texts) if isinstance(value, Amount) else value
             align = 2 if number else 1 if n in (0, 2) else 0
-            _cell(cells[n], text, bold=annex_row.group is not None, align=align)
-    widths = _widths(columns)
-    for column, width in zip(table.columns, widths, strict=True):
-        column.width = Mm(width)  # the grid, which LibreOffice lays the table out by
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths, strict=True):
-            cell.width = Mm(width)
+            _cell(cell, text, bold=annex_row.group is not None, align=align)
 
 
 def _widths(columns: int) -> list[float]:
@@ -194,7 +202,11 @@ def _widths(columns: int) -> list[float]:
 
 
 def _cell(cell: Any, text: str, bold: bool = False, align: int = 0) -> None:
+    """Text in a table cell; its size and face from the table's paragraph style."""
     paragraph = cell.paragraphs[0]
+    paragraph._p.style = TABLE_STYLE_ID  # by its id: python-docx looks a style's name up in every style
     paragraph.alignment = align
-    _font(paragraph.add_run(text), TABLE_PT, bold=bold)
+    run = paragraph.add_run(text)
+    if bold:
+        run.bold = True
     cell.vertical_alignment = 1  # centred
