@@ -299,3 +299,14 @@ def test_a_year_more_changes_the_pace_and_a_reached_level_needs_none(targets, da
         "- GRDP: To reach the 2030 target, the years 2027–2030 need to grow 13.11% a year on average"
         in review
     )
+
+
+def test_a_check_that_fails_names_the_pinned_plan_like_the_other_commands(
+    targets, data_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LAICHAU_TARGETS_TODAY", "2026-12-07")
+    assert targets("record", "GRDP", "8.1", "--period", "2024").exit_code == 0
+    notice = targets("show").stderr
+    assert notice == "Using the 2024 plan, which the folder pins; this year's is --plan 2026.\n"
+    failed = targets("check")
+    assert (failed.exit_code, failed.stderr) == (1, notice)  # a verdict, not an error: the notice stays

@@ -138,13 +138,18 @@ def test_names_are_normalised_to_nfc(tmp_path: Path) -> None:
             lambda t: t + "\n[settings]\nat_risk_band = -1\nmood = 2\n",
             "line {mood}: [settings] has an unknown key 'mood'",
         ),
+        (  # "cơ bản đạt" 150 % below the target: every figure would be basically met
+            lambda t: t + "\n[settings]\nbasically_met_band = 150\n",
+            "line {basically_met_band}: [settings] basically_met_band is a share of the target in %: "
+            "it cannot be more than 100",
+        ),
     ],
 )
 @pytest.mark.reliability("malformed plans")
 def test_problems_that_name_a_key(change, problem) -> None:
     text = change(GOOD)
     lines = text.splitlines()
-    for word in ("colour", "[extra]", "mood"):  # the line the problem must point at
+    for word in ("colour", "[extra]", "mood", "basically_met_band"):  # the line the problem must point at
         problem = problem.replace(
             "{" + word + "}", str(next((n for n, line in enumerate(lines, 1) if line.startswith(word)), 0))
         )

@@ -188,9 +188,29 @@ def test_no_comparison_across_the_2027_poverty_standard(targets, december: Path)
 
 
 def test_a_target_in_poor_districts_is_not_judged_once_districts_are_gone(targets, december: Path) -> None:
-    assert targets("plan", "new", "2027").exit_code == 0
-    assert targets("target", "set", "POOR_DIST", "4", "--plan", "2027").exit_code == 0
-    put(targets, ("POOR_DIST", "4.5", "2027"))
+    # A draft after the merger leaves it out, and no target can be set for it there.
+    assert targets("plan", "new", "2027", "--from", "2024").exit_code == 0
+    draft = december / "plans" / "2027.toml"
+    assert 'code = "POOR_DIST"' not in draft.read_text(encoding="utf-8")
+    before = draft.read_bytes()
+    refused = targets("target", "set", "POOR_DIST", "4", "--plan", "2027")
+    assert (refused.exit_code, refused.stderr) == (
+        2,
+        "Error: POOR_DIST counts in a unit that is gone from 2025-07-01 (a series break of the folder): "
+        "plan 2027 cannot judge a target for it\n",
+    )
+    assert draft.read_bytes() == before
+    # A plan written by hand that still lists it: not judged, and every output says why.
+    draft.write_text(
+        draft.read_text(encoding="utf-8") + '\n[[indicator]]\ncode = "POOR_DIST"\ntarget = 4\n'
+        'comparison = "at_least"\nsource = "by hand"\n',
+        encoding="utf-8",
+    )
+    said = targets("--lang", "vi", "record", "--period", "2027", "POOR_DIST", "4,5")
+    assert said.stdout.splitlines()[1] == (
+        "POOR_DIST: hiện không đánh giá (không đánh giá trong kế hoạch từ 01/07/2025: không còn cấp huyện: "
+        "chỉ tiêu “các huyện nghèo” không còn đơn vị tính (Nghị quyết 1670/NQ-UBTVQH15 ngày 16/6/2025))"
+    )
     gone = indicators(targets, "--plan", "2027")["POOR_DIST"]
     assert (gone["status"], gone["series_break"]["unit_gone"]) == ("not_judged", True)
     md = targets("--lang", "vi", "--plan", "2027", "report", "-f", "md").stdout

@@ -143,8 +143,8 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "gap.points_short": {"en": "{gap} pt", "vi": "{gap} điểm"},
     "gap.on_target": {"en": "on target", "vi": "bằng mục tiêu"},
     "gap.scenario": {
-        "en": "the target is the growth scenario's {target} (so với kịch bản)",
-        "vi": "mục tiêu là {target} theo kịch bản tăng trưởng (so với kịch bản)",
+        "en": "the target is the growth scenario's {target}",
+        "vi": "mục tiêu là {target} theo kịch bản tăng trưởng",
     },
     "status.vs_scenario": {"en": "vs scenario", "vi": "so với kịch bản"},
     "col.scenario": {"en": "Scenario", "vi": "Kịch bản"},
@@ -435,6 +435,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "{code} in plan {plan}: scenario target for {period}, {value}.",
         "vi": "{code} trong kế hoạch {plan}: kịch bản {period}, {value}.",
     },
+    "error.edit_unit_gone": {
+        "en": "{code} counts in a unit that is gone from {day} (a series break of the folder): plan {name} cannot judge a target for it",
+        "vi": "{code} tính theo đơn vị không còn từ {day} (mốc thay đổi số liệu của thư mục): kế hoạch {name} không thể đánh giá mục tiêu của chỉ tiêu này",
+    },
     "error.edit_plan_exists": {
         "en": "the folder has a plan {name} already; change its targets with targets target set --plan {name}",
         "vi": "thư mục đã có kế hoạch {name}; sửa chỉ tiêu bằng targets target set --plan {name}",
@@ -494,6 +498,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "error.edit_adopted_by_empty": {
         "en": "--adopted-by names the resolution that adopted the plan; it cannot be empty",
         "vi": "--adopted-by ghi nghị quyết thông qua kế hoạch; không được để trống",
+    },
+    "error.edit_already_adopted_unnamed": {
+        "en": "plan {name} is adopted already (its file names no resolution; add adopted_by under [plan] by hand)",
+        "vi": "kế hoạch {name} đã được thông qua (tệp chưa ghi nghị quyết; thêm adopted_by trong [plan])",
     },
     "error.edit_already_adopted": {
         "en": "plan {name} is adopted already (by {by})",
@@ -652,6 +660,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "error.plan_settings_range": {
         "en": "[settings] {key} must be {range}",
         "vi": "[settings] {key} phải là {range}",
+    },
+    "error.plan_settings_over": {
+        "en": "[settings] {key} is a share of the target in %: it cannot be more than 100",
+        "vi": "[settings] {key} là tỷ lệ % của mục tiêu: không thể lớn hơn 100",
     },
     "error.plan_settings_negative": {
         "en": "[settings] {key} must not be negative",

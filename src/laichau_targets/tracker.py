@@ -391,6 +391,8 @@ class Tracker:
 
         first, last = parse_span(name)
         term = first < last
+        if any((p.first_year, p.year) == (first, last) for p in self.plans.plans):
+            raise PlanEditError("error.edit_plan_exists", name=name)
         source = self.plans.named(source_name) if source_name else self._draft_source(first, term)
         if source.is_term != term:
             raise PlanEditError("error.edit_source_kind", name=name, source=source.name)
@@ -430,6 +432,14 @@ class Tracker:
         """Set or change one target of the plan this tracker looks at."""
         from .plans.editing import set_target
 
+        starts = date(self.plan.first_year, 1, 1)
+        gone = next(
+            (b for b in self.plans.breaks if b.unit_gone and b.starts <= starts and b.applies_to(code)), None
+        )
+        if gone is not None:  # a target nobody could judge: "in poor districts" once districts are gone
+            raise PlanEditError(
+                "error.edit_unit_gone", code=code.upper(), name=self.plan.name, day=gone.starts.isoformat()
+            )
         return set_target(self.plans, self.plan, code, target)
 
     def adopt_plan(self, name: str, adopted_by: str) -> Edited:

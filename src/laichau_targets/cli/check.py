@@ -21,4 +21,5 @@ def check(
     bad = failing(the_report, strict)
     typer.echo(listing.check(the_report, bad, state.texts))
     if bad:
+        state.tell_plan()  # a verdict, not a failure: the plan it judged is named as for the others
         raise typer.Exit(EXIT_CHECK_FAILED)

@@ -99,4 +99,7 @@ def standing_line(
     line = f"{standing.indicator.code}: {texts('record.standing', status=status)}"
     if standing.gap is not None:
         line += f" ({words.gap(standing, texts)})"
+    elif standing.status == "not_judged" and standing.series_break is not None:
+        why = words.series_break(standing, texts)  # "CODE: not judged in a plan after …: the reason"
+        line += f" ({why.split(': ', 1)[1]})" if why else ""
     return line

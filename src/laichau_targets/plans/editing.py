@@ -136,7 +136,12 @@ def draft_plan(
     head["complete"] = source.complete
     doc["plan"] = head
     tables = tomlkit.aot()
+    # What a plan after a break could not judge (a target "in poor districts" once districts
+    # are gone) is not carried into the draft.
+    gone = [b for b in plans.breaks if b.unit_gone and b.starts <= date(first, 1, 1)]
     for indicator in source.indicators:
+        if any(b.applies_to(indicator.code) for b in gone):
+            continue
         table = tomlkit.table()
         table["code"] = indicator.code
         table["comparison"] = indicator.comparison
@@ -193,7 +198,9 @@ def adopt_plan(plans: Plans, plan: Plan, adopted_by: str) -> Edited:
     if not adopted_by.strip():
         raise PlanEditError("error.edit_adopted_by_empty")
     if not plan.is_draft:
-        raise PlanEditError("error.edit_already_adopted", name=plan.name, by=plan.adopted_by or "–")
+        if plan.adopted_by:
+            raise PlanEditError("error.edit_already_adopted", name=plan.name, by=plan.adopted_by)
+        raise PlanEditError("error.edit_already_adopted_unnamed", name=plan.name)
     path = _plan_path(plans, plan)
     doc = tomlkit.parse(_read_text(path))
     head = doc.get("plan")

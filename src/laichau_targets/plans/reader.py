@@ -364,6 +364,8 @@ class _PlanReader(IndicatorReader):
             number = self.number(value, key, None, "[settings]")
             if number is not None and number < 0:
                 self.problem("error.plan_settings_negative", self.key_line(None, key), key=key)
+            elif number is not None and number > 100:  # every setting is a share of the target in %
+                self.problem("error.plan_settings_over", self.key_line(None, key), key=key)
             elif number is not None:
                 values[key] = number
         return Settings(**values)
