@@ -1579,14 +1579,14 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "help.report": {
         "en": (
-            "Write a full report in md, json, csv, html, text or xlsx.\n\n"
-            "md, html, text and xlsx are for people; json (see report.schema.json) and csv for scripts.\nxlsx is a file: give --output (or pipe it), never a terminal.\n\n"
-            "Example: targets report --output bao-cao.xlsx"
+            "Write a full report in md, json, csv, html, text, xlsx or docx.\n\n"
+            "md, html, text, xlsx and docx are for people (xlsx and docx: the annex, Biểu số 01); json (see report.schema.json) and csv for scripts.\nxlsx and docx are files: give --output (or pipe them), never a terminal.\n\n"
+            "Example: targets report --output bieu-01.docx"
         ),
         "vi": (
-            "Lập báo cáo đầy đủ dạng md, json, csv, html, text hoặc xlsx.\n\n"
-            "md, html, text và xlsx để người đọc; json (xem targets schema) và csv cho chương trình. xlsx là tệp: dùng --output (hoặc chuyển qua ống), không in ra màn hình.\n\n"
-            "Ví dụ: targets report --output bao-cao.xlsx"
+            "Lập báo cáo đầy đủ dạng md, json, csv, html, text, xlsx hoặc docx.\n\n"
+            "md, html, text, xlsx và docx để người đọc (xlsx và docx: biểu phụ lục, Biểu số 01); json (xem targets schema) và csv cho chương trình. xlsx và docx là tệp: dùng --output (hoặc chuyển qua ống), không in ra màn hình.\n\n"
+            "Ví dụ: targets report --output bieu-01.docx"
         ),
     },
     "help.report.format": {
