@@ -118,10 +118,28 @@ def test_target_set_and_plan_adopt_round_trip_keeping_every_comment(targets, off
 def test_target_set_keeps_the_comments_of_a_bundled_plan(targets, office: Path) -> None:
     path = office / "plans" / "2026.toml"
     before = path.read_text(encoding="utf-8")
-    assert targets("target", "set", "GRDP", "10.5", "--plan", "2026").exit_code == 0
+    amendment = "Nghị quyết số 05/NQ-HĐND ngày 20/02/2026"
+    assert targets("target", "set", "GRDP", "10.5", "--plan", "2026", "--source", amendment).exit_code == 0
     after = path.read_text(encoding="utf-8")
     assert comments(after) == comments(before) and len(comments(before)) >= 5
-    assert [a for a in before.splitlines() if a not in after.splitlines()] == ["target = 10"]
+    changed = [a for a in before.splitlines() if a not in after.splitlines()]
+    assert "target = 10" in changed and "target = 10.5" in after.splitlines()
+    assert f'source = "{amendment}"' in after.splitlines()  # the old target's sentence replaced
+
+
+def test_an_adopted_plans_target_changes_only_with_the_amendment_named(targets, office: Path) -> None:
+    """A tryout changed the 2026 target to 9 and left the source saying 10 %."""
+    path = office / "plans" / "2026.toml"
+    before = path.read_bytes()
+    refused = targets("target", "set", "GRDP", "9", "--plan", "2026")
+    assert (refused.exit_code, refused.stderr) == (
+        2,
+        "Error: plan 2026 is adopted: changing a target amends it; name the amending resolution with "
+        '--source, e.g. --source "Nghị quyết số 05/NQ-HĐND ngày 20/02/2025"\n',
+    )
+    assert path.read_bytes() == before
+    # A checkpoint's growth scenario is no amendment of the plan: it needs no --source.
+    assert targets("target", "set", "GRDP", "6.5", "--plan", "2026", "--period", "2026-Q1").exit_code == 0
 
 
 @pytest.mark.parametrize(

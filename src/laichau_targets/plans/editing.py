@@ -187,6 +187,10 @@ def set_target(plans: Plans, plan: Plan, code: str, target: Target) -> Edited:
         _set_checkpoint(plan, table, target)
     else:
         _set_year(plan, table, target)
+        if not plan.is_draft and target.source is None:
+            # An adopted plan's target changes only by an amendment, which the plan must name:
+            # the quoted sentence of the old target would otherwise stand beside the new one.
+            raise PlanEditError("error.edit_adopted_needs_source", name=plan.name)
     if target.source is not None:
         table["source"] = target.source
     _commit(plans, {path: tomlkit.dumps(doc)})
