@@ -95,9 +95,9 @@ def test_a_template_filled_by_a_department_imports_exactly_its_figures(
 def test_every_header_the_template_writes_is_one_import_recognises(
     targets, data_dir: Path, tmp_path: Path, lang: str
 ) -> None:
-    """Both come from importing.TEMPLATE_COLUMNS: the headers of the template in either language
+    """Both come from sheets.TEMPLATE_COLUMNS: the headers of the template in either language
     name, to `import`, exactly the columns it reads, where the template put them."""
-    from laichau_targets.importing import TEMPLATE_COLUMNS, _columns_of
+    from laichau_targets.sheets import TEMPLATE_COLUMNS, _columns_of
 
     path = tmp_path / f"template-{lang}.xlsx"
     assert targets("--lang", lang, "template", "-o", str(path)).exit_code == 0
@@ -361,8 +361,9 @@ def test_any_cells_give_figures_or_one_error_naming_rows_never_a_crash(rows) -> 
     from datetime import UTC, datetime
 
     from laichau_targets.errors import TargetsError
-    from laichau_targets.importing import FileRows, SheetRow, figures_from
+    from laichau_targets.importing import figures_from
     from laichau_targets.plans import PLAN_FILE, bundled_data_path, load_plans
+    from laichau_targets.sheets import FileRows, SheetRow
     from laichau_targets.tracker import check_value
 
     plan = load_plans(bundled_data_path() / PLAN_FILE).choose()

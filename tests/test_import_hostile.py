@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from laichau_targets import importing
+from laichau_targets import sheets
 from laichau_targets.cli import EXIT_ERROR
 
 from .conftest import snapshot
@@ -130,14 +130,14 @@ def test_a_workbook_whose_parts_together_unpack_past_the_limit_is_refused(
     book.save(tmp_path / "good.xlsx")
     path = tmp_path / "three.xlsx"
     padded(tmp_path / "good.xlsx", path, {f"xl/worksheets/sheet{n}.xml": 900_000 for n in (1, 2, 3)})
-    monkeypatch.setattr(importing, "XLSX_MAX_PART", 1 * importing.MB)
-    monkeypatch.setattr(importing, "XLSX_MAX_UNPACKED", 2 * importing.MB)
+    monkeypatch.setattr(sheets, "XLSX_MAX_PART", 1 * sheets.MB)
+    monkeypatch.setattr(sheets, "XLSX_MAX_UNPACKED", 2 * sheets.MB)
     stderr, _ = refused(targets, data_dir, str(path))
     assert stderr == (
         f"Error: {path}: its parts unpack to 2.8 MB, more than the 2 MB import reads from one workbook; "
         "nothing was read\n"
     )
-    monkeypatch.setattr(importing, "XLSX_MAX_UNPACKED", 3 * importing.MB)
+    monkeypatch.setattr(sheets, "XLSX_MAX_UNPACKED", 3 * sheets.MB)
     result = targets("import", str(path))
     assert (result.exit_code, result.stdout) == (0, "Recorded 3 figure(s) from three.xlsx.\n")
 
@@ -145,9 +145,9 @@ def test_a_workbook_whose_parts_together_unpack_past_the_limit_is_refused(
 def test_the_help_of_import_states_the_limits(targets) -> None:
     for lang in ("en", "vi"):
         shown = " ".join(targets("--lang", lang, "import", "--help").stdout.split())
-        assert f"{importing.XLSX_MAX_UNPACKED // importing.MB} MB" in shown
-        assert f"{importing.XLSX_MAX_PART // importing.MB} MB" in shown
-        assert f"{importing.TEXT_MAX_BYTES // importing.MB} MB" in shown
+        assert f"{sheets.XLSX_MAX_UNPACKED // sheets.MB} MB" in shown
+        assert f"{sheets.XLSX_MAX_PART // sheets.MB} MB" in shown
+        assert f"{sheets.TEXT_MAX_BYTES // sheets.MB} MB" in shown
         assert "--include-hidden" in shown
 
 
@@ -157,7 +157,7 @@ def test_a_text_file_past_the_limit_is_refused_before_it_is_read(
     path = tmp_path / "big.csv"
     head = "Mã,Thực hiện,Kỳ,Ghi chú\nGRDP,8.7,2024,".encode()
     path.write_bytes(head + b"x" * (1_500_000 - len(head)))
-    monkeypatch.setattr(importing, "TEXT_MAX_BYTES", 1 * importing.MB)
+    monkeypatch.setattr(sheets, "TEXT_MAX_BYTES", 1 * sheets.MB)
     stderr, _ = refused(targets, data_dir, str(path))
     assert (
         stderr
@@ -377,8 +377,9 @@ def test_each_code_is_looked_up_once_whatever_the_rows(monkeypatch: pytest.Monke
     from datetime import UTC, datetime
 
     from laichau_targets.errors import BadRowsError
-    from laichau_targets.importing import FileRows, SheetRow, figures_from
+    from laichau_targets.importing import figures_from
     from laichau_targets.plans import PLAN_FILE, bundled_data_path, load_plans
+    from laichau_targets.sheets import FileRows, SheetRow
     from laichau_targets.tracker import check_value
 
     plan = load_plans(bundled_data_path() / PLAN_FILE).choose()

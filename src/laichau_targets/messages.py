@@ -436,8 +436,8 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "vi": "{code} trong kế hoạch {plan}: kịch bản {period}, {value}.",
     },
     "error.edit_adopted_needs_source": {
-        "en": "plan {name} is adopted: changing a target amends it; name the amending resolution with --source, e.g. --source \"Nghị quyết số 05/NQ-HĐND ngày 20/02/2025\"",
-        "vi": "kế hoạch {name} đã được thông qua: đổi mục tiêu là điều chỉnh kế hoạch; ghi nghị quyết điều chỉnh bằng --source, ví dụ --source \"Nghị quyết số 05/NQ-HĐND ngày 20/02/2025\"",
+        "en": 'plan {name} is adopted: changing a target amends it; name the amending resolution with --source, e.g. --source "Nghị quyết số 05/NQ-HĐND ngày 20/02/2025"',
+        "vi": 'kế hoạch {name} đã được thông qua: đổi mục tiêu là điều chỉnh kế hoạch; ghi nghị quyết điều chỉnh bằng --source, ví dụ --source "Nghị quyết số 05/NQ-HĐND ngày 20/02/2025"',
     },
     "error.edit_unit_gone": {
         "en": "{code} counts in a unit that is gone from {day} (a series break of the folder): plan {name} cannot judge a target for it",

@@ -27,9 +27,9 @@ from .values import Value
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from .importing import Hidden, Progress
     from .plans.editing import Edited, Target
     from .report import Heading, Report
+    from .sheets import Hidden, Progress
 
 
 class Recorded(Value):
@@ -284,7 +284,8 @@ class Tracker:
     ) -> Imported:
         """Record every figure of a spreadsheet or CSV file in one append, or none if any row is bad;
         hidden sheets and rows only with `include_hidden`."""
-        from .importing import figures_from, hidden_words, read_rows
+        from .importing import figures_from
+        from .sheets import hidden_words, read_rows
 
         read = read_rows(path, progress, include_hidden)
         default = parse_period(period_text) if period_text else None

@@ -58,7 +58,7 @@ def import_figures(
         raise typer.Exit(EXIT_ERROR) from None
     hidden = ""
     if done.hidden:
-        from ..importing import hidden_words
+        from ..sheets import hidden_words
 
         said = "import.hidden.read" if done.hidden.read else "import.hidden.left_out"
         hidden = " " + texts(said, hidden=hidden_words(done.hidden))

@@ -26,7 +26,7 @@ def template(
 ) -> None:
     from ..errors import OutputError
     from ..render import write_file
-    from ..render.xlsx import template as workbook
+    from ..render.template import template as workbook
 
     state = state_of(ctx)
     texts = state.texts

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..formatting import human
 from ..messages import Texts
-from ..plans import Indicator, Plan
+from ..plans import Indicator
 from ..records import Figure
 from ..report import Report
 from ..standing import Standing
@@ -27,7 +27,6 @@ from .table import STATUS_STYLE
 if TYPE_CHECKING:
     from openpyxl.worksheet.worksheet import Worksheet
 
-    from ..periods import Period
 
 # show's colours (STATUS_STYLE), as a fill and a font colour that a printer keeps.
 _COLOURS = {
@@ -41,7 +40,7 @@ _COLOURS = {
 }
 _HEADER_FILL = "D9E1F2"
 _SIGNS = {"at_least": "≥ ", "at_most": "≤ ", "about": "≈ ", "range": ""}
-_MAX_TEXT_WIDTH = 48
+MAX_TEXT_WIDTH = 48
 _FONT_NAME = "Times New Roman"  # the face of Vietnamese administrative documents (Decree 30/2020)
 
 
@@ -90,7 +89,7 @@ def figures_date(report: Report) -> datetime | None:
     return max(times) if times else None
 
 
-class _Sheet:
+class Sheet:
     """A worksheet being filled row by row, with the styles the whole workbook shares."""
 
     def __init__(self, sheet: Worksheet, columns: int) -> None:
@@ -174,7 +173,7 @@ class _Sheet:
                 shown = 0
             else:
                 set_text(cell, str(value))
-                shown = min(len(str(value)), _MAX_TEXT_WIDTH)
+                shown = min(len(str(value)), MAX_TEXT_WIDTH)
                 self.wrapped.append((self.row, n, len(str(value))))
             cell.font, cell.border = self.font, self.border
             cell.alignment = self.wrap
@@ -216,7 +215,7 @@ def set_text(cell: Any, text: str) -> None:
     cell.data_type = "s"
 
 
-def _workbook() -> Any:
+def new_workbook() -> Any:
     from openpyxl import Workbook
 
     book = Workbook()
@@ -226,7 +225,7 @@ def _workbook() -> Any:
     return book
 
 
-def _save(book: Any) -> bytes:
+def save_book(book: Any) -> bytes:
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -235,7 +234,7 @@ def _save(book: Any) -> bytes:
 def render(report: Report, texts: Texts) -> bytes:
     """An annual plan: the annex as the office attaches it (Biểu số 01), then the sources; a term
     plan: the term's table, then the sources."""
-    book = _workbook()
+    book = new_workbook()
     doc = build_document(report, texts)
     if report.plan.is_term:
         _annex(book.active, report, texts, doc)
@@ -244,7 +243,7 @@ def render(report: Report, texts: Texts) -> bytes:
 
         _annex_sheet(book.active, build_annex(report, texts, report.made_at.date()), texts)
     _sources(book.create_sheet(), report, texts, doc)
-    return _save(book)
+    return save_book(book)
 
 
 def typed_format(amount: Amount) -> str:
@@ -259,7 +258,7 @@ def _annex_sheet(ws: Worksheet, annex: Annex, texts: Texts) -> None:
     """The annex sheet: issuer and number, the centred title in capitals, the attachment line, a
     two-row header with "So sánh (%)" over its two columns, groups in bold; A4 landscape."""
     ws.title = texts("xlsx.sheet.report")
-    sheet = _Sheet(ws, len(annex.headers))
+    sheet = Sheet(ws, len(annex.headers))
     _annex_heading(sheet, annex)
     first, second = _annex_header(sheet, annex, texts)
     for annex_row in annex.rows:
@@ -271,7 +270,7 @@ def _annex_sheet(ws: Worksheet, annex: Annex, texts: Texts) -> None:
         if annex_row.group is not None:
             for column in range(1, sheet.columns + 1):
                 ws.cell(row, column).font = sheet.bold
-    sheet.widths[1] = min(max(sheet.widths[1], 34), _MAX_TEXT_WIDTH)
+    sheet.widths[1] = min(max(sheet.widths[1], 34), MAX_TEXT_WIDTH)
     sheet.widths[0] = 5
     sheet.widths[-1] = min(max(sheet.widths[-1], 18), 30)
     sheet.fit_columns()
@@ -279,7 +278,7 @@ def _annex_sheet(ws: Worksheet, annex: Annex, texts: Texts) -> None:
     ws.print_title_rows = f"{first}:{second}"
 
 
-def _annex_heading(sheet: _Sheet, annex: Annex) -> None:
+def _annex_heading(sheet: Sheet, annex: Annex) -> None:
     """The issuer on the left, the annex's number on the right; the title and the attachment line centred."""
     ws, columns = sheet.sheet, sheet.columns
     side = min(3, columns // 3)
@@ -308,7 +307,7 @@ def _annex_heading(sheet: _Sheet, annex: Annex) -> None:
     sheet.blank()
 
 
-def _annex_header(sheet: _Sheet, annex: Annex, texts: Texts) -> tuple[int, int]:
+def _annex_header(sheet: Sheet, annex: Annex, texts: Texts) -> tuple[int, int]:
     """Two header rows: every column's label over both, but "So sánh (%)" over its two columns."""
     ws = sheet.sheet
     first, second = sheet.row + 1, sheet.row + 2
@@ -349,7 +348,7 @@ _CENTRED = (1, 3)  # TT and the unit; the period column of an annual annex too
 def _annex(ws: Worksheet, report: Report, texts: Texts, doc: Document) -> None:
     ws.title = texts("xlsx.sheet.report")
     headers, rows = _term_table(report, texts) if report.plan.is_term else _annual_table(report, texts)
-    sheet = _Sheet(ws, len(headers))
+    sheet = Sheet(ws, len(headers))
     sheet.line(doc.title, size=14, bold=True)
     for line in doc.intro:  # the plan's source, which plan, its checkpoint
         sheet.line(line, height_chars=150)
@@ -377,7 +376,7 @@ def _annex(ws: Worksheet, report: Report, texts: Texts, doc: Document) -> None:
         sheet.blank()
         for line in overrides:
             sheet.line(line)
-    sheet.widths[1] = min(max(sheet.widths[1], 30), _MAX_TEXT_WIDTH)
+    sheet.widths[1] = min(max(sheet.widths[1], 30), MAX_TEXT_WIDTH)
     sheet.fit_columns()
     sheet.page(header_row)
 
@@ -390,7 +389,7 @@ def _annual_table(report: Report, texts: Texts) -> tuple[list[str], list[AnnexRo
     rows = []
     for number, s in enumerate(report.standings, 1):
         indicator = s.indicator
-        target, target_format = _target_cell(indicator, texts)
+        target, target_format = target_cell(indicator, texts)
         period = "" if s.record is None else words.period_of(s.record, texts)
         change, change_format = _change_cell(s, texts)
         values: list[Any] = [
@@ -433,7 +432,7 @@ def _term_table(report: Report, texts: Texts) -> tuple[list[str], list[AnnexRow]
     rows = []
     for number, s in enumerate(report.standings, 1):
         indicator = s.indicator
-        target, target_format = _target_cell(indicator, texts, plan.year)
+        target, target_format = target_cell(indicator, texts, plan.year)
         term = s.term
         by_year = {
             r.period.year: r.value
@@ -465,7 +464,7 @@ def _term_table(report: Report, texts: Texts) -> tuple[list[str], list[AnnexRow]
     return headers, rows
 
 
-def _target_cell(
+def target_cell(
     indicator: Indicator, texts: Texts, last_year: int | None = None
 ) -> tuple[Decimal | str, str | None]:
     """The target as a number, its qualifier (≥ ≤ ≈) and a term's rule in its format; a range as text."""
@@ -500,7 +499,7 @@ SOURCE_COLUMNS = (
 def _sources(ws: Worksheet, report: Report, texts: Texts, doc: Document) -> None:
     """The rules used, then where every figure of the annex comes from: target and figure."""
     ws.title = texts("xlsx.sheet.sources")
-    sheet = _Sheet(ws, len(SOURCE_COLUMNS))
+    sheet = Sheet(ws, len(SOURCE_COLUMNS))
     rules = next(section for section in doc.sections if section.title == texts("report.rules"))
     sheet.line(rules.title, size=13, bold=True)
     for paragraph in rules.paragraphs:
@@ -531,108 +530,7 @@ def _sources(ws: Worksheet, report: Report, texts: Texts, doc: Document) -> None
                 ]
             )
             described = [None, "", "", ""]  # said once per indicator
-    sheet.widths[2] = min(max(sheet.widths[2], 30), _MAX_TEXT_WIDTH)
-    sheet.widths[3] = _MAX_TEXT_WIDTH
+    sheet.widths[2] = min(max(sheet.widths[2], 30), MAX_TEXT_WIDTH)
+    sheet.widths[3] = MAX_TEXT_WIDTH
     sheet.fit_columns()
     sheet.page(header_row)
-
-
-TEMPLATE_MONTHS = (3, 6, 9, 12)  # the checkpoints departments report: quý I, 6 tháng, 9 tháng, năm
-
-
-def period_choices(year: int, texts: Texts) -> list[str]:
-    """The periods a template offers, as officers of its language write them: "Quý I/2026",
-    "6 tháng/2026", "9 tháng/2026", "Năm 2026"; "Q1 2026", "H1 2026", "Jan–Sep 2026", "2026".
-    `import` reads each back (periods.parse_period)."""
-    from ..messages import period_words
-    from ..periods import Period
-
-    return [period_words(Period(year, months), texts.lang, capital=True) for months in TEMPLATE_MONTHS]
-
-
-def template(
-    plan: Plan,
-    indicators: Sequence[Indicator],
-    texts: Texts,
-    period: Period | None,
-    owner: str | None,
-    send_to: str | None = None,
-) -> bytes:
-    """A sheet for a department to fill in: one row per indicator, empty cells for the figure.
-
-    Its columns and their headers are `importing.TEMPLATE_COLUMNS`, which `import` reads back.
-    Its instructions say what to fill in, in the notation of its language, and whom to send it
-    to (`send_to`, else the office that sent it), with the plan's own year.
-    """
-    from openpyxl.worksheet.datavalidation import DataValidation
-
-    from ..importing import TEMPLATE_COLUMNS, template_column
-    from ..messages import period_words
-
-    # the columns a department fills in (1-based)
-    value_at, period_at, basis_at = (template_column(field) for field in ("value", "period", "basis"))
-
-    book = _workbook()
-    ws = book.active
-    ws.title = texts("template.sheet")
-    sheet = _Sheet(ws, len(TEMPLATE_COLUMNS))
-    sheet.line(
-        texts("template.title", province=words.inert(plan.province), year=plan.year), size=14, bold=True
-    )
-    periods = period_choices(plan.year, texts)
-    how = texts(
-        "template.how",
-        example=human(Decimal("2850.5"), texts.lang),
-        choices=", ".join(periods),
-        recipient=words.inert(send_to) if send_to else texts("template.recipient"),
-    )
-    sheet.line(how, height_chars=150)
-    sheet.line(texts("template.owner", owner=words.inert(owner)) if owner else "")
-    sheet.blank()
-    header_row = sheet.header([texts(key) for key, _, _ in TEMPLATE_COLUMNS])
-    fill_in = sheet.fill_of("FFF2CC")  # the cells to fill, as forms shade them
-    for indicator in indicators:
-        target, target_format = _target_cell(indicator, texts)
-        given = {
-            "col.code": words.inert(indicator.code),
-            "col.indicator": words.name(indicator, texts),
-            "col.unit_full": words.unit(indicator, texts),
-            "col.target": target,
-            "template.col.period": period_words(period, texts.lang, capital=True) if period else None,
-        }
-        row = sheet.cells(
-            [given.get(key) for key, _, _ in TEMPLATE_COLUMNS],
-            [target_format if key == "col.target" else None for key, _, _ in TEMPLATE_COLUMNS],
-        )
-        for column in range(value_at, len(TEMPLATE_COLUMNS) + 1):
-            ws.cell(row, column).fill = fill_in
-        ws.cell(row, period_at).number_format = "@"  # text: Excel would turn a typed 2024-09 into a date
-    first, last = header_row + 1, max(header_row + 1, sheet.row)
-    bases = [texts("basis.estimate"), texts("basis.official")]
-    for column, choices, prompt in (
-        (period_at, periods, "template.prompt.period"),
-        (basis_at, bases, "template.prompt.basis"),
-    ):
-        validation = DataValidation(
-            type="list",
-            formula1='"' + ",".join(choices) + '"',
-            allow_blank=True,
-            showErrorMessage=True,
-            showInputMessage=True,
-            errorTitle=texts(TEMPLATE_COLUMNS[column - 1][0]),
-            error=texts(prompt, choices=", ".join(choices)),
-            promptTitle=texts(TEMPLATE_COLUMNS[column - 1][0]),
-            prompt=texts(prompt, choices=", ".join(choices)),
-        )
-        letter = ws.cell(first, column).column_letter
-        validation.add(f"{letter}{first}:{letter}{last}")
-        ws.add_data_validation(validation)
-    sheet.widths[1] = min(max(sheet.widths[1], 30), _MAX_TEXT_WIDTH)
-    sheet.widths[value_at - 1] = max(sheet.widths[value_at - 1], 14)
-    sheet.widths[period_at - 1] = max(sheet.widths[period_at - 1], 10)
-    sheet.widths[basis_at - 1] = max(sheet.widths[basis_at - 1], 14)
-    sheet.widths[basis_at] = max(sheet.widths[basis_at], 24)
-    sheet.widths[basis_at + 1] = max(sheet.widths[basis_at + 1], 24)
-    sheet.fit_columns()
-    sheet.page(header_row)
-    return _save(book)
