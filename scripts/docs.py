@@ -12,8 +12,9 @@ as a reader who follows the pages would. Files a page uses (a department's fille
 come from docs/examples/.
 
 Everything that would change from run to run is fixed: today (LAICHAU_TARGETS_TODAY), the time a
-report says it was made (SOURCE_DATE_EPOCH), the login name, the terminal's width; record ids,
-the times figures were typed and the temporary folder's path are replaced by fixed stand-ins.
+report says it was made (SOURCE_DATE_EPOCH), the login name, the terminal's width; the clock a
+record is stamped with and the random part of its id (so every id, and the short form `history`
+and `undo` show, is the same on every run); the temporary folder's path is shown as a home folder.
 """
 
 from __future__ import annotations
@@ -45,9 +46,6 @@ SEQUENCES: list[tuple[str, list[Path]]] = [
     ("en", [DOCS / "MANUAL.md"]),
 ]
 BLOCK = re.compile(r"^```console\n(.*?)^```\n", re.S | re.M)
-RECORD_ID = re.compile(r"(?<![0-9A-Za-z])01[0-9A-HJKMNP-TV-Z]{4,24}(?![0-9A-Za-z])")
-STAMP_ISO = re.compile(r"\b20\d\d-\d\d-\d\d \d\d:\d\d\b")
-STAMP_VI = re.compile(r"\b\d\d/\d\d/20\d\d \d\d:\d\d\b")
 
 
 @contextmanager
@@ -93,31 +91,43 @@ class Runner:
         self.app = app
         self.runner = CliRunner()
         self.work = work
-        self.ids: dict[str, str] = {}
+        self.ticks = 0
+
+    @contextmanager
+    def fixed_clock(self) -> Iterator[None]:
+        """Records stamped a minute apart from 09:30 on TODAY, ids whose random part counts up."""
+        from datetime import UTC, datetime, timedelta
+
+        from laichau_targets import ids, log, tracker
+
+        start = datetime.fromisoformat(f"{TODAY}T09:30:00").replace(tzinfo=UTC)
+
+        def clock() -> datetime:
+            self.ticks += 1
+            return start + timedelta(minutes=self.ticks)
+
+        def counted(milliseconds: int, count: int = 1) -> list[str]:
+            first = self.ticks * 1_000_003
+            return [ids.encode((milliseconds << 80) | (first + n)) for n in range(count)]
+
+        saved = (tracker.now, log.new_ids)
+        tracker.now, log.new_ids = clock, counted
+        try:
+            yield
+        finally:
+            tracker.now, log.new_ids = saved
 
     def __call__(self, command: str) -> str:
         args = shlex.split(command)
         assert args[0] == "targets", command
-        result = self.runner.invoke(self.app, args[1:], prog_name="targets")
+        with self.fixed_clock():
+            result = self.runner.invoke(self.app, args[1:], prog_name="targets")
         if result.exception is not None and not isinstance(result.exception, SystemExit):
             raise RuntimeError(f"{command}: {result.exception!r}") from result.exception
         return self.fixed(result.stdout + result.stderr)
 
     def fixed(self, text: str) -> str:
-        text = text.replace(str(self.work / "home"), HOME).replace(str(self.work), HOME)
-        text = RECORD_ID.sub(self._id, text)
-        text = STAMP_ISO.sub(f"{TODAY} 09:30", text)
-        return STAMP_VI.sub("07/12/2026 09:30", text)
-
-    def _id(self, found: re.Match[str]) -> str:
-        """The n-th record id met, as a fixed id of the same length (the ids `history` shows)."""
-        full = found.group()
-        for known, stand_in in self.ids.items():
-            if known.startswith(full) or full.startswith(known):
-                return stand_in[: len(full)] if len(full) <= len(stand_in) else stand_in
-        stand_in = f"01KD{len(self.ids):02d}" + "ABCDEFGHJKMNPQRSTVWXYZ0123"[: max(0, len(full) - 6)]
-        self.ids[full] = stand_in
-        return stand_in[: len(full)]
+        return text.replace(str(self.work / "home"), HOME).replace(str(self.work), HOME)
 
 
 def run_block(body: str, run: Runner) -> str:
