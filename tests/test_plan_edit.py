@@ -293,3 +293,16 @@ def test_a_folder_of_the_previous_version_loads_unchanged(targets, tmp_path: Pat
         (r["id"], r["code"], r.get("value")) for r in old_history
     ]
     assert snapshot(folder) == before  # read, never rewritten
+
+
+def test_a_draft_with_no_target_is_not_adopted(targets, office: Path) -> None:
+    """A tryout adopted a draft of three indicators with no target: `show` then listed three "No target yet"."""
+    assert targets("plan", "new", "2027").exit_code == 0
+    draft = office / "plans" / "2027.toml"
+    before = draft.read_bytes()
+    refused = targets("plan", "adopt", "2027", "--adopted-by", "Nghị quyết số 45/NQ-HĐND")
+    assert (refused.exit_code, refused.stderr) == (
+        2,
+        "Error: plan 2027 has no target yet: set them first (targets target set CODE VALUE --plan 2027)\n",
+    )
+    assert draft.read_bytes() == before

@@ -111,3 +111,16 @@ def test_a_sparkline_holds_one_kind_of_checkpoint_and_says_which(
         if line[:7] == "BUDGET "
     )
     assert budget.split()[-2:] == [label, "▁█"]  # the two first quarters: not H1 and the whole year
+
+
+def test_a_sparkline_does_not_draw_across_a_series_break(targets, data_dir: Path, monkeypatch) -> None:
+    """A tryout: POOR 3.9 in 2026 and 3.2 in 2027, under two poverty standards, drawn `Y █▁`."""
+    monkeypatch.setenv("LAICHAU_TARGETS_TODAY", "2027-12-10")
+    monkeypatch.setenv("COLUMNS", "220")
+    assert targets("plan", "new", "2027", "--from", "2026").exit_code == 0
+    assert targets("target", "set", "POOR", "3.5", "--plan", "2027").exit_code == 0
+    for value, period in [("4.1", "2025"), ("3.9", "2026"), ("3.2", "2027")]:
+        assert targets("record", "POOR", value, "--period", period).exit_code == 0
+    shown = targets("--plan", "2027", "show", "--wide").stdout
+    poor = next(line for line in shown.splitlines() if line.startswith("POOR "))
+    assert poor.split()[-3:] == ["comparable", "Y", "▅"]  # 2027 alone: the new standard's first year

@@ -503,6 +503,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "--adopted-by names the resolution that adopted the plan; it cannot be empty",
         "vi": "--adopted-by ghi nghị quyết thông qua kế hoạch; không được để trống",
     },
+    "error.edit_adopt_no_targets": {
+        "en": "plan {name} has no target yet: set them first (targets target set CODE VALUE --plan {name})",
+        "vi": "kế hoạch {name} chưa có mục tiêu nào: đặt mục tiêu trước (targets target set MÃ GIÁ_TRỊ --plan {name})",
+    },
     "error.edit_already_adopted_unnamed": {
         "en": "plan {name} is adopted already (its file names no resolution; add adopted_by under [plan] by hand)",
         "vi": "kế hoạch {name} đã được thông qua (tệp chưa ghi nghị quyết; thêm adopted_by trong [plan])",

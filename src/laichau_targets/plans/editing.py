@@ -205,6 +205,8 @@ def adopt_plan(plans: Plans, plan: Plan, adopted_by: str) -> Edited:
         if plan.adopted_by:
             raise PlanEditError("error.edit_already_adopted", name=plan.name, by=plan.adopted_by)
         raise PlanEditError("error.edit_already_adopted_unnamed", name=plan.name)
+    if not any(indicator.has_target for indicator in plan.indicators):
+        raise PlanEditError("error.edit_adopt_no_targets", name=plan.name)
     path = _plan_path(plans, plan)
     doc = tomlkit.parse(_read_text(path))
     head = doc.get("plan")

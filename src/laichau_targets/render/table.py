@@ -99,7 +99,16 @@ def sparkline(standing: Standing, texts: Texts) -> str:
         ]
     else:
         figures = []
-    values = [f.value for f in figures]
+    found = standing.series_break
+    if found is not None and figures and figures[-1].period is not None:
+        last = figures[-1].period  # figures before a series break are not drawn beside those after it
+        figures = [
+            f
+            for f in figures
+            if f.period is None
+            or not found.splits((f.period.year, f.period.months), (last.year, last.months))
+        ]
+    values = [f.value for f in figures if f.value is not None]
     if not values:
         return ""
     first = figures[0].period
