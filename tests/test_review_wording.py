@@ -239,9 +239,9 @@ def test_the_2021_2025_term_review_agrees_with_itself(targets, december: Path, l
     year = "2025" if lang == "en" else "năm 2025"
     assert row_of(md, "GRDP_PC")[4] == ("79 (2025)" if lang == "en" else "79 (năm 2025)")
     assert row_of(md, "BUDGET")[4:8] == (
-        ["3,573 (2025)", "119.1% of est.", "+573", "2024–2025"]
+        ["3,573 (2025)", "119.1%", "+573", "2024–2025"]
         if lang == "en"
-        else ["3.573 (năm 2025)", "119,1% dự toán", "+573", "2024–2025"]
+        else ["3.573 (năm 2025)", "119,1%", "+573", "2024–2025"]
     )
     assert row_of(md, "GRDP")[7] == "2021–2025"
     lacking = texts("term.lacking", years="2021–2024")

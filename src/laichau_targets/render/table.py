@@ -207,7 +207,7 @@ def _columns(report: Report, texts: Texts, bar_cells: int) -> list[Column]:
         names.append(name)
     progress = []
     for s, style in zip(standings, styles, strict=True):
-        share = words.progress(s, texts)
+        share = words.progress(s, texts, baseline=True)
         progress.append(
             Text.assemble((bar(s.progress, bar_cells), style), " ", share) if bar_cells else Text(share)
         )

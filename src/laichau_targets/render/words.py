@@ -169,7 +169,8 @@ def progress(standing: Standing, texts: Texts, baseline: bool = False) -> str:
     if standing.progress is None:
         return "–"
     share = percent(standing.progress, texts, 1)
-    if baseline and standing.indicator.measured_against != "plan":
+    # A term's target (above 4,500 billion by 2030) is the plan's, not a year's dự toán.
+    if baseline and standing.indicator.measured_against != "plan" and standing.term is None:
         return texts(f"progress.of_{standing.indicator.measured_against}", share=share)
     return share
 
