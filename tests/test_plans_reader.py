@@ -357,3 +357,22 @@ def test_a_plan_file_that_links_outside_the_folder_is_refused(
     assert (done.exit_code, done.stdout) == (2, "")
     assert "plans/2025.toml" in done.stderr and done.stderr.startswith("Error: ")
     assert len(done.stderr.splitlines()) == 1
+
+
+def test_a_bad_series_break_is_named_at_its_own_line(targets, data_dir: Path) -> None:
+    """A tryout: the fifth [[series_break]] table was reported at the first one's line."""
+    plan = data_dir / "targets.toml"
+    plan.write_text(
+        plan.read_text(encoding="utf-8")
+        + '\n[[series_break]]\ncodes = ["GRDP"]\ndate = "not a date"\nreason = "x"\n',
+        encoding="utf-8",
+    )
+    heads = [
+        n
+        for n, line in enumerate(plan.read_text(encoding="utf-8").splitlines(), 1)
+        if line == "[[series_break]]"
+    ]
+    assert len(heads) == 5
+    result = targets("validate", str(plan))
+    assert result.exit_code == 2
+    assert f": line {heads[-1]}: series_break 5: give codes" in result.stderr

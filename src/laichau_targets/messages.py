@@ -1761,12 +1761,12 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": (
             "Write an .xlsx sheet for a department: the plan's indicators and empty cells for the figures.\n\n"
             "With --owner, only the indicators that department reports. Give the filled file to\n`targets import`.\n\n"
-            'Example: targets template -o mau-bieu.xlsx --owner "Sở Y tế" --period 2024-09'
+            'Example: targets template -o mau-bieu.xlsx --owner "Sở Y tế" --period 2026-09'
         ),
         "vi": (
             "Ghi biểu mẫu .xlsx cho một đơn vị: các chỉ tiêu của kế hoạch và ô trống để điền số liệu.\n\n"
             "Với --owner, chỉ các chỉ tiêu đơn vị đó báo cáo. Nhập biểu đã điền bằng `targets import`.\n\n"
-            'Ví dụ: targets template -o mau-bieu.xlsx --owner "Sở Y tế" --period 2024-09'
+            'Ví dụ: targets template -o mau-bieu.xlsx --owner "Sở Y tế" --period "9 tháng/2026"'
         ),
     },
     "help.template.output": {

@@ -308,8 +308,10 @@ class _PlanReader(IndicatorReader):
         """The file's [[series_break]] tables: codes, a date (or a year: its 1 January), the reason."""
         raw = data.get("series_break", [])
         found = []
+        heads = [n for n, text in enumerate(self.lines, 1) if text.strip().startswith("[[series_break]]")]
         for index, table in enumerate(raw if isinstance(raw, list) else [raw]):
-            line = self.key_line(None, "series_break")
+            # the index-th [[series_break]] table's own line (an inline array has none of its own)
+            line = heads[index] if index < len(heads) else self.key_line(None, "series_break")
             if not isinstance(table, dict) or set(table) - _BREAK_KEYS:
                 self.problem("error.series_break", line, number=index + 1)
                 continue
