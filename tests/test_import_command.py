@@ -563,3 +563,26 @@ def test_the_template_speaks_as_departments_do_and_import_reads_every_period_it_
     assert [(row[0], row[2]) for row in figures_in_log(targets)] == [
         (code, period) for period in ("2026-Q1", "2026-H1", "2026-09", "2026")
     ]
+
+
+@pytest.mark.parametrize(("lang", "typed"), [("vi", "2.950"), ("en", "2,950")])
+def test_the_programs_own_template_is_read_in_the_notation_it_asked_for(
+    targets, data_dir: Path, tmp_path: Path, lang: str, typed: str
+) -> None:
+    """A tryout: a Vietnamese template filled with '2.950', as its instructions say, was refused as
+    ambiguous (no other figure in the file typed as text to tell the notation)."""
+    from openpyxl import load_workbook
+
+    template = tmp_path / f"mau-{lang}.xlsx"
+    assert targets("--lang", lang, "template", "-o", str(template)).exit_code == 0
+    book = load_workbook(template)
+    sheet = book.worksheets[0]
+    header = next(row for row in sheet.iter_rows() if row[0].value in ("Mã", "Code"))
+    for row in sheet.iter_rows(min_row=header[0].row + 1):
+        if row[0].value == "BUDGET":
+            row[4].value = typed  # typed as text, as a department's officer types it
+            row[5].value = "2024"
+    book.save(template)
+    shown = targets("--lang", "en", "import", str(template), "--dry-run")
+    assert shown.exit_code == 0, shown.stderr
+    assert "BUDGET  2,950 billion VND" in shown.stdout

@@ -399,3 +399,31 @@ def test_each_code_is_looked_up_once_whatever_the_rows(monkeypatch: pytest.Monke
         figures_from(FileRows(rows, ["S"]), "f.xlsx", find, check_value, datetime.now(UTC), "me")
     assert len(refused_rows.value.problems) == 50 + 11  # each NOPE row, each JOBS twice in a period
     assert sorted(asked) == ["GRAIN", "JOBS", "NOPE"]  # an unknown code's suggestion is looked for once
+
+
+@pytest.mark.reliability("bad values")
+def test_a_hidden_column_is_left_out_and_named(targets, data_dir: Path, tmp_path: Path) -> None:
+    """A tryout: with column B (an old 'Giá trị') hidden and the visible 'Thực hiện' beside it,
+    `import` recorded the hidden old value, and said nothing."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Số liệu"
+    sheet.append(["Mã", "Giá trị", "Kỳ", "Thực hiện"])
+    sheet.append(["GRDP", "5,0", "Năm 2024", "9,4"])
+    sheet.column_dimensions["B"].hidden = True
+    path = tmp_path / "cot-an.xlsx"
+    book.save(path)
+    before = snapshot(data_dir)
+    shown = targets("--lang", "vi", "import", str(path), "--dry-run")
+    assert shown.exit_code == 0, shown.stderr
+    lines = shown.stdout.splitlines()
+    assert lines[0].split()[:2] == ["GRDP", "9,4%"]  # the visible column, read as the value
+    assert lines[-1].endswith("Bỏ qua vì đang ẩn: Số liệu cột B (dùng --include-hidden để đọc cả chúng).")
+    assert snapshot(data_dir) == before
+    everything = targets("--lang", "vi", "import", str(path), "--dry-run", "--include-hidden")
+    assert everything.stdout.splitlines()[0].split()[:2] == [
+        "GRDP",
+        "5,0%",
+    ]  # the first known column, as before

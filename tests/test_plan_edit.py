@@ -306,3 +306,16 @@ def test_a_draft_with_no_target_is_not_adopted(targets, office: Path) -> None:
         "Error: plan 2027 has no target yet: set them first (targets target set CODE VALUE --plan 2027)\n",
     )
     assert draft.read_bytes() == before
+
+
+@pytest.mark.parametrize("source", ["", "  "])
+def test_an_empty_source_is_refused_as_an_option_not_as_a_broken_file(
+    targets, office: Path, source: str
+) -> None:
+    before = (office / "plans" / "2026.toml").read_bytes()
+    refused = targets("target", "set", "GRDP", "11", "--plan", "2026", "--source", source)
+    assert (refused.exit_code, refused.stderr) == (
+        2,
+        "Error: --source names where the target comes from (the resolution and its sentence); it cannot be empty\n",
+    )
+    assert (office / "plans" / "2026.toml").read_bytes() == before

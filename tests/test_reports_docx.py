@@ -198,3 +198,70 @@ def test_libreoffice_prints_the_annex_on_a4_landscape(
     assert ("Thu ngân sách trên địa bàn" if lang == "vi" else "Budget revenue in the province") in text
     run_process(["pdftoppm", "-png", "-r", "50", str(pdf), str(tmp_path / "page")], check=True)
     assert (tmp_path / "page-1.png").read_bytes().startswith(b"\x89PNG")
+
+
+@pytest.mark.parametrize(
+    ("args", "said"),
+    [
+        (  # v0.3 beta: an annual annex of the term's last year, its figure columns empty
+            ["--plan", "2021-2025", "report", "-o", "t.docx"],
+            "the Word annex is an annual plan's; for the term plan 2021-2025, write xlsx (its review table), md or html",
+        ),
+        (
+            ["--plan", "2021-2025", "report", "-o", "t.xlsx", "--annex-number", "07"],
+            "--annex-number, --attached-to and --issuer head an annual plan's annex; plan 2021-2025 is a term plan",
+        ),
+        (
+            ["report", "-o", "e.docx", "--annex-number", " "],
+            "--annex-number is the annex's number, such as 01: not empty, at most 10 characters",
+        ),
+        (  # a spreadsheet cell stops at 32,767 characters: the xlsx cut it where the docx did not
+            ["report", "-o", "l.xlsx", "--attached-to", "Báo cáo " * 100],
+            "--attached-to is 799 characters long; an annex's heading takes at most 500",
+        ),
+        (
+            ["report", "-o", "m.xlsx", "-f", "docx"],
+            "m.xlsx: the extension .xlsx names another format than --format docx; change one of them",
+        ),
+    ],
+)
+def test_what_cannot_head_an_annex_is_refused(
+    targets, december: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], said: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    refused = targets(*args)
+    assert (refused.exit_code, refused.stdout, refused.stderr) == (2, "", f"Error: {said}\n")
+    assert not [p for p in tmp_path.iterdir() if p.suffix in (".docx", ".xlsx")]
+
+
+def test_a_blank_issuer_is_the_default_and_the_number_stays(targets, december: Path, tmp_path: Path) -> None:
+    """A tryout: --issuer " " left the sheet without its "Biểu số 05"."""
+    for suffix in ("xlsx", "docx"):
+        path = tmp_path / f"b.{suffix}"
+        assert (
+            targets(
+                "--lang",
+                "vi",
+                "report",
+                "--plan",
+                "2026",
+                "-o",
+                str(path),
+                "--issuer",
+                " ",
+                "--annex-number",
+                "05",
+            ).exit_code
+            == 0
+        )
+    from openpyxl import load_workbook
+
+    sheet = load_workbook(tmp_path / "b.xlsx").worksheets[0]
+    assert [sheet.cell(1, 1).value, sheet.cell(2, 1).value, sheet.cell(1, 8).value] == [
+        "ỦY BAN NHÂN DÂN",
+        "TỈNH LAI CHÂU",
+        "Biểu số 05",
+    ]
+    document = Document(str(tmp_path / "b.docx"))
+    assert document.paragraphs[0].text == "Biểu số 05"
+    assert texts_of(document.tables[0].rows[0].cells[0]) == "ỦY BAN NHÂN DÂN\nTỈNH LAI CHÂU"

@@ -98,6 +98,10 @@ class OutputError(TargetsError):
     """A report cannot be written where it was asked to go."""
 
 
+class HeadingError(TargetsError):
+    """An option of the annex's heading that cannot head an annex."""
+
+
 class UnknownPlanError(TargetsError):
     """A plan name names no plan of the data folder."""
 

@@ -25,7 +25,7 @@ from .numbers import notation_of, parse_number
 from .periods import Period, parse_period
 from .plans import Indicator
 from .records import BASES, Basis, Figure
-from .sheets import FileRows, SheetRow, Uncomputed, blank, where
+from .sheets import FileRows, SheetRow, Uncomputed, blank, column_letters, where
 
 # How an estimate or an official figure may be written in the basis column.
 BASIS_WORDS: dict[str, Basis] = {
@@ -63,9 +63,13 @@ def cell_number(
 
 def file_notation(rows: Iterable[SheetRow]) -> Locale | None:
     """The notation the figures typed as text in a file say it is written in: that of every one
-    written in only one (47,6 and 1.850,5 say Vietnamese), None when none is, or they disagree."""
+    written in only one (47,6 and 1.850,5 say Vietnamese), None when they disagree; when none
+    is, that of the template the workbook was made as (a template in Vietnamese asks for 2.850,5)."""
     said: set[Locale] = set()
+    languages: set[str | None] = set()
+    rows = list(rows)
     for row in rows:
+        languages.add(row.language)
         value = row.cells.get("value")
         if isinstance(value, str) and not isinstance(value, Uncomputed):
             notation = notation_of(value)
@@ -73,17 +77,10 @@ def file_notation(rows: Iterable[SheetRow]) -> Locale | None:
                 said.add(notation)
                 if len(said) > 1:
                     return None
-    return next(iter(said), None)
-
-
-def column_letters(index: int) -> str:
-    """A column as a spreadsheet names it: 0 is A, 25 Z, 26 AA."""
-    letters = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
+    if said:
+        return said.pop()
+    language = languages.pop() if len(languages) == 1 else None
+    return "vi" if language == "vi" else "en" if language == "en" else None
 
 
 def _ambiguous(text: str, row: SheetRow) -> SheetError:

@@ -499,6 +499,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "a checkpoint's scenario target is one value, with no --rule",
         "vi": "mục tiêu của một mốc trong kịch bản là một giá trị, không kèm --rule",
     },
+    "error.edit_source_empty": {
+        "en": "--source names where the target comes from (the resolution and its sentence); it cannot be empty",
+        "vi": "--source ghi nguồn của mục tiêu (nghị quyết và câu trích); không được để trống",
+    },
     "error.edit_adopted_by_empty": {
         "en": "--adopted-by names the resolution that adopted the plan; it cannot be empty",
         "vi": "--adopted-by ghi nghị quyết thông qua kế hoạch; không được để trống",
@@ -1006,6 +1010,26 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
         "en": "{path}: cannot make a data folder here ({reason})",
         "vi": "{path}: không tạo được thư mục dữ liệu ở đây ({reason})",
     },
+    "error.annex_number": {
+        "en": "--annex-number is the annex's number, such as 01: not empty, at most {limit} characters",
+        "vi": "--annex-number là số của biểu, ví dụ 01: không để trống, tối đa {limit} ký tự",
+    },
+    "error.annex_text_long": {
+        "en": "{option} is {length} characters long; an annex's heading takes at most {limit}",
+        "vi": "{option} dài {length} ký tự; phần đầu của biểu nhận tối đa {limit} ký tự",
+    },
+    "error.annex_term": {
+        "en": "the Word annex is an annual plan's; for the term plan {name}, write xlsx (its review table), md or html",
+        "vi": "biểu Word là của kế hoạch năm; với kế hoạch giai đoạn {name}, hãy lập xlsx (bảng đánh giá giai đoạn), md hoặc html",
+    },
+    "error.annex_options_term": {
+        "en": "--annex-number, --attached-to and --issuer head an annual plan's annex; plan {name} is a term plan",
+        "vi": "--annex-number, --attached-to và --issuer dùng cho biểu của kế hoạch năm; {name} là kế hoạch giai đoạn",
+    },
+    "error.format_extension": {
+        "en": "{path}: the extension {extension} names another format than --format {format}; change one of them",
+        "vi": "{path}: phần mở rộng {extension} là một định dạng khác với --format {format}; hãy sửa một trong hai",
+    },
     "error.render_unwritable": {
         "en": "the report cannot be made: a temporary file cannot be written ({reason}); is the disk full?",
         "vi": "không lập được báo cáo: không ghi được tệp tạm ({reason}); ổ đĩa có bị đầy không?",
@@ -1125,6 +1149,7 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     },
     "import.hidden.sheet": {"en": "sheet {sheet}", "vi": "trang {sheet}"},
     "import.hidden.rows": {"en": "{sheet} row(s) {rows}", "vi": "{sheet} dòng {rows}"},
+    "import.hidden.columns": {"en": "{sheet} column(s) {columns}", "vi": "{sheet} cột {columns}"},
     "error.import_ambiguous": {
         "en": "cell {cell}: '{text}' is {grouped} if its {mark} separates thousands, or {integer} point {fraction} if it is the decimal mark, and the file's other figures do not show which; --locale {grouping} reads {grouped}, --locale {decimal} reads {integer} point {fraction}",
         "vi": "ô {cell}: '{text}' là {grouped} nếu dấu {mark} phân cách hàng nghìn, hoặc {integer} phẩy {fraction} nếu đó là dấu thập phân, và các số liệu khác trong tệp không cho biết cách viết; --locale {grouping} đọc là {grouped}, --locale {decimal} đọc là {integer} phẩy {fraction}",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 
+from .errors import HeadingError
 from .periods import Period
 from .plans import Plan, SeriesBreak
 from .records import CurrentFigures, Figure
@@ -22,6 +23,29 @@ class Heading(Value):
         self.annex_number = annex_number
         self.attached_to = attached_to
         self.issuer = issuer
+
+
+ANNEX_NUMBER_MAX = 10
+ANNEX_TEXT_MAX = 500  # the attachment line and the issuing body: a line or two, never a page
+
+
+def heading_of(annex_number: str | None, attached_to: str | None, issuer: str | None) -> Heading:
+    """The annex's heading from the options as typed: blank text is no text (the default); what
+    would not fit an annex's heading (a spreadsheet cell stops at 32,767 characters) is refused."""
+    number = "01" if annex_number is None else annex_number.strip()
+    if not number or len(number) > ANNEX_NUMBER_MAX:
+        raise HeadingError("error.annex_number", limit=ANNEX_NUMBER_MAX)
+    given = {"--attached-to": attached_to, "--issuer": issuer}
+    for option, text in given.items():
+        if text is not None and len(text.strip()) > ANNEX_TEXT_MAX:
+            raise HeadingError(
+                "error.annex_text_long", option=option, length=len(text.strip()), limit=ANNEX_TEXT_MAX
+            )
+    return Heading(
+        number,
+        (attached_to or "").strip() or None,
+        (issuer or "").strip() or None,
+    )
 
 
 class Report(Value):

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import SheetError
-from .messages import CATALOGUE, LANGS, Message
+from .messages import CATALOGUE, LANGS, Lang, Message
 from .values import Value
 
 # The template's columns, in its order (render/template.py writes them): the catalogue message
@@ -88,24 +88,33 @@ class SheetRow(Value):
         cells: dict[str, Any],
         percent: frozenset[str] = frozenset(),
         positions: dict[str, int] | None = None,
+        language: Lang | None = None,
     ) -> None:
         self.sheet = sheet  # None for a CSV file
         self.number = number
         self.cells = cells
         self.percent = percent  # columns whose number is formatted as a percentage
         self.positions = positions or {}  # each column's place in the sheet (0 for A), to name a cell
+        self.language = language  # the language of the template the workbook was made as, if it was one
 
 
 class Hidden(Value):
     """What a workbook hides that holds figures: sheets, and rows by sheet; `read` if imported all the same."""
 
-    def __init__(self, sheets: list[str], rows: dict[str, list[int]], read: bool) -> None:
+    def __init__(
+        self,
+        sheets: list[str],
+        rows: dict[str, list[int]],
+        read: bool,
+        columns: dict[str, list[str]] | None = None,
+    ) -> None:
         self.sheets = sheets
         self.rows = rows
         self.read = read
+        self.columns = columns if columns is not None else {}  # by sheet: the letters of known columns hidden
 
     def __bool__(self) -> bool:
-        return bool(self.sheets or self.rows)
+        return bool(self.sheets or self.rows or self.columns)
 
 
 def hidden_words(hidden: Hidden) -> list[Message]:
@@ -113,6 +122,8 @@ def hidden_words(hidden: Hidden) -> list[Message]:
     said = [Message("import.hidden.sheet", {"sheet": sheet}) for sheet in hidden.sheets]
     for sheet, numbers in hidden.rows.items():
         said.append(Message("import.hidden.rows", {"sheet": sheet, "rows": _spans(numbers)}))
+    for sheet, letters in hidden.columns.items():
+        said.append(Message("import.hidden.columns", {"sheet": sheet, "columns": ", ".join(letters)}))
     return said
 
 
@@ -140,6 +151,21 @@ def where(row: SheetRow) -> Message:
     if row.sheet is None:
         return Message("import.where.csv", {"row": row.number})
     return Message("import.where.sheet", {"sheet": row.sheet, "row": row.number})
+
+
+# What `targets template` writes in its workbook's keywords, with its language: a workbook that
+# says it was made as a template in Vietnamese asks for figures in Vietnamese notation.
+TEMPLATE_MARK = "laichau-targets template"
+
+
+def template_language(keywords: str | None) -> Lang | None:
+    """The language of a template the workbook's keywords say it is, else None."""
+    words = (keywords or "").split(";")
+    for word in words:
+        mark, _, lang = word.strip().rpartition(" ")
+        if mark == TEMPLATE_MARK and lang in LANGS:
+            return "vi" if lang == "vi" else "en"
+    return None
 
 
 def _columns_of(cells: list[Any]) -> dict[int, str] | None:
@@ -243,13 +269,17 @@ def _xlsx_rows(book: Any, archive: Any, progress: Progress | None, include_hidde
         rows: list[SheetRow] = []
         sheets: list[str] = []
         hidden = Hidden([], {}, include_hidden)
+        language = template_language(getattr(book.properties, "keywords", None))
         for sheet in book.worksheets:
             total = sheet.max_row if isinstance(sheet.max_row, int) else None
             sheet.reset_dimensions()  # some writers record wrong dimensions; read what is there
             # the sheet's part: openpyxl's read-only sheet keeps it under a private name
-            hidden_rows = _hidden_rows(archive, getattr(sheet, "_worksheet_path", None))
-            found = _sheet_rows(sheet.title, _xlsx_cells(sheet), progress, total)
+            part = getattr(sheet, "_worksheet_path", None)
+            hidden_rows = _hidden_rows(archive, part)
+            cells = _visible_cells(sheet, _hidden_columns(archive, part), hidden)
+            found = _sheet_rows(sheet.title, cells, progress, total)
             if found is None:
+                hidden.columns.pop(sheet.title, None)
                 continue
             if hidden_rows:
                 shown_rows = [row for row in found if row.number not in hidden_rows]
@@ -266,6 +296,9 @@ def _xlsx_rows(book: Any, archive: Any, progress: Progress | None, include_hidde
                 if not include_hidden:
                     continue
             sheets.append(sheet.title)
+            if language is not None:
+                for row in found:
+                    row.language = language
             rows.extend(found)
         return FileRows(rows, sheets, hidden)
     finally:
@@ -299,6 +332,65 @@ def _hidden_rows(archive: Any, part: str | None) -> set[int]:
                 if _ROW_HIDDEN.search(attributes):
                     hidden.add(number)
     return hidden
+
+
+_COLS = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?col(?=[\s/>])([^>]*)>")
+_COL_RANGE = re.compile(rb"""\smin\s*=\s*["']\s*(\d+)\s*["'][^>]*?\smax\s*=\s*["']\s*(\d+)""")
+_SHEET_DATA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?sheetData[\s/>]")
+_MAX_COLUMNS = 16_384  # a sheet's widest: a `max` beyond it is not believed
+
+
+def _hidden_columns(archive: Any, part: str | None) -> set[int]:
+    """The columns (0 for A) a sheet's part marks hidden, from its <cols>, which comes before its rows."""
+    if part is None or part not in archive.namelist():
+        return set()
+    head = b""
+    with archive.open(part) as stream:
+        while len(head) < (1 << 22) and (chunk := stream.read(1 << 16)):
+            head += chunk
+            found = _SHEET_DATA.search(head)
+            if found:
+                head = head[: found.start()]
+                break
+    hidden: set[int] = set()
+    for match in _COLS.finditer(head):
+        attributes = match.group(1)
+        bounds = _COL_RANGE.search(attributes)
+        if bounds and _ROW_HIDDEN.search(attributes):
+            low, high = int(bounds.group(1)), min(int(bounds.group(2)), _MAX_COLUMNS)
+            hidden.update(range(low - 1, high))
+    return hidden
+
+
+def _visible_cells(sheet: Any, columns: set[int], hidden: Hidden) -> Iterator[tuple[list[Any], set[int]]]:
+    """A sheet's rows without its hidden `columns` (unless `hidden.read`), the known ones named in `hidden`."""
+    if not columns:
+        return _xlsx_cells(sheet)
+    known = _header_cells(_xlsx_cells(sheet), columns)
+    if known:
+        hidden.columns[sheet.title] = known
+    return _xlsx_cells(sheet) if hidden.read else _without(_xlsx_cells(sheet), columns)
+
+
+def _header_cells(cells: Iterator[tuple[list[Any], set[int]]], hidden: set[int]) -> list[str]:
+    """The letters of the hidden columns whose header is one `import` knows (in the first rows)."""
+    for number, (values, _) in enumerate(cells, 1):
+        if number > HEADER_SEARCH_ROWS:
+            break
+        if _columns_of(values) is not None:
+            return [
+                column_letters(i)
+                for i in sorted(hidden)
+                if i < len(values) and isinstance(values[i], str) and header_key(values[i]) in _KNOWN
+            ]
+    return []
+
+
+def _without(
+    cells: Iterator[tuple[list[Any], set[int]]], hidden: set[int]
+) -> Iterator[tuple[list[Any], set[int]]]:
+    for values, percent in cells:
+        yield [None if i in hidden else value for i, value in enumerate(values)], percent - hidden
 
 
 class Uncomputed(str):
@@ -431,6 +523,16 @@ def _sheet_rows(
     if progress is not None and columns is not None:
         progress(total or 0, total)
     return rows if columns is not None else None
+
+
+def column_letters(index: int) -> str:
+    """A column as a spreadsheet names it: 0 is A, 25 Z, 26 AA."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
 
 
 def blank(value: Any) -> bool:

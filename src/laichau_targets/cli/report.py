@@ -36,8 +36,8 @@ def report(
     ] = None,
     as_of: AsOfOption = None,
     annex_number: Annotated[
-        str, typer.Option("--annex-number", metavar="NN", help=english("help.report.annex_number"))
-    ] = "01",
+        Optional[str], typer.Option("--annex-number", metavar="NN", help=english("help.report.annex_number"))
+    ] = None,
     attached_to: Annotated[
         Optional[str], typer.Option("--attached-to", metavar="TEXT", help=english("help.report.attached_to"))
     ] = None,
@@ -57,8 +57,12 @@ def report(
         raise OutputError("error.output_is_data", path=target)
     chosen = choose_format(format, target)
     from ..periods import made_at_of
-    from ..report import Heading
+    from ..report import heading_of
 
-    heading = Heading(annex_number, attached_to or None, issuer or None)
+    heading = heading_of(annex_number, attached_to, issuer)
+    if tracker.plan.is_term and chosen.name == "docx":  # the annex is a year's: a term has its review
+        raise OutputError("error.annex_term", name=tracker.plan.name)
+    if tracker.plan.is_term and (annex_number, attached_to, issuer) != (None, None, None):
+        raise OutputError("error.annex_options_term", name=tracker.plan.name)
     the_report = tracker.report(as_of, made_at=made_at_of(os.environ), heading=heading)
     write_output(the_report, chosen, state.texts, target)

@@ -69,6 +69,8 @@ def target_of(
         raise PlanEditError("error.edit_comparison", value=comparison, choices=", ".join(COMPARISONS))
     if rule is not None and rule not in TERM_RULES:
         raise PlanEditError("error.edit_rule", value=rule, choices=", ".join(TERM_RULES))
+    if source is not None and not source.strip():
+        raise PlanEditError("error.edit_source_empty")
     ends = re.fullmatch(r"\s*([+-]?[^-–+\s][^-–]*?)\s*[-–]\s*([+-]?[^-–\s].*?)\s*", value_text)
     if ends:
         low, high = (parse_number(end, None, reading) for end in ends.groups())

@@ -104,6 +104,10 @@ def choose_format(name: str | None, output: Path | None) -> OutputFormat:
     if name is not None:
         if name not in FORMATS:
             raise OutputError("error.unknown_format", format=name, choices=", ".join(FORMATS))
+        suffix = output.suffix if output is not None else ""
+        named = next((f for f in FORMATS.values() if suffix and suffix.lower() in f.extensions), None)
+        if named is not None and named.name != name:  # a Word document called .xlsx opens as neither
+            raise OutputError("error.format_extension", path=output, format=name, extension=suffix)
         return FORMATS[name]
     if output is None or not output.suffix:
         return FORMATS[DEFAULT_FORMAT]

@@ -56,6 +56,9 @@ def template(
     value_at, period_at, basis_at = (template_column(field) for field in ("value", "period", "basis"))
 
     book = new_workbook()
+    from ..sheets import TEMPLATE_MARK
+
+    book.properties.keywords = f"{TEMPLATE_MARK} {texts.lang}"  # import reads its notation from it
     ws = book.active
     ws.title = texts("template.sheet")
     sheet = Sheet(ws, len(TEMPLATE_COLUMNS))
