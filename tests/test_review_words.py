@@ -124,3 +124,25 @@ def test_a_sparkline_does_not_draw_across_a_series_break(targets, data_dir: Path
     shown = targets("--plan", "2027", "show", "--wide").stdout
     poor = next(line for line in shown.splitlines() if line.startswith("POOR "))
     assert poor.split()[-3:] == ["comparable", "Y", "▅"]  # 2027 alone: the new standard's first year
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        (
+            "en",
+            "Warning: 2062 has not begun (today is 2024-12-20); the figure is kept: if the year is a slip, `targets undo` takes it back\n",
+        ),
+        (
+            "vi",
+            "Cảnh báo: kỳ năm 2062 chưa bắt đầu (hôm nay là 20/12/2024); số liệu vẫn được lưu: nếu gõ nhầm năm, `targets undo` rút lại\n",
+        ),
+    ],
+)
+def test_a_figure_for_a_year_not_begun_is_kept_with_a_warning(
+    targets, data_dir: Path, lang: str, said: str
+) -> None:
+    """A tryout recorded GRDP for 2062 (a slip for 2026) without a word."""
+    result = targets("--lang", lang, "record", "GRDP", "7", "--period", "2062")
+    assert (result.exit_code, result.stderr) == (0, said)
+    assert targets("record", "GRDP", "7", "--period", "2024").stderr == ""  # this year: nothing to say

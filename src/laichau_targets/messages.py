@@ -615,6 +615,10 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     # errors and warnings: one line each, after "Error: " or "Warning: " ("Lỗi: ", "Cảnh báo: ")
     "prefix.error": {"en": "Error", "vi": "Lỗi"},
     "prefix.warning": {"en": "Warning", "vi": "Cảnh báo"},
+    "warn.future": {
+        "en": "{period} has not begun (today is {today}); the figure is kept: if the year is a slip, `targets undo` takes it back",
+        "vi": "kỳ {period} chưa bắt đầu (hôm nay là {today}); số liệu vẫn được lưu: nếu gõ nhầm năm, `targets undo` rút lại",
+    },
     "warn.repeated": {
         "en": "{code} had this same figure for this period already (#{id}); both are kept, `targets undo` takes this one back",
         "vi": "{code} đã có đúng số liệu này cho kỳ này (#{id}); cả hai được lưu, `targets undo` rút lại bản ghi vừa nhập",

@@ -76,6 +76,17 @@ def record(
         typer.echo(line)
     terms = tracker.terms_judging(indicator.code, rec.period.year) if rec.period.is_full_year else []
     typer.echo(standing_line(standing, texts, indicator.code, rec.period.year, terms))
+    if rec.period.year > tracker.today.year:  # a figure of a year that has not begun: a slip of the year?
+        typer.echo(
+            texts("prefix.warning")
+            + ": "
+            + texts(
+                "warn.future",
+                period=words.period(rec.period, texts),
+                today=tracker.today.strftime(texts("date.format")),
+            ),
+            err=True,
+        )
     if done.likely_intended is not None:
         target = (standing.indicator if standing else indicator).goal  # a far value was weighed against it
         direction = "above" if rec.value > target else "below"
