@@ -146,3 +146,22 @@ def test_a_figure_for_a_year_not_begun_is_kept_with_a_warning(
     result = targets("--lang", lang, "record", "GRDP", "7", "--period", "2062")
     assert (result.exit_code, result.stderr) == (0, said)
     assert targets("record", "GRDP", "7", "--period", "2024").stderr == ""  # this year: nothing to say
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("en", "GRDP: H1 2026: the target is the growth scenario's 8%"),
+        ("vi", "GRDP: 6 tháng/2026: mục tiêu là 8% theo kịch bản tăng trưởng"),
+    ],
+)
+def test_show_says_which_scenario_a_figure_was_judged_against(
+    targets, data_dir: Path, monkeypatch, lang: str, said: str
+) -> None:
+    """A tryout read "Target ≥ 10%, Gap -2.46 pt" as a wrong gap: 5.54 is judged against the
+    scenario's 8% for the half year, which the table's Target column does not show."""
+    monkeypatch.setenv("LAICHAU_TARGETS_TODAY", "2026-07-15")
+    assert targets("target", "set", "GRDP", "8", "--plan", "2026", "--period", "2026-H1").exit_code == 0
+    assert targets("record", "GRDP", "5.54", "--period", "2026-H1").exit_code == 0
+    lines = targets("--lang", lang, "--plan", "2026", "show").stdout.splitlines()
+    assert said in lines

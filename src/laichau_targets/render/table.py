@@ -179,7 +179,10 @@ def render(
     if wide and any(s.projection_method == "seasonal" for s in report.standings):
         sentences.append(Text(texts("show.seasonal_mark"), style="dim"))
     sentences += [
-        Text(line) for line in words.met_not_exceeded(report, texts) + words.overrides(report, texts)
+        Text(line)
+        for line in words.met_not_exceeded(report, texts)
+        + words.overrides(report, texts)
+        + words.scenarios(report, texts)
     ]
     if shortened:
         sentences.append(Text(texts("show.shortened"), style="dim"))

@@ -212,6 +212,17 @@ def scenario(standing: Standing, texts: Texts) -> str:
     return quantity(standing.scenario_target, standing.indicator, texts, None)
 
 
+def scenarios(report: Report, texts: Texts) -> list[str]:
+    """`GRDP: H1 2026: the target is the growth scenario's 8%`: the table's Target column gives the
+    year's, so each figure judged against a checkpoint's scenario says which it was."""
+    return [
+        f"{inert(s.indicator.code)}: {period(s.record.period, texts, capital=True)}: "
+        + texts("gap.scenario", target=scenario(s, texts))
+        for s in report.standings
+        if s.scenario_target is not None and s.record is not None and s.record.period is not None
+    ]
+
+
 def difference(standing: Standing, texts: Texts) -> str:
     """Figure − target as a signed number: `+129`, `-0,3 điểm` (points for rates)."""
     if standing.difference is None:
