@@ -69,7 +69,6 @@ CATALOGUE: dict[str, dict[Lang, str]] = {
     "col.unit_full": {"en": "Unit", "vi": "Đơn vị tính"},
     "col.period_basis": {"en": "Period of the figure", "vi": "Kỳ số liệu"},
     "col.vs_plan": {"en": "Against target (%)", "vi": "So với kế hoạch (%)"},
-    "col.vs_last_year": {"en": "Against the same period last year (%)", "vi": "So với cùng kỳ (%)"},
     "col.target_source": {"en": "Source of the target", "vi": "Nguồn chỉ tiêu kế hoạch"},
     "col.record": {"en": "Record", "vi": "Bản ghi"},
     "col.recorded": {"en": "Recorded", "vi": "Ngày nhập"},

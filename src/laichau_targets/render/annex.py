@@ -22,7 +22,6 @@ from ..values import Value
 from . import words
 
 ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X")
-_SIGNS = {"at_least": "≥ ", "at_most": "≤ ", "about": "≈ ", "range": ""}
 
 
 class Amount(Value):
@@ -42,12 +41,9 @@ Cell = Amount | str | None
 class AnnexRow(Value):
     """A row of the table: a group's heading (`group` set, its cells empty) or an indicator's cells."""
 
-    def __init__(
-        self, cells: tuple[Cell, ...], group: tuple[str, str] | None = None, status: str | None = None
-    ) -> None:
+    def __init__(self, cells: tuple[Cell, ...], group: tuple[str, str] | None = None) -> None:
         self.cells = cells
         self.group = group  # ("I", "CHỈ TIÊU KINH TẾ")
-        self.status = status  # the indicator's standing, for the colour a spreadsheet gives it
 
 
 class Annex(Value):
@@ -62,9 +58,9 @@ class Annex(Value):
         title: str,
         attached: str,
         headers: tuple[str, ...],
-        compare: tuple[int, int] | None,
+        compare: tuple[int, int],
+        compare_title: str,
         rows: tuple[AnnexRow, ...],
-        landscape: bool = True,
     ) -> None:
         self.number = number  # "Biểu số 01"
         self.issuer = issuer  # ("ỦY BAN NHÂN DÂN", "TỈNH LAI CHÂU")
@@ -74,11 +70,8 @@ class Annex(Value):
         self.attached = attached  # "(Kèm theo Báo cáo số …)"
         self.headers = headers  # one per column; the two "So sánh (%)" columns under `compare_title`
         self.compare = compare  # the columns (0-based, first and last) "So sánh (%)" spans
+        self.compare_title = compare_title
         self.rows = rows
-        self.landscape = landscape
-
-    def compare_title(self, texts: Texts) -> str:
-        return texts("annex.col.compare")
 
 
 def build_annex(report: Report, texts: Texts, today: date) -> Annex:
@@ -136,6 +129,7 @@ def build_annex(report: Report, texts: Texts, today: date) -> Annex:
         attached=attached,
         headers=tuple(headers),
         compare=(6, 7),
+        compare_title=texts("annex.col.compare"),
         rows=tuple(_rows(report, texts, next_plan is not None)),
     )
 
@@ -160,7 +154,7 @@ def _rows(report: Report, texts: Texts, with_next: bool) -> list[AnnexRow]:
             if s.indicator.group != group:
                 continue
             number += 1
-            out.append(AnnexRow(_cells(report, s, texts, number, with_next), status=s.status))
+            out.append(AnnexRow(_cells(report, s, texts, number, with_next)))
     return out
 
 
@@ -200,7 +194,7 @@ def _target(indicator: Indicator, texts: Texts) -> Cell:
         return None
     if indicator.comparison == "range":
         return words.target(indicator, texts, compact=True, with_unit=False)
-    return Amount(indicator.target, _SIGNS[indicator.comparison])
+    return Amount(indicator.target, words.sign_before(indicator.comparison))
 
 
 def _note(s: Standing, texts: Texts, full_year: bool) -> str:

@@ -159,7 +159,6 @@ def _table(document: Any, annex: Annex, texts: Texts) -> None:
     table = document.add_table(rows=2, cols=columns)
     table.style = "Table Grid"
     table.autofit = False
-    assert annex.compare is not None
     low, high = annex.compare
     first, second = table.rows
     for n, label in enumerate(annex.headers):
@@ -169,7 +168,7 @@ def _table(document: Any, annex: Annex, texts: Texts) -> None:
             merged = first.cells[n].merge(second.cells[n])
             _cell(merged, label, bold=True, align=1)
     compare = first.cells[low].merge(first.cells[high])
-    _cell(compare, annex.compare_title(texts), bold=True, align=1)
+    _cell(compare, annex.compare_title, bold=True, align=1)
     for row in (first, second):
         properties = row._tr.get_or_add_trPr()
         repeat = OxmlElement("w:tblHeader")

@@ -101,6 +101,12 @@ def amount(value: Decimal, indicator: Indicator, texts: Texts, needed: bool = Fa
 _SIGNS = {"at_least": "≥", "at_most": "≤", "about": "≈"}
 
 
+def sign_before(comparison: str) -> str:
+    """`≥ ` before a target's number in a table cell; nothing before a range."""
+    sign = _SIGNS.get(comparison)
+    return f"{sign} " if sign else ""
+
+
 def target(indicator: Indicator, texts: Texts, compact: bool = False, with_unit: bool = True) -> str:
     """The target with its qualifier: `about 9%` (compact: `≈ 9%`), `6.5–7%`."""
 

@@ -39,20 +39,25 @@ _COLOURS = {
     "dim": (None, "7F7F7F"),
 }
 _HEADER_FILL = "D9E1F2"
-_SIGNS = {"at_least": "≥ ", "at_most": "≤ ", "about": "≈ ", "range": ""}
 MAX_TEXT_WIDTH = 48
 _FONT_NAME = "Times New Roman"  # the face of Vietnamese administrative documents (Decree 30/2020)
 
 
 def number_format(
-    value: Decimal, prefix: str = "", suffix: str = "", signed: bool = False, places: int | None = None
+    value: Decimal,
+    prefix: str = "",
+    suffix: str = "",
+    signed: bool = False,
+    places: int | None = None,
+    as_typed: bool = False,
 ) -> str:
     """A format that shows `value` with its own decimals (at most `places`), grouped, in the reader's locale.
 
     `prefix` and `suffix` are shown as text around the number (≥, %, a term rule); `signed`
-    writes + before a rise, as "so với cùng kỳ" does.
+    writes + before a rise, as "so với cùng kỳ" does; `as_typed` keeps the decimals a figure was
+    typed with (9,0 stays 9,0).
     """
-    exponent = value.normalize().as_tuple().exponent
+    exponent = (value if as_typed else value.normalize()).as_tuple().exponent
     own = -exponent if isinstance(exponent, int) and exponent < 0 else 0
     decimals = own if places is None else min(own, places)
     body = "#,##0" + ("." + "0" * decimals if decimals else "")
@@ -237,7 +242,7 @@ def render(report: Report, texts: Texts) -> bytes:
     book = new_workbook()
     doc = build_document(report, texts)
     if report.plan.is_term:
-        _annex(book.active, report, texts, doc)
+        _term_sheet(book.active, report, texts, doc)
     else:
         from .annex import build_annex
 
@@ -246,24 +251,19 @@ def render(report: Report, texts: Texts) -> bytes:
     return save_book(book)
 
 
-def typed_format(amount: Amount) -> str:
-    """The number as typed: 9,0 keeps its decimal; what stands before it (≥) as text."""
-    exponent = amount.value.as_tuple().exponent
-    places = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-    body = "#,##0" + ("." + "0" * places if places else "")
-    return f'"{amount.prefix}"{body}' if amount.prefix else body
-
-
 def _annex_sheet(ws: Worksheet, annex: Annex, texts: Texts) -> None:
     """The annex sheet: issuer and number, the centred title in capitals, the attachment line, a
     two-row header with "So sánh (%)" over its two columns, groups in bold; A4 landscape."""
     ws.title = texts("xlsx.sheet.report")
     sheet = Sheet(ws, len(annex.headers))
     _annex_heading(sheet, annex)
-    first, second = _annex_header(sheet, annex, texts)
+    first, second = _annex_header(sheet, annex)
     for annex_row in annex.rows:
         values = [cell.value if isinstance(cell, Amount) else cell for cell in annex_row.cells]
-        formats = [typed_format(cell) if isinstance(cell, Amount) else None for cell in annex_row.cells]
+        formats = [
+            number_format(cell.value, cell.prefix, as_typed=True) if isinstance(cell, Amount) else None
+            for cell in annex_row.cells
+        ]
         row = sheet.cells(values, formats)
         for column in (1, 3):
             ws.cell(row, column).alignment = sheet.middle
@@ -307,11 +307,10 @@ def _annex_heading(sheet: Sheet, annex: Annex) -> None:
     sheet.blank()
 
 
-def _annex_header(sheet: Sheet, annex: Annex, texts: Texts) -> tuple[int, int]:
+def _annex_header(sheet: Sheet, annex: Annex) -> tuple[int, int]:
     """Two header rows: every column's label over both, but "So sánh (%)" over its two columns."""
     ws = sheet.sheet
     first, second = sheet.row + 1, sheet.row + 2
-    assert annex.compare is not None
     low, high = annex.compare
     for n, label in enumerate(annex.headers):
         compared = low <= n <= high
@@ -320,7 +319,7 @@ def _annex_header(sheet: Sheet, annex: Annex, texts: Texts) -> tuple[int, int]:
             ws.merge_cells(start_row=first, end_row=second, start_column=n + 1, end_column=n + 1)
         longest = max(len(word) for word in label.split())
         sheet.widths[n] = max(sheet.widths[n], longest + 2, min(len(label), 12))
-    set_text(ws.cell(first, low + 1), annex.compare_title(texts))
+    set_text(ws.cell(first, low + 1), annex.compare_title)
     ws.merge_cells(start_row=first, end_row=first, start_column=low + 1, end_column=high + 1)
     for row in (first, second):
         for column in range(1, sheet.columns + 1):
@@ -331,23 +330,10 @@ def _annex_header(sheet: Sheet, annex: Annex, texts: Texts) -> tuple[int, int]:
     return first, second
 
 
-ANNEX_COLUMNS = (
-    "col.no",
-    "col.indicator",
-    "col.unit_full",
-    "col.target",
-    "col.latest",
-    "col.period_basis",
-    "col.vs_plan",
-    "col.vs_last_year",
-    "col.status",
-)
-_CENTRED = (1, 3)  # TT and the unit; the period column of an annual annex too
-
-
-def _annex(ws: Worksheet, report: Report, texts: Texts, doc: Document) -> None:
+def _term_sheet(ws: Worksheet, report: Report, texts: Texts, doc: Document) -> None:
+    """A term plan's review: title, source, date and headline above its table of years."""
     ws.title = texts("xlsx.sheet.report")
-    headers, rows = _term_table(report, texts) if report.plan.is_term else _annual_table(report, texts)
+    headers, rows = _term_table(report, texts)
     sheet = Sheet(ws, len(headers))
     sheet.line(doc.title, size=14, bold=True)
     for line in doc.intro:  # the plan's source, which plan, its checkpoint
@@ -361,7 +347,6 @@ def _annex(ws: Worksheet, report: Report, texts: Texts, doc: Document) -> None:
     sheet.line(doc.headline, bold=True)
     sheet.blank()
     header_row = sheet.header(headers)
-    centred = _CENTRED if report.plan.is_term else (*_CENTRED, 6)
     for s, (values, formats) in zip(report.standings, rows, strict=True):
         row = sheet.cells(values, formats)
         fill, colour, bold = _status_look(s.status)
@@ -369,7 +354,7 @@ def _annex(ws: Worksheet, report: Report, texts: Texts, doc: Document) -> None:
         status.font = sheet.font_of(bold=bold, colour=colour)
         if fill:
             status.fill = sheet.fill_of(fill)
-        for column in centred:
+        for column in (1, 3):  # TT and the unit
             ws.cell(row, column).alignment = sheet.middle
     overrides = words.overrides(report, texts)
     if overrides:
@@ -381,41 +366,10 @@ def _annex(ws: Worksheet, report: Report, texts: Texts, doc: Document) -> None:
     sheet.page(header_row)
 
 
-AnnexRow = tuple[list[Any], list[str | None]]  # a table row's values and their number formats
+TableRow = tuple[list[Any], list[str | None]]  # a table row's values and their number formats
 
 
-def _annual_table(report: Report, texts: Texts) -> tuple[list[str], list[AnnexRow]]:
-    """One row per indicator: the target, the latest figure and its period, against plan and last year."""
-    rows = []
-    for number, s in enumerate(report.standings, 1):
-        indicator = s.indicator
-        target, target_format = target_cell(indicator, texts)
-        period = "" if s.record is None else words.period_of(s.record, texts)
-        change, change_format = _change_cell(s, texts)
-        values: list[Any] = [
-            number,
-            words.name(indicator, texts),
-            words.unit(indicator, texts),
-            target,
-            s.actual,
-            period,
-            s.progress,
-            change,
-            words.status(s, texts),
-        ]
-        formats = [None, None, None, target_format, None, None, "#,##0.0", change_format, None]
-        rows.append((values, formats))
-    return [texts(key) for key in ANNEX_COLUMNS], rows
-
-
-def _change_cell(s: Standing, texts: Texts) -> tuple[Decimal | None, str | None]:
-    """So với cùng kỳ (%): the figure as a share of last year's; empty for a rate."""
-    if s.previous_ratio is None:
-        return None, None
-    return s.previous_ratio, "#,##0.0"
-
-
-def _term_table(report: Report, texts: Texts) -> tuple[list[str], list[AnnexRow]]:
+def _term_table(report: Report, texts: Texts) -> tuple[list[str], list[TableRow]]:
     """A term plan: the term target, each year's full-year figure as a column, the term figure, the verdict."""
     plan = report.plan
     years = list(plan.years)
@@ -477,7 +431,7 @@ def target_cell(
     rule = ""
     if last_year is not None and indicator.term_rule is not None:
         rule = " " + texts(f"term_rule.{indicator.term_rule}", year=last_year)
-    return indicator.target, number_format(indicator.target, _SIGNS[indicator.comparison], rule)
+    return indicator.target, number_format(indicator.target, words.sign_before(indicator.comparison), rule)
 
 
 SOURCE_COLUMNS = (
