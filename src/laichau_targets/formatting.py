@@ -5,6 +5,7 @@ A leaf, apart from the standard library: the catalogue fills its messages with `
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 from typing import Literal
 
@@ -54,3 +55,14 @@ def human(value: Decimal, locale: Locale = "en", places: int | None = None) -> s
     if fraction:
         out += decimal_sep + fraction
     return sign + out
+
+
+def spans(numbers: Iterable[int]) -> str:
+    """Numbers as runs, the way people write rows or years: `5–9, 12`, `2021–2023, 2025`."""
+    runs: list[list[int]] = []
+    for number in sorted(numbers):
+        if runs and number == runs[-1][1] + 1:
+            runs[-1][1] = number
+        else:
+            runs.append([number, number])
+    return ", ".join(str(a) if a == b else f"{a}\u2013{b}" for a, b in runs)

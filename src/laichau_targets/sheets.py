@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import SheetError
+from .formatting import spans
 from .messages import CATALOGUE, LANGS, Lang, Message
 from .values import Value
 
@@ -121,20 +122,10 @@ def hidden_words(hidden: Hidden) -> list[Message]:
     """The hidden sheets and rows, as the dry run and the summary name them: rows as spans (5–9, 12)."""
     said = [Message("import.hidden.sheet", {"sheet": sheet}) for sheet in hidden.sheets]
     for sheet, numbers in hidden.rows.items():
-        said.append(Message("import.hidden.rows", {"sheet": sheet, "rows": _spans(numbers)}))
+        said.append(Message("import.hidden.rows", {"sheet": sheet, "rows": spans(numbers)}))
     for sheet, letters in hidden.columns.items():
         said.append(Message("import.hidden.columns", {"sheet": sheet, "columns": ", ".join(letters)}))
     return said
-
-
-def _spans(numbers: list[int]) -> str:
-    spans: list[list[int]] = []
-    for number in sorted(numbers):
-        if spans and number == spans[-1][1] + 1:
-            spans[-1][1] = number
-        else:
-            spans.append([number, number])
-    return ", ".join(str(a) if a == b else f"{a}\u2013{b}" for a, b in spans)
 
 
 class FileRows(Value):

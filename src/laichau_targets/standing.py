@@ -10,7 +10,18 @@ from typing import Any, Literal
 from .formatting import rounded
 from .pace import Pace, pace_of
 from .periods import Period
-from .plans import STATUSES, Baseline, Indicator, Override, Plan, SeriesBreak, Settings, Status, TermRule
+from .plans import (
+    STATUSES,
+    Baseline,
+    Indicator,
+    Override,
+    Plan,
+    SeriesBreak,
+    Settings,
+    Status,
+    TermRule,
+    unit_gone,
+)
 from .records import CurrentFigures, Figure
 from .values import Value
 
@@ -155,7 +166,7 @@ def standing_of(
     """One indicator's standing in `plan`, from its code's figures for the plan's year or years;
     `breaks`, the folder's series breaks; `today`, to tell a term that runs from one that ended."""
     breaks = tuple(b for b in breaks if b.applies_to(indicator.code))
-    gone = next((b for b in breaks if b.unit_gone and date(plan.first_year, 1, 1) >= b.starts), None)
+    gone = unit_gone(breaks, indicator.code, plan.first_year)
     if gone is not None:  # what it counts in no longer exists
         return Standing(indicator, None, "not_judged", "not_judged", series_break=gone)
     if not indicator.has_target:
@@ -303,17 +314,10 @@ def _same_period_last_year(
     assert record.value is not None and record.period is not None
     earlier = record.period.a_year_earlier()
     previous = next((r for r in previous_checkpoints if r.period == earlier), None)
-    change = ratio = None
     now = (record.period.year, record.period.months)
     split = next((b for b in breaks if b.splits((earlier.year, earlier.months), now)), None)
-    if split is not None:
-        return {
-            "previous": previous,
-            "checkpoints": checkpoints,
-            "previous_checkpoints": previous_checkpoints,
-            "series_break": split,
-        }
-    if previous is not None and previous.value is not None:
+    change = ratio = None
+    if split is None and previous is not None and previous.value is not None:
         change = change_of(indicator, record.value, previous.value)
         ratio = ratio_of(indicator, record.value, previous.value)
     return {
@@ -322,6 +326,7 @@ def _same_period_last_year(
         "previous_ratio": ratio,
         "checkpoints": checkpoints,
         "previous_checkpoints": previous_checkpoints,
+        "series_break": split,
     }
 
 

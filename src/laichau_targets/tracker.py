@@ -19,7 +19,7 @@ from .logindex import Entry
 from .messages import Lang, Message
 from .numbers import checked_figure, parse_number
 from .periods import Period, default_period, parse_period
-from .plans import Indicator, Plan, load_plans
+from .plans import Indicator, Plan, load_plans, unit_gone
 from .records import Basis, CurrentFigures, Figure, Record, Retraction
 from .standing import FINE, Standing, standing_of
 from .values import Value
@@ -433,10 +433,7 @@ class Tracker:
         """Set or change one target of the plan this tracker looks at."""
         from .plans.editing import set_target
 
-        starts = date(self.plan.first_year, 1, 1)
-        gone = next(
-            (b for b in self.plans.breaks if b.unit_gone and b.starts <= starts and b.applies_to(code)), None
-        )
+        gone = unit_gone(self.plans.breaks, code, self.plan.first_year)
         if gone is not None:  # a target nobody could judge: "in poor districts" once districts are gone
             raise PlanEditError(
                 "error.edit_unit_gone", code=code.upper(), name=self.plan.name, day=gone.starts.isoformat()

@@ -23,6 +23,7 @@ from .model import (
     Settings,
     Status,
     TermRule,
+    unit_gone,
 )
 
 __all__ = [
@@ -43,6 +44,7 @@ __all__ = [
     "entry_point_naming",
     "load_plans",
     "plan_files_named",
+    "unit_gone",
 ]
 
 

@@ -26,7 +26,7 @@ from ..formatting import Locale
 from ..periods import Period
 from ..values import Value
 from .folder import PLANS_FOLDER
-from .model import COMPARISONS, TERM_RULES, Comparison, Plan, Plans, TermRule, plan_key
+from .model import COMPARISONS, TERM_RULES, Comparison, Plan, Plans, TermRule, plan_key, unit_gone
 from .reader import read_plans
 
 
@@ -140,9 +140,8 @@ def draft_plan(
     tables = tomlkit.aot()
     # What a plan after a break could not judge (a target "in poor districts" once districts
     # are gone) is not carried into the draft.
-    gone = [b for b in plans.breaks if b.unit_gone and b.starts <= date(first, 1, 1)]
     for indicator in source.indicators:
-        if any(b.applies_to(indicator.code) for b in gone):
+        if unit_gone(plans.breaks, indicator.code, first) is not None:
             continue
         table = tomlkit.table()
         table["code"] = indicator.code

@@ -131,6 +131,13 @@ class SeriesBreak(Value):
         return code.upper() in (c.upper() for c in self.codes)
 
 
+def unit_gone(breaks: Iterable[SeriesBreak], code: str, first_year: int) -> SeriesBreak | None:
+    """The break after which `code` counts in a unit that no longer exists ("in poor districts"),
+    for a plan whose years start in `first_year`: such a plan can neither judge nor set it."""
+    starts = date(first_year, 1, 1)
+    return next((b for b in breaks if b.unit_gone and b.starts <= starts and b.applies_to(code)), None)
+
+
 def _ends_before(period: tuple[int, int], day: date) -> bool:
     """Whether a period of `months` months of `year` ends before `day`."""
     year, months = period
@@ -299,9 +306,6 @@ class Plans(Value):
         self.current = current
         self.path = path
         self.breaks = breaks  # the folder's series breaks, whichever file declares them
-
-    def breaks_of(self, code: str) -> tuple[SeriesBreak, ...]:
-        return tuple(b for b in self.breaks if b.applies_to(code))
 
     def named(self, name: str) -> Plan:
         """The plan called `name` (2025, 2021-2025; an en dash counts as a hyphen)."""

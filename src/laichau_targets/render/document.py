@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..formatting import spans
 from ..messages import Texts
 from ..records import Figure
 from ..report import Report
@@ -186,7 +187,7 @@ def term_years(standing: Standing, texts: Texts) -> str:
     term = standing.term
     if term is None or not term.years_used:
         return "–"
-    return words.year_spans(term.years_used)
+    return spans(term.years_used)
 
 
 def remains(report: Report, texts: Texts) -> list[str]:

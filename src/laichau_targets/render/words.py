@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from decimal import ROUND_CEILING, ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING
 
-from ..formatting import human, rounded
+from ..formatting import human, rounded, spans
 from ..inert import inert as inert
 from ..inert import inert_json as inert_json
 from ..messages import Texts, period_words
@@ -143,7 +143,7 @@ def period_short(standing: Standing, texts: Texts) -> str:
     if term is not None:
         if term.rule == "level_by_end" and term.years_used:  # the latest year's level alone
             return str(term.years_used[-1])
-        return year_spans(term.years_used)
+        return spans(term.years_used)
     return "" if standing.record is None else period_of(standing.record, texts, True)
 
 
@@ -359,23 +359,7 @@ def term_latest(standing: Standing, texts: Texts, with_unit: bool = True) -> str
     text = quantity(term.value, indicator, texts) if shown else number(term.value, texts)
     if term.rule == "level_by_end":  # the latest year's level alone
         return f"{text} ({texts('term.year', year=term.years_used[-1])})"
-    return f"{text} ({', '.join(_spans(term.years_used))})"
-
-
-def year_spans(found: tuple[int, ...]) -> str:
-    """`2021–2023, 2025`."""
-    return ", ".join(_spans(found))
-
-
-def _spans(found: tuple[int, ...]) -> list[str]:
-    """Years as runs: 2021–2023, 2025."""
-    runs: list[list[int]] = []
-    for year in found:
-        if runs and year == runs[-1][-1] + 1:
-            runs[-1].append(year)
-        else:
-            runs.append([year])
-    return [years(run[0], run[-1]) for run in runs]
+    return f"{text} ({spans(term.years_used)})"
 
 
 RUNNING = frozenset({"in_progress", "on_track", "at_risk", "off_track"})
@@ -389,8 +373,8 @@ def term_detail(standing: Standing, texts: Texts) -> str:
     indicator = standing.indicator
     code = inert(indicator.code)
     if term.value is None:
-        return f"{code}: " + texts("term.lacking", years=year_spans(term.missing_years))
-    used = year_spans(term.years_used)
+        return f"{code}: " + texts("term.lacking", years=spans(term.missing_years))
+    used = spans(term.years_used)
     if term.rule == "average_annual_rate":
         parts = [texts("term.compounded", value=quantity(term.value, indicator, texts), years=used)]
     elif term.rule == "level_by_end":
@@ -416,7 +400,7 @@ def term_detail(standing: Standing, texts: Texts) -> str:
     if term.missing_years:
         running = standing.status in RUNNING
         key = "term.missing" if running else "term.missing_ended"
-        parts.append(texts(key, years=year_spans(term.missing_years)))
+        parts.append(texts(key, years=spans(term.missing_years)))
     return f"{code}: " + "; ".join(parts)
 
 
