@@ -29,9 +29,12 @@ ANNEX_NUMBER_MAX = 10
 ANNEX_TEXT_MAX = 500  # the attachment line and the issuing body: a line or two, never a page
 
 
-def heading_of(annex_number: str | None, attached_to: str | None, issuer: str | None) -> Heading:
+def heading_of(plan: Plan, annex_number: str | None, attached_to: str | None, issuer: str | None) -> Heading:
     """The annex's heading from the options as typed: blank text is no text (the default); what
-    would not fit an annex's heading (a spreadsheet cell stops at 32,767 characters) is refused."""
+    would not fit an annex's heading (a spreadsheet cell stops at 32,767 characters) is refused,
+    and so is any of them for a term plan, which has a review and no annex."""
+    if plan.is_term and (annex_number, attached_to, issuer) != (None, None, None):
+        raise HeadingError("error.annex_options_term", name=plan.name)
     number = "01" if annex_number is None else annex_number.strip()
     if not number or len(number) > ANNEX_NUMBER_MAX:
         raise HeadingError("error.annex_number", limit=ANNEX_NUMBER_MAX)

@@ -20,6 +20,11 @@ def echo(text: str) -> None:
     typer.echo("\n".join(inert(line) for line in text.split("\n")))
 
 
+def warn(texts: Texts, key: str, **values: object) -> None:
+    """One `Warning:` line on stderr (`Cảnh báo:` for a Vietnamese reader), from the catalogue."""
+    typer.echo(f"{texts('prefix.warning')}: {texts(key, **values)}", err=True)
+
+
 def tell_log(tracker: "Tracker", texts: Texts) -> None:
     """One line on stderr for each thing this command's write did to the log besides its records:
     a v0.1 log converted, a torn tail (an interrupted write) moved aside."""
@@ -100,6 +105,5 @@ def standing_line(
     if standing.gap is not None:
         line += f" ({words.gap(standing, texts)})"
     elif standing.status == "not_judged" and standing.series_break is not None:
-        why = words.series_break(standing, texts)  # "CODE: not judged in a plan after …: the reason"
-        line += f" ({why.split(': ', 1)[1]})" if why else ""
+        line += f" ({words.break_reason(standing.series_break, standing, texts)})"
     return line

@@ -5,7 +5,7 @@ from typing import Annotated, Optional
 import typer
 
 from .app import Notation, english, state_of
-from .output import outranked_lines, standing_line, tell_log
+from .output import outranked_lines, standing_line, tell_log, warn
 
 
 def record(
@@ -54,12 +54,7 @@ def record(
     state.written = done.shorts[rec.id]
     tell_log(tracker, texts)
     if done.repeats is not None:
-        typer.echo(
-            texts("prefix.warning")
-            + ": "
-            + texts("warn.repeated", id=done.shorts[done.repeats.id], code=indicator.code),
-            err=True,
-        )
+        warn(texts, "warn.repeated", id=done.shorts[done.repeats.id], code=indicator.code)
     if done.period_defaulted:
         typer.echo(texts("record.period_default", period=words.period(rec.period, texts)), err=True)
     typer.echo(
@@ -77,28 +72,16 @@ def record(
     terms = tracker.terms_judging(indicator.code, rec.period.year) if rec.period.is_full_year else []
     typer.echo(standing_line(standing, texts, indicator.code, rec.period.year, terms))
     if rec.period.year > tracker.today.year:  # a figure of a year that has not begun: a slip of the year?
-        typer.echo(
-            texts("prefix.warning")
-            + ": "
-            + texts(
-                "warn.future",
-                period=words.period(rec.period, texts),
-                today=tracker.today.strftime(texts("date.format")),
-            ),
-            err=True,
-        )
+        today = tracker.today.strftime(texts("date.format"))
+        warn(texts, "warn.future", period=words.period(rec.period, texts), today=today)
     if done.likely_intended is not None:
         target = (standing.indicator if standing else indicator).goal  # a far value was weighed against it
         direction = "above" if rec.value > target else "below"
-        typer.echo(
-            texts("prefix.warning")
-            + ": "
-            + texts(
-                "warn.far",
-                value=words.figure(rec.value, texts),
-                direction=texts(f"warn.far.{direction}"),
-                target=words.figure(target, texts),
-                likely=words.figure(done.likely_intended, texts),
-            ),
-            err=True,
+        warn(
+            texts,
+            "warn.far",
+            value=words.figure(rec.value, texts),
+            direction=texts(f"warn.far.{direction}"),
+            target=words.figure(target, texts),
+            likely=words.figure(done.likely_intended, texts),
         )

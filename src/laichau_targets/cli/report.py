@@ -59,10 +59,6 @@ def report(
     from ..periods import made_at_of
     from ..report import heading_of
 
-    heading = heading_of(annex_number, attached_to, issuer)
-    if tracker.plan.is_term and chosen.name == "docx":  # the annex is a year's: a term has its review
-        raise OutputError("error.annex_term", name=tracker.plan.name)
-    if tracker.plan.is_term and (annex_number, attached_to, issuer) != (None, None, None):
-        raise OutputError("error.annex_options_term", name=tracker.plan.name)
+    heading = heading_of(tracker.plan, annex_number, attached_to, issuer)
     the_report = tracker.report(as_of, made_at=made_at_of(os.environ), heading=heading)
     write_output(the_report, chosen, state.texts, target)

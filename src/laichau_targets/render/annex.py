@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from ..errors import OutputError
 from ..formatting import human
 from ..messages import Texts
 from ..plans import GROUPS, Indicator
@@ -77,6 +78,8 @@ class Annex(Value):
 def build_annex(report: Report, texts: Texts, today: date) -> Annex:
     """The annex of `report`'s annual plan: this year against its plan and last year, next year's plan."""
     plan = report.plan
+    if plan.is_term:  # a term has its review (the workbook's table of years), and no annex
+        raise OutputError("error.annex_term", name=plan.name)
     heading = report.heading
     province = words.inert(plan.province)
     issuer = (

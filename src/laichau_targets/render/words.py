@@ -12,7 +12,7 @@ from ..inert import inert as inert
 from ..inert import inert_json as inert_json
 from ..messages import Texts, period_words
 from ..periods import Period
-from ..plans import Indicator, Plan
+from ..plans import Indicator, Plan, SeriesBreak
 from ..records import Figure
 from ..standing import Standing
 
@@ -280,10 +280,15 @@ def change(standing: Standing, texts: Texts) -> str:
 
 
 def series_break(standing: Standing, texts: Texts) -> str | None:
-    """Why a comparison (or the verdict) was not made: the series break, its day and its source."""
+    """Why a comparison (or the verdict) was not made, after the code: the break, its day, its source."""
     found = standing.series_break
     if found is None:
         return None
+    return f"{inert(standing.indicator.code)}: {break_reason(found, standing, texts)}"
+
+
+def break_reason(found: SeriesBreak, standing: Standing, texts: Texts) -> str:
+    """`not compared with the year before: from 2027, a new … standard (Nghị định 351/2025/NĐ-CP)`."""
     reason = (texts.lang == "en" and found.reason_en) or found.reason
     key = (
         "break.unit_gone" if found.unit_gone else "break.term" if standing.term is not None else "break.year"
@@ -295,9 +300,7 @@ def series_break(standing: Standing, texts: Texts) -> str | None:
         else starts.strftime(texts("date.format"))
     )
     line = texts(key, day=day, reason=inert(reason))
-    if found.source:
-        line += f" ({inert(found.source)})"
-    return f"{inert(standing.indicator.code)}: {line}"
+    return f"{line} ({inert(found.source)})" if found.source else line
 
 
 def basically_met_rule(plan: Plan, texts: Texts) -> list[str]:
