@@ -99,24 +99,23 @@ def choose_format(name: str | None, output: Path | None) -> OutputFormat:
     """The format asked for; else the one `output`'s extension names; else Markdown.
 
     A file name without an extension names no format (`-o /dev/stdout`); an extension
-    that is not one of ours is refused rather than answered with Markdown.
+    that is not one of ours is refused rather than answered with Markdown, and so is one that
+    names another format than the one asked for (a Word document called .xlsx opens as neither).
     """
+    suffix = output.suffix if output is not None else ""
+    named = next((f for f in FORMATS.values() if suffix.lower() in f.extensions), None) if suffix else None
     if name is not None:
         if name not in FORMATS:
             raise OutputError("error.unknown_format", format=name, choices=", ".join(FORMATS))
-        suffix = output.suffix if output is not None else ""
-        named = next((f for f in FORMATS.values() if suffix and suffix.lower() in f.extensions), None)
-        if named is not None and named.name != name:  # a Word document called .xlsx opens as neither
+        if named is not None and named.name != name:
             raise OutputError("error.format_extension", path=output, format=name, extension=suffix)
         return FORMATS[name]
-    if output is None or not output.suffix:
+    if not suffix:
         return FORMATS[DEFAULT_FORMAT]
-    suffix = output.suffix.lower()
-    for fmt in FORMATS.values():
-        if suffix in fmt.extensions:
-            return fmt
-    known = ", ".join(ext for fmt in FORMATS.values() for ext in fmt.extensions)
-    raise OutputError("error.unknown_extension", path=output, extension=output.suffix, known=known)
+    if named is None:
+        known = ", ".join(ext for fmt in FORMATS.values() for ext in fmt.extensions)
+        raise OutputError("error.unknown_extension", path=output, extension=suffix, known=known)
+    return named
 
 
 def render(report: Report, fmt: str, texts: Texts) -> str | bytes:
@@ -152,15 +151,11 @@ def _rendered(report: Report, fmt: OutputFormat, texts: Texts) -> str | bytes:
     except Exception as exc:
         # lxml, writing openpyxl's temporary files, reports a failed write as its own IO_ error.
         if type(exc).__name__ == "SerialisationError" and str(exc).startswith("IO_"):
-            _quietly_collect()
+            # The writers it left open (generators) fail again when collected; the command is
+            # ending with its one error line, so nothing more is said.
+            sys.unraisablehook = lambda unraisable: None
             raise OutputError("error.render_unwritable", reason=str(exc)) from None
         raise
-
-
-def _quietly_collect() -> None:
-    """What the failed writer left open fails again when it is collected (openpyxl's worksheet
-    writers are generators): the command is ending with its one error line, so say nothing more."""
-    sys.unraisablehook = lambda unraisable: None
 
 
 def write_file(output: Path, data: bytes) -> None:
