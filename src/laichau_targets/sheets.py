@@ -266,8 +266,8 @@ def _xlsx_rows(book: Any, archive: Any, progress: Progress | None, include_hidde
             sheet.reset_dimensions()  # some writers record wrong dimensions; read what is there
             # the sheet's part: openpyxl's read-only sheet keeps it under a private name
             part = getattr(sheet, "_worksheet_path", None)
-            hidden_rows = _hidden_rows(archive, part)
-            cells = _visible_cells(sheet, _hidden_columns(archive, part), hidden)
+            hidden_rows, hidden_columns = _hidden_parts(archive, part)
+            cells = _visible_cells(sheet, hidden_columns, hidden)
             found = _sheet_rows(sheet.title, cells, progress, total)
             if found is None:
                 hidden.columns.pop(sheet.title, None)
@@ -303,12 +303,19 @@ _ROW_NUMBER = re.compile(rb"""\sr\s*=\s*["']\s*(\d+)""")
 _ROW_HIDDEN = re.compile(rb"""\shidden\s*=\s*["']\s*(?:1|true)\s*["']""")
 
 
-def _hidden_rows(archive: Any, part: str | None) -> set[int]:
-    """The numbers of the rows a sheet's part marks hidden (openpyxl's read-only sheets do not say),
-    numbered as openpyxl numbers them: by `r`, else one after the row before."""
+_COL_TAG = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?col(?=[\s/>])([^>]*)>")
+_COL_RANGE = re.compile(rb"""\smin\s*=\s*["']\s*(\d+)\s*["'][^>]*?\smax\s*=\s*["']\s*(\d+)""")
+_MAX_COLUMNS = 16_384  # a sheet's widest: a `max` beyond it is not believed
+
+
+def _hidden_parts(archive: Any, part: str | None) -> tuple[set[int], set[int]]:
+    """The rows and the columns (0 for A) a sheet's part marks hidden, which openpyxl's read-only
+    sheets do not say, in one pass over it: rows numbered as openpyxl numbers them (by `r`, else one
+    after the row before), columns from the <col> elements before the rows."""
+    rows: set[int] = set()
+    columns: set[int] = set()
     if part is None or part not in archive.namelist():
-        return set()
-    hidden: set[int] = set()
+        return rows, columns
     number = 0
     tail = b""
     with archive.open(part) as stream:
@@ -316,41 +323,18 @@ def _hidden_rows(archive: Any, part: str | None) -> set[int]:
             data = tail + chunk
             cut = data.rfind(b"<")
             data, tail = (data[:cut], data[cut:]) if cut >= 0 else (data, b"")
+            for match in _COL_TAG.finditer(data):
+                bounds = _COL_RANGE.search(match.group(1))
+                if bounds and _ROW_HIDDEN.search(match.group(1)):
+                    low, high = int(bounds.group(1)), min(int(bounds.group(2)), _MAX_COLUMNS)
+                    columns.update(range(low - 1, high))
             for match in _ROW_TAG.finditer(data):
                 attributes = match.group(1)
                 given = _ROW_NUMBER.search(attributes)
                 number = int(given.group(1)) if given else number + 1
                 if _ROW_HIDDEN.search(attributes):
-                    hidden.add(number)
-    return hidden
-
-
-_COLS = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?col(?=[\s/>])([^>]*)>")
-_COL_RANGE = re.compile(rb"""\smin\s*=\s*["']\s*(\d+)\s*["'][^>]*?\smax\s*=\s*["']\s*(\d+)""")
-_SHEET_DATA = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?sheetData[\s/>]")
-_MAX_COLUMNS = 16_384  # a sheet's widest: a `max` beyond it is not believed
-
-
-def _hidden_columns(archive: Any, part: str | None) -> set[int]:
-    """The columns (0 for A) a sheet's part marks hidden, from its <cols>, which comes before its rows."""
-    if part is None or part not in archive.namelist():
-        return set()
-    head = b""
-    with archive.open(part) as stream:
-        while len(head) < (1 << 22) and (chunk := stream.read(1 << 16)):
-            head += chunk
-            found = _SHEET_DATA.search(head)
-            if found:
-                head = head[: found.start()]
-                break
-    hidden: set[int] = set()
-    for match in _COLS.finditer(head):
-        attributes = match.group(1)
-        bounds = _COL_RANGE.search(attributes)
-        if bounds and _ROW_HIDDEN.search(attributes):
-            low, high = int(bounds.group(1)), min(int(bounds.group(2)), _MAX_COLUMNS)
-            hidden.update(range(low - 1, high))
-    return hidden
+                    rows.add(number)
+    return rows, columns
 
 
 def _visible_cells(sheet: Any, columns: set[int], hidden: Hidden) -> Iterator[tuple[list[Any], set[int]]]:
